@@ -1,0 +1,5 @@
+/**
+ * The Node-only part of `content/` (file access). Kept out of `index.ts` so browser islands that
+ * import schemas never pull in `node:fs`.
+ */
+export * from './snapshot/read-snapshot.ts';

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { dateRange, fen, isoDate, nonEmptyText, slug } from './common.ts';
+
+export const DISCLOSURE_KINDS = {
+  progress: '项目进展',
+  'fund-usage': '资金使用',
+  'final-report': '结项报告',
+  'remaining-property': '剩余财产处理',
+  emergency: '应急募捐收支',
+  correction: '更正说明',
+} as const;
+export type DisclosureKind = keyof typeof DISCLOSURE_KINDS;
+export const disclosureKind = z.enum(Object.keys(DISCLOSURE_KINDS) as [DisclosureKind, ...DisclosureKind[]]);
+
+export const EXPENSE_CATEGORIES = {
+  materials: '物资采购',
+  services: '服务购买',
+  staff: '人员劳务',
+  travel: '交通差旅',
+  admin: '项目管理',
+  other: '其他',
+} as const;
+export type ExpenseCategory = keyof typeof EXPENSE_CATEGORIES;
+
+export const expenseLineSchema = z.object({
+  date: isoDate,
+  item: nonEmptyText(200),
+  category: z.enum(Object.keys(EXPENSE_CATEGORIES) as [ExpenseCategory, ...ExpenseCategory[]]),
+  amountFen: fen,
+  /** People or households reached by this line; 0 for overheads. */
+  beneficiariesReached: z.number().int().nonnegative(),
+});
+export type ExpenseLine = z.infer<typeof expenseLineSchema>;
+
+/** 信息公开 — one published disclosure of a project. Corrections are new entries, never edits. */
+export const disclosureSchema = z
+  .object({
+    slug,
+    project: slug,
+    kind: disclosureKind,
+    title: nonEmptyText(120),
+    publishedOn: isoDate,
+    period: dateRange,
+    raisedToDateFen: fen,
+    spentToDateFen: fen,
+    body: nonEmptyText(10000),
+    expenses: z.array(expenseLineSchema).default([]),
+    /** For a correction: the slug of the disclosure it corrects. */
+    corrects: slug.nullable().default(null),
+  })
+  .refine((d) => (d.kind === 'correction') === (d.corrects !== null), {
+    message: '更正说明必须指明所更正的公开信息，其他类型不得填写',
+    path: ['corrects'],
+  })
+  .refine((d) => d.period.start <= d.publishedOn, {
+    message: '公开日期不能早于所涵盖期间的开始',
+    path: ['publishedOn'],
+  });
+export type Disclosure = z.infer<typeof disclosureSchema>;
