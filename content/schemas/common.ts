@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+// People read these errors: zod's own messages (for issues our schemas don't word themselves)
+// come in Chinese too. Set once here, where every schema's building blocks live.
+z.config(z.locales.zhCN());
+
 /**
  * Building blocks shared by every published thing. Dates are ISO calendar dates
  * (`YYYY-MM-DD`, no time zone: the law counts days), money is integer fen.
