@@ -1,14 +1,23 @@
 // @ts-check
+import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 
+const siteUrl = process.env.XIANJIE_SITE_URL ?? 'http://127.0.0.1:4321';
+
 // The site lives in site/ (DESIGN.md rooms); the config stays at the root so `astro` finds it.
+// Pages are static; API routes (`export const prerender = false`) run in the node adapter's
+// middleware, which the publisher mounts in the one process that serves the live release.
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
   outDir: './dist',
-  site: process.env.XIANJIE_SITE_URL ?? 'http://127.0.0.1:4321',
+  site: siteUrl,
   integrations: [react()],
-  // No web fonts, no prefetch: pages stay static and light (issue 3 sets the budgets).
+  adapter: node({ mode: 'middleware' }),
   build: { format: 'directory' },
+  security: {
+    // Without these, Astro answers 403 to same-origin form POSTs behind our own host names (STACK.md).
+    allowedDomains: [{ hostname: '127.0.0.1' }, { hostname: 'localhost' }, { hostname: new URL(siteUrl).hostname }],
+  },
 });
