@@ -1,0 +1,105 @@
+import { addDays } from '../rules/dates.ts';
+import type { AssistanceNeed } from '../schemas/assistance-need.ts';
+import type { IsoDate } from '../schemas/common.ts';
+import type { ServiceType, TargetGroup } from '../schemas/taxonomy.ts';
+import { say } from './format.ts';
+import { GROUP_THEMES } from './group-themes.ts';
+import type { Rng } from './random.ts';
+import { type County, countyRegion, countyShort, PROVINCES, pickCounty } from './regions.ts';
+import { SERVICE_THEMES } from './service-themes.ts';
+import { type SlugRegistry, slugOf } from './slugs.ts';
+
+/** 救助需求 as published by a county civil-affairs bureau: aggregated, de-identified. */
+export interface NeedDraft {
+  need: AssistanceNeed;
+  county: County;
+  /** How many projects say they answer it; decides its status. */
+  answeredBy: number;
+}
+
+const TIER_WEIGHT = { west: 4, central: 2, east: 1 } as const;
+
+const OPENERS = [
+  '经乡镇（街道）民政服务站走访摸排，{county}共有{n}户{people}在享受{gov}等政府救助后，仍面临{difficulty}的问题。',
+  '{department}在低收入人口动态监测中发现，全县{n}户{people}{difficulty}，现有政府救助难以完全覆盖。',
+  '根据{year}年困难群众需求排查结果，{county}有{n}户{people}已纳入{gov}，但{difficulty}。',
+];
+const ASKS = [
+  '主要需要{need}方面的帮扶，希望慈善组织结合自身专长设立项目。',
+  '亟需{need}，欢迎有意向的慈善组织与{department}对接。',
+  '希望引入慈善力量提供{need}，与政府救助形成互补。',
+];
+const NOTES = [
+  '以上信息已汇总并去除个人身份信息，仅反映需求的类型和规模；对接时将在征得困难群众本人或监护人同意后转介具体对象。',
+  '本需求为汇总数据，不含任何个人信息。慈善组织对民政部门转介的对象可简化程序、及时帮扶。',
+  '需求信息由民政部门发布并定期更新，帮扶对象的具体情况仅在征得本人同意后向承接机构提供。',
+];
+
+export function generateNeeds(rng: Rng, asOf: IsoDate, count: number, slugs: SlugRegistry): NeedDraft[] {
+  const drafts: NeedDraft[] = [];
+  const groups = Object.keys(GROUP_THEMES) as TargetGroup[];
+  for (let i = 0; i < count; i++) {
+    const province = rng.weighted(
+      PROVINCES,
+      PROVINCES.map((p) => TIER_WEIGHT[p.meta.tier]),
+    );
+    const county = pickCounty(rng, province.code, 2);
+    const group = rng.pick(groups);
+    const theme = GROUP_THEMES[group];
+    const kind = rng.pick(theme.services) as ServiceType;
+    const needPhrase = rng.pick(SERVICE_THEMES[kind].needs);
+    const short = countyShort(county.shortName);
+    const title = `${short}${rng.pick(theme.titles)}${needPhrase}需求`;
+    const department = `${county.shortName}民政局`;
+    const households = rng.chance(0.8) ? rng.int(8, 240) : rng.int(240, 1_500);
+    const publishedOn = addDays(asOf, -rng.int(5, 540));
+    const values = {
+      county: county.shortName,
+      department,
+      n: households,
+      people: rng.pick(theme.people),
+      gov: rng.pick(theme.government),
+      difficulty: rng.pick(theme.difficulties),
+      need: needPhrase,
+      year: publishedOn.slice(0, 4),
+    };
+    drafts.push({
+      county,
+      answeredBy: 0,
+      need: {
+        slug: slugs.claim(slugOf([short, rng.pick(theme.titles), needPhrase])),
+        title,
+        department,
+        region: countyRegion(county),
+        group,
+        kind,
+        households,
+        status: 'open',
+        description: [say(rng, OPENERS, values), say(rng, ASKS, values), rng.pick(NOTES)].join(''),
+        publishedOn,
+      },
+    });
+  }
+  return drafts;
+}
+
+/** Needs answered by a project are 已对接; old unanswered ones are sometimes 已结束 (met otherwise). */
+export function finalizeNeeds(rng: Rng, drafts: readonly NeedDraft[], asOf: IsoDate): AssistanceNeed[] {
+  return drafts.map((d) => {
+    let status: AssistanceNeed['status'] = 'open';
+    if (d.answeredBy > 0) status = 'matched';
+    else if (d.need.publishedOn < addDays(asOf, -365) && rng.chance(0.5)) status = 'closed';
+    return { ...d.need, status };
+  });
+}
+
+/** Needs indexed by province code, for projects that set out to answer one. */
+export function needsByProvince(drafts: readonly NeedDraft[]): Map<string, NeedDraft[]> {
+  const map = new Map<string, NeedDraft[]>();
+  for (const d of drafts) {
+    const list = map.get(d.county.provinceCode) ?? [];
+    list.push(d);
+    map.set(d.county.provinceCode, list);
+  }
+  return map;
+}
