@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Tiers: `unit` is pure and fast; `integration` boots a real Strapi and talks to real SQLite and
- * PostgreSQL. Strapi's destroy() removes process listeners and kills the forks pool, so
+ * PostgreSQL; `e2e` drives Chromium through built pages. Strapi's destroy() removes process listeners and kills the forks pool, so
  * integration runs in threads (STACK.md).
  */
 export default defineConfig({
@@ -25,6 +25,18 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        // Real Chromium (Debian's, never a downloaded build) against a built demo site.
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
         },
       },
     ],
