@@ -1,0 +1,205 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { type Charity, donationEligibility, type Project, todayIso } from '../content/index.ts';
+import { toAlipayTime } from './alipay/alipay-time.ts';
+import { createPaymentStep, type PayStep } from './alipay/payment-step.ts';
+import type { DonationsContext } from './context.ts';
+import { DonationError } from './errors.ts';
+import { isUniqueViolation } from './ledger/open-ledger.ts';
+import { insertOrder, type NewReceiptRequest, type NewRoutingDecision, paidTotals } from './ledger/orders.ts';
+import { transitionOrder } from './ledger/transitions.ts';
+import { fenToYuan } from './money.ts';
+import { type DonationRequest, donationRequestSchema, firstIssue, taxIdKindOf } from './request-schema.ts';
+import { type Cause, describeCause, matchesCause, routeCause, toCandidate } from './routing.ts';
+import type { SnapshotView } from './snapshot-source.ts';
+
+/**
+ * `POST /api/donations` without HTTP: validate → pick the project (named, or routed from a cause)
+ * → check eligibility against the published snapshot → write the pending order with its receipt
+ * request and routing decision in one transaction → make the payment step with the charity's own
+ * merchant. Throws `DonationError` (400/404/409/502/503) for every refusal.
+ */
+export interface CreatedDonation {
+  donationId: string;
+  outTradeNo: string;
+  project: { slug: string; title: string; charity: { slug: string; name: string } };
+  amountFen: number;
+  /** Present for a cause-donation: why this project (also kept in the ledger). */
+  routing?: { reason: string };
+  pay: PayStep;
+}
+
+export function parseDonationRequest(body: unknown, bounds: { minFen: number; maxFen: number }): DonationRequest {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new DonationError(400, 'INVALID_BODY', '请求体应为 JSON 对象');
+  }
+  const parsed = donationRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error);
+    throw new DonationError(400, issue.pii ? 'PERSONAL_INFO_IN_TEXT' : 'INVALID_BODY', issue.message, issue.field);
+  }
+  const { amountFen } = parsed.data;
+  if (amountFen < bounds.minFen || amountFen > bounds.maxFen) {
+    throw new DonationError(
+      400,
+      'AMOUNT_OUT_OF_RANGE',
+      `单笔捐赠金额应在 ${fenToYuan(bounds.minFen)} 元至 ${fenToYuan(bounds.maxFen)} 元之间`,
+      'amountFen',
+    );
+  }
+  return parsed.data;
+}
+
+function eligibilityOf(ctx: DonationsContext, project: Project, charity: Charity, today: string) {
+  return donationEligibility({ project, charity, today, merchantConfigured: ctx.merchants.isConfigured(charity.slug) });
+}
+
+interface Target {
+  project: Project;
+  charity: Charity;
+  routing: NewRoutingDecision | null;
+}
+
+async function chooseTarget(ctx: DonationsContext, view: SnapshotView, request: DonationRequest): Promise<Target> {
+  const today = todayIso(ctx.now());
+  if (request.projectSlug !== undefined) {
+    const project = view.projects.get(request.projectSlug);
+    if (!project) throw new DonationError(404, 'PROJECT_NOT_FOUND', '找不到这个项目', 'projectSlug');
+    const charity = view.charities.get(project.charity);
+    if (!charity) throw new DonationError(409, 'NOT_ACCEPTING_DONATIONS', '该项目的慈善组织信息缺失，暂不能捐赠');
+    const result = eligibilityOf(ctx, project, charity, today);
+    if (!result.eligible) {
+      throw new DonationError(
+        409,
+        'NOT_ACCEPTING_DONATIONS',
+        `该项目暂不接受捐赠：${result.reasons.map((r) => r.message).join('；')}`,
+        'projectSlug',
+        result.reasons,
+      );
+    }
+    return { project, charity, routing: null };
+  }
+  const cause: Cause = { targetGroup: request.pool?.targetGroup, region: request.pool?.region };
+  const eligible = view.snapshot.projects.filter((p) => {
+    const charity = view.charities.get(p.charity);
+    return charity !== undefined && matchesCause(p, cause) && eligibilityOf(ctx, p, charity, today).eligible;
+  });
+  const totals = await paidTotals(
+    ctx.ledger.db,
+    eligible.map((p) => p.slug),
+  );
+  const causeLabel = describeCause(cause, view.snapshot);
+  const choice = routeCause(
+    causeLabel,
+    eligible.map((p) => toCandidate(p, cause, totals.get(p.slug) ?? 0)),
+  );
+  if (!choice) {
+    throw new DonationError(
+      409,
+      'NO_ELIGIBLE_PROJECT',
+      `捐赠方向「${causeLabel}」下暂时没有正在接受捐赠的项目`,
+      'pool',
+    );
+  }
+  const project = view.projects.get(choice.chosen.slug) as Project;
+  return {
+    project,
+    charity: view.charities.get(project.charity) as Charity,
+    routing: {
+      requestJson: JSON.stringify(cause),
+      candidateCount: choice.candidateCount,
+      chosenProject: project.slug,
+      rankingJson: JSON.stringify({ decidedBy: choice.decidedBy, ranking: choice.ranking }),
+      reason: choice.reason,
+    },
+  };
+}
+
+function receiptOf(ctx: DonationsContext, request: DonationRequest): NewReceiptRequest {
+  const r = request.receipt;
+  if (!r?.requested) return { requested: false, nameEnc: null, taxIdKind: null, taxIdEnc: null, emailEnc: null };
+  return {
+    requested: true,
+    nameEnc: ctx.receipts.encrypt(r.name),
+    taxIdKind: r.taxId ? taxIdKindOf(r.taxId) : null,
+    taxIdEnc: r.taxId ? ctx.receipts.encrypt(r.taxId) : null,
+    emailEnc: r.email ? ctx.receipts.encrypt(r.email) : null,
+  };
+}
+
+/** `XJ` + Beijing time to the second + 16 random hex digits: 32 characters, Alipay-safe. */
+export function newOutTradeNo(now: Date): string {
+  return `XJ${toAlipayTime(now).replace(/\D/g, '')}${randomBytes(8).toString('hex').toUpperCase()}`;
+}
+
+export async function createDonation(ctx: DonationsContext, body: unknown): Promise<CreatedDonation> {
+  const request = parseDonationRequest(body, ctx.config.amount);
+  const view = await ctx.snapshots.current();
+  const { project, charity, routing } = await chooseTarget(ctx, view, request);
+  const merchant = await ctx.merchants.forCharity(charity.slug);
+  if (!merchant) {
+    throw new DonationError(409, 'NOT_ACCEPTING_DONATIONS', `${charity.name}尚未开通收款商户，暂不能在线捐赠`);
+  }
+  const now = ctx.now();
+  const expiresAt = new Date(now.getTime() + ctx.config.payWindowMinutes * 60_000);
+  const id = randomUUID();
+  const receipt = receiptOf(ctx, request);
+  let outTradeNo = newOutTradeNo(now);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await insertOrder(
+        ctx.ledger.db,
+        {
+          id,
+          outTradeNo,
+          projectSlug: project.slug,
+          charitySlug: charity.slug,
+          merchantAppId: merchant.appId,
+          amountFen: request.amountFen,
+          channel: request.channel,
+          anonymous: request.anonymous,
+          displayName: request.anonymous ? null : (request.displayName ?? null),
+          message: request.message ?? null,
+          routed: routing !== null,
+          payExpiresAt: expiresAt.toISOString(),
+          createdAt: now.toISOString(),
+        },
+        receipt,
+        routing,
+      );
+      break;
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 2) throw error;
+      outTradeNo = newOutTradeNo(now);
+    }
+  }
+  let pay: PayStep;
+  try {
+    pay = await createPaymentStep(merchant, {
+      outTradeNo,
+      amountFen: request.amountFen,
+      subject: project.title,
+      channel: request.channel,
+      expiresAt,
+      notifyUrl: ctx.config.notifyUrl,
+      returnUrl: ctx.config.returnUrlTemplate.replace('{donationId}', id),
+    });
+  } catch (error) {
+    ctx.log(`捐赠 ${outTradeNo}：无法生成支付步骤，订单已关闭。${(error as Error).message}`);
+    await transitionOrder(ctx.ledger.db, {
+      orderId: id,
+      from: 'pending',
+      to: 'closed',
+      at: ctx.now().toISOString(),
+      source: 'system',
+    });
+    throw new DonationError(502, 'PAYMENT_UNAVAILABLE', '暂时无法连接支付宝，请稍后再试；本次没有扣款');
+  }
+  return {
+    donationId: id,
+    outTradeNo,
+    project: { slug: project.slug, title: project.title, charity: { slug: charity.slug, name: charity.name } },
+    amountFen: request.amountFen,
+    ...(routing ? { routing: { reason: routing.reason } } : {}),
+    pay,
+  };
+}

@@ -1,0 +1,157 @@
+import { clientIp } from '../client-ip.ts';
+import type { DonationsContext } from '../context.ts';
+import { createDonation } from '../create-donation.ts';
+import { DonationError } from '../errors.ts';
+import { handleAlipayNotify } from '../notify.ts';
+import { getDonationStatus, getProjectStats, listProjectDonations } from '../public-queries.ts';
+import { exportReceiptRequestsCsv } from '../receipts.ts';
+import { readLimitedText } from './body.ts';
+import { errorResponse, json, text } from './respond.ts';
+
+/**
+ * The donations API as functions from a web `Request` to a `Response`. The Astro routes under
+ * site/pages/api/ are one-line calls to these; tests call them directly and over HTTP
+ * (`node-server.ts`).
+ */
+export interface RequestMeta {
+  /** The TCP peer address (not Astro's clientAddress, which trusts X-Forwarded-For). */
+  socketAddress?: string | null;
+}
+
+export async function postDonation(ctx: DonationsContext, request: Request, meta: RequestMeta): Promise<Response> {
+  try {
+    const ip = clientIp({
+      socketAddress: meta.socketAddress,
+      forwardedFor: request.headers.get('x-forwarded-for'),
+      trustedProxies: ctx.config.trustedProxies,
+    });
+    const decision = await ctx.rateLimiter.hit(`create:${ip}`);
+    if (!decision.allowed) {
+      throw new DonationError(
+        429,
+        'RATE_LIMITED',
+        `操作过于频繁，请 ${decision.retryAfterSeconds} 秒后再试`,
+        undefined,
+        undefined,
+        decision.retryAfterSeconds,
+      );
+    }
+    const type = request.headers.get('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type)) {
+      throw new DonationError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求内容应为 JSON（Content-Type: application/json）');
+    }
+    const raw = await readLimitedText(request, ctx.config.bodyLimitBytes);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      throw new DonationError(400, 'INVALID_JSON', '请求内容不是有效的 JSON');
+    }
+    return json(201, await createDonation(ctx, body));
+  } catch (error) {
+    return errorResponse(error, ctx.log);
+  }
+}
+
+export async function getDonation(ctx: DonationsContext, donationId: string): Promise<Response> {
+  try {
+    return json(200, await getDonationStatus(ctx, donationId));
+  } catch (error) {
+    return errorResponse(error, ctx.log);
+  }
+}
+
+export async function getStats(ctx: DonationsContext, slug: string): Promise<Response> {
+  try {
+    return json(200, await getProjectStats(ctx, slug));
+  } catch (error) {
+    return errorResponse(error, ctx.log);
+  }
+}
+
+export async function getProjectDonations(ctx: DonationsContext, slug: string, url: URL): Promise<Response> {
+  try {
+    const query = { limit: url.searchParams.get('limit'), before: url.searchParams.get('before') };
+    return json(200, await listProjectDonations(ctx, slug, query));
+  } catch (error) {
+    return errorResponse(error, ctx.log);
+  }
+}
+
+export async function getReceiptCsv(ctx: DonationsContext, slug: string, request: Request): Promise<Response> {
+  try {
+    const csv = await exportReceiptRequestsCsv(ctx, slug, request.headers.get('authorization'));
+    return text(200, csv, 'text/csv; charset=utf-8', {
+      'content-disposition': `attachment; filename="receipt-requests-${slug}.csv"`,
+    });
+  } catch (error) {
+    return errorResponse(error, ctx.log);
+  }
+}
+
+/** Always 200 with `success` or `failure` as plain text: that is all Alipay reads. */
+export async function postAlipayNotify(ctx: DonationsContext, request: Request): Promise<Response> {
+  const answer = (reply: string) => text(200, reply, 'text/plain; charset=utf-8');
+  let raw: string;
+  try {
+    raw = await readLimitedText(request, ctx.config.notifyBodyLimitBytes);
+  } catch {
+    return answer('failure');
+  }
+  try {
+    return answer((await handleAlipayNotify(ctx, raw)).reply);
+  } catch (error) {
+    ctx.log(`支付通知处理失败（支付宝会重试）：${(error as Error)?.stack ?? String(error)}`);
+    return answer('failure');
+  }
+}
+
+// --- Sandbox (the fake Alipay); 404 when real merchants are configured. -------------------------
+
+function html(answer: { status: number; contentType: string; body: string }): Response {
+  return new Response(answer.body, {
+    status: answer.status,
+    headers: {
+      'content-type': answer.contentType,
+      'cache-control': 'no-store',
+      'x-robots-tag': 'noindex',
+      'x-frame-options': 'DENY',
+    },
+  });
+}
+
+function noSandbox(): Response {
+  return json(404, { error: { code: 'NOT_FOUND', message: '已配置真实商户，沙箱支付不可用' } });
+}
+
+async function formParams(request: Request, limit: number): Promise<Record<string, string>> {
+  const params: Record<string, string> = {};
+  for (const [k, v] of new URL(request.url).searchParams) params[k] = v;
+  if (request.method === 'POST') {
+    for (const [k, v] of new URLSearchParams(await readLimitedText(request, limit))) params[k] = v;
+  }
+  return params;
+}
+
+export async function sandboxGateway(ctx: DonationsContext, request: Request): Promise<Response> {
+  if (!ctx.sandbox) return noSandbox();
+  try {
+    return html(ctx.sandbox.gateway(await formParams(request, ctx.config.notifyBodyLimitBytes)));
+  } catch (error) {
+    return errorResponse(error, ctx.log);
+  }
+}
+
+export async function sandboxCheckout(ctx: DonationsContext, url: URL): Promise<Response> {
+  if (!ctx.sandbox) return noSandbox();
+  return html(ctx.sandbox.checkout(url.searchParams.get('app_id') ?? '', url.searchParams.get('out_trade_no') ?? ''));
+}
+
+export async function sandboxPay(ctx: DonationsContext, request: Request): Promise<Response> {
+  if (!ctx.sandbox) return noSandbox();
+  try {
+    return html(await ctx.sandbox.submit(await formParams(request, ctx.config.bodyLimitBytes)));
+  } catch (error) {
+    return errorResponse(error, ctx.log);
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DonationsConfig } from '../config.ts';
+import { type LedgerDialect, ledgerMigrations } from './migrations.ts';
+import type { LedgerDatabase } from './schema.ts';
+
+export interface Ledger {
+  db: Kysely<LedgerDatabase>;
+  dialect: LedgerDialect;
+  close(): Promise<void>;
+}
+
+const MIGRATION_TABLE = 'donations_migration';
+const MIGRATION_LOCK_TABLE = 'donations_migration_lock';
+
+const INT8_OID = 20;
+const TIMESTAMPTZ_OID = 1184;
+
+/**
+ * PostgreSQL answers `bigint` as a string and `timestamptz` as a Date; the ledger's program uses
+ * safe integers and ISO strings on both databases, so this pool parses them that way. A sum that
+ * would not fit a safe integer is an error, never a silently rounded number.
+ */
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID) {
+      return (value: string) => {
+        const n = Number(value);
+        if (!Number.isSafeInteger(n)) throw new RangeError(`bigint ${value} 超出安全整数范围`);
+        return n;
+      };
+    }
+    if (oid === TIMESTAMPTZ_OID) {
+      const parseDate = pg.types.getTypeParser(TIMESTAMPTZ_OID, 'text') as (v: string) => Date;
+      return (value: string) => parseDate(value).toISOString();
+    }
+    // biome-ignore lint/suspicious/noExplicitAny: pg's overloads are keyed by format literal.
+    return pg.types.getTypeParser(oid, format as any);
+  },
+};
+
+export type LedgerTarget = DonationsConfig['ledger'];
+
+/** Opens (and migrates) the ledger: SQLite in WAL mode by default, PostgreSQL when configured. */
+export async function openLedger(target: LedgerTarget): Promise<Ledger> {
+  let ledger: Ledger;
+  if (target.kind === 'sqlite') {
+    if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
+    const sqlite = new Database(target.path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+    ledger = { db, dialect: 'sqlite', close: () => db.destroy() };
+  } else {
+    const schema = target.schema;
+    const pool = new pg.Pool({
+      connectionString: target.connectionString,
+      max: 10,
+      options: `-c search_path=${schema}`,
+      types: pgTypes,
+    });
+    const client = await pool.connect();
+    try {
+      await client.query(`create schema if not exists "${schema}"`);
+    } finally {
+      client.release();
+    }
+    const db = new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) });
+    ledger = { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  try {
+    await migrateLedger(ledger);
+  } catch (error) {
+    await ledger.close();
+    throw error;
+  }
+  return ledger;
+}
+
+export async function migrateLedger(ledger: Ledger): Promise<void> {
+  const migrator = new Migrator({
+    db: ledger.db,
+    provider: ledgerMigrations(ledger.dialect),
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: MIGRATION_LOCK_TABLE,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new Error(`捐赠账本迁移 ${failed} 失败：${(error as Error).message ?? String(error)}`, { cause: error });
+  }
+}
+
+/** True for a unique-constraint violation on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string } | null;
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

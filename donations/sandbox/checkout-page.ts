@@ -1,0 +1,76 @@
+import type { FakeTrade } from './fake-alipay-store.ts';
+
+/**
+ * The sandbox's checkout page, standing in for Alipay's cashier. It says plainly, first, that it
+ * is a sandbox and that no money moves.
+ */
+export const SANDBOX_NOTICE = '这是沙箱支付，不会产生真实扣款';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escapeHtml(title)} · 沙箱支付</title>
+<style>
+body{font:18px/1.6 system-ui,"Noto Sans CJK SC",sans-serif;margin:0;background:#f4f6f8;color:#1a1a1a}
+main{max-width:32rem;margin:2rem auto;background:#fff;padding:1.5rem;border-radius:8px}
+.notice{background:#fff4ce;border:2px solid #8a6d00;padding:.75rem 1rem;font-weight:700;border-radius:6px}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{color:#444}dd{margin:0;word-break:break-all}
+button,a.button{font:inherit;min-height:44px;padding:.5rem 1.25rem;border-radius:6px;border:2px solid #0b5cad;margin:.25rem .5rem .25rem 0;display:inline-block;text-decoration:none}
+button.pay{background:#0b5cad;color:#fff}button.cancel{background:#fff;color:#0b5cad}
+</style>
+</head>
+<body><main>
+<p class="notice" role="note">${SANDBOX_NOTICE}</p>
+${body}
+</main></body></html>`;
+}
+
+export function checkoutHtml(trade: FakeTrade, actionUrl: string, merchantLabel: string): string {
+  const open = trade.status === 'WAIT_BUYER_PAY';
+  const statusText: Record<FakeTrade['status'], string> = {
+    WAIT_BUYER_PAY: '等待付款',
+    TRADE_SUCCESS: '已付款',
+    TRADE_FINISHED: '已完结',
+    TRADE_CLOSED: '已关闭',
+  };
+  const hidden = `<input type="hidden" name="app_id" value="${escapeHtml(trade.app_id)}">
+<input type="hidden" name="out_trade_no" value="${escapeHtml(trade.out_trade_no)}">`;
+  return page(
+    '确认付款',
+    `<h1>沙箱收银台</h1>
+<dl>
+<dt>收款方</dt><dd>${escapeHtml(merchantLabel)}（沙箱商户 ${escapeHtml(trade.app_id)}）</dd>
+<dt>商品</dt><dd>${escapeHtml(trade.subject)}</dd>
+<dt>金额</dt><dd><strong>${escapeHtml(trade.total_amount)} 元</strong></dd>
+<dt>订单号</dt><dd>${escapeHtml(trade.out_trade_no)}</dd>
+<dt>状态</dt><dd>${statusText[trade.status]}</dd>
+</dl>
+${
+  open
+    ? `<form method="post" action="${escapeHtml(actionUrl)}">${hidden}
+<button class="pay" type="submit" name="action" value="pay">确认付款（沙箱，不扣款）</button>
+<button class="cancel" type="submit" name="action" value="cancel">取消</button>
+</form>`
+    : trade.return_url
+      ? `<p><a class="button" href="${escapeHtml(trade.return_url)}">返回捐赠页面</a></p>`
+      : ''
+}`,
+  );
+}
+
+export function resultHtml(title: string, message: string, returnUrl: string | null): string {
+  return page(
+    title,
+    `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${
+      returnUrl ? `<p><a class="button" href="${escapeHtml(returnUrl)}">返回捐赠页面</a></p>` : ''
+    }`,
+  );
+}

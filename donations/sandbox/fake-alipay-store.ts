@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * The fake Alipay's own books: the trades "Alipay" knows about. Deliberately separate from our
+ * ledger (it plays the other side), in its own SQLite file under `.data/donations/sandbox/`, so the
+ * site and the reconciliation script (separate processes) see the same trades.
+ */
+export type FakeTradeStatus = 'WAIT_BUYER_PAY' | 'TRADE_SUCCESS' | 'TRADE_FINISHED' | 'TRADE_CLOSED';
+
+export interface FakeTrade {
+  app_id: string;
+  out_trade_no: string;
+  trade_no: string;
+  seller_id: string;
+  total_amount: string;
+  subject: string;
+  product_code: string;
+  status: FakeTradeStatus;
+  notify_url: string | null;
+  return_url: string | null;
+  time_expire: string | null;
+  gmt_create: string;
+  gmt_payment: string | null;
+  notify_attempts: number;
+  last_notify_reply: string | null;
+}
+
+export class FakeAlipayStore {
+  private readonly db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(`create table if not exists trades (
+      app_id text not null, out_trade_no text not null, trade_no text not null unique,
+      seller_id text not null, total_amount text not null, subject text not null, product_code text not null,
+      status text not null, notify_url text, return_url text, time_expire text,
+      gmt_create text not null, gmt_payment text, notify_attempts integer not null default 0,
+      last_notify_reply text, primary key (app_id, out_trade_no))`);
+  }
+
+  get(appId: string, outTradeNo: string): FakeTrade | null {
+    return (
+      (this.db.prepare('select * from trades where app_id = ? and out_trade_no = ?').get(appId, outTradeNo) as
+        | FakeTrade
+        | undefined) ?? null
+    );
+  }
+
+  /** Inserts unless a trade with this (app_id, out_trade_no) exists; returns the stored one. */
+  createIfAbsent(trade: FakeTrade): FakeTrade {
+    this.db
+      .prepare(
+        `insert into trades values (@app_id, @out_trade_no, @trade_no, @seller_id, @total_amount, @subject,
+          @product_code, @status, @notify_url, @return_url, @time_expire, @gmt_create, @gmt_payment,
+          @notify_attempts, @last_notify_reply) on conflict (app_id, out_trade_no) do nothing`,
+      )
+      .run(trade);
+    return this.get(trade.app_id, trade.out_trade_no) as FakeTrade;
+  }
+
+  /** Moves a trade from one status to another; false when it was not in `from`. */
+  transition(appId: string, outTradeNo: string, from: FakeTradeStatus, to: FakeTradeStatus, gmtPayment?: string) {
+    const result = this.db
+      .prepare(
+        `update trades set status = ?, gmt_payment = coalesce(?, gmt_payment)
+         where app_id = ? and out_trade_no = ? and status = ?`,
+      )
+      .run(to, gmtPayment ?? null, appId, outTradeNo, from);
+    return result.changes === 1;
+  }
+
+  recordNotify(appId: string, outTradeNo: string, reply: string): void {
+    this.db
+      .prepare(
+        'update trades set notify_attempts = notify_attempts + 1, last_notify_reply = ? where app_id = ? and out_trade_no = ?',
+      )
+      .run(reply.slice(0, 200), appId, outTradeNo);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

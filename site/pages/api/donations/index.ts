@@ -1,0 +1,13 @@
+import type { APIRoute } from 'astro';
+import { socketAddressOf, withDonations } from '../../../../donations/http/astro-glue.ts';
+import { postDonation } from '../../../../donations/http/handlers.ts';
+
+/** POST /api/donations — create a pending donation and return its payment step (DESIGN.md contracts). */
+export const prerender = false;
+
+export const POST: APIRoute = (context) =>
+  withDonations((ctx) =>
+    postDonation(ctx, context.request, {
+      socketAddress: socketAddressOf(context.locals, context.request, () => context.clientAddress),
+    }),
+  );

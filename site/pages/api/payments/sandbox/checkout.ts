@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { withDonations } from '../../../../../donations/http/astro-glue.ts';
+import { sandboxCheckout } from '../../../../../donations/http/handlers.ts';
+
+/** The sandbox checkout page (a QR code's target): 这是沙箱支付，不会产生真实扣款. */
+export const prerender = false;
+
+export const GET: APIRoute = ({ url }) => withDonations((ctx) => sandboxCheckout(ctx, url));

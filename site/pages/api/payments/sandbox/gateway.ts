@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { withDonations } from '../../../../../donations/http/astro-glue.ts';
+import { sandboxGateway } from '../../../../../donations/http/handlers.ts';
+
+/** The sandbox's fake Alipay gateway (only when no real merchant is configured). */
+export const prerender = false;
+
+export const GET: APIRoute = ({ request }) => withDonations((ctx) => sandboxGateway(ctx, request));
+export const POST: APIRoute = ({ request }) => withDonations((ctx) => sandboxGateway(ctx, request));

@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { withDonations } from '../../../../../donations/http/astro-glue.ts';
+import { sandboxPay } from '../../../../../donations/http/handlers.ts';
+
+/** The sandbox checkout's pay/cancel button: sends a notify signed as Alipay would to the notify route. */
+export const prerender = false;
+
+export const POST: APIRoute = ({ request }) => withDonations((ctx) => sandboxPay(ctx, request));

@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { withDonations } from '../../../../../donations/http/astro-glue.ts';
+import { getProjectDonations } from '../../../../../donations/http/handlers.ts';
+
+/** GET /api/projects/{slug}/donations — public list: amount, time, and a name only if the donor chose one. */
+export const prerender = false;
+
+export const GET: APIRoute = ({ params, url }) =>
+  withDonations((ctx) => getProjectDonations(ctx, params.slug ?? '', url));
