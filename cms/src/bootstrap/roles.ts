@@ -1,0 +1,138 @@
+import type { Core } from '@strapi/strapi';
+import { type CollectionName, STRAPI_COLLECTIONS } from '../lib/content.ts';
+
+/**
+ * The admin (editor) roles and what they may do. Admin roles govern the admin panel only; the
+ * Content API has its own permissions (public-permissions.ts).
+ *
+ * Layout, for whoever adds the row-level rules (own charity only):
+ * - `ROLES` is the data: per role, which collections and which content-manager actions, and
+ *   which fields are hidden (charity `editors` is managed by super admins only).
+ * - `ROLE_CONDITIONS` is the hook: condition ids per role and collection (and optionally per
+ *   action) that are attached to those permissions. It is empty today. Register the conditions
+ *   in `register()` BEFORE bootstrap runs this file: `assignPermissions` with an unregistered
+ *   condition id silently stores no condition (STACK.md).
+ * - `ensureEditorRoles` creates the roles if missing (found by `code`, so renaming the Chinese
+ *   name is safe) and then REPLACES their permissions with exactly what is declared here, on
+ *   every start. Changes made in Settings → Roles are therefore reset at the next start.
+ */
+
+export type ContentAction = 'create' | 'read' | 'update' | 'delete' | 'publish';
+export type RoleKey = 'charityEditor' | 'ministryEditor';
+
+interface Grant {
+  collection: CollectionName;
+  actions: readonly ContentAction[];
+  /** Top-level attributes this role may neither see nor change. */
+  hiddenFields?: readonly string[];
+}
+
+interface RoleSpec {
+  code: string;
+  name: string;
+  description: string;
+  grants: readonly Grant[];
+}
+
+const ALL: readonly ContentAction[] = ['create', 'read', 'update', 'delete', 'publish'];
+const READ: readonly ContentAction[] = ['read'];
+
+export const ROLES: Record<RoleKey, RoleSpec> = {
+  charityEditor: {
+    code: 'xianjie-charity-editor',
+    name: '慈善组织编辑',
+    description: '慈善组织的工作人员：维护本组织信息，编写和发布项目、信息公开与帮扶案例',
+    grants: [
+      { collection: 'charities', actions: ['read', 'update', 'publish'], hiddenFields: ['editors'] },
+      { collection: 'projects', actions: ALL },
+      { collection: 'disclosures', actions: ALL },
+      { collection: 'caseSummaries', actions: ALL },
+      // Read-only, so that projects can link the needs they answer and the campaigns they join.
+      { collection: 'needs', actions: READ },
+      { collection: 'campaigns', actions: READ },
+    ],
+  },
+  ministryEditor: {
+    code: 'xianjie-ministry-editor',
+    name: '民政部门编辑',
+    description: '民政部门的工作人员：发布救助需求、典型案例、表彰和专题活动，查阅慈善组织与项目',
+    grants: [
+      { collection: 'needs', actions: ALL },
+      { collection: 'typicalCases', actions: ALL },
+      { collection: 'awards', actions: ALL },
+      { collection: 'campaigns', actions: ALL },
+      { collection: 'charities', actions: READ, hiddenFields: ['editors'] },
+      { collection: 'projects', actions: READ },
+      { collection: 'disclosures', actions: READ },
+    ],
+  },
+};
+
+/** Row-level condition ids (registered in `register()`), per role → collection → action (or `*`). */
+export const ROLE_CONDITIONS: Record<
+  RoleKey,
+  Partial<Record<CollectionName, Partial<Record<ContentAction | '*', string[]>>>>
+> = {
+  charityEditor: {},
+  ministryEditor: {},
+};
+
+function conditionsFor(role: RoleKey, collection: CollectionName, action: ContentAction): string[] {
+  const byAction = ROLE_CONDITIONS[role][collection] ?? {};
+  return [...(byAction['*'] ?? []), ...(byAction[action] ?? [])];
+}
+
+const FIELD_ACTIONS: ReadonlySet<ContentAction> = new Set(['create', 'read', 'update']);
+
+interface AdminPermission {
+  action: string;
+  subject: string;
+  properties: { fields?: string[] };
+  conditions: string[];
+}
+
+/** The content-manager permissions of one role, with nested field paths as Strapi's own roles have them. */
+export function permissionsOf(strapi: Core.Strapi, role: RoleKey): AdminPermission[] {
+  const contentTypes = strapi.service('admin::content-type') as unknown as {
+    getNestedFields(model: unknown, options: { components: unknown }): string[];
+  };
+  return ROLES[role].grants.flatMap((grant) => {
+    const uid = STRAPI_COLLECTIONS[grant.collection].uid;
+    const hidden = grant.hiddenFields ?? [];
+    const fields = contentTypes
+      .getNestedFields(strapi.contentType(uid), { components: strapi.components })
+      .filter((f) => !hidden.some((h) => f === h || f.startsWith(`${h}.`)));
+    return grant.actions.map((action) => ({
+      action: `plugin::content-manager.explorer.${action}`,
+      subject: uid,
+      properties: FIELD_ACTIONS.has(action) ? { fields } : {},
+      conditions: conditionsFor(role, grant.collection, action),
+    }));
+  });
+}
+
+interface RoleService {
+  findOne(params: Record<string, unknown>): Promise<{ id: number; name: string } | null>;
+  create(attributes: { name: string; code: string; description: string }): Promise<{ id: number }>;
+  update(params: { id: number }, attributes: { name: string; description: string }): Promise<unknown>;
+  assignPermissions(roleId: number, permissions: AdminPermission[]): Promise<unknown>;
+}
+
+/** Creates or updates both editor roles and sets their permissions. Returns role ids by key. */
+export async function ensureEditorRoles(strapi: Core.Strapi): Promise<Record<RoleKey, number>> {
+  const roles = strapi.service('admin::role') as unknown as RoleService;
+  const ids = {} as Record<RoleKey, number>;
+  for (const key of Object.keys(ROLES) as RoleKey[]) {
+    const spec = ROLES[key];
+    const existing = await roles.findOne({ code: spec.code });
+    const id = existing
+      ? existing.id
+      : (await roles.create({ name: spec.name, code: spec.code, description: spec.description })).id;
+    if (existing && existing.name !== spec.name) {
+      await roles.update({ id }, { name: spec.name, description: spec.description });
+    }
+    await roles.assignPermissions(id, permissionsOf(strapi, key));
+    ids[key] = id;
+  }
+  return ids;
+}

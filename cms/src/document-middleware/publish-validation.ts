@@ -1,0 +1,68 @@
+import type { Core, Modules, UID } from '@strapi/strapi';
+import { type CollectionName, collectionOfUid, STRAPI_COLLECTIONS, STRAPI_POPULATE } from '../lib/content.ts';
+import { checkCreditCodeOnSave, publishIssues, toValidationError } from '../lib/validation.ts';
+
+/**
+ * Publish-time validation for every path that publishes (admin UI, Content API, seed import,
+ * scripts): all of them go through the Document Service, so one `strapi.documents.use`
+ * middleware (registered in `register()`) sees them all.
+ *
+ * A publish runs inside `strapi.db.transaction`: the write happens, the PUBLISHED version is read
+ * back with full populate and checked against content/, and a failure throws, which rolls the
+ * whole write back. Checking the published version (not the draft) also catches relations to
+ * unpublished entries, which Strapi silently drops from the published version. Strapi emits
+ * `entry.publish` (and so the webhook) only on commit, so a refused publish notifies nobody.
+ */
+
+type Params = Record<string, unknown> & { documentId?: string; status?: string; data?: Record<string, unknown> };
+
+/** The Document Service populate for a publish check: the mapping's populate, plus the private consent. */
+export function validationPopulate(collection: CollectionName): Record<string, unknown> {
+  const populate: Record<string, unknown> = { ...STRAPI_POPULATE[collection] };
+  if (collection === 'caseSummaries') populate.consent = true;
+  return populate;
+}
+
+/** Throws Strapi's ValidationError when the published version of `documentId` breaks a content/ rule. */
+export async function assertPublishable(
+  strapi: Core.Strapi,
+  collection: CollectionName,
+  documentId: string,
+): Promise<void> {
+  const uid = STRAPI_COLLECTIONS[collection].uid as UID.ContentType;
+  const entry = await strapi.documents(uid).findOne({
+    documentId,
+    status: 'published',
+    populate: validationPopulate(collection) as never,
+  });
+  if (!entry) return;
+  const issues = publishIssues(collection, entry as Record<string, unknown>);
+  if (issues.length > 0) throw toValidationError(collection, issues);
+}
+
+function isPublishing(action: string, params: Params): boolean {
+  return action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
+}
+
+export function publishValidation(strapi: Core.Strapi): Modules.Documents.Middleware.Middleware {
+  return async (context, next) => {
+    const collection = collectionOfUid(context.uid);
+    if (!collection) return next();
+    const action = context.action as string;
+    const params = (context.params ?? {}) as Params;
+
+    if (collection === 'charities' && (action === 'create' || action === 'update') && params.data) {
+      const code = checkCreditCodeOnSave(params.data.creditCode);
+      if (code !== undefined) params.data.creditCode = code;
+    }
+    if (!isPublishing(action, params)) return next();
+
+    return strapi.db.transaction(async () => {
+      const result = await next();
+      const documentId =
+        params.documentId ?? (result as { documentId?: string } | null | undefined)?.documentId ?? undefined;
+      if (documentId) await assertPublishable(strapi, collection, documentId);
+      return result;
+    });
+  };
+}

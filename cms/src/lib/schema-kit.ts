@@ -1,0 +1,135 @@
+/**
+ * Small builders for Strapi 5 content-type and component schemas, so that each schema file reads
+ * like the content/ zod schema it mirrors. Schemas are TS modules (`schema.ts` → `schema.js`,
+ * Strapi loads `.js` and `.json` alike) so enumerations come from content/'s own key maps instead
+ * of a copied list that could drift.
+ */
+
+export type Attribute = Record<string, unknown> & { type: string };
+export type Attributes = Record<string, Attribute>;
+
+/** content/'s slug rule (`schemas/common.ts`); Strapi's uid default accepts more (`[A-Za-z0-9-_.~]`). */
+export const SLUG_REGEX = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+
+interface StringOptions {
+  required?: boolean;
+  maxLength?: number;
+  regex?: string;
+  private?: boolean;
+}
+
+export const slug = (): Attribute => ({ type: 'uid', required: true, maxLength: 120, regex: SLUG_REGEX });
+
+export const string = (maxLength = 255, options: StringOptions = {}): Attribute => ({
+  type: 'string',
+  required: true,
+  maxLength,
+  ...options,
+});
+
+export const optionalString = (maxLength = 255, options: StringOptions = {}): Attribute =>
+  string(maxLength, { ...options, required: false });
+
+export const text = (maxLength: number, required = true): Attribute => ({ type: 'text', required, maxLength });
+
+/** Markdown (Strapi's "Rich text (Markdown)"), sanitised again when the site renders it. */
+export const markdown = (maxLength: number): Attribute => ({ type: 'richtext', required: true, maxLength });
+
+export const date = (required = true): Attribute => ({ type: 'date', required });
+
+export const boolean = (defaultValue = false): Attribute => ({
+  type: 'boolean',
+  required: true,
+  default: defaultValue,
+});
+
+export const integer = (min?: number, max?: number, required = true): Attribute => ({
+  type: 'integer',
+  required,
+  ...(min === undefined ? {} : { min }),
+  ...(max === undefined ? {} : { max }),
+});
+
+/** Money in integer fen. `decimal` would be numeric(10,2) in PostgreSQL (STACK.md). */
+export const fen = (): Attribute => ({ type: 'biginteger', required: true });
+
+/** An enumeration whose values are the keys of a content/ label map. */
+export const enumOf = (labels: Readonly<Record<string, string>>, required = true): Attribute => ({
+  type: 'enumeration',
+  enum: Object.keys(labels),
+  required,
+});
+
+/**
+ * Keys that Strapi's enumeration validator refuses (GraphQL naming: `1A`, `0-5`, `80+`) are kept
+ * as a string constrained by a regex of exactly those keys.
+ */
+export const keyOf = (keys: readonly string[], required = true): Attribute => ({
+  type: 'string',
+  required,
+  maxLength: 20,
+  regex: `^(?:${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`,
+});
+
+/** Multi-valued taxonomy (`targetGroups`, `serviceTypes`): a JSON array validated by the publish middleware. */
+export const jsonList = (required = true): Attribute => ({ type: 'json', required });
+
+export const component = (uid: string, options: { repeatable?: boolean; required?: boolean } = {}): Attribute => ({
+  type: 'component',
+  component: uid,
+  repeatable: options.repeatable ?? false,
+  required: options.required ?? true,
+});
+
+type RelationKind = 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany';
+
+export const relation = (
+  kind: RelationKind,
+  target: string,
+  options: { inversedBy?: string; mappedBy?: string; private?: boolean } = {},
+): Attribute => ({ type: 'relation', relation: kind, target, ...options });
+
+export interface ContentTypeSchema {
+  kind: 'collectionType';
+  collectionName: string;
+  info: { singularName: string; pluralName: string; displayName: string; description: string };
+  options: { draftAndPublish: true };
+  pluginOptions: Record<string, unknown>;
+  attributes: Attributes;
+}
+
+export function collectionType(def: {
+  collectionName: string;
+  singularName: string;
+  pluralName: string;
+  displayName: string;
+  description: string;
+  attributes: Attributes;
+}): ContentTypeSchema {
+  const { collectionName, attributes, ...info } = def;
+  return {
+    kind: 'collectionType',
+    collectionName,
+    info,
+    options: { draftAndPublish: true },
+    pluginOptions: {},
+    attributes,
+  };
+}
+
+export interface ComponentSchema {
+  collectionName: string;
+  info: { displayName: string; description: string };
+  options: Record<string, unknown>;
+  attributes: Attributes;
+}
+
+export function componentType(def: {
+  collectionName: string;
+  displayName: string;
+  description: string;
+  attributes: Attributes;
+}): ComponentSchema {
+  const { collectionName, attributes, ...info } = def;
+  return { collectionName, info, options: {}, attributes };
+}

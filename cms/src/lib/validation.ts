@@ -1,0 +1,101 @@
+import { errors } from '@strapi/utils';
+import {
+  COLLECTION_LABELS,
+  COLLECTIONS,
+  type CollectionName,
+  type ContentIssue,
+  caseRecordSchema,
+  creditCode,
+  formatPath,
+  lintEntryText,
+  type StrapiRecord,
+  toCaseRecord,
+  toSnapshotEntry,
+  toStrapiFieldPath,
+  type z,
+} from './content.ts';
+
+/**
+ * The content/ rules as the CMS applies them: the collection's zod schema (case summaries with
+ * their consent: `caseRecordSchema`), then the PII lint of free text. Issues carry Strapi field
+ * paths (`projectStatus`, not `status`) so the admin form can point at the field.
+ */
+
+/** Relations that must point at a published entry; a clearer message than "expected string, received null". */
+const REQUIRED_RELATIONS: Partial<Record<CollectionName, Record<string, CollectionName>>> = {
+  projects: { charity: 'charities' },
+  disclosures: { project: 'projects' },
+  caseSummaries: { project: 'projects' },
+};
+
+function issuesOf(collection: CollectionName, error: z.ZodError): ContentIssue[] {
+  return error.issues.map((i) => ({
+    entry: '',
+    field: toStrapiFieldPath(collection, formatPath(i.path)),
+    message: i.message,
+  }));
+}
+
+/** Everything that stops `entry` (a Strapi document with `STRAPI_POPULATE` + consent) from being published. */
+export function publishIssues(collection: CollectionName, entry: StrapiRecord): ContentIssue[] {
+  const mapped: Record<string, unknown> =
+    collection === 'caseSummaries' ? toCaseRecord(entry) : toSnapshotEntry(collection, entry);
+  const issues: ContentIssue[] = [];
+  for (const [field, target] of Object.entries(REQUIRED_RELATIONS[collection] ?? {})) {
+    if (mapped[field] === null) {
+      issues.push({ entry: '', field, message: `请先选择所属的${COLLECTION_LABELS[target]}，并确认它已发布` });
+    }
+  }
+  const schema = collection === 'caseSummaries' ? caseRecordSchema : COLLECTIONS[collection];
+  const parsed = schema.safeParse(mapped);
+  if (!parsed.success) {
+    const known = new Set(issues.map((i) => i.field));
+    issues.push(...issuesOf(collection, parsed.error).filter((i) => !known.has(i.field)));
+  }
+  if (collection === 'caseSummaries' && (mapped.consent === null || mapped.consent === undefined)) {
+    // zod says "expected object"; say what the law wants.
+    const at = issues.findIndex((i) => i.field === 'consent');
+    const issue = { entry: '', field: 'consent', message: '发布前须填写当事人（或监护人）的同意记录' };
+    if (at >= 0) issues[at] = issue;
+    else issues.push(issue);
+  }
+  for (const i of lintEntryText(collection, mapped)) {
+    issues.push({ ...i, field: toStrapiFieldPath(collection, i.field) });
+  }
+  return issues;
+}
+
+/**
+ * A charity's 统一社会信用代码 is checked on every save, drafts included. Returns the normalised code
+ * (trimmed, upper case), or throws. Empty is left to the publish check (required).
+ */
+export function checkCreditCodeOnSave(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const parsed = creditCode.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw toValidationError(
+    'charities',
+    [{ entry: '', field: 'creditCode', message: parsed.error.issues[0]?.message ?? '统一社会信用代码无效' }],
+    'save',
+  );
+}
+
+/** Strapi's ValidationError (HTTP 400) naming each field: `字段 situation：疑似手机号码……`. */
+export function toValidationError(
+  collection: CollectionName,
+  issues: ContentIssue[],
+  phase: 'publish' | 'save' = 'publish',
+): errors.ValidationError {
+  const lines = issues.slice(0, 10).map((i) => (i.field ? `字段 ${i.field}：${i.message}` : i.message));
+  const more = issues.length > 10 ? `；另有 ${issues.length - 10} 处问题` : '';
+  const what = phase === 'publish' ? '未通过发布校验' : '无法保存';
+  const message = `${COLLECTION_LABELS[collection]}${what}：${lines.join('；')}${more}`;
+  return new errors.ValidationError(message, {
+    errors: issues.map((i) => ({
+      path: i.field ? i.field.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '') : [],
+      message: i.message,
+      name: 'ValidationError',
+      value: null,
+    })),
+  });
+}
