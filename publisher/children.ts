@@ -1,0 +1,90 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { REPO_ROOT } from './config.ts';
+
+/**
+ * The child processes of the portal. Each runs in its own process group so that Ctrl-C stops
+ * it and everything it started (npm → node → workers), and its output is prefixed with its name.
+ */
+const running = new Set<ChildProcess>();
+
+function prefixLines(
+  name: string,
+  stream: NodeJS.ReadableStream | null,
+  out: NodeJS.WriteStream,
+  tail: string[] = [],
+): void {
+  let pending = '';
+  stream?.setEncoding('utf8');
+  stream?.on('data', (chunk: string) => {
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop() ?? '';
+    for (const line of lines) {
+      out.write(`[${name}] ${line}\n`);
+      tail.push(line);
+      if (tail.length > 20) tail.shift();
+    }
+  });
+  stream?.on('end', () => pending && out.write(`[${name}] ${pending}\n`));
+}
+
+/** Runs a command to completion; rejects with its exit code and last output lines in the message. */
+export function runToEnd(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const tail: string[] = [];
+    const child = startChild(name, command, args, env, tail);
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolvePromise();
+      else reject(new Error(`${name} 失败（退出码 ${code ?? signal}）：\n${tail.slice(-8).join('\n')}`));
+    });
+  });
+}
+
+/** Starts a long-running child; it is stopped by `stopAll`. */
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  tail: string[] = [],
+): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  prefixLines(name, child.stdout, process.stdout, tail);
+  prefixLines(name, child.stderr, process.stderr, tail);
+  return child;
+}
+
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Stops every child: SIGTERM to its group, SIGKILL after `graceMs` for whatever still runs. */
+export async function stopAll(graceMs = 10_000): Promise<void> {
+  const children = [...running];
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((done) => {
+          if (child.exitCode !== null || child.signalCode !== null) return done();
+          const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            done();
+          });
+          signalGroup(child, 'SIGTERM');
+        }),
+    ),
+  );
+}

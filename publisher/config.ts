@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root: every path the portal uses is resolved from here, not from the cwd. */
+export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+const envSchema = z.object({
+  /**
+   * Where generated data, databases, releases and secrets live. Keep it inside the app folder: a
+   * release's server bundle imports packages from the app's node_modules. @default <repo>/.data
+   */
+  XIANJIE_DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data')),
+  /** The portal (site + API) listens here (DESIGN.md: 127.0.0.1:4321). */
+  PUBLISHER_HOST: z.string().min(1).default('127.0.0.1'),
+  /** @default 4321 */
+  PUBLISHER_PORT: z.coerce.number().int().min(0).max(65535).default(4321),
+  /** Strapi's base URL, for the snapshot pull and the health check. @default http://127.0.0.1:1337 */
+  STRAPI_URL: z.url().default('http://127.0.0.1:1337'),
+  /**
+   * Where releases take their content: `strapi` (pull published entries over REST) or
+   * `file:<path>` (a snapshot file, e.g. the demo dataset). @default strapi
+   */
+  CONTENT_SOURCE: z
+    .string()
+    .regex(/^(strapi|file:.+)$/, { message: '应为 strapi 或 file:<路径>' })
+    .default('strapi'),
+  /** Quiet time after the last CMS event before a rebuild starts, in ms. @default 1500 */
+  REBUILD_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
+  /** Releases kept for rollback. @default 5 */
+  RELEASES_KEEP: z.coerce.number().int().min(2).max(100).default(5),
+  /** Shared secret of Strapi's webhook; read from the CMS's generated secrets file when unset. */
+  XIANJIE_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /**
+   * The CMS holds the generated demo dataset (the embedded default seeds it), so every page shows
+   * the 示例数据 notice. Set to 0 once the CMS holds real content. @default 1
+   */
+  XIANJIE_DEMO_CONTENT: z.enum(['0', '1']).default('1'),
+  /** How long to wait for the CMS to answer /_health, in seconds (the first start seeds). @default 900 */
+  CMS_START_TIMEOUT_S: z.coerce.number().int().min(10).default(900),
+});
+
+export interface PublisherConfig extends z.infer<typeof envSchema> {
+  cmsPort: number;
+  releasesKeep: number;
+  snapshotPath: string;
+  accountsPath: string;
+  /** The webhook secret, read when needed: the CMS generates it on its first start. */
+  webhookSecret: () => string | null;
+}
+
+/** The publisher's configuration, read once from the environment. */
+export function readPublisherConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`环境变量 ${String(first?.path[0] ?? '')} 无效：${first?.message ?? ''}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(REPO_ROOT, e.XIANJIE_DATA_DIR);
+  const secretsPath = resolve(dataDir, 'cms/secrets.json');
+  return {
+    ...e,
+    XIANJIE_DATA_DIR: dataDir,
+    cmsPort: Number(new URL(e.STRAPI_URL).port || 80),
+    releasesKeep: e.RELEASES_KEEP,
+    snapshotPath: resolve(dataDir, 'snapshots/demo.json'),
+    accountsPath: resolve(dataDir, 'cms/demo-accounts.json'),
+    webhookSecret: () => {
+      if (e.XIANJIE_WEBHOOK_SECRET) return e.XIANJIE_WEBHOOK_SECRET;
+      if (!existsSync(secretsPath)) return null;
+      const stored = JSON.parse(readFileSync(secretsPath, 'utf8')) as Record<string, unknown>;
+      return typeof stored.XIANJIE_WEBHOOK_SECRET === 'string' ? stored.XIANJIE_WEBHOOK_SECRET : null;
+    },
+  };
+}

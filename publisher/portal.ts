@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import type { Snapshot } from '../content/index.ts';
+import type { PublisherConfig } from './config.ts';
+import { buildRelease, STAGE_LABELS } from './releases/build-release.ts';
+import { RebuildScheduler } from './releases/rebuild-scheduler.ts';
+import { ReleaseStore } from './releases/release-store.ts';
+import { startPortalServer } from './serve/portal-server.ts';
+import { strapiWebhookHandler } from './webhook/strapi-webhook.ts';
+
+export interface Portal {
+  server: Server;
+  scheduler: RebuildScheduler;
+  store: ReleaseStore;
+  /** Builds a release now and waits; throws when it failed (the live release stays). */
+  publishNow(reason: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The publisher: serves the live release, takes Strapi's webhooks, and rebuilds (debounced).
+ * `loadSnapshot` pulls the content for a release (from Strapi, or a file).
+ */
+export async function startPortal(
+  config: PublisherConfig,
+  loadSnapshot: () => Promise<Snapshot>,
+  log: (line: string) => void = (line) => process.stdout.write(`[publisher] ${line}\n`),
+): Promise<Portal> {
+  const store = new ReleaseStore(config.XIANJIE_DATA_DIR);
+  // The donations API (loaded in this process) judges eligibility on what is live, so it reads
+  // the snapshot of the current release, through the symlink that each switch moves.
+  process.env.DONATIONS_SNAPSHOT ??= store.currentSnapshotPath;
+  const scheduler = new RebuildScheduler(async (reason, onStage) => {
+    log(`开始构建新版本（原因：${reason}）`);
+    try {
+      const meta = await buildRelease({
+        store,
+        sourceLabel: config.CONTENT_SOURCE === 'strapi' ? `strapi:${config.STRAPI_URL}` : config.CONTENT_SOURCE,
+        loadSnapshot,
+        keep: config.releasesKeep,
+        onStage: (stage) => {
+          onStage(stage);
+          log(`  ${STAGE_LABELS[stage]}……`);
+        },
+      });
+      log(`新版本 ${meta.id} 已上线（${meta.buildSeconds} 秒，项目 ${meta.counts.projects ?? 0} 个）`);
+    } catch (error) {
+      log(`构建失败，线上版本保持不变：${(error as Error).message}`);
+      throw error;
+    }
+  }, config.REBUILD_DEBOUNCE_MS);
+
+  const status = async () => {
+    const currentId = await store.currentId();
+    return {
+      current: currentId ? await store.meta(currentId) : null,
+      building: scheduler.building,
+      lastAttempt: scheduler.lastAttempt,
+      releases: (await store.list()).sort().reverse(),
+    };
+  };
+
+  const server = await startPortalServer({
+    store,
+    host: config.PUBLISHER_HOST,
+    port: config.PUBLISHER_PORT,
+    status,
+    webhook: strapiWebhookHandler({
+      secret: config.webhookSecret,
+      onEvent: (reason) => scheduler.request(reason),
+    }),
+  });
+
+  return {
+    server,
+    scheduler,
+    store,
+    async publishNow(reason) {
+      scheduler.request(reason);
+      await scheduler.runNow();
+      if (scheduler.lastAttempt?.ok === false) throw new Error(scheduler.lastAttempt.error ?? '构建失败');
+    },
+    async close() {
+      scheduler.stop();
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      server.closeAllConnections();
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Releases live side by side under `<data>/releases/<id>/` (site/client, site/server,
+ * snapshot.json, release.json); `current` is a symlink to one of them. Switching is one rename(2) of a fresh
+ * symlink over `current`, so a reader sees the old release or the new one, never a mix.
+ */
+export const releaseMetaSchema = z.object({
+  id: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+  /** Where the content came from: `file:<path>` or `strapi:<url>`. */
+  source: z.string(),
+  demo: z.boolean(),
+  counts: z.record(z.string(), z.number().int()),
+  buildSeconds: z.number(),
+});
+export type ReleaseMeta = z.infer<typeof releaseMetaSchema>;
+
+export class ReleaseStore {
+  readonly root: string;
+
+  constructor(dataDir: string) {
+    this.root = join(dataDir, 'releases');
+  }
+
+  /** A new, unique release id that sorts by time. */
+  newId(now = new Date()): string {
+    const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+    return `${stamp}-${randomBytes(2).toString('hex')}`;
+  }
+
+  dirOf(id: string): string {
+    return join(this.root, id);
+  }
+
+  /** The static files a browser gets. */
+  clientDirOf(id: string): string {
+    return join(this.root, id, 'site', 'client');
+  }
+
+  /** The Astro server bundle (API routes). */
+  serverEntryOf(id: string): string {
+    return join(this.root, id, 'site', 'server', 'entry.mjs');
+  }
+
+  /** The snapshot the release was built from; the donations API reads the live one. */
+  snapshotOf(id: string): string {
+    return join(this.root, id, 'snapshot.json');
+  }
+
+  /** A stable path to the live snapshot (through the `current` symlink). */
+  get currentSnapshotPath(): string {
+    return join(this.root, 'current', 'snapshot.json');
+  }
+
+  /** The directory a release is built in before it is complete; never served. */
+  stagingDirOf(id: string): string {
+    return join(this.root, `.staging-${id}`);
+  }
+
+  async currentId(): Promise<string | null> {
+    try {
+      return await readlink(join(this.root, 'current'));
+    } catch {
+      return null;
+    }
+  }
+
+  async meta(id: string): Promise<ReleaseMeta | null> {
+    try {
+      return releaseMetaSchema.parse(JSON.parse(await readFile(join(this.dirOf(id), 'release.json'), 'utf8')));
+    } catch {
+      return null;
+    }
+  }
+
+  /** Moves a finished staging directory into place and points `current` at it, atomically. */
+  async promote(id: string): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    await rename(this.stagingDirOf(id), this.dirOf(id));
+    const temp = join(this.root, `.current-${randomBytes(4).toString('hex')}`);
+    await symlink(id, temp);
+    await rename(temp, join(this.root, 'current'));
+  }
+
+  async discardStaging(id: string): Promise<void> {
+    await rm(this.stagingDirOf(id), { recursive: true, force: true });
+  }
+
+  /** Keeps the newest `keep` releases (and always the current one) for rollback. */
+  async prune(keep: number): Promise<string[]> {
+    const current = await this.currentId();
+    const ids = (await this.list()).sort().reverse();
+    const doomed = ids.slice(keep).filter((id) => id !== current);
+    for (const id of doomed) await rm(this.dirOf(id), { recursive: true, force: true });
+    return doomed;
+  }
+
+  async list(): Promise<string[]> {
+    try {
+      const entries = await readdir(this.root, { withFileTypes: true });
+      return entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name);
+    } catch {
+      return [];
+    }
+  }
+}

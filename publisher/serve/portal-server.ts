@@ -1,0 +1,88 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { pathToFileURL } from 'node:url';
+import type { ReleaseStore } from '../releases/release-store.ts';
+import { serveStatic } from './static-files.ts';
+
+type AstroHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next: (() => void) | undefined,
+  locals: Record<string, unknown>,
+) => Promise<void>;
+
+export interface PortalServerOptions {
+  store: ReleaseStore;
+  host: string;
+  port: number;
+  /** JSON for `GET /_publisher/status`. */
+  status: () => Promise<unknown>;
+  /** Strapi's webhook (`POST /webhooks/strapi`). */
+  webhook: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+}
+
+function sendText(res: ServerResponse, status: number, text: string, type = 'text/plain; charset=utf-8'): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+/**
+ * One process on 127.0.0.1:4321: the live release's static files, the API routes, the
+ * publisher's status and the CMS webhook. The current release is looked up per request, so a
+ * switch takes effect at once and requests in flight finish on the release they started with.
+ *
+ * The API's code is the same in every release (only content differs, and the API reads the live
+ * snapshot through `releases/current/snapshot.json`), so its handler is loaded once: importing a
+ * fresh server bundle per release would keep every old one in memory (ESM cannot be unloaded).
+ */
+export function startPortalServer(options: PortalServerOptions): Promise<Server> {
+  let astro: Promise<AstroHandler> | null = null;
+  const loadAstro = async (): Promise<AstroHandler> => {
+    const id = await options.store.currentId();
+    if (!id) throw new Error('尚无可用的线上版本');
+    const entry = options.store.serverEntryOf(id);
+    const mod = (await import(pathToFileURL(entry).href)) as { handler: AstroHandler };
+    return mod.handler;
+  };
+
+  const notFound = async (req: IncomingMessage, res: ServerResponse, root: string | null): Promise<void> => {
+    if (root && (await serveStatic(root, req, res, { path: '/404.html', status: 404 }))) return;
+    sendText(res, 404, '页面不存在');
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/_publisher/status' && req.method === 'GET') {
+      return sendText(res, 200, JSON.stringify(await options.status(), null, 2), 'application/json; charset=utf-8');
+    }
+    if (path === '/webhooks/strapi') return options.webhook(req, res);
+
+    const id = await options.store.currentId();
+    const root = id ? options.store.clientDirOf(id) : null;
+    if (path.startsWith('/api/')) {
+      if (!id) return sendText(res, 503, '站点正在构建首个版本，请稍后再试');
+      astro ??= loadAstro();
+      const handler = await astro.catch((error: unknown) => {
+        astro = null;
+        throw error;
+      });
+      return handler(req, res, () => void notFound(req, res, root), {
+        socketAddress: req.socket.remoteAddress ?? null,
+      });
+    }
+    if (!root) return sendText(res, 503, '站点正在构建首个版本，请稍后再试');
+    if (await serveStatic(root, req, res)) return;
+    return notFound(req, res, root);
+  };
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      process.stderr.write(`[portal] ${req.method} ${req.url}: ${(error as Error).stack ?? String(error)}\n`);
+      if (!res.headersSent) sendText(res, 500, '服务器内部错误');
+      else res.destroy();
+    });
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve(server));
+  });
+}
