@@ -6,16 +6,29 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions.ts';
 import { ensureEditorRoles } from './bootstrap/roles.ts';
 import { ensurePublisherWebhook } from './bootstrap/webhooks.ts';
 import { publishValidation } from './document-middleware/publish-validation.ts';
+import { registerOwnCharityConditions } from './rbac/conditions.ts';
+import { ownerGuard } from './rbac/owner-guard-middleware.ts';
+import { assertRoleConditions } from './rbac/role-conditions-check.ts';
 
 export default {
-  /** Document Service middlewares must be registered here: later is too late for some callers. */
-  register({ strapi }: { strapi: Core.Strapi }) {
+  /**
+   * Document Service middlewares must be registered here: later is too late for some callers.
+   * RBAC conditions too: the condition provider refuses them once Strapi is loaded, and the roles
+   * written in bootstrap must find them registered.
+   */
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    await registerOwnCharityConditions(strapi);
+    // Order matters: the first registered runs outermost. The owner guard refuses another
+    // charity's entry before publish validation looks at it, and wraps it in its transaction.
+    strapi.documents.use(ownerGuard(strapi));
     strapi.documents.use(publishValidation(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
     const roleIds = await ensureEditorRoles(strapi);
+    // Refuses to start when a stored role permission lacks its condition (it would be unrestricted).
+    await assertRoleConditions(strapi, roleIds);
     await seedOnFirstStart(strapi);
     await ensurePublisherWebhook(strapi);
     if (loadEnv().demoAccounts.enabled) {

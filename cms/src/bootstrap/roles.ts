@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { type CollectionName, STRAPI_COLLECTIONS } from '../lib/content.ts';
+import { OWN_CHARITY_CONDITIONS } from '../rbac/conditions.ts';
 
 /**
  * The admin (editor) roles and what they may do. Admin roles govern the admin panel only; the
@@ -9,9 +10,16 @@ import { type CollectionName, STRAPI_COLLECTIONS } from '../lib/content.ts';
  * - `ROLES` is the data: per role, which collections and which content-manager actions, and
  *   which fields are hidden (charity `editors` is managed by super admins only).
  * - `ROLE_CONDITIONS` is the hook: condition ids per role and collection (and optionally per
- *   action) that are attached to those permissions. It is empty today. Register the conditions
- *   in `register()` BEFORE bootstrap runs this file: `assignPermissions` with an unregistered
- *   condition id silently stores no condition (STACK.md).
+ *   action) that are attached to those permissions: charity editors get the "own charity"
+ *   conditions of src/rbac/conditions.ts on every action of charities, projects, disclosures and
+ *   case summaries. They are registered in `register()` BEFORE bootstrap runs this file:
+ *   `assignPermissions` with an unregistered condition id silently stores no condition
+ *   (STACK.md), which src/rbac/role-conditions-check.ts detects at start-up.
+ * - `readOnlyFields` are visible but not writable: the inverse sides of the ownership relations
+ *   (connecting a disclosure to a project from the project's side would move another charity's
+ *   disclosure; linking projects from a need's side would edit charities' projects).
+ * - Conditions do not cover everything (create, the new version of an update, clone sources):
+ *   src/rbac/owner-guard-middleware.ts checks every write to charity-owned types.
  * - `ensureEditorRoles` creates the roles if missing (found by `code`, so renaming the Chinese
  *   name is safe) and then REPLACES their permissions with exactly what is declared here, on
  *   every start. Changes made in Settings → Roles are therefore reset at the next start.
@@ -25,6 +33,8 @@ interface Grant {
   actions: readonly ContentAction[];
   /** Top-level attributes this role may neither see nor change. */
   hiddenFields?: readonly string[];
+  /** Top-level attributes this role may see but not set (left out of create and update). */
+  readOnlyFields?: readonly string[];
 }
 
 interface RoleSpec {
@@ -43,8 +53,13 @@ export const ROLES: Record<RoleKey, RoleSpec> = {
     name: '慈善组织编辑',
     description: '慈善组织的工作人员：维护本组织信息，编写和发布项目、信息公开与帮扶案例',
     grants: [
-      { collection: 'charities', actions: ['read', 'update', 'publish'], hiddenFields: ['editors'] },
-      { collection: 'projects', actions: ALL },
+      {
+        collection: 'charities',
+        actions: ['read', 'update', 'publish'],
+        hiddenFields: ['editors'],
+        readOnlyFields: ['projects'],
+      },
+      { collection: 'projects', actions: ALL, readOnlyFields: ['disclosures', 'caseSummaries'] },
       { collection: 'disclosures', actions: ALL },
       { collection: 'caseSummaries', actions: ALL },
       // Read-only, so that projects can link the needs they answer and the campaigns they join.
@@ -57,10 +72,11 @@ export const ROLES: Record<RoleKey, RoleSpec> = {
     name: '民政部门编辑',
     description: '民政部门的工作人员：发布救助需求、典型案例、表彰和专题活动，查阅慈善组织与项目',
     grants: [
-      { collection: 'needs', actions: ALL },
+      // A project says which needs it answers and which campaigns it joins (the charity's claim).
+      { collection: 'needs', actions: ALL, readOnlyFields: ['projects'] },
       { collection: 'typicalCases', actions: ALL },
       { collection: 'awards', actions: ALL },
-      { collection: 'campaigns', actions: ALL },
+      { collection: 'campaigns', actions: ALL, readOnlyFields: ['projects'] },
       { collection: 'charities', actions: READ, hiddenFields: ['editors'] },
       { collection: 'projects', actions: READ },
       { collection: 'disclosures', actions: READ },
@@ -73,16 +89,22 @@ export const ROLE_CONDITIONS: Record<
   RoleKey,
   Partial<Record<CollectionName, Partial<Record<ContentAction | '*', string[]>>>>
 > = {
-  charityEditor: {},
+  charityEditor: {
+    charities: { '*': [OWN_CHARITY_CONDITIONS.charities] },
+    projects: { '*': [OWN_CHARITY_CONDITIONS.projects] },
+    disclosures: { '*': [OWN_CHARITY_CONDITIONS.disclosures] },
+    caseSummaries: { '*': [OWN_CHARITY_CONDITIONS.caseSummaries] },
+  },
   ministryEditor: {},
 };
 
-function conditionsFor(role: RoleKey, collection: CollectionName, action: ContentAction): string[] {
+export function conditionsFor(role: RoleKey, collection: CollectionName, action: ContentAction): string[] {
   const byAction = ROLE_CONDITIONS[role][collection] ?? {};
   return [...(byAction['*'] ?? []), ...(byAction[action] ?? [])];
 }
 
 const FIELD_ACTIONS: ReadonlySet<ContentAction> = new Set(['create', 'read', 'update']);
+const WRITE_ACTIONS: ReadonlySet<ContentAction> = new Set(['create', 'update']);
 
 interface AdminPermission {
   action: string;
@@ -98,14 +120,15 @@ export function permissionsOf(strapi: Core.Strapi, role: RoleKey): AdminPermissi
   };
   return ROLES[role].grants.flatMap((grant) => {
     const uid = STRAPI_COLLECTIONS[grant.collection].uid;
-    const hidden = grant.hiddenFields ?? [];
+    const without = (names: readonly string[]) => (f: string) => !names.some((h) => f === h || f.startsWith(`${h}.`));
     const fields = contentTypes
       .getNestedFields(strapi.contentType(uid), { components: strapi.components })
-      .filter((f) => !hidden.some((h) => f === h || f.startsWith(`${h}.`)));
+      .filter(without(grant.hiddenFields ?? []));
+    const writable = fields.filter(without(grant.readOnlyFields ?? []));
     return grant.actions.map((action) => ({
       action: `plugin::content-manager.explorer.${action}`,
       subject: uid,
-      properties: FIELD_ACTIONS.has(action) ? { fields } : {},
+      properties: FIELD_ACTIONS.has(action) ? { fields: WRITE_ACTIONS.has(action) ? writable : fields } : {},
       conditions: conditionsFor(role, grant.collection, action),
     }));
   });
