@@ -1,0 +1,112 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+import type { SearchDocument } from './documents.ts';
+import { pagefindContent, pagefindFilters, pagefindHtml, pagefindMeta } from './pagefind-markup.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+/**
+ * Builds the embedded Pagefind index with its Node API: the built release's HTML (pages that carry
+ * `data-pagefind-body`, see search/README.md), plus search documents added as custom records
+ * (for things that have no page of their own, and for tests that run without the site), written
+ * to `<client>/pagefind/` where the browser loads `/pagefind/pagefind.js`.
+ */
+export const PAGEFIND_LANGUAGE = 'zh-cn';
+
+export interface PagefindBuildOptions {
+  /** The release's client folder (static HTML). Omit to index records only. */
+  siteDir?: string;
+  /** Glob inside `siteDir`. @default all HTML files */
+  glob?: string;
+  /** Documents added with `addCustomRecord` (plain text, filters and meta from pagefind-markup.ts). */
+  records?: readonly SearchDocument[];
+  /** Documents rendered with `pagefindHtml()` and added with `addHTMLFile`: the site's markup contract. */
+  htmlRecords?: readonly SearchDocument[];
+  /** Where the bundle goes. @default `<siteDir>/pagefind` (required without siteDir) */
+  outputPath?: string;
+  /** The client's corpus knowledge (search/vocabulary.ts), written as `<outputPath>/vocabulary.json`. */
+  vocabulary?: Vocabulary;
+  /** Records added at once over the service's pipe. @default 64 */
+  concurrency?: number;
+}
+
+export const VOCABULARY_FILE = 'vocabulary.json';
+
+async function inBatches<T>(items: readonly T[], size: number, add: (item: T) => Promise<string[]>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) {
+    const errors = (await Promise.all(items.slice(i, i + size).map(add))).flat();
+    check('添加记录', errors);
+  }
+}
+
+export interface PagefindBuildResult {
+  outputPath: string;
+  pages: number;
+  records: number;
+  ms: number;
+}
+
+export class PagefindBuildError extends Error {
+  constructor(
+    message: string,
+    readonly errors: string[],
+  ) {
+    super(`${message}：${errors.join('；')}`);
+    this.name = 'PagefindBuildError';
+  }
+}
+
+function check(step: string, errors: string[]): void {
+  if (errors.length > 0) throw new PagefindBuildError(`Pagefind ${step} 失败`, errors);
+}
+
+export function pagefindRecord(doc: SearchDocument): pagefind.CustomRecord {
+  return {
+    url: doc.url,
+    content: pagefindContent(doc),
+    language: PAGEFIND_LANGUAGE,
+    meta: pagefindMeta(doc),
+    filters: pagefindFilters(doc),
+    sort: { publishedOn: doc.publishedOn, typeRank: String(doc.typeRank) },
+  };
+}
+
+export async function buildPagefindIndex(options: PagefindBuildOptions): Promise<PagefindBuildResult> {
+  const started = performance.now();
+  const outputPath = options.outputPath ?? (options.siteDir ? join(options.siteDir, 'pagefind') : undefined);
+  if (!outputPath) throw new PagefindBuildError('Pagefind 参数无效', ['没有 siteDir 时必须给出 outputPath']);
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: PAGEFIND_LANGUAGE });
+  if (!index) throw new PagefindBuildError('Pagefind 索引创建失败', errors);
+  try {
+    let pages = 0;
+    if (options.siteDir) {
+      const added = await index.addDirectory({
+        path: options.siteDir,
+        ...(options.glob ? { glob: options.glob } : {}),
+      });
+      check('添加目录', added.errors);
+      pages = added.page_count;
+    }
+    const size = Math.max(1, options.concurrency ?? 64);
+    await inBatches(
+      options.records ?? [],
+      size,
+      async (doc) => (await index.addCustomRecord(pagefindRecord(doc))).errors,
+    );
+    await inBatches(
+      options.htmlRecords ?? [],
+      size,
+      async (doc) => (await index.addHTMLFile({ url: doc.url, content: pagefindHtml(doc) })).errors,
+    );
+    const records = (options.records?.length ?? 0) + (options.htmlRecords?.length ?? 0);
+    // A stale bundle must not survive next to a fresh one (old fragments would be served).
+    await rm(outputPath, { recursive: true, force: true });
+    await mkdir(outputPath, { recursive: true });
+    check('写入', (await index.writeFiles({ outputPath })).errors);
+    if (options.vocabulary) await writeFile(join(outputPath, VOCABULARY_FILE), JSON.stringify(options.vocabulary));
+    return { outputPath, pages, records, ms: Math.round(performance.now() - started) };
+  } finally {
+    await index.deleteIndex();
+    await pagefind.close();
+  }
+}

@@ -1,0 +1,118 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { type Browser, chromium, type Page } from '@playwright/test';
+import { build } from 'esbuild';
+import type { SearchDocument } from '../../../search/documents.ts';
+import { buildPagefindIndex } from '../../../search/pagefind-index.ts';
+import type { SearchRequest, SearchResponse } from '../../../search/search-client/index.ts';
+import { buildVocabulary } from '../../../search/vocabulary.ts';
+import { type StaticServer, startStaticServer } from './static-server.ts';
+
+/**
+ * Pagefind's real search in Chromium, without the site: a Pagefind index built from search
+ * documents (custom records, or the reference HTML the templates will emit), the search client
+ * bundled with esbuild, both served by a tiny static server, and a page that loads
+ * `/pagefind/pagefind.js` through the client. `search()` runs the client in the page.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface PagefindBrowserOptions {
+  /** Added with addCustomRecord. */
+  records?: readonly SearchDocument[];
+  /** Rendered with the reference markup (`pagefindHtml`) and added with addHTMLFile. */
+  htmlRecords?: readonly SearchDocument[];
+  /** HTML files (path → content) written to the site folder, which is then indexed with addDirectory. */
+  pages?: Record<string, string>;
+  /** Serialisable `PagefindEngineOptions` for the page's client (bundlePath is always `/pagefind/`). */
+  engine?: Record<string, unknown>;
+}
+
+export interface PagefindBrowser {
+  page: Page;
+  server: StaticServer;
+  search(request: SearchRequest): Promise<SearchResponse>;
+  close(): Promise<void>;
+}
+
+const PAGE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>search test</title></head>
+<body><main id="out"></main><script type="module">
+import * as search from '/client.js';
+const options = { ...(window.engineOptions ?? {}), bundlePath: '/pagefind/' };
+window.searchClient = search.createSearchClient({ fallback: search.createPagefindEngine(options) });
+window.searchReady = true;
+</script></body></html>`;
+
+export async function bundleClient(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(import.meta.dirname, '../../../search/search-client/index.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+export async function startPagefindBrowser(options: PagefindBrowserOptions): Promise<PagefindBrowser> {
+  const dir = await mkdtemp(join(tmpdir(), 'xianjie-pagefind-'));
+  let browser: Browser | null = null;
+  let server: StaticServer | null = null;
+  try {
+    for (const [path, html] of Object.entries(options.pages ?? {})) {
+      await mkdir(dirname(join(dir, path)), { recursive: true });
+      await writeFile(join(dir, path), html);
+    }
+    const documents = [...(options.records ?? []), ...(options.htmlRecords ?? [])];
+    await buildPagefindIndex({
+      ...(options.pages ? { siteDir: dir } : {}),
+      records: options.records ?? [],
+      htmlRecords: options.htmlRecords ?? [],
+      outputPath: join(dir, 'pagefind'),
+      vocabulary: buildVocabulary(documents),
+    });
+    server = await startStaticServer(dir, { '/': PAGE, '/client.js': await bundleClient() });
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const page = await browser.newPage();
+    await page.addInitScript((engine) => {
+      (window as unknown as { engineOptions: unknown }).engineOptions = engine;
+    }, options.engine ?? {});
+    await page.goto(`${server.url}/`);
+    await page.waitForFunction(() => (window as unknown as { searchReady?: boolean }).searchReady === true);
+    const b = browser;
+    const s = server;
+    return {
+      page,
+      server: s,
+      search: (request) =>
+        page.evaluate(
+          (r) =>
+            (
+              window as unknown as { searchClient: { search(r: unknown): Promise<SearchResponse> } }
+            ).searchClient.search(r),
+          request as Record<string, unknown>,
+        ),
+      async close() {
+        await b.close();
+        await s.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../relevance/demo-documents.ts';
+import { JUDGED_QUERIES } from '../../relevance/judged-queries.ts';
+import { formatScore, type RunScore, scoreRun } from '../../relevance/scorer.ts';
+import { type PagefindBrowser, startPagefindBrowser } from './pagefind-browser.ts';
+
+/**
+ * The judged query set (tests/relevance/) through Pagefind's real search in Chromium, via our
+ * search client, over an index built from the demo snapshot's search documents — once as custom
+ * records (addCustomRecord) and once as the reference HTML the site's templates will emit
+ * (addHTMLFile with search/pagefind-markup.ts), so neither needs the site.
+ */
+const THRESHOLDS = { recallAt5: 0.85, mrr: 0.85 };
+
+async function runJudged(browser: PagefindBrowser): Promise<RunScore> {
+  const run = new Map<string, string[]>();
+  for (const judged of JUDGED_QUERIES) {
+    const response = await browser.search({ query: judged.query });
+    expect(response.state, judged.query).toBe('results');
+    run.set(
+      judged.query,
+      response.hits.map((h) => h.id),
+    );
+  }
+  return scoreRun(JUDGED_QUERIES, run);
+}
+
+describe.each([
+  { name: '自定义记录（addCustomRecord）', as: 'records' as const },
+  { name: '参考 HTML（addHTMLFile，模板约定）', as: 'htmlRecords' as const },
+])('Pagefind 评测集：$name', ({ name, as }) => {
+  let browser: PagefindBrowser;
+
+  beforeAll(async () => {
+    browser = await startPagefindBrowser({ [as]: relevanceDataset().documents });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it(`recall@5 ≥ ${THRESHOLDS.recallAt5}，MRR ≥ ${THRESHOLDS.mrr}（${JUDGED_QUERIES.length} 个查询，Chromium）`, async () => {
+    const score = await runJudged(browser);
+    console.log(formatScore(`Pagefind / ${name}`, score));
+    expect(score.recallAt5).toBeGreaterThanOrEqual(THRESHOLDS.recallAt5);
+    expect(score.mrr).toBeGreaterThanOrEqual(THRESHOLDS.mrr);
+  });
+});
