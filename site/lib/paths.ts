@@ -1,0 +1,34 @@
+/**
+ * Every URL the site links to, in one place, so pages, the sitemap, the feed and the open data
+ * agree. All paths end with `/` (build.format 'directory').
+ */
+export const paths = {
+  home: () => '/',
+  projects: () => '/projects/',
+  project: (slug: string) => `/projects/${slug}/`,
+  charities: (page = 1) => (page <= 1 ? '/charities/' : `/charities/p/${page}/`),
+  charity: (slug: string) => `/charities/${slug}/`,
+  needs: () => '/needs/',
+  needsInProvince: (provinceCode: string) => `/needs/${provinceCode}/`,
+  need: (provinceCode: string, slug: string) => `/needs/${provinceCode}/#need-${slug}`,
+  typicalCases: (page = 1) => (page <= 1 ? '/cases/' : `/cases/p/${page}/`),
+  typicalCase: (slug: string) => `/cases/${slug}/`,
+  awards: () => '/awards/',
+  awardYear: (year: number) => `/awards/${year}/`,
+  campaigns: () => '/campaigns/',
+  campaign: (slug: string, page = 1) => (page <= 1 ? `/campaigns/${slug}/` : `/campaigns/${slug}/p/${page}/`),
+  transparency: () => '/transparency/',
+  overdue: (page = 1) => (page <= 1 ? '/transparency/overdue/' : `/transparency/overdue/p/${page}/`),
+  openData: () => '/data/',
+  dataFile: (name: string) => `/data/${name}`,
+  feed: () => '/feed.xml',
+  sitemap: () => '/sitemap.xml',
+  search: () => '/search/',
+  about: () => '/about/',
+  disclosureAnchor: (projectSlug: string, disclosureSlug: string) => `/projects/${projectSlug}/#d-${disclosureSlug}`,
+} as const;
+
+/** Absolute URL for feeds, the sitemap and data files. */
+export function absoluteUrl(path: string, site: URL | string | undefined): string {
+  return new URL(path, site ?? 'http://127.0.0.1:4321').href;
+}

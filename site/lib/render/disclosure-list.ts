@@ -1,0 +1,28 @@
+import { DISCLOSURE_KINDS, EXPENSE_CATEGORIES, labelOf } from '../../../content/index.ts';
+import { formatDate, formatRange } from '../format.ts';
+import { html, raw, type SafeHtml } from '../html.ts';
+import { formatMoney, formatYuan } from '../money.ts';
+import { renderRichText } from '../rich-text.ts';
+import type { ProjectView } from '../site-data.ts';
+
+/** The project's published disclosures, newest first; corrections link to what they correct. */
+export function disclosureListHtml(view: ProjectView, today: string): SafeHtml {
+  const published = view.disclosures.filter((d) => d.publishedOn <= today).reverse();
+  if (published.length === 0) return html`<p>本项目尚未发布信息公开。</p>`;
+  const titleOf = new Map(view.disclosures.map((d) => [d.slug, d.title]));
+  const items = published.map((d) => {
+    const kind = html`<span class="${d.kind === 'correction' ? 'badge badge--warn' : 'badge'}">${labelOf(DISCLOSURE_KINDS, d.kind)}</span>`;
+    const corrects = d.corrects
+      ? html`<p class="small">更正的是：<a href="#d-${d.corrects}">${titleOf.get(d.corrects) ?? d.corrects}</a>（原文保留）</p>`
+      : '';
+    const expenses =
+      d.expenses.length > 0
+        ? html`<div class="scroll-x" role="region" aria-label="${d.title}：支出明细" tabindex="0"><table class="small"><caption>支出明细</caption><thead><tr><th scope="col">日期</th><th scope="col">事项</th><th scope="col">类别</th><th scope="col" class="num">金额</th><th scope="col" class="num">受益人次</th></tr></thead><tbody>${d.expenses.map(
+            (e) =>
+              html`<tr><td>${e.date}</td><td>${e.item}</td><td>${labelOf(EXPENSE_CATEGORIES, e.category)}</td><td class="num">${formatYuan(e.amountFen)}</td><td class="num">${e.beneficiariesReached}</td></tr>`,
+          )}</tbody></table></div>`
+        : '';
+    return html`<li id="d-${d.slug}"><article><h3>${d.title}</h3><p class="card__meta">${kind} 公开于 ${formatDate(d.publishedOn)} · 涵盖 ${formatRange(d.period)}</p>${corrects}<div class="rich-text">${raw(renderRichText(d.body, { headingBase: 4 }))}</div><p class="small">截至本次公开：累计募得 ${formatMoney(d.raisedToDateFen)}，累计支出 ${formatMoney(d.spentToDateFen)}。</p>${expenses}</article></li>`;
+  });
+  return html`<ol class="timeline">${items}</ol>`;
+}

@@ -1,0 +1,24 @@
+import { formatDate } from '../format.ts';
+import { html, type SafeHtml } from '../html.ts';
+import { formatMoney, percentOf } from '../money.ts';
+import type { ProjectView } from '../site-data.ts';
+
+/**
+ * Goal and raised, baked at build time from the latest disclosure. `#live-totals` is the slot the
+ * live-totals island (GET /api/projects/{slug}/stats) takes over once it exists; until then, and
+ * whenever JavaScript is off, the baked figures are what people see.
+ */
+export function fundingProgressHtml(view: ProjectView): SafeHtml {
+  const { project, money } = view;
+  const goal = project.plan?.goalFen ?? 0;
+  const percent = percentOf(money.raisedFen, goal);
+  const stat = (term: string, value: string) => html`<div class="stat"><dt>${term}</dt><dd>${value}</dd></div>`;
+  const note = money.asOf
+    ? `数据截至 ${formatDate(money.asOf)} 的信息公开${percent !== null ? `，已达目标的 ${percent}%` : ''}。`
+    : '项目尚未发布信息公开。';
+  return html`<div id="live-totals" data-project-slug="${project.slug}" class="progress"><dl class="stats">${project.plan ? stat('募捐目标', formatMoney(goal)) : ''}${stat('已公开募得', formatMoney(money.raisedFen))}${stat('已公开支出', formatMoney(money.spentFen))}</dl>${
+    percent !== null
+      ? html`<div class="progress__bar" role="img" aria-label="已达到募捐目标的 ${percent}%"><span style="width:${Math.min(100, percent)}%"></span></div>`
+      : ''
+  }<p class="small muted">${note}</p></div>`;
+}

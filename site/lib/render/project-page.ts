@@ -1,0 +1,95 @@
+import { EXPENSE_CATEGORIES, labelOf, PROJECT_STATUSES, SERVICE_TYPES, TARGET_GROUPS } from '../../../content/index.ts';
+import { formatDate, formatShare } from '../format.ts';
+import { html, raw, type SafeHtml } from '../html.ts';
+import { formatMoney } from '../money.ts';
+import { paths } from '../paths.ts';
+import { renderRichText } from '../rich-text.ts';
+import type { ProjectView } from '../site-data.ts';
+import { barChartHtml } from './bar-chart.ts';
+import { breadcrumbsHtml } from './breadcrumbs.ts';
+import { caseSummaryHtml } from './case-summary.ts';
+import { complianceBlockHtml } from './compliance-block.ts';
+import { disclosureListHtml } from './disclosure-list.ts';
+import { disclosureScheduleHtml } from './disclosure-schedule.ts';
+import { donateSlotHtml } from './donate-slot.ts';
+import { fundingProgressHtml } from './funding-progress.ts';
+
+/**
+ * The body of a project page. Above the fold: title, status and the Charity Law Art. 25 block;
+ * then the baked totals (#live-totals) and the donate slot (#donate), the story, the disclosure
+ * schedule with 逾期未披露 flags and every disclosure, the expense breakdown, cases and the needs
+ * it answers. Built as one string: there is one such page per project (10,000 at scale), and
+ * hundreds of small template expressions per page were most of the build's time.
+ */
+export function projectPageHtml(view: ProjectView, today: string): SafeHtml {
+  const { project, charity, schedule, money } = view;
+  const overdue = schedule.overdue.length;
+
+  const badges = html`<ul class="badges"><li class="${view.accepting ? 'badge badge--ok' : 'badge'}">${labelOf(PROJECT_STATUSES, project.status)}${view.accepting ? ' · 可在线捐赠' : ''}</li>${
+    overdue > 0 ? html`<li><a class="badge badge--bad" href="#disclosures">逾期未披露 ${overdue} 项</a></li>` : ''
+  }${project.brand ? html`<li class="badge">品牌项目</li>` : ''}${project.emergency ? html`<li class="badge badge--warn">应急募捐</li>` : ''}${project.targetGroups.map(
+    (g) => html`<li class="badge">${labelOf(TARGET_GROUPS, g)}</li>`,
+  )}${project.serviceTypes.map((s) => html`<li class="badge">${labelOf(SERVICE_TYPES, s)}</li>`)}</ul>`;
+
+  const regions = project.regions.map((r) => `${r.name}${r.keyCounty ? '（国家乡村振兴重点帮扶县）' : ''}`).join('、');
+
+  const overdueNote =
+    overdue > 0
+      ? html`<div class="callout callout--bad" role="note"><p><strong>逾期未披露：</strong>本项目有 ${overdue} 项法定信息公开已过截止日期仍未发布（最早一项截止于 ${formatDate(schedule.overdue[0]?.dueOn ?? today)}）。</p></div>`
+      : html`<p>本项目目前没有逾期未披露的信息公开事项。</p>`;
+
+  const expenses =
+    money.expenses.length > 0
+      ? barChartHtml({
+          id: 'expenses',
+          title: '已公开支出按类别',
+          summary: `已公开支出合计 ${formatMoney(money.expenseTotalFen)}，按${money.expenses.length}个类别分列`,
+          series: [{ key: 'amount', label: '支出金额' }],
+          rows: money.expenses.map((e) => ({
+            label: labelOf(EXPENSE_CATEGORIES, e.category),
+            values: [e.amountFen],
+            valueLabels: [formatMoney(e.amountFen)],
+          })),
+          rowHeader: '类别',
+          extraColumns: [
+            {
+              header: '占比',
+              values: money.expenses.map((e) => formatShare(e.amountFen, money.expenseTotalFen) ?? '—'),
+            },
+          ],
+          note: `以上为各次信息公开列示的支出明细之和，合计 ${formatMoney(money.expenseTotalFen)}。`,
+        })
+      : html`<p>本项目尚未公开支出明细。</p>`;
+
+  const cases =
+    view.cases.length > 0
+      ? html`<section class="section" aria-labelledby="cases-heading"><h2 id="cases-heading">帮扶案例</h2><p class="small muted">案例均经本人（未成年人由监护人）同意后匿名发布，只写化名、年龄段和县级地区。</p>${view.cases.map(caseSummaryHtml)}</section>`
+      : '';
+
+  const needs =
+    view.needs.length > 0
+      ? html`<ul>${view.needs.map(
+          (n) =>
+            html`<li><a href="${paths.need(n.region.provinceCode, n.slug)}">${n.title}</a>（${n.department}，涉及 ${n.households} 户）</li>`,
+        )}</ul>`
+      : html`<p>本项目未登记对接民政部门发布的救助需求。</p>`;
+
+  const more = [
+    ...view.campaigns.map((c) => html`<li>参与专题活动：<a href="${paths.campaign(c.slug)}">${c.title}</a></li>`),
+    ...view.awards.map(
+      (a) => html`<li>获得表彰：<a href="${paths.awardYear(a.year)}">${a.name}（${a.edition}）</a></li>`,
+    ),
+    ...view.typicalCases.map((t) => html`<li>入选典型案例：<a href="${paths.typicalCase(t.slug)}">${t.title}</a></li>`),
+  ];
+
+  const crumbs = breadcrumbsHtml([
+    { label: '首页', href: '/' },
+    { label: '慈善项目', href: paths.projects() },
+    { label: project.title },
+  ]);
+  return html`${crumbs}<h1>${project.title}</h1>${badges}<p class="lead">${project.summary}</p><p class="small muted">实施地区：${regions}</p>${complianceBlockHtml(view)}${fundingProgressHtml(view)}${donateSlotHtml(view)}<section class="section" aria-labelledby="story-heading"><h2 id="story-heading">项目介绍</h2><div class="rich-text">${raw(renderRichText(project.story, { headingBase: 3 }))}</div></section><section class="section" id="disclosures" aria-labelledby="disclosures-heading"><h2 id="disclosures-heading">信息公开</h2>${overdueNote}${disclosureScheduleHtml(view, today)}${disclosureListHtml(view, today)}</section><section class="section" aria-labelledby="expenses-heading"><h2 id="expenses-heading">资金使用</h2>${expenses}</section>${cases}<section class="section" aria-labelledby="needs-heading"><h2 id="needs-heading">对接的救助需求</h2>${needs}</section>${
+    more.length > 0
+      ? html`<section class="section" aria-labelledby="more-heading"><h2 id="more-heading">参与活动与表彰</h2><ul>${more}</ul></section>`
+      : ''
+  }<p class="small muted">项目由${charity.name}发布于 ${formatDate(project.publishedOn)}。如对项目有疑问，可联系该组织或在“慈善中国”核验。</p>`;
+}

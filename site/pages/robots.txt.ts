@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { absoluteUrl, paths } from '../lib/paths.ts';
+
+export const prerender = true;
+
+export const GET: APIRoute = ({ site }) =>
+  new Response(`User-agent: *\nDisallow: /api/\n\nSitemap: ${absoluteUrl(paths.sitemap(), site)}\n`, {
+    headers: { 'content-type': 'text/plain; charset=utf-8' },
+  });

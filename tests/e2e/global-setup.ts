@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+import { generateSnapshot } from '../../content/datasets/generate.ts';
+import { E2E_AS_OF } from './e2e-constants.ts';
+import { type StaticServer, startStaticServer } from './static-server.ts';
+
+/**
+ * Builds the demo site once (a demo snapshot generated for a fixed day, so flags and windows are
+ * the same on every run) and serves its static client output on an ephemeral 127.0.0.1 port.
+ * The build lives under `.data/` inside the repo: the server chunks resolve the repo's
+ * node_modules. Set XIANJIE_E2E_REUSE_BUILD=1 to serve the last build while iterating on tests.
+ */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const WORK = join(ROOT, '.data', 'build', 'e2e');
+const SNAPSHOT = join(WORK, 'demo.json');
+const OUT = join(WORK, 'site');
+const CLIENT = join(OUT, 'client');
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    clientDir: string;
+  }
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((ok, fail) => {
+    const child = spawn(command, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-20_000);
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      log = (log + chunk.toString()).slice(-20_000);
+    });
+    child.on('error', fail);
+    child.on('exit', (code) =>
+      code === 0 ? ok() : fail(new Error(`${command} ${args.join(' ')} 退出码 ${code}\n${log}`)),
+    );
+  });
+}
+
+let server: StaticServer | null = null;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const reuse = process.env.XIANJIE_E2E_REUSE_BUILD === '1' && existsSync(join(CLIENT, 'index.html'));
+  if (!reuse) {
+    await rm(WORK, { recursive: true, force: true });
+    await mkdir(WORK, { recursive: true });
+    await writeFile(SNAPSHOT, JSON.stringify(generateSnapshot({ size: 'demo', asOf: E2E_AS_OF })));
+    await run(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--outDir', OUT], {
+      ...process.env,
+      CONTENT_SOURCE: `file:${SNAPSHOT}`,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    });
+  }
+  server = await startStaticServer(CLIENT);
+  project.provide('baseUrl', server.url);
+  project.provide('clientDir', CLIENT);
+  return async () => {
+    await server?.close();
+    server = null;
+  };
+}
