@@ -151,8 +151,10 @@ async function main(): Promise<void> {
     )
     .join('\n');
   process.stdout.write(`\n${machine}\n\n${table(rows)}\n\n各次用时：\n${every}\n\n`);
+  // The issue's goals are set for the 10,000-project build; the demo row is reported for scale of
+  // reference (at ~1,200 pages the fixed Vite work dominates both builds).
   let failed = false;
-  for (const r of rows) {
+  for (const r of rows.filter((row) => row.size === 'scale')) {
     const ratio = r.site.seconds / r.trivial.seconds;
     if (ratio > GOAL_TIME_RATIO) {
       failed = true;
@@ -162,6 +164,10 @@ async function main(): Promise<void> {
       failed = true;
       process.stdout.write(`未达标：${r.size} 峰值内存 ${mb(r.site.peakRssBytes)}（目标 ≤ 2 GB）\n`);
     }
+    if (!failed)
+      process.stdout.write(
+        `达标：${r.size} 构建时间为对照的 ${ratio.toFixed(2)} 倍（≤ ${GOAL_TIME_RATIO}），峰值内存 ${mb(r.site.peakRssBytes)}（≤ 2 GB）\n`,
+      );
   }
   await writeFile(join(WORK, 'results.json'), JSON.stringify({ machine, asOf: AS_OF, rows }, null, 2));
   if (failed) process.exitCode = 1;

@@ -44,6 +44,7 @@ let port: number;
 type Scores = Record<string, { score: number; failing: string[] }>;
 
 const MID_TIER_BENCHMARK_INDEX = 450;
+const EXTRA_RUNS = 4;
 
 function multiplierFor(benchmarkIndex: number): number {
   return Math.round(Math.min(4, Math.max(1, benchmarkIndex / MID_TIER_BENCHMARK_INDEX)) * 10) / 10;
@@ -89,7 +90,7 @@ async function audit(url: string): Promise<Scores> {
     const index = lhr.environment.benchmarkIndex;
     const fitting = multiplierFor(index);
     const fits = Math.abs(fitting - multiplier) <= multiplier / 4;
-    if (fits || attempt === 3) {
+    if (fits || attempt === 2) {
       calibration.push(`${new URL(url).pathname}: BI ${Math.round(index)} → ${multiplier}×`);
       return scoresOf(lhr);
     }
@@ -143,10 +144,10 @@ describe('Lighthouse', () => {
     const table: Record<string, Record<string, number>> = {};
     const failures: string[] = [];
     for (const [name, path] of Object.entries(pages)) {
-      let runs = [await audit(`${baseUrl}${path}`)];
-      // Timing on a shared 2-core machine is noisy: when the first run misses, judge the median of three.
-      if (missed(runs[0] as Scores))
-        runs = [...runs, await audit(`${baseUrl}${path}`), await audit(`${baseUrl}${path}`)];
+      const runs = [await audit(`${baseUrl}${path}`)];
+      // Timing on a shared 2-core machine is noisy (total blocking time swings 60–800 ms between
+      // identical runs of the same page): when the first run misses, judge the median of five.
+      if (missed(runs[0] as Scores)) for (let i = 0; i < EXTRA_RUNS; i++) runs.push(await audit(`${baseUrl}${path}`));
       const scores = median(runs);
       table[name] = Object.fromEntries(Object.entries(scores).map(([k, v]) => [k, Math.round(v.score * 100)]));
       for (const [category, min] of Object.entries(THRESHOLDS)) {
