@@ -42,7 +42,7 @@ describe('a donor looking for a project', () => {
       .getByRole('link', { name: /^困境未成年人/ })
       .first()
       .click();
-    expect(page.url()).toBe(`${baseUrl}/projects/group/minors/`);
+    await expect.poll(() => page.url()).toBe(`${baseUrl}/projects/group/minors/`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('慈善项目：困境未成年人');
     const minors = countIn(await page.locator('main').textContent());
     expect(minors).toBeGreaterThan(0);
@@ -52,7 +52,7 @@ describe('a donor looking for a project', () => {
       .getByRole('link', { name: /^可在线捐赠/ })
       .first()
       .click();
-    expect(page.url()).toBe(`${baseUrl}/projects/group/minors/accepting/yes/`);
+    await expect.poll(() => page.url()).toBe(`${baseUrl}/projects/group/minors/accepting/yes/`);
     const both = countIn(await page.locator('main').textContent());
     expect(both).toBeLessThanOrEqual(minors);
     const cards = page.locator('#results article');
@@ -65,10 +65,10 @@ describe('a donor looking for a project', () => {
     await expect.poll(() => page.locator('.facet-panel').textContent()).toContain('已选 2 项条件');
 
     await page.getByRole('link', { name: /取消“帮扶对象/ }).click();
-    expect(page.url()).toBe(`${baseUrl}/projects/accepting/yes/`);
+    await expect.poll(() => page.url()).toBe(`${baseUrl}/projects/accepting/yes/`);
 
     await cards.first().getByRole('link').first().click();
-    expect(page.url()).toMatch(/\/projects\/[a-z0-9-]+\/$/);
+    await expect.poll(() => page.url()).toMatch(/\/projects\/[a-z0-9-]+\/$/);
     const block = page.getByRole('region', { name: '募捐信息公示' });
     await expect.poll(() => block.isVisible()).toBe(true);
     const text = (await block.textContent()) ?? '';
@@ -118,7 +118,7 @@ describe('someone checking on charities', () => {
     const charityName = (await firstRow.locator('td a').first().textContent()) ?? '';
     await firstRow.locator('th a').click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(projectTitle);
-    expect(page.url()).toContain('#disclosures');
+    await expect.poll(() => page.url()).toContain('#disclosures');
 
     const flag = page.getByRole('link', { name: /逾期未披露 \d+ 项/ });
     await expect.poll(() => flag.isVisible()).toBe(true);
@@ -238,7 +238,7 @@ describe('an older visitor and a keyboard user', () => {
     const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
     expect(outline).not.toBe('none');
     await page.keyboard.press('Enter');
-    expect(page.url()).toContain('#main');
+    await expect.poll(() => page.url()).toContain('#main');
     await page.keyboard.press('Tab');
     // The next stop is inside the main content, not back in the header.
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
