@@ -50,3 +50,13 @@ export function pagerWindow(page: number, count: number, radius = 2): (number | 
 export function pageNumbers(total: number, pageSize: number): number[] {
   return Array.from({ length: pageCount(total, pageSize) }, (_, i) => i + 1);
 }
+
+/** The `[...page]` route parameter: page 1 is the bare path, later pages are `p/<n>`. */
+export function pageParam(page: number): string | undefined {
+  return page === 1 ? undefined : `p/${page}`;
+}
+
+/** getStaticPaths of a plain `[...page].astro` listing of `total` items. */
+export function pagedRoutes(total: number, pageSize: number) {
+  return pageNumbers(total, pageSize).map((page) => ({ params: { page: pageParam(page) }, props: { page } }));
+}

@@ -15,7 +15,8 @@ export interface RichTextOptions {
   headingBase?: 2 | 3 | 4;
 }
 
-const ALLOWED_TAGS = [
+/** Every tag rich text may contain after sanitising; tests check nothing executable is in it. */
+export const ALLOWED_TAGS: readonly string[] = [
   'p',
   'br',
   'h2',

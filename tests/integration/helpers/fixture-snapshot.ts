@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { withCreditCodeCheck } from '../../../content/rules/credit-code.ts';
 import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
 import type { Snapshot } from '../../../content/snapshot/snapshot-schema.ts';
+import { CHARITY_FIELDS } from '../../fixtures/charity-fields.ts';
 
 /**
  * A tiny hand-made snapshot: every collection once (a correction and a minor's case included),
@@ -27,16 +28,9 @@ const charity = (slug: string, name: string, creditCode: string) => ({
   slug,
   name,
   creditCode,
-  registrationAuthority: '甘肃省民政厅',
-  registeredOn: '2010-01-01',
-  recognisedOn: '2017-01-01',
-  publicFundraisingSince: '2018-01-01',
-  taxDeductible: true,
-  rating: '5A',
-  legalRepresentative: '示例',
+  ...CHARITY_FIELDS,
   region: LANZHOU,
   contact: { phone: '0931-8123456', address: '甘肃省兰州市城关区示例路1号', email: 'info@example.org' },
-  registryUrl: 'https://cszg.mca.gov.cn/',
   summary: `${name}（示例数据）`,
 });
 

@@ -1,6 +1,7 @@
 import { type Charity, charitySchema } from '../../../content/schemas/charity.ts';
 import { type Disclosure, disclosureSchema } from '../../../content/schemas/disclosure.ts';
 import { type Project, projectSchema } from '../../../content/schemas/project.ts';
+import { CHARITY_FIELDS } from '../../fixtures/charity-fields.ts';
 
 /**
  * Valid entries built through the real schemas, so a fixture that drifts from a schema fails
@@ -22,16 +23,8 @@ export function makeCharity(overrides: Record<string, unknown> = {}): Charity {
     slug: 'gansu-cishan',
     name: '甘肃省慈善总会',
     creditCode: VALID_CREDIT_CODE,
-    registrationAuthority: '甘肃省民政厅',
-    registeredOn: '2010-01-01',
-    recognisedOn: '2017-01-01',
-    publicFundraisingSince: '2018-01-01',
-    taxDeductible: true,
-    rating: '5A',
-    legalRepresentative: '示例',
+    ...CHARITY_FIELDS,
     region: MINXIAN,
-    contact: { phone: '0931-8123456', address: '甘肃省兰州市城关区示例路1号' },
-    registryUrl: 'https://cszg.mca.gov.cn/',
     summary: '示例慈善组织',
     ...overrides,
   });

@@ -1,5 +1,6 @@
 import { type Charity, charitySchema, type Project, projectSchema, type Snapshot } from '../../../content/index.ts';
 import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
+import { CHARITY_FIELDS } from '../../fixtures/charity-fields.ts';
 
 /**
  * Small, valid snapshots for donations tests, built through the real schemas (a fixture that
@@ -34,16 +35,8 @@ export function charity(slug: string, overrides: Record<string, unknown> = {}): 
     slug,
     name: `${slug} 慈善会`,
     creditCode: CREDIT_CODES[0],
-    registrationAuthority: '甘肃省民政厅',
-    registeredOn: '2010-01-01',
-    recognisedOn: '2017-01-01',
-    publicFundraisingSince: '2018-01-01',
-    taxDeductible: true,
-    rating: '5A',
-    legalRepresentative: '示例',
+    ...CHARITY_FIELDS,
     region: REGIONS.chengguan,
-    contact: { phone: '0931-8123456', address: '甘肃省兰州市城关区示例路1号' },
-    registryUrl: 'https://cszg.mca.gov.cn/',
     summary: '示例慈善组织',
     ...overrides,
   });

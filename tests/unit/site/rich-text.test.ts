@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPlainText, renderRichText } from '../../../site/lib/rich-text.ts';
+import { ALLOWED_TAGS, isPlainText, renderRichText } from '../../../site/lib/rich-text.ts';
 import { demoSnapshot } from './fixtures.ts';
 
 /**
@@ -7,32 +7,34 @@ import { demoSnapshot } from './fixtures.ts';
  * tags and attributes actually emitted (sanitize-html always double-quotes values), so escaped
  * text that merely mentions `onclick` or `javascript:` is not mistaken for markup.
  */
-const SAFE_TAGS = new Set([
-  'p',
-  'br',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'strong',
-  'em',
-  'del',
-  'a',
-  'blockquote',
-  'code',
-  'pre',
-  'hr',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-]);
+const SAFE_TAGS = new Set(ALLOWED_TAGS);
+// Tags that run code, load remote things or take input: none may ever be on the allowlist.
+const NEVER = [
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'object',
+  'embed',
+  'img',
+  'svg',
+  'math',
+  'form',
+  'input',
+  'button',
+  'link',
+  'meta',
+  'base',
+  'audio',
+  'video',
+  'source',
+  'template',
+];
+
+it('keeps executable, remote and form tags off the allowlist', () => {
+  for (const tag of NEVER) expect(SAFE_TAGS.has(tag), tag).toBe(false);
+});
+
 function assertInert(html: string): void {
   for (const tag of html.matchAll(/<\/?([a-zA-Z][a-zA-Z0-9]*)([^>]*)>/g)) {
     const [, name = '', rest = ''] = tag;
