@@ -62,7 +62,7 @@ function sanitizerOptions(base: number): sanitizeHtml.IOptions {
   if (options) return options;
   const headings = headingMap(base);
   options = {
-    allowedTags: ALLOWED_TAGS,
+    allowedTags: [...ALLOWED_TAGS],
     allowedAttributes: { a: ['href', 'title'], ol: ['start'], th: ['scope'] },
     // Only ordinary web and mail links; `javascript:`, `data:`, `vbscript:` and protocol-relative
     // URLs are dropped (sanitize-html decodes entities and strips control characters first).
