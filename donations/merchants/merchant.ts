@@ -78,6 +78,13 @@ export function createMerchant(keys: MerchantKeys): Merchant {
     signType: 'RSA2',
     timeout: 10_000,
   });
+  // alipay-sdk keeps the keys as PEM text and hands that text to createSign/createVerify, so
+  // OpenSSL decodes the PEM again on every signature: measured (bench/donations.ts) that is more
+  // than the RSA work itself — ~2× on a page-pay URL, ~5× on a notify check. Parsed once here;
+  // the SDK only passes these to node:crypto (sign, verify) and tests them for presence.
+  const config = sdk.config as unknown as { privateKey: string | KeyObject; alipayPublicKey: string | KeyObject };
+  config.privateKey = createPrivateKey(sdk.config.privateKey);
+  config.alipayPublicKey = createPublicKey(sdk.config.alipayPublicKey);
   return {
     charitySlug: keys.charitySlug,
     appId: keys.appId,

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { type ApiResult, callApi } from './api-client.ts';
+
+/**
+ * The part of the donate island loaded on first use (`import()` from donate-island.ts): the
+ * request checks (donations/request-schema.ts through donation-request.ts) and
+ * `POST /api/donations` with its answer checked by zod — the money step deserves the full check.
+ */
+export { buildDonationRequest, formFieldOf } from './donation-request.ts';
+
+const project = z.object({
+  slug: z.string(),
+  title: z.string(),
+  charity: z.object({ slug: z.string(), name: z.string() }),
+});
+
+const payStep = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('redirect'), url: z.string(), sandbox: z.boolean(), expiresAt: z.string() }),
+  z.object({ kind: z.literal('qr'), qrCode: z.string(), sandbox: z.boolean(), expiresAt: z.string() }),
+]);
+
+export const createdDonationSchema = z.object({
+  donationId: z.string(),
+  outTradeNo: z.string(),
+  project,
+  amountFen: z.number().int().nonnegative(),
+  routing: z.object({ reason: z.string() }).optional(),
+  pay: payStep,
+});
+export type CreatedDonation = z.infer<typeof createdDonationSchema>;
+
+export function createDonation(body: unknown): Promise<ApiResult<CreatedDonation>> {
+  return callApi(
+    (answer) => {
+      const parsed = createdDonationSchema.safeParse(answer);
+      return parsed.success ? parsed.data : null;
+    },
+    '/api/donations',
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+  );
+}

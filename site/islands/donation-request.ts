@@ -1,0 +1,114 @@
+import { type DonationRequest, donationRequestSchema, firstIssue } from '../../donations/request-schema.ts';
+import { type AmountBounds, boundsProblem, parseYuan } from './yuan-to-fen.ts';
+
+/**
+ * The donate form's values → the body of `POST /api/donations`, checked with the very zod schema
+ * the API parses it with (donations/request-schema.ts is pure: zod and content/ rules only), so
+ * the browser and the server refuse the same things with the same Chinese sentences. The server
+ * checks again; this only spares the donor a round trip.
+ */
+
+/** The form's named controls, as strings from FormData. */
+export interface DonationFormValues {
+  /** A preset in fen ("5000"), "other", or "" when nothing is chosen. */
+  amount: string;
+  customYuan: string;
+  anonymous: 'yes' | 'no';
+  displayName: string;
+  receipt: 'none' | 'wanted';
+  receiptName: string;
+  receiptTaxId: string;
+  receiptEmail: string;
+  channel: string;
+  /** Cause-donations only: the chosen 帮扶对象 ("" = any). */
+  targetGroup: string;
+}
+
+export type FormField = keyof DonationFormValues | 'form';
+
+export type DonationTarget = { kind: 'project'; slug: string } | { kind: 'pool'; region?: string };
+
+export type BuildResult = { ok: true; body: DonationRequest } | { ok: false; field: FormField; message: string };
+
+const FIELD_OF_API: Record<string, FormField> = {
+  amountFen: 'amount',
+  anonymous: 'anonymous',
+  displayName: 'displayName',
+  channel: 'channel',
+  receipt: 'receipt',
+  'receipt.requested': 'receipt',
+  'receipt.name': 'receiptName',
+  'receipt.taxId': 'receiptTaxId',
+  'receipt.email': 'receiptEmail',
+  'pool.targetGroup': 'targetGroup',
+};
+
+/**
+ * Which control an API error's `field` belongs to. An amount error points at the custom amount
+ * when that is what the donor typed; anything the donor cannot change (the project, the region
+ * baked into the page) is a form-level error.
+ */
+export function formFieldOf(apiField: string | undefined, values: Pick<DonationFormValues, 'amount'>): FormField {
+  const field = apiField ? (FIELD_OF_API[apiField] ?? 'form') : 'form';
+  if (field === 'amount' && values.amount === 'other') return 'customYuan';
+  return field;
+}
+
+function amountFen(values: DonationFormValues, bounds: AmountBounds): BuildResult | number {
+  if (values.amount === '') return { ok: false, field: 'amount', message: '请选择或填写捐赠金额' };
+  let fen: number;
+  if (values.amount === 'other') {
+    const parsed = parseYuan(values.customYuan);
+    if (!parsed.ok) return { ok: false, field: 'customYuan', message: parsed.message };
+    fen = parsed.fen;
+  } else {
+    fen = Number(values.amount);
+    if (!Number.isSafeInteger(fen)) return { ok: false, field: 'amount', message: '请选择或填写捐赠金额' };
+  }
+  const problem = boundsProblem(fen, bounds);
+  if (problem) return { ok: false, field: values.amount === 'other' ? 'customYuan' : 'amount', message: problem };
+  return fen;
+}
+
+const trimmed = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
+
+export function buildDonationRequest(
+  values: DonationFormValues,
+  target: DonationTarget,
+  bounds: AmountBounds,
+): BuildResult {
+  const fen = amountFen(values, bounds);
+  if (typeof fen !== 'number') return fen;
+  const named = values.anonymous === 'no';
+  if (named && trimmed(values.displayName) === undefined) {
+    return { ok: false, field: 'displayName', message: '请填写展示名，或选择匿名捐赠' };
+  }
+  const body: Record<string, unknown> = {
+    amountFen: fen,
+    channel: values.channel,
+    anonymous: !named,
+    receipt:
+      values.receipt === 'wanted'
+        ? {
+            requested: true,
+            name: values.receiptName,
+            ...(trimmed(values.receiptTaxId) ? { taxId: trimmed(values.receiptTaxId) } : {}),
+            ...(trimmed(values.receiptEmail) ? { email: trimmed(values.receiptEmail) } : {}),
+          }
+        : { requested: false },
+  };
+  if (named) body.displayName = values.displayName;
+  if (target.kind === 'project') body.projectSlug = target.slug;
+  else {
+    body.pool = {
+      ...(values.targetGroup ? { targetGroup: values.targetGroup } : {}),
+      ...(target.region ? { region: target.region } : {}),
+    };
+  }
+  const parsed = donationRequestSchema.safeParse(body);
+  if (!parsed.success) {
+    const issue = firstIssue(parsed.error);
+    return { ok: false, field: formFieldOf(issue.field, values), message: issue.message };
+  }
+  return { ok: true, body: parsed.data };
+}
