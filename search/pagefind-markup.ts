@@ -16,11 +16,18 @@ export function searchTerms(texts: readonly string[]): string {
   return [...new Set(words)].join(' ');
 }
 
+/**
+ * The facets Pagefind filters on: all but `region`. Full region names number in the thousands at
+ * scale; Pagefind loads every filter chunk to count facets, and the island offers `province`
+ * instead — so `region` stays a meta field (shown on hits) and a Meilisearch facet only.
+ */
+export const PAGEFIND_FACETS: readonly FacetName[] = FACETS.filter((f) => f !== 'region');
+
 /** Filter values of a document, keyed by facet name; empty facets are left out. */
 export function pagefindFilters(doc: SearchDocument): Partial<Record<FacetName, string[]>> {
   const out: Partial<Record<FacetName, string[]>> = {};
   const bool = (v: boolean) => (v ? BOOLEAN_FACET_VALUES.yes : BOOLEAN_FACET_VALUES.no);
-  for (const facet of FACETS) {
+  for (const facet of PAGEFIND_FACETS) {
     const value = doc[facet];
     let values: string[];
     if (value === null) values = [];

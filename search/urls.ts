@@ -1,8 +1,10 @@
+import { paths } from '../site/lib/paths.ts';
+
 /**
- * The site's URL scheme for the things search links to — a copy of the few entries of
- * `site/lib/paths.ts` that search needs (search/ must not import site/). When the site exposes
- * its paths to other rooms, swap this object for that import; the tests in
- * tests/unit/search/documents.test.ts pin the shapes so a drift shows up there.
+ * The site's URL scheme for the things search links to, taken from `site/lib/paths.ts` (the one
+ * place the site's URLs are made; it imports nothing, so it is safe in Node and the browser).
+ * `SearchPaths` stays an injectable seam for tests; tests/unit/search/documents.test.ts pins the
+ * shapes.
  */
 export interface SearchPaths {
   project: (slug: string) => string;
@@ -13,9 +15,9 @@ export interface SearchPaths {
 }
 
 export const searchPaths: SearchPaths = {
-  project: (slug) => `/projects/${slug}/`,
-  charity: (slug) => `/charities/${slug}/`,
-  typicalCase: (slug) => `/cases/${slug}/`,
-  need: (provinceCode, slug) => `/needs/${provinceCode}/#need-${slug}`,
-  disclosure: (projectSlug, disclosureSlug) => `/projects/${projectSlug}/#d-${disclosureSlug}`,
+  project: paths.project,
+  charity: paths.charity,
+  typicalCase: paths.typicalCase,
+  need: paths.need,
+  disclosure: paths.disclosureAnchor,
 };

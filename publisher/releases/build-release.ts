@@ -1,14 +1,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Snapshot } from '../../content/index.ts';
+import { indexRelease } from '../../search/release-index.ts';
+import { merchantConfigured } from '../../site/lib/merchant.ts';
 import { runToEnd } from '../children.ts';
 import { REPO_ROOT } from '../config.ts';
 import type { ReleaseMeta, ReleaseStore } from './release-store.ts';
 
-export type ReleaseStage = 'pull' | 'build' | 'switch';
+export type ReleaseStage = 'pull' | 'build' | 'index' | 'switch';
 export const STAGE_LABELS: Record<ReleaseStage, string> = {
   pull: '拉取并校验内容快照',
   build: '构建静态站点',
+  index: '构建搜索索引',
   switch: '切换线上版本',
 };
 
@@ -35,8 +38,10 @@ export class ReleaseError extends Error {
 const astroBin = resolve(REPO_ROOT, 'node_modules/astro/astro.js');
 
 /**
- * Pull → validate → build into a staging folder → promote and switch. Any failure removes the
- * staging folder and leaves the live release exactly as it was.
+ * Pull → validate → build into a staging folder → search index (Pagefind into
+ * `<release>/site/client/pagefind/`, Meilisearch when `MEILI_HOST` is set, `search-config.json`
+ * for the island; search/release-index.ts) → promote and switch. Any failure removes the staging
+ * folder and leaves the live release exactly as it was.
  */
 export async function buildRelease(options: BuildReleaseOptions): Promise<ReleaseMeta> {
   const { store } = options;
@@ -57,6 +62,15 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
     await runToEnd('site', process.execPath, [astroBin, 'build', '--outDir', join(staging, 'site')], {
       CONTENT_SOURCE: `file:${snapshotPath}`,
       ASTRO_TELEMETRY_DISABLED: '1',
+    });
+
+    stage = 'index';
+    options.onStage?.(stage);
+    // The same merchant rule the pages were built with, so the acceptingDonations facet agrees.
+    await indexRelease({
+      clientDir: join(staging, 'site', 'client'),
+      snapshot,
+      documentOptions: { merchantConfigured },
     });
 
     stage = 'switch';

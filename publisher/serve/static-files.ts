@@ -72,7 +72,8 @@ export async function serveStatic(
     res.end();
     return true;
   }
-  const immutable = pathname.startsWith('/_astro/');
+  // Pagefind's index chunks, fragments and filters are named by content hash, like /_astro/.
+  const immutable = pathname.startsWith('/_astro/') || /^\/pagefind\/(fragment|index|filter)\//.test(pathname);
   res.writeHead(options.status ?? 200, {
     'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream',
     'content-length': file.size,

@@ -45,7 +45,10 @@ export interface PagefindEngineOptions {
   synonyms?: readonly (readonly string[])[];
   /** What the build knows about the corpus (search/vocabulary.ts). @default fetched from `vocabularyUrl` */
   vocabulary?: CorpusHints;
-  /** Where the build wrote the vocabulary; `false` to use the synonym words only. @default `<bundlePath>vocabulary.json` */
+  /**
+   * Where the build wrote the vocabulary (a `.gz` URL is inflated in the browser); `false` to use
+   * the synonym words only. @default `<bundlePath>vocabulary.json.gz`, or `.json` without DecompressionStream
+   */
   vocabularyUrl?: string | false;
   fetch?: typeof fetch;
   /** Searches per query, the query itself included. @default 5 */
@@ -140,16 +143,41 @@ export function parseVocabulary(json: unknown): CorpusHints | undefined {
 async function fetchVocabulary(url: string, doFetch: typeof fetch): Promise<CorpusHints | undefined> {
   try {
     const response = await doFetch(url);
-    return response.ok ? parseVocabulary(await response.json()) : undefined;
+    if (!response.ok) return undefined;
+    if (url.endsWith('.gz') && response.body) {
+      const inflated = response.body.pipeThrough(new DecompressionStream('gzip'));
+      return parseVocabulary(await new Response(inflated).json());
+    }
+    return parseVocabulary(await response.json());
   } catch {
     return undefined;
   }
 }
 
+/** The gzipped vocabulary where the browser can inflate it (search/pagefind-index.ts writes both). */
+function defaultVocabularyUrl(bundlePath: string): string {
+  return typeof DecompressionStream === 'function' ? `${bundlePath}vocabulary.json.gz` : `${bundlePath}vocabulary.json`;
+}
+
+/**
+ * The text Pagefind searches for a query: markup-looking tags and ASCII punctuation become spaces,
+ * and lone ASCII letters or digits are dropped. Pagefind ignores words its index lacks and matches
+ * the rest, so `<script>alert(1)</script>` would otherwise find every page with a “1” in it; a
+ * query that is only such noise finds nothing. The query shown to people is left as typed.
+ */
+export function pagefindQueryText(query: string): string {
+  return query
+    .replace(/<\/?[A-Za-z][^<>]{0,200}>/g, ' ')
+    .replace(/[!-/:-@[-`{-~]/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word.length > 0 && !/^[A-Za-z0-9]$/.test(word))
+    .join(' ');
+}
+
 export function createPagefindEngine(options: PagefindEngineOptions = {}): SearchEngine {
   const bundlePath = options.bundlePath ?? '/pagefind/';
   const load = options.loadModule ?? ((url: string) => import(/* @vite-ignore */ url) as Promise<PagefindModule>);
-  const vocabularyUrl = options.vocabularyUrl ?? `${bundlePath}vocabulary.json`;
+  const vocabularyUrl = options.vocabularyUrl ?? defaultVocabularyUrl(bundlePath);
   let vocabulary: Promise<CorpusHints | undefined> | null = null;
   const loadVocabulary = () => {
     if (options.vocabulary || vocabularyUrl === false) return Promise.resolve(options.vocabulary);
@@ -157,6 +185,16 @@ export function createPagefindEngine(options: PagefindEngineOptions = {}): Searc
     return vocabulary;
   };
   let ready: Promise<PagefindModule> | null = null;
+  // Pagefind loads a facet's filter chunk only when a search filters on it, and reports counts
+  // only for loaded chunks: `filters()` loads them all, once, so every search has its counts.
+  let filtersLoaded: Promise<unknown> | null = null;
+  const loadFilters = (pf: PagefindModule) => {
+    filtersLoaded ??= pf.filters().catch((error: unknown) => {
+      filtersLoaded = null;
+      throw error;
+    });
+    return filtersLoaded;
+  };
   const module = () => {
     ready ??= (async () => {
       const pf = await load(`${bundlePath}pagefind.js`);
@@ -181,8 +219,15 @@ export function createPagefindEngine(options: PagefindEngineOptions = {}): Searc
       return facetCounts([[await pf.filters()]]);
     },
     async search(request: NormalisedRequest): Promise<EngineResult> {
-      const [pf, hints] = await Promise.all([module(), loadVocabulary()]);
-      const variants = queryVariants(request.query, {
+      const text = pagefindQueryText(request.query);
+      if (text.length === 0) return { total: 0, hits: [], facets: {} };
+      const withFilters = async () => {
+        const m = await module();
+        await loadFilters(m);
+        return m;
+      };
+      const [pf, hints] = await Promise.all([withFilters(), loadVocabulary()]);
+      const variants = queryVariants(text, {
         ...(options.synonyms ? { synonyms: options.synonyms } : {}),
         ...(hints ? { hints } : {}),
         ...(options.maxVariants ? { max: options.maxVariants } : {}),

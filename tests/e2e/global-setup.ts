@@ -5,12 +5,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { generateSnapshot } from '../../content/datasets/generate.ts';
+import { indexRelease } from '../../search/release-index.ts';
+import { type E2ePortal, startE2ePortal } from './donate-portal.ts';
 import { E2E_AS_OF } from './e2e-constants.ts';
-import { type StaticServer, startStaticServer } from './static-server.ts';
 
 /**
  * Builds the demo site once (a demo snapshot generated for a fixed day, so flags and windows are
- * the same on every run) and serves its static client output on an ephemeral 127.0.0.1 port.
+ * the same on every run) and serves it as a release is served (static client + API routes,
+ * `donate-portal.ts`) on an ephemeral 127.0.0.1 port.
  * The build lives under `.data/` inside the repo: the server chunks resolve the repo's
  * node_modules. Set XIANJIE_E2E_REUSE_BUILD=1 to serve the last build while iterating on tests.
  */
@@ -24,6 +26,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     clientDir: string;
+    /** The donations ledger (SQLite) behind baseUrl's API routes. */
+    ledgerPath: string;
   }
 }
 
@@ -44,23 +48,29 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   });
 }
 
-let server: StaticServer | null = null;
+let server: E2ePortal | null = null;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const reuse = process.env.XIANJIE_E2E_REUSE_BUILD === '1' && existsSync(join(CLIENT, 'index.html'));
   if (!reuse) {
     await rm(WORK, { recursive: true, force: true });
     await mkdir(WORK, { recursive: true });
-    await writeFile(SNAPSHOT, JSON.stringify(generateSnapshot({ size: 'demo', asOf: E2E_AS_OF })));
+    const snapshot = generateSnapshot({ size: 'demo', asOf: E2E_AS_OF });
+    await writeFile(SNAPSHOT, JSON.stringify(snapshot));
     await run(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--outDir', OUT], {
       ...process.env,
       CONTENT_SOURCE: `file:${SNAPSHOT}`,
       ASTRO_TELEMETRY_DISABLED: '1',
     });
+    // The search index, as a release builds it (Pagefind only: the e2e run has no Meilisearch).
+    await indexRelease({ clientDir: CLIENT, snapshot, config: { meilisearch: null } });
   }
-  server = await startStaticServer(CLIENT);
+  // Static files and the API routes in one process, as the publisher serves a release: the
+  // islands' API calls (live totals, donations) answer as in production.
+  server = await startE2ePortal(WORK, SNAPSHOT);
   project.provide('baseUrl', server.url);
   project.provide('clientDir', CLIENT);
+  project.provide('ledgerPath', server.ledgerPath);
   return async () => {
     await server?.close();
     server = null;

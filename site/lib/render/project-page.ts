@@ -1,4 +1,5 @@
 import { EXPENSE_CATEGORIES, labelOf, PROJECT_STATUSES, SERVICE_TYPES, TARGET_GROUPS } from '../../../content/index.ts';
+import type { SearchDocument } from '../../../search/documents.ts';
 import { formatDate, formatShare } from '../format.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
 import { formatMoney } from '../money.ts';
@@ -13,6 +14,7 @@ import { disclosureListHtml } from './disclosure-list.ts';
 import { disclosureScheduleHtml } from './disclosure-schedule.ts';
 import { donateSlotHtml } from './donate-slot.ts';
 import { fundingProgressHtml } from './funding-progress.ts';
+import { pagefindAttrsHtml } from './pagefind-attrs.ts';
 
 /**
  * The body of a project page. Above the fold: title, status and the Charity Law Art. 25 block;
@@ -20,12 +22,18 @@ import { fundingProgressHtml } from './funding-progress.ts';
  * schedule with 逾期未披露 flags and every disclosure, the expense breakdown, cases and the needs
  * it answers. Built as one string: there is one such page per project (10,000 at scale), and
  * hundreds of small template expressions per page were most of the build's time.
+ *
+ * Search (search/README.md): one `data-pagefind-body` around the project's own words — title,
+ * badges, summary, regions, story, the charity's name — with its meta and filters from `search`
+ * (the page's SearchDocument, pagefind-attrs.ts). The compliance block, totals, donate slot,
+ * disclosures (indexed as their own records), expenses, cases and linked entries are
+ * `data-pagefind-ignore`. Without `search` the page is rendered without the index markup.
  */
-export function projectPageHtml(view: ProjectView, today: string): SafeHtml {
+export function projectPageHtml(view: ProjectView, today: string, search?: SearchDocument): SafeHtml {
   const { project, charity, schedule, money } = view;
   const overdue = schedule.overdue.length;
 
-  const badges = html`<ul class="badges"><li class="${view.accepting ? 'badge badge--ok' : 'badge'}">${labelOf(PROJECT_STATUSES, project.status)}${view.accepting ? ' · 可在线捐赠' : ''}</li>${
+  const badges = html`<ul class="badges" data-pagefind-weight="3"><li class="${view.accepting ? 'badge badge--ok' : 'badge'}">${labelOf(PROJECT_STATUSES, project.status)}${view.accepting ? ' · 可在线捐赠' : ''}</li>${
     overdue > 0 ? html`<li><a class="badge badge--bad" href="#disclosures">逾期未披露 ${overdue} 项</a></li>` : ''
   }${project.brand ? html`<li class="badge">品牌项目</li>` : ''}${project.emergency ? html`<li class="badge badge--warn">应急募捐</li>` : ''}${project.targetGroups.map(
     (g) => html`<li class="badge">${labelOf(TARGET_GROUPS, g)}</li>`,
@@ -63,7 +71,7 @@ export function projectPageHtml(view: ProjectView, today: string): SafeHtml {
 
   const cases =
     view.cases.length > 0
-      ? html`<section class="section" aria-labelledby="cases-heading"><h2 id="cases-heading">帮扶案例</h2><p class="small muted">案例均经本人（未成年人由监护人）同意后匿名发布，只写化名、年龄段和县级地区。</p>${view.cases.map(caseSummaryHtml)}</section>`
+      ? html`<section class="section" aria-labelledby="cases-heading" data-pagefind-ignore><h2 id="cases-heading">帮扶案例</h2><p class="small muted">案例均经本人（未成年人由监护人）同意后匿名发布，只写化名、年龄段和县级地区。</p>${view.cases.map(caseSummaryHtml)}</section>`
       : '';
 
   const needs =
@@ -87,9 +95,11 @@ export function projectPageHtml(view: ProjectView, today: string): SafeHtml {
     { label: '慈善项目', href: paths.projects() },
     { label: project.title },
   ]);
-  return html`${crumbs}<h1>${project.title}</h1>${badges}<p class="lead">${project.summary}</p><p class="small muted">实施地区：${regions}</p>${complianceBlockHtml(view)}${fundingProgressHtml(view)}${donateSlotHtml(view)}<section class="section" aria-labelledby="story-heading"><h2 id="story-heading">项目介绍</h2><div class="rich-text">${raw(renderRichText(project.story, { headingBase: 3 }))}</div></section><section class="section" id="disclosures" aria-labelledby="disclosures-heading"><h2 id="disclosures-heading">信息公开</h2>${overdueNote}${disclosureScheduleHtml(view, today)}${disclosureListHtml(view, today)}</section><section class="section" aria-labelledby="expenses-heading"><h2 id="expenses-heading">资金使用</h2>${expenses}</section>${cases}<section class="section" aria-labelledby="needs-heading"><h2 id="needs-heading">对接的救助需求</h2>${needs}</section>${
+  const ignore = search ? raw(' data-pagefind-ignore') : '';
+  const body = html`<h1${search ? raw(' data-pagefind-meta="title"') : ''}>${project.title}</h1>${search ? pagefindAttrsHtml(search) : ''}${badges}<p class="lead" data-pagefind-weight="2">${project.summary}</p><p class="small muted" data-pagefind-weight="3">实施地区：${regions}</p><div${ignore}>${complianceBlockHtml(view)}${fundingProgressHtml(view)}${donateSlotHtml(view)}</div><section class="section" aria-labelledby="story-heading"><h2 id="story-heading">项目介绍</h2><div class="rich-text">${raw(renderRichText(project.story, { headingBase: 3 }))}</div></section><section class="section" id="disclosures" aria-labelledby="disclosures-heading"${ignore}><h2 id="disclosures-heading">信息公开</h2>${overdueNote}${disclosureScheduleHtml(view, today)}${disclosureListHtml(view, today)}</section><section class="section" aria-labelledby="expenses-heading"${ignore}><h2 id="expenses-heading">资金使用</h2>${expenses}</section>${cases}<section class="section" aria-labelledby="needs-heading"${ignore}><h2 id="needs-heading">对接的救助需求</h2>${needs}</section>${
     more.length > 0
-      ? html`<section class="section" aria-labelledby="more-heading"><h2 id="more-heading">参与活动与表彰</h2><ul>${more}</ul></section>`
+      ? html`<section class="section" aria-labelledby="more-heading"${ignore}><h2 id="more-heading">参与活动与表彰</h2><ul>${more}</ul></section>`
       : ''
   }<p class="small muted">项目由${charity.name}发布于 ${formatDate(project.publishedOn)}。如对项目有疑问，可联系该组织或在“慈善中国”核验。</p>`;
+  return html`${crumbs}${search ? html`<div data-pagefind-body>${body}</div>` : body}`;
 }

@@ -9,8 +9,13 @@ import { paths } from '../paths.ts';
  *
  * The switch is a real checkbox: without JavaScript it still enlarges the current page (CSS :has),
  * with the inline script in the layout the choice is remembered across pages.
+ *
+ * The search box is a plain GET form to /search/ (`?q=`): no script on the page; the search page's
+ * island reads the query from the URL (and without JavaScript shows its no-JS listing).
  */
 const headers = new Map<NavKey | undefined, SafeHtml>();
+
+const SITE_SEARCH_HTML = html`<form class="site-search" role="search" aria-label="全站搜索" action="${paths.search()}" method="get"><label class="visually-hidden" for="site-search-q">搜索项目、组织、案例</label><input id="site-search-q" type="search" name="q" maxlength="200" placeholder="搜索项目、组织、案例" autocomplete="off" enterkeyhint="search"><button type="submit">搜索</button></form>`;
 
 export function siteHeaderHtml(current: NavKey | undefined): SafeHtml {
   const hit = headers.get(current);
@@ -19,7 +24,7 @@ export function siteHeaderHtml(current: NavKey | undefined): SafeHtml {
     (item) =>
       html`<li><a href="${item.href}"${item.key === current ? html` aria-current="page"` : ''}>${item.label}</a></li>`,
   );
-  const header = html`<header class="site-header"><div class="wrap site-header__top"><a class="site-brand" href="/">衔接 <small>社会救助与慈善帮扶</small></a><label class="elder-toggle"><input type="checkbox" id="elder-mode" role="switch" autocomplete="off"> 长辈模式</label></div><nav class="wrap site-nav" aria-label="主导航"><ul>${links}</ul></nav></header>`;
+  const header = html`<header class="site-header"><div class="wrap site-header__top"><a class="site-brand" href="/">衔接 <small>社会救助与慈善帮扶</small></a>${SITE_SEARCH_HTML}<label class="elder-toggle"><input type="checkbox" id="elder-mode" role="switch" autocomplete="off"> 长辈模式</label></div><nav class="wrap site-nav" aria-label="主导航"><ul>${links}</ul></nav></header>`;
   headers.set(current, header);
   return header;
 }

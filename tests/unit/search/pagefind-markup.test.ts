@@ -33,11 +33,10 @@ const doc: SearchDocument = {
 };
 
 describe('Pagefind 的约定（模板要输出的属性）', () => {
-  it('筛选：分面名即筛选名，布尔值为 "true"/"false"，空分面不出现', () => {
+  it('筛选：分面名即筛选名，布尔值为 "true"/"false"，空分面不出现；region 只作 meta（不作 Pagefind 筛选）', () => {
     expect(pagefindFilters(doc)).toEqual({
       type: ['project'],
       province: ['甘肃省'],
-      region: ['甘肃省定西市岷县'],
       targetGroup: ['特困人员'],
       serviceType: ['医疗救助', '访视照料'],
       status: ['募捐中'],
