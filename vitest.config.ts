@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Tiers: `unit` is pure and fast; `integration` boots a real Strapi and talks to real SQLite and
- * PostgreSQL; `e2e` drives Chromium through built pages. Strapi's destroy() removes process listeners and kills the forks pool, so
+ * PostgreSQL; `e2e` drives Chromium through built pages; `journeys` drives Chromium through the
+ * real started portal (CMS admin included). Strapi's destroy() removes process listeners and kills the forks pool, so
  * integration runs in threads (STACK.md).
  */
 export default defineConfig({
@@ -37,6 +38,19 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 600_000,
+        },
+      },
+      {
+        // The README's `npm start` for real (Strapi seeded, publisher, sandbox) on a throwaway data
+        // directory and free ports, driven by Chromium: the issue's user journeys.
+        test: {
+          name: 'journeys',
+          include: ['tests/journeys/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/journeys/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 1_800_000,
         },
       },
     ],

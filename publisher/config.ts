@@ -16,8 +16,22 @@ const envSchema = z.object({
   PUBLISHER_HOST: z.string().min(1).default('127.0.0.1'),
   /** @default 4321 */
   PUBLISHER_PORT: z.coerce.number().int().min(0).max(65535).default(4321),
-  /** Strapi's base URL, for the snapshot pull and the health check. @default http://127.0.0.1:1337 */
+  /**
+   * Strapi's base URL, for the snapshot pull and the health check; `npm start` also makes the CMS
+   * child listen there (its HOST and PORT). @default http://127.0.0.1:1337
+   */
   STRAPI_URL: z.url().default('http://127.0.0.1:1337'),
+  /** A Content API token for the pull, when the public role cannot read published entries. */
+  STRAPI_TOKEN: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? undefined : v))
+    .optional(),
+  /**
+   * The site's public origin (canonical URLs, Alipay notify/return URLs); read here only to give
+   * the build and the donations API a default that matches where the portal listens.
+   */
+  XIANJIE_SITE_URL: z.url().optional(),
   /**
    * Where releases take their content: `strapi` (pull published entries over REST) or
    * `file:<path>` (a snapshot file, e.g. the demo dataset). @default strapi
@@ -42,7 +56,10 @@ const envSchema = z.object({
 });
 
 export interface PublisherConfig extends z.infer<typeof envSchema> {
+  cmsHost: string;
   cmsPort: number;
+  /** `XIANJIE_SITE_URL`, or where the portal listens. */
+  siteUrl: string;
   releasesKeep: number;
   snapshotPath: string;
   accountsPath: string;
@@ -63,7 +80,9 @@ export function readPublisherConfig(env: NodeJS.ProcessEnv = process.env): Publi
   return {
     ...e,
     XIANJIE_DATA_DIR: dataDir,
+    cmsHost: new URL(e.STRAPI_URL).hostname.replace(/^\[|\]$/g, ''),
     cmsPort: Number(new URL(e.STRAPI_URL).port || 80),
+    siteUrl: (e.XIANJIE_SITE_URL ?? `http://${e.PUBLISHER_HOST}:${e.PUBLISHER_PORT}`).replace(/\/+$/, ''),
     releasesKeep: e.RELEASES_KEEP,
     snapshotPath: resolve(dataDir, 'snapshots/demo.json'),
     accountsPath: resolve(dataDir, 'cms/demo-accounts.json'),

@@ -1,6 +1,6 @@
 import type { Snapshot } from '../content/index.ts';
 import { readSnapshotFile } from '../content/node.ts';
-import { pullStrapiSnapshot } from '../site/lib/strapi-pull.ts';
+import { pullStrapiSnapshot } from '../content/snapshot/strapi-pull.ts';
 import type { PublisherConfig } from './config.ts';
 
 /** The loader a release takes its content from: a pull of published entries, or a file. */
@@ -13,7 +13,7 @@ export function snapshotLoader(config: PublisherConfig): () => Promise<Snapshot>
   // A pull cannot tell generated entries from real ones; the operator says so (XIANJIE_DEMO_CONTENT).
   const demo = config.XIANJIE_DEMO_CONTENT === '1';
   return async () => {
-    const snapshot = await pullStrapiSnapshot({ url: config.STRAPI_URL });
+    const snapshot = await pullStrapiSnapshot({ url: config.STRAPI_URL, token: config.STRAPI_TOKEN });
     return demo ? { ...snapshot, demo: true } : snapshot;
   };
 }

@@ -26,6 +26,8 @@ export async function startPortal(
   log: (line: string) => void = (line) => process.stdout.write(`[publisher] ${line}\n`),
 ): Promise<Portal> {
   const store = new ReleaseStore(config.XIANJIE_DATA_DIR);
+  const leftovers = await store.discardLeftovers();
+  if (leftovers.length > 0) log(`已清理上次中断的构建：${leftovers.join('、')}`);
   // The donations API (loaded in this process) judges eligibility on what is live, so it reads
   // the snapshot of the current release, through the symlink that each switch moves.
   process.env.DONATIONS_SNAPSHOT ??= store.currentSnapshotPath;

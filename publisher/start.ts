@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { runToEnd, startChild, stopAll } from './children.ts';
 import { REPO_ROOT, readPublisherConfig } from './config.ts';
 import { snapshotLoader } from './content-source.ts';
+import { assertPortFree } from './port-free.ts';
 import { type Portal, startPortal } from './portal.ts';
 import { stage } from './progress.ts';
 import { waitForHealth } from './wait-for-health.ts';
@@ -14,6 +15,11 @@ import { waitForHealth } from './wait-for-health.ts';
  * Ctrl-C stops every child.
  */
 const config = readPublisherConfig();
+// The build (canonical URLs) and the donations API in this process (Alipay notify and return
+// URLs, the sandbox gateway) must name the origin the portal really listens on, also when the
+// port is not the default one.
+process.env.XIANJIE_SITE_URL = config.siteUrl;
+const loopback = (host: string) => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
 const tsx = resolve(REPO_ROOT, 'node_modules/.bin/tsx');
 const TOTAL = 5;
 let portal: Portal | null = null;
@@ -46,9 +52,15 @@ try {
   );
 
   await stage(3, TOTAL, '启动内容管理系统（首次启动会导入示例数据）', async () => {
+    // A CMS left over from another run would answer the health check in place of ours.
+    await assertPortFree(config.cmsHost, config.cmsPort, `内容管理系统（${config.STRAPI_URL}）`);
+    await assertPortFree(config.PUBLISHER_HOST, config.PUBLISHER_PORT, '门户服务');
     const cms = startChild('cms', 'npm', ['run', '--silent', 'start', '--workspace', 'cms'], {
       XIANJIE_SEED_SNAPSHOT: config.snapshotPath,
-      PUBLISHER_URL: `http://${config.PUBLISHER_HOST}:${config.PUBLISHER_PORT}`,
+      // STRAPI_URL is the one setting for where the CMS is: it listens there.
+      HOST: config.cmsHost,
+      PORT: String(config.cmsPort),
+      PUBLISHER_URL: process.env.PUBLISHER_URL ?? `http://${loopback(config.PUBLISHER_HOST)}:${config.PUBLISHER_PORT}`,
     });
     cms.on('exit', (code) => {
       if (!stopping) {

@@ -21,6 +21,8 @@ export type ReleaseMeta = z.infer<typeof releaseMetaSchema>;
 
 export class ReleaseStore {
   readonly root: string;
+  /** Releases in use beyond `current` (the one whose server bundle this process loaded): never pruned. */
+  private readonly pinned = new Set<string>();
 
   constructor(dataDir: string) {
     this.root = join(dataDir, 'releases');
@@ -90,11 +92,35 @@ export class ReleaseStore {
     await rm(this.stagingDirOf(id), { recursive: true, force: true });
   }
 
-  /** Keeps the newest `keep` releases (and always the current one) for rollback. */
+  /**
+   * Removes what a build stopped midway (Ctrl-C, a crash) left behind: staging folders and
+   * half-made `current` links. Only when no build runs, i.e. when the publisher starts.
+   */
+  async discardLeftovers(): Promise<string[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.root);
+    } catch {
+      return [];
+    }
+    const leftovers = names.filter((name) => name.startsWith('.staging-') || name.startsWith('.current-'));
+    for (const name of leftovers) await rm(join(this.root, name), { recursive: true, force: true });
+    return leftovers;
+  }
+
+  /**
+   * Keeps `id` on disk while this process runs: the API handler is imported from one release's
+   * server bundle, which loads its route chunks lazily from that folder.
+   */
+  pin(id: string): void {
+    this.pinned.add(id);
+  }
+
+  /** Keeps the newest `keep` releases (and always the current and pinned ones) for rollback. */
   async prune(keep: number): Promise<string[]> {
     const current = await this.currentId();
     const ids = (await this.list()).sort().reverse();
-    const doomed = ids.slice(keep).filter((id) => id !== current);
+    const doomed = ids.slice(keep).filter((id) => id !== current && !this.pinned.has(id));
     for (const id of doomed) await rm(this.dirOf(id), { recursive: true, force: true });
     return doomed;
   }

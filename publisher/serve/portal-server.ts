@@ -33,12 +33,17 @@ function sendText(res: ServerResponse, status: number, text: string, type = 'tex
  * The API's code is the same in every release (only content differs, and the API reads the live
  * snapshot through `releases/current/snapshot.json`), so its handler is loaded once: importing a
  * fresh server bundle per release would keep every old one in memory (ESM cannot be unloaded).
+ * The release it came from is pinned against pruning (its route chunks load lazily). New API code
+ * therefore takes effect on restart, which is how code is deployed anyway.
  */
 export function startPortalServer(options: PortalServerOptions): Promise<Server> {
   let astro: Promise<AstroHandler> | null = null;
   const loadAstro = async (): Promise<AstroHandler> => {
     const id = await options.store.currentId();
     if (!id) throw new Error('尚无可用的线上版本');
+    // The bundle imports each route's chunk on first use, from its own folder: that release must
+    // outlive pruning for as long as this process serves from it.
+    options.store.pin(id);
     const entry = options.store.serverEntryOf(id);
     const mod = (await import(pathToFileURL(entry).href)) as { handler: AstroHandler };
     return mod.handler;

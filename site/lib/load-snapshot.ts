@@ -1,8 +1,8 @@
 import type { Snapshot } from '../../content/index.ts';
 import { readSnapshotFile } from '../../content/node.ts';
+import { pullStrapiSnapshot } from '../../content/snapshot/strapi-pull.ts';
 import { type ContentSource, describeContentSource, parseContentSource } from './content-source.ts';
 import { startPiiGate } from './pii-gate.ts';
-import { pullStrapiSnapshot } from './strapi-pull.ts';
 
 /** Reads and validates the snapshot of one source. Errors name the entry and the field (parseSnapshot). */
 export async function loadSnapshot(source: ContentSource, fetchImpl: typeof fetch = fetch): Promise<Snapshot> {

@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import type { Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { freePort } from '../../publisher/port-free.ts';
 import { launchChromium } from './browser.ts';
 import { templateUrls } from './templates.ts';
 
@@ -25,18 +25,6 @@ import { templateUrls } from './templates.ts';
 const baseUrl = inject('baseUrl');
 const clientDir = inject('clientDir');
 const THRESHOLDS = { performance: 0.95, accessibility: 1, 'best-practices': 0.95, seo: 1 } as const;
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.on('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => ok(port));
-    });
-  });
-}
 
 let browser: Browser;
 let port: number;

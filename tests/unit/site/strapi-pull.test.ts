@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../../content/index.ts';
 import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
 import { fromSnapshotEntry, STRAPI_COLLECTIONS, type StrapiRecord } from '../../../content/snapshot/strapi-mapping.ts';
+import { pullStrapiSnapshot } from '../../../content/snapshot/strapi-pull.ts';
+import { strapiQuery } from '../../../content/snapshot/strapi-query.ts';
 import { loadSnapshot } from '../../../site/lib/load-snapshot.ts';
-import { pullStrapiSnapshot } from '../../../site/lib/strapi-pull.ts';
-import { strapiQuery } from '../../../site/lib/strapi-query.ts';
 import { demoSnapshot } from './fixtures.ts';
 
 /**

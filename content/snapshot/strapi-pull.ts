@@ -1,13 +1,21 @@
-import { parseSnapshot, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, todayIso } from '../../content/index.ts';
-import { COLLECTION_LABELS, type CollectionName } from '../../content/snapshot/snapshot-schema.ts';
-import { STRAPI_COLLECTIONS, STRAPI_POPULATE, toSnapshotEntry } from '../../content/snapshot/strapi-mapping.ts';
+import { todayIso } from '../rules/dates.ts';
+import { parseSnapshot } from './parse-snapshot.ts';
+import {
+  COLLECTION_LABELS,
+  type CollectionName,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type Snapshot,
+} from './snapshot-schema.ts';
+import { STRAPI_COLLECTIONS, STRAPI_POPULATE, toSnapshotEntry } from './strapi-mapping.ts';
 import { strapiQuery } from './strapi-query.ts';
 
 /**
  * Pulls every published entry from Strapi's REST API into a snapshot (DESIGN.md "Publish"):
  * one collection at a time, page by page, with the explicit populate the mapping needs (never
  * `populate=*`, which would drag in private components such as a case's consent), then maps and
- * validates the result with the same `parseSnapshot` a file goes through.
+ * validates the result with the same `parseSnapshot` a file goes through. Used by the publisher
+ * (every release) and by `npm run build` with `CONTENT_SOURCE=strapi`.
  */
 export interface StrapiPullOptions {
   url: string;

@@ -1,0 +1,88 @@
+import type { Measurement } from './load.ts';
+import type { AppServer, Backend } from './options.ts';
+import type { NotifyCheck } from './verify.ts';
+
+/** One line of the results table. */
+export interface Row {
+  backend: Backend;
+  /** `bare` baseline, or the donations server it went through. */
+  server: 'bare' | AppServer;
+  operation: 'bare handler' | 'create order' | 'notify';
+  measurement: Measurement;
+  /** Successful requests per second over the bare handler's, same database run. */
+  ratio: number | null;
+  /** 201 answers and orders committed in the ledger during the create row (warm-up included). */
+  createCheck?: { answered201: number; ledgerOrders: number; ok: boolean };
+  check?: NotifyCheck;
+  /** Lines the server logged during the row, and how many were connections closed mid-request. */
+  serverLog: { logLines: number; abortedLines: number };
+}
+
+const SERVER_LABEL: Record<Row['server'], string> = {
+  bare: 'bare Node handler',
+  portal: 'portal → Astro (production)',
+  'portal-plain': 'portal → Astro, plain node',
+  node: 'node-server.ts',
+};
+
+const fixed = (n: number, digits = 0) => n.toFixed(digits);
+
+export function resultsTable(rows: Row[]): string {
+  const lines = [
+    '| database | operation | through | req/s | p50 ms | p99 ms | non-2xx | refused | errors (timeouts) | vs bare | server CPU ms/req | CPU vs bare |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const bareCpu = new Map(
+    rows.filter((r) => r.server === 'bare').map((r) => [r.backend, r.measurement.cpuMsPerRequest]),
+  );
+  for (const r of rows) {
+    const m = r.measurement;
+    const cpu = m.cpuMsPerRequest;
+    const base = bareCpu.get(r.backend);
+    const cpuRatio = cpu !== null && base ? `${fixed(cpu / base, 0)}×` : '—';
+    lines.push(
+      `| ${r.backend === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${r.operation} | ${SERVER_LABEL[r.server]} | ${fixed(m.rps)}${m.exhausted ? '*' : ''} | ${fixed(m.p50)} | ${fixed(m.p99)} | ${m.non2xx} | ${m.refused} | ${m.errors} (${m.timeouts}) | ${r.ratio === null ? '—' : `${fixed(r.ratio * 100, 1)}%`} | ${cpu === null ? '—' : fixed(cpu, 2)} | ${cpuRatio} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/**
+ * The checks under the table: ledger counts, unexpected server log lines, the notify ledger check
+ * and the issue's target (order creation on SQLite through the production path ≥ `target` of the
+ * bare handler). `failed` when a check or the target fails.
+ */
+export function verdictLines(rows: Row[], target: number, logDir: string): { lines: string[]; failed: boolean } {
+  const lines: string[] = [];
+  let failed = false;
+  for (const r of rows) {
+    const cc = r.createCheck;
+    if (cc) {
+      lines.push(
+        `账本核对 ${r.backend}/${r.server} 创建（含预热）：回复 201 ${cc.answered201}，账本新增 ${cc.ledgerOrders} 笔 — ${cc.ok ? '每个 201 都是已提交的订单' : '不一致'}`,
+      );
+      if (!cc.ok) failed = true;
+    }
+    const unexpected = r.serverLog.logLines - r.serverLog.abortedLines;
+    if (unexpected > 0) {
+      lines.push(`注意 ${r.backend}/${r.server} ${r.operation}：服务端记录了 ${unexpected} 行日志（见 ${logDir}）`);
+    }
+    if (!r.check) continue;
+    const c = r.check;
+    lines.push(
+      `账本核对 ${r.backend}/${r.server} 通知：已发送 ${c.sent}，回复 success ${c.answeredSuccess}，已支付 ${c.paid} — ${c.ok ? '每笔恰好支付一次' : `不一致：${c.problems.join('；')}`}`,
+    );
+    if (!c.ok) failed = true;
+  }
+  const gate =
+    rows.find((r) => r.backend === 'sqlite' && r.server === 'portal' && r.operation === 'create order') ??
+    rows.find((r) => r.backend === 'sqlite' && r.operation === 'create order');
+  if (gate?.ratio != null) {
+    const pass = gate.ratio >= target;
+    if (!pass) failed = true;
+    lines.push(
+      `${pass ? '达标' : '未达标'}：SQLite 创建订单（${gate.server}）为裸处理器吞吐的 ${(gate.ratio * 100).toFixed(1)}%（目标 ≥ ${target * 100}%）`,
+    );
+  }
+  return { lines, failed };
+}

@@ -1,0 +1,83 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { DemoAccount } from './journey-context.ts';
+
+/**
+ * The Strapi admin as an editor uses it (Chromium), plus its JSON API (the same endpoints the
+ * admin's React app calls) for checks that are about the server, not the screen.
+ */
+export async function adminLoginUi(page: Page, strapiUrl: string, who: DemoAccount): Promise<void> {
+  await page.goto(`${strapiUrl}/admin/auth/login`);
+  await page.getByLabel(/^(Email|邮箱)/).fill(who.email);
+  await page.getByLabel(/^(Password|密码)/).fill(who.password);
+  await page.getByRole('button', { name: /^(Login|登录)$/ }).click();
+  await expect(page).not.toHaveURL(/\/auth\/login/, { timeout: 60_000 });
+}
+
+/** A form field by its label, which Strapi shows as the attribute name (plus `*` when required). */
+export function field(page: Page, name: string): Locator {
+  return page.getByLabel(new RegExp(`^${name}\\s*\\*?$`));
+}
+
+/** Picks `option` in the select or relation combobox labelled `name`, typing `search` first. */
+export async function pickOption(page: Page, name: string, search: string | null, option: string | RegExp) {
+  await page.getByRole('combobox', { name: new RegExp(`^${name}\\s*\\*?$`) }).click();
+  if (search) await page.keyboard.type(search);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** The "Published" toast Strapi shows after a successful publish (its labels are English). */
+export async function expectPublished(page: Page): Promise<void> {
+  await expect(page.getByText(/Published document|已发布/).first()).toBeVisible({ timeout: 60_000 });
+}
+
+/** POST /admin/login → the admin JWT the React app also holds. */
+export async function adminToken(strapiUrl: string, who: DemoAccount): Promise<string> {
+  const res = await fetch(`${strapiUrl}/admin/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: who.email, password: who.password }),
+  });
+  const json = (await res.json()) as { data?: { token?: string } };
+  if (!res.ok || !json.data?.token) throw new Error(`管理后台登录失败（${res.status}）`);
+  return json.data.token;
+}
+
+export interface AdminResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** A call to the content-manager API with an editor's token. */
+export async function contentManager(
+  strapiUrl: string,
+  token: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<AdminResponse> {
+  const res = await fetch(`${strapiUrl}/content-manager/${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/** documentId of the entry with `slug` in `uid`, as the admin sees it (drafts included). */
+export async function documentIdOf(strapiUrl: string, token: string, uid: string, slug: string): Promise<string> {
+  const res = await contentManager(
+    strapiUrl,
+    token,
+    'GET',
+    `collection-types/${uid}?filters[slug][$eq]=${encodeURIComponent(slug)}&pageSize=1`,
+  );
+  const results = (res.body.results ?? []) as { documentId: string }[];
+  const first = results[0];
+  if (res.status !== 200 || !first) throw new Error(`找不到 ${uid} ${slug}（${res.status}）`);
+  return first.documentId;
+}
