@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type Ledger, openLedger } from '../donations/ledger/open-ledger.ts';
 import { SandboxKeys } from '../donations/sandbox/sandbox-keys.ts';
+import { pgUnavailableReason } from '../tests/integration/helpers/pg-reachable.ts';
 import { bundleServer, type ServerMode, startServer } from './donations/child.ts';
 import { demoSnapshot, donationBodies, eligibleTargets } from './donations/fixtures.ts';
 import { type LoadSettings, type Measurement, measure } from './donations/load.ts';
@@ -44,19 +45,6 @@ const started = Date.now();
 const say = (line: string) => process.stdout.write(`${line}\n`);
 /** A progress line with the seconds since the start. */
 const step = (line: string) => say(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
-
-async function postgresProblem(): Promise<string | null> {
-  const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query('select 1');
-    return null;
-  } catch (error) {
-    return (error as Error).message;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
 
 async function dropSchema(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: PG_URL });
@@ -271,9 +259,9 @@ const rows: Row[] = [];
 const skipped: Record<string, string> = {};
 for (const backend of opts.backends) {
   if (backend === 'postgres') {
-    const problem = await postgresProblem();
+    const problem = await pgUnavailableReason(PG_URL);
     if (problem) {
-      skipped.postgres = `PostgreSQL 不可用（${PG_URL}）：${problem}`;
+      skipped.postgres = problem;
       say(`跳过 PostgreSQL 各行：${skipped.postgres}`);
       continue;
     }

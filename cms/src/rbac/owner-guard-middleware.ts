@@ -21,8 +21,8 @@ import { currentPrincipal, requestAuthStrategy } from './principal.ts';
  *
  * It closes what the admin conditions (conditions.ts) can't, in content-manager 5.54
  * (controllers/collection-types.js):
- * - `create` never checks conditions ("TODO: Revert the creation if create permission
- *   conditions are not met") → a project could be created under another charity;
+ * - `create` never checks conditions (Strapi's source leaves reverting such a creation as an
+ *   open to-do) → a project could be created under another charity;
  * - `update` checks the version BEFORE the change → an own project could be moved to another
  *   charity, a disclosure to another charity's project;
  * - `clone` checks only `create` on the type → another charity's draft could be copied.

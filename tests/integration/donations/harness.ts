@@ -11,6 +11,7 @@ import type { LedgerTarget } from '../../../donations/ledger/open-ledger.ts';
 import { SandboxKeys } from '../../../donations/sandbox/sandbox-keys.ts';
 import { staticSnapshotSource } from '../../../donations/snapshot-source.ts';
 import { defaultSnapshot, TEST_NOW } from '../../unit/donations/fixtures.ts';
+import { pgUnavailableReason } from '../helpers/pg-reachable.ts';
 
 /**
  * A real donations stack for integration tests: a real ledger (SQLite file or a fresh PostgreSQL
@@ -18,26 +19,7 @@ import { defaultSnapshot, TEST_NOW } from '../../unit/donations/fixtures.ts';
  */
 const PG_URL = process.env.DONATIONS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-let pgCheck: Promise<string | null> | null = null;
-
-/** null when PostgreSQL answers; otherwise the reason it is skipped. */
-export function postgresUnavailable(): Promise<string | null> {
-  pgCheck ??= (async () => {
-    const client = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2_000 });
-    try {
-      await client.connect();
-      await client.query('select 1');
-      return null;
-    } catch (error) {
-      return `PostgreSQL 不可用（${PG_URL}）：${(error as Error).message}`;
-    } finally {
-      await client.end().catch(() => {});
-    }
-  })();
-  return pgCheck;
-}
-
-export const pgReason = await postgresUnavailable();
+export const pgReason = await pgUnavailableReason(PG_URL);
 if (pgReason) process.stdout.write(`跳过 PostgreSQL 部分：${pgReason}\n`);
 
 export interface Backend {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { pgUnavailableReason } from './pg-reachable.ts';
 
 /**
  * The databases integration tests run against: always SQLite (a temp file), and PostgreSQL at
@@ -33,17 +34,7 @@ async function withClient<T>(url: string, work: (c: PgClient) => Promise<T>): Pr
   }
 }
 
-/** Why PostgreSQL can't be used, or null when it can. */
-export async function pgUnavailableReason(url = PG_URL): Promise<string | null> {
-  try {
-    await withClient(url, (c) => c.query('select 1'));
-    return null;
-  } catch (error) {
-    return `PostgreSQL 不可用（${url}）：${(error as Error).message}`;
-  }
-}
-
-const pgReason = await pgUnavailableReason();
+const pgReason = await pgUnavailableReason(PG_URL);
 if (pgReason) console.warn(`跳过 PostgreSQL 集成测试：${pgReason}`);
 
 /** The targets for `describe.each`, with a skip reason for those that are unavailable. */

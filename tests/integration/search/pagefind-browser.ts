@@ -1,12 +1,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type Browser, chromium, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import type { SearchDocument } from '../../../search/documents.ts';
 import { buildPagefindIndex } from '../../../search/pagefind-index.ts';
 import type { SearchRequest, SearchResponse } from '../../../search/search-client/index.ts';
 import { buildVocabulary } from '../../../search/vocabulary.ts';
+import { launchChromium } from '../../e2e/browser.ts';
 import { type StaticServer, startStaticServer } from './static-server.ts';
 
 /**
@@ -15,17 +16,6 @@ import { type StaticServer, startStaticServer } from './static-server.ts';
  * bundled with esbuild, both served by a tiny static server, and a page that loads
  * `/pagefind/pagefind.js` through the client. `search()` runs the client in the page.
  */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export interface PagefindBrowserOptions {
   /** Added with addCustomRecord. */
   records?: readonly SearchDocument[];
@@ -83,7 +73,7 @@ export async function startPagefindBrowser(options: PagefindBrowserOptions): Pro
       vocabulary: buildVocabulary(documents),
     });
     server = await startStaticServer(dir, { '/': PAGE, '/client.js': await bundleClient() });
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium();
     const page = await browser.newPage();
     await page.addInitScript((engine) => {
       (window as unknown as { engineOptions: unknown }).engineOptions = engine;
