@@ -9,18 +9,21 @@
  *    project page until the change shows;
  * 3. the same-run baseline: a bare `astro build` of the live release's snapshot;
  * 4. with `--scale`: the release pipeline (validate → astro build → search index → switch) on the
- *    10,000-project scale snapshot read from a file — labelled as such, because seeding Strapi
- *    with it is not feasible here (the demo seed rate is printed to show why).
+ *    10,000-project scale snapshot read from a file (no Strapi, no webhook, no pull);
+ * 5. with `--scale-strapi`: publish-to-live through Strapi on the scale snapshot — seeded once into
+ *    `.data/bench/publish-scale/data` and reused — with the time of each release stage
+ *    (`--snapshot FILE` seeds that file instead, into `.data/bench/publish-strapi-<name>/`).
  *
- *   npm run bench:publish -- [--runs 5] [--scale | --scale-only]
+ *   npm run bench:publish -- [--runs 5] [--scale | --scale-only | --scale-strapi [--snapshot FILE]]
  *
  * Results go to .data/bench/publish/results.json; the table is printed for BENCHMARKS.md.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { generateSnapshot } from '../content/datasets/generate.ts';
+import { COLLECTIONS, type CollectionName } from '../content/index.ts';
 import { readSnapshotFile } from '../content/node.ts';
 import { REPO_ROOT } from '../publisher/config.ts';
 import { buildRelease } from '../publisher/releases/build-release.ts';
@@ -35,6 +38,9 @@ const args = process.argv.slice(2);
 const RUNS = Number(args[args.indexOf('--runs') + 1]) || 5;
 const SCALE_ONLY = args.includes('--scale-only');
 const SCALE = SCALE_ONLY || args.includes('--scale');
+/** The publish-to-live measurement on a Strapi seeded with the scale snapshot (or `--snapshot FILE`). */
+const STRAPI_SCALE = args.includes('--scale-strapi');
+const SNAPSHOT_ARG = args.includes('--snapshot') ? args[args.indexOf('--snapshot') + 1] : undefined;
 const TARGET_S = 30;
 
 const say = (line: string) => process.stdout.write(`[bench] ${line}\n`);
@@ -68,19 +74,37 @@ function timeCommand(command: string, argv: string[], env: NodeJS.ProcessEnv): P
   });
 }
 
-async function publishToLive(portal: StartedPortal, run: number): Promise<{ ms: number; buildSeconds: number | null }> {
-  const accounts = JSON.parse(await readFile(join(DATA, 'cms', 'demo-accounts.json'), 'utf8')) as {
-    accounts: {
-      email: string;
-      password: string;
-      role: 'superAdmin' | 'charityEditor' | 'ministryEditor';
-      charity?: string;
-    }[];
+interface DemoAccountEntry {
+  email: string;
+  password: string;
+  role: 'superAdmin' | 'charityEditor' | 'ministryEditor';
+  charity?: string;
+}
+
+/** Seconds from the publish request to each release stage the publisher reports (`/_publisher/status`). */
+type StageMarks = Partial<Record<'buildStarted' | 'pull' | 'build' | 'index' | 'switch' | 'live', number>>;
+
+interface PublishRun {
+  ms: number;
+  buildSeconds: number | null;
+  stages: StageMarks;
+}
+
+/**
+ * A charity editor (or, on a CMS whose editors were not created, the super admin) changes one
+ * project's summary, saves, and publishes through the admin's content-manager API; the clock
+ * runs until the live project page shows the change. The publisher's status is polled alongside,
+ * so the stages (webhook + debounce, pull, build, index, switch) get their own times.
+ */
+async function publishToLive(portal: StartedPortal, dataDir: string, run: number): Promise<PublishRun> {
+  const accounts = JSON.parse(await readFile(join(dataDir, 'cms', 'demo-accounts.json'), 'utf8')) as {
+    accounts: DemoAccountEntry[];
   };
-  const editor = accounts.accounts.find((a) => a.role === 'charityEditor');
-  if (!editor) throw new Error('没有慈善组织编辑的演示账号');
-  const snapshot = await readSnapshotFile(join(DATA, 'releases', 'current', 'snapshot.json'));
-  const project = snapshot.projects.find((p) => p.charity === editor.charity);
+  const editor =
+    accounts.accounts.find((a) => a.role === 'charityEditor') ?? accounts.accounts.find((a) => a.role === 'superAdmin');
+  if (!editor) throw new Error('没有可用于发布的演示账号');
+  const snapshot = await readSnapshotFile(join(dataDir, 'releases', 'current', 'snapshot.json'));
+  const project = editor.charity ? snapshot.projects.find((p) => p.charity === editor.charity) : snapshot.projects[0];
   if (!project) throw new Error('该编辑没有项目');
   const token = await adminToken(portal.strapiUrl, editor);
   const uid = 'api::project.project';
@@ -90,6 +114,7 @@ async function publishToLive(portal: StartedPortal, run: number): Promise<{ ms: 
   const saved = await contentManager(portal.strapiUrl, token, 'PUT', `collection-types/${uid}/${id}`, { summary });
   if (saved.status !== 200) throw new Error(`保存失败（${saved.status}）：${JSON.stringify(saved.body).slice(0, 300)}`);
   const url = `${portal.baseUrl}/projects/${project.slug}/`;
+  const before = (await publisherStatus(portal.baseUrl)).lastAttempt?.startedAt ?? null;
   const started = Date.now();
   const published = await contentManager(
     portal.strapiUrl,
@@ -99,25 +124,48 @@ async function publishToLive(portal: StartedPortal, run: number): Promise<{ ms: 
     {},
   );
   if (published.status !== 200) throw new Error(`发布失败（${published.status}）`);
+  const stages: StageMarks = {};
+  const mark = (key: keyof StageMarks) => {
+    stages[key] ??= secs(Date.now() - started);
+  };
   for (;;) {
     const html = await (await fetch(url)).text();
     if (html.includes(marker)) break;
-    if (Date.now() - started > 600_000) throw new Error('10 分钟内没有上线');
+    const status = await publisherStatus(portal.baseUrl).catch(() => null);
+    const attempt = status?.lastAttempt;
+    if (attempt && attempt.startedAt !== before) {
+      mark('buildStarted');
+      if (
+        attempt.stage === 'pull' ||
+        attempt.stage === 'build' ||
+        attempt.stage === 'index' ||
+        attempt.stage === 'switch'
+      ) {
+        mark(attempt.stage);
+      }
+    }
+    if (Date.now() - started > 1_800_000) throw new Error('30 分钟内没有上线');
     await new Promise((r) => setTimeout(r, 250));
   }
   const ms = Date.now() - started;
+  stages.live = secs(ms);
   const status = await publisherStatus(portal.baseUrl);
   const buildSeconds = (status.current as { buildSeconds?: number } | null)?.buildSeconds ?? null;
-  return { ms, buildSeconds };
+  return { ms, buildSeconds, stages };
 }
 
 async function main(): Promise<void> {
   await mkdir(WORK, { recursive: true });
   const results: Record<string, unknown> = { date: new Date().toISOString(), loadBefore: await loadAverage() };
-  if (!SCALE_ONLY) await portalBench(results);
+  if (STRAPI_SCALE) await strapiScaleBench(results);
+  else if (!SCALE_ONLY) await portalBench(results);
   if (SCALE) await scaleBench(results);
   results.loadAfter = await loadAverage();
-  const file = join(WORK, SCALE_ONLY ? 'results-scale.json' : 'results.json');
+  const strapiName = SNAPSHOT_ARG ? basename(SNAPSHOT_ARG, '.json') : 'scale';
+  const file = join(
+    WORK,
+    STRAPI_SCALE ? `results-strapi-${strapiName}.json` : SCALE_ONLY ? 'results-scale.json' : 'results.json',
+  );
   await writeFile(file, JSON.stringify(results, null, 2));
   say(`结果已写入 ${file}`);
 }
@@ -151,10 +199,10 @@ async function portalBench(results: Record<string, unknown>): Promise<void> {
     seedLine,
   };
 
-  const runs: { ms: number; buildSeconds: number | null }[] = [];
+  const runs: PublishRun[] = [];
   for (let i = 1; i <= RUNS; i++) {
     await waitForIdle(second.baseUrl, 2000);
-    const r = await publishToLive(second, i);
+    const r = await publishToLive(second, DATA, i);
     runs.push(r);
     say(`发布到上线 #${i}：${secs(r.ms)} 秒（版本构建 ${r.buildSeconds} 秒，负载 ${await loadAverage()}）`);
   }
@@ -213,6 +261,101 @@ async function scaleBench(results: Record<string, unknown>): Promise<void> {
   results.scalePipelineFromFile = { seconds: secs(Date.now() - started), counts: meta.counts };
   say(`规模数据发布流水线（快照来自文件）：${secs(Date.now() - started)} 秒`);
   await rm(join(WORK, 'scale'), { recursive: true, force: true });
+}
+
+/**
+ * `--scale-strapi`: seeds a Strapi (SQLite) with the scale snapshot ONCE into
+ * `.data/bench/publish-scale/data` (reused by later runs; `seeded.json` records the import), starts
+ * the portal on it with `npm start` (the first start builds the first release from Strapi), and
+ * measures publish-to-live `--runs` times through the real pipeline: webhook → debounce → REST pull
+ * of every published entry → validate → astro build → search index → switch.
+ */
+async function strapiScaleBench(results: Record<string, unknown>): Promise<void> {
+  const own = SNAPSHOT_ARG !== undefined;
+  const workDir = own
+    ? join(REPO_ROOT, '.data', 'bench', `publish-strapi-${basename(SNAPSHOT_ARG, '.json')}`)
+    : join(REPO_ROOT, '.data', 'bench', 'publish-scale');
+  const snapshotPath = own ? resolve(REPO_ROOT, SNAPSHOT_ARG) : join(workDir, 'scale.json');
+  const dataDir = join(workDir, 'data');
+  await mkdir(workDir, { recursive: true });
+  if (!existsSync(snapshotPath)) {
+    await writeFile(snapshotPath, JSON.stringify(generateSnapshot({ size: 'scale', asOf: '2026-11-27' })));
+  }
+
+  const markerPath = join(workDir, 'seeded.json');
+  const marker = existsSync(markerPath)
+    ? (JSON.parse(await readFile(markerPath, 'utf8')) as { snapshot: string; seconds: number })
+    : null;
+  if (marker?.snapshot === snapshotPath) {
+    say(`复用已导入的内容管理系统：${dataDir}（导入用时 ${marker.seconds} 秒）`);
+    results.strapiSeed = { ...marker, reused: true };
+  } else {
+    const snapshot = await readSnapshotFile(snapshotPath);
+    const entries = (Object.keys(COLLECTIONS) as CollectionName[]).reduce(
+      (sum, name) => sum + snapshot[name].length,
+      0,
+    );
+    const loadBefore = await loadAverage();
+    say(`导入 ${entries} 条内容到 Strapi（SQLite，${dataDir}）……`);
+    const ms = await timeCommand('npm', ['run', '--silent', 'seed', '--workspace', 'cms', '--', snapshotPath], {
+      XIANJIE_DATA_DIR: dataDir,
+    });
+    const seed = {
+      snapshot: snapshotPath,
+      seconds: secs(ms),
+      entries,
+      perSecond: Math.round((entries / (ms / 1000)) * 10) / 10,
+      loadBefore,
+      loadAfter: await loadAverage(),
+    };
+    await writeFile(markerPath, JSON.stringify(seed, null, 2));
+    say(`导入完成：${seed.seconds} 秒（${seed.perSecond} 条/秒）`);
+    results.strapiSeed = seed;
+  }
+
+  say('启动门户（首次会从 Strapi 构建第一个版本）……');
+  const portal = await startPortal({ dataDir, onProgress: (l) => say(l), timeoutMs: 3_600_000 });
+  say(`就绪：${portal.startSeconds.toFixed(1)} 秒`);
+  const runs: (PublishRun & { load: string })[] = [];
+  try {
+    for (let i = 1; i <= RUNS; i++) {
+      await waitForIdle(portal.baseUrl, 2000, 3_600_000);
+      const r = await publishToLive(portal, dataDir, i);
+      const load = await loadAverage();
+      runs.push({ ...r, load });
+      say(`发布到上线 #${i}：${secs(r.ms)} 秒（阶段 ${JSON.stringify(r.stages)}，负载 ${load}）`);
+    }
+  } finally {
+    await portal.stop();
+  }
+  const counts = (await publisherStatusCounts(dataDir)) ?? {};
+  results.strapiScale = {
+    startSeconds: portal.startSeconds,
+    counts,
+    runs,
+    medianSeconds: secs(median(runs.map((r) => r.ms))),
+  };
+  process.stdout.write(
+    [
+      '',
+      '| run | publish → live | webhook + debounce | pull + validate | astro build | search index, switch, page shows it | load |',
+      '|---|---|---|---|---|---|---|',
+      ...runs.map((r, i) => {
+        const s = r.stages;
+        const d = (a?: number, b?: number) => (a !== undefined && b !== undefined ? `${(b - a).toFixed(1)} s` : '–');
+        return `| ${i + 1} | **${secs(r.ms)} s** | ${s.pull ?? '–'} s | ${d(s.pull, s.build)} | ${d(s.build, s.index)} | ${d(s.index, s.live)} | ${r.load} |`;
+      }),
+      `| median | **${secs(median(runs.map((r) => r.ms)))} s** | | | | | |`,
+      '',
+    ].join('\n'),
+  );
+}
+
+/** Entry counts of the live release (its `release.json`). */
+async function publisherStatusCounts(dataDir: string): Promise<Record<string, number> | null> {
+  const store = new ReleaseStore(dataDir);
+  const id = await store.currentId();
+  return id ? ((await store.meta(id))?.counts ?? null) : null;
 }
 
 main().catch((error: unknown) => {

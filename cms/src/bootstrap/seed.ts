@@ -1,4 +1,6 @@
 import type { Core, UID } from '@strapi/strapi';
+import { DeferredPublishError, withDeferredPublishChecks } from '../document-middleware/deferred-publish-checks.ts';
+import { validationPopulate } from '../document-middleware/publish-validation.ts';
 import {
   COLLECTION_LABELS,
   type CollectionName,
@@ -10,7 +12,8 @@ import {
   type SnapshotEntry,
   STRAPI_COLLECTIONS,
 } from '../lib/content.ts';
-import { withWebhooksPaused } from './webhooks.ts';
+import { ensureSlugIndexes } from './slug-indexes.ts';
+import { withEntryEventsMuted } from './webhooks.ts';
 
 /**
  * Imports a snapshot (the demo dataset, or any file in the snapshot format) through the
@@ -18,7 +21,11 @@ import { withWebhooksPaused } from './webhooks.ts';
  * Upsert by slug: a second run updates the same documents and creates nothing new.
  *
  * Entries are written in batches inside one transaction each: SQLite pays a sync per commit,
- * and a batch of 50 publishes costs about what one does alone.
+ * and a batch of 50 publishes costs about what one does alone. The publish checks of a batch run
+ * together at its end, before the commit (deferred-publish-checks.ts: same populate, same rules,
+ * one query per collection instead of one read per entry); a refused entry rolls the batch back.
+ * The import sends no webhook (`withEntryEventsMuted`), and the slug indexes keep each publish's
+ * uniqueness check from scanning the table (slug-indexes.ts). Measured in BENCHMARKS.md.
  */
 
 /** Referenced collections first; disclosures are ordered so that a correction follows what it corrects. */
@@ -94,9 +101,15 @@ export async function seedSnapshot(
   const result: SeedResult = { created: emptyCounts(), updated: emptyCounts(), seconds: 0 };
   const consents = new Map(snapshot.seedConsents.map((c) => [c.caseSummary, c]));
 
-  await withWebhooksPaused(strapi, async () => {
+  // Each publish checks its slug is unique: without these, a scan of the table per entry.
+  const indexed = await ensureSlugIndexes(strapi);
+  if (indexed.length > 0) log(`已为 slug 建立索引：${indexed.join('、')}`);
+
+  await withEntryEventsMuted(strapi, async () => {
     const ids = await loadDocumentIds(strapi);
     const lookup = (collection: CollectionName, slug: string) => ids[collection].get(slug);
+    const slugOf = (collection: CollectionName, documentId: string) =>
+      [...ids[collection]].find(([, id]) => id === documentId)?.[0] ?? documentId;
 
     for (const name of SEED_ORDER) {
       const entries = entriesOf(snapshot, name);
@@ -106,31 +119,48 @@ export async function seedSnapshot(
       let nextReport = step;
       for (let start = 0; start < entries.length; start += batchSize) {
         const batch = entries.slice(start, start + batchSize);
-        await strapi.db.transaction(async () => {
-          for (const entry of batch) {
-            const data = fromSnapshotEntry(name, entry, lookup);
-            if (name === 'caseSummaries') {
-              const consent = consents.get(entry.slug);
-              if (consent) data.consent = consentToStrapi(consent);
-            }
-            const existing = ids[name].get(entry.slug);
-            try {
-              if (existing) {
-                await documents.update({ documentId: existing, data: data as never, status: 'published' });
-                result.updated[name]++;
-              } else {
-                const doc = await documents.create({ data: data as never, status: 'published' });
-                ids[name].set(entry.slug, doc.documentId);
-                result.created[name]++;
+        // One transaction per batch; its publish checks run at its end, before the commit
+        // (deferred-publish-checks.ts), so a refused entry rolls the whole batch back.
+        const created: [string, string][] = [];
+        try {
+          await withDeferredPublishChecks(strapi, validationPopulate, async () => {
+            for (const entry of batch) {
+              const data = fromSnapshotEntry(name, entry, lookup);
+              if (name === 'caseSummaries') {
+                const consent = consents.get(entry.slug);
+                if (consent) data.consent = consentToStrapi(consent);
               }
-            } catch (error) {
-              throw new ContentError(
-                'SEED_ENTRY_FAILED',
-                `导入${COLLECTION_LABELS[name]} “${entry.slug}” 失败：${(error as Error).message}`,
-              );
+              const existing = ids[name].get(entry.slug);
+              try {
+                if (existing) {
+                  await documents.update({ documentId: existing, data: data as never, status: 'published' });
+                } else {
+                  const doc = await documents.create({ data: data as never, status: 'published' });
+                  created.push([entry.slug, doc.documentId]);
+                  // A later entry of the same batch may refer to it (a correction to its disclosure).
+                  ids[name].set(entry.slug, doc.documentId);
+                }
+              } catch (error) {
+                throw new ContentError(
+                  'SEED_ENTRY_FAILED',
+                  `导入${COLLECTION_LABELS[name]} “${entry.slug}” 失败：${(error as Error).message}`,
+                );
+              }
             }
-          }
-        });
+          });
+        } catch (error) {
+          // Rolled back: its new documents no longer exist.
+          for (const [slug] of created) ids[name].delete(slug);
+          if (!(error instanceof DeferredPublishError)) throw error;
+          const slug =
+            created.find(([, id]) => id === error.documentId)?.[0] ?? slugOf(error.collection, error.documentId);
+          throw new ContentError(
+            'SEED_ENTRY_FAILED',
+            `导入${COLLECTION_LABELS[error.collection]} “${slug}” 失败：${error.message}`,
+          );
+        }
+        result.created[name] += created.length;
+        result.updated[name] += batch.length - created.length;
         const done = Math.min(start + batchSize, entries.length);
         if (done === entries.length || done >= nextReport) {
           log(`导入示例数据：${COLLECTION_LABELS[name]} ${done}/${entries.length}`);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { loadEnv } from '../../config/env.ts';
 
@@ -71,30 +72,36 @@ export async function ensurePublisherWebhook(strapi: Core.Strapi): Promise<Webho
 }
 
 /**
- * Runs `work` with every webhook detached from the runner, so a bulk import does not send one
- * request per entry. Strapi emits `entry.*` events after commit and after one more query (it
- * re-reads the entry for the payload), so the webhooks come back only once no such event has
- * been seen for a moment.
+ * Runs `work` (a bulk import) so that the `entry.*` events it causes reach nobody: no webhook is
+ * sent for a seed, during it or after it.
+ *
+ * Detaching the webhooks from the runner for the duration is not enough: the Document Service
+ * emits `entry.*` only after the commit, from a callback that first re-reads the entry, so the
+ * events of the last batches arrive after `work` has returned — and any webhook attached by then
+ * (the first start adds the publisher's right after the seed) would fire. Instead, `work` runs in
+ * an async context, and the event hub drops `entry.*` events emitted from that context. The
+ * commit callbacks run inside the context of the transaction that registered them, so the late
+ * events are recognised however late they come; an editor's publish at the same time (another
+ * request, another context) still goes out.
  */
-export async function withWebhooksPaused<T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> {
-  const store = strapi.get('webhookStore') as WebhookStore;
-  const runner = strapi.get('webhookRunner') as WebhookRunner;
-  const hooks = (await store.findWebhooks()).filter((w) => w.isEnabled);
-  let lastEvent = Date.now();
-  const unsubscribe = strapi.eventHub.subscribe(async (name: string) => {
-    if (name.startsWith('entry.')) lastEvent = Date.now();
-  });
-  for (const w of hooks) runner.remove(w);
-  try {
-    return await work();
-  } finally {
-    const deadline = Date.now() + 10_000;
-    while (Date.now() - lastEvent < QUIET_MS && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, QUIET_MS / 4));
-    }
-    unsubscribe();
-    for (const w of hooks) runner.add(w);
-  }
+export function withEntryEventsMuted<T>(strapi: Core.Strapi, work: () => Promise<T>): Promise<T> {
+  installEntryEventFilter(strapi);
+  return muted.run(true, work);
 }
 
-const QUIET_MS = 500;
+const muted = new AsyncLocalStorage<true>();
+const filteredHubs = new WeakSet<object>();
+
+type Emit = (name: string, ...args: unknown[]) => Promise<void>;
+
+/** Wraps the event hub's `emit` once per Strapi instance (Strapi's only listener of `entry.*` is the webhook runner). */
+function installEntryEventFilter(strapi: Core.Strapi): void {
+  const hub = strapi.eventHub as unknown as { emit: Emit };
+  if (filteredHubs.has(hub)) return;
+  const emit = hub.emit.bind(hub);
+  hub.emit = async (name, ...args) => {
+    if (name.startsWith('entry.') && muted.getStore()) return;
+    return emit(name, ...args);
+  };
+  filteredHubs.add(hub);
+}

@@ -1,6 +1,7 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { type CollectionName, collectionOfUid, STRAPI_COLLECTIONS, STRAPI_POPULATE } from '../lib/content.ts';
 import { checkCreditCodeOnSave, publishIssues, toValidationError } from '../lib/validation.ts';
+import { deferPublishCheck } from './deferred-publish-checks.ts';
 
 /**
  * Publish-time validation for every path that publishes (admin UI, Content API, seed import,
@@ -61,7 +62,10 @@ export function publishValidation(strapi: Core.Strapi): Modules.Documents.Middle
       const result = await next();
       const documentId =
         params.documentId ?? (result as { documentId?: string } | null | undefined)?.documentId ?? undefined;
-      if (documentId) await assertPublishable(strapi, collection, documentId);
+      // A bulk import checks its batch at the end, with the same rules (deferred-publish-checks.ts).
+      if (documentId && !deferPublishCheck(collection, documentId)) {
+        await assertPublishable(strapi, collection, documentId);
+      }
       return result;
     });
   };
