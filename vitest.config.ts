@@ -15,6 +15,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // Some unit tests generate the demo dataset (~1–2 s alone); with every worker busy on a
+          // 2-core machine that passed vitest's 5 s default.
+          testTimeout: 30_000,
         },
       },
       {

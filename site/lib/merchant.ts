@@ -1,12 +1,17 @@
 import type { Charity } from '../../content/index.ts';
+import { readDonationsConfig } from '../../donations/config.ts';
+import { merchantCharitySlugs } from '../../donations/merchants/merchant-slugs.ts';
 
 /**
- * Whether the charity has a payment merchant that pays it directly (Charity Law Art. 27).
- * For now every charity counts as having one: with no real merchant configured the donations
- * room falls back to its local sandbox provider (DESIGN.md "Sandbox, not mock"), so the pages
- * show what the donate flow will accept. When the merchant registry lands, ask it here — this is
- * the one place pages decide it.
+ * Whether the charity has a payment merchant that pays it directly (Charity Law Art. 27) — the
+ * one place pages decide it. It asks the registry the donations API pays through
+ * (`ALIPAY_MERCHANTS_FILE`, or `<data>/donations/merchants.json`), read once per build. With no
+ * registry configured the API falls back to its local sandbox (DESIGN.md "Sandbox, not mock"),
+ * which serves every charity, so every charity counts as configured.
  */
-export function merchantConfigured(_charity: Charity): boolean {
-  return true;
+let slugs: ReadonlySet<string> | null | undefined;
+
+export function merchantConfigured(charity: Charity): boolean {
+  slugs ??= merchantCharitySlugs(readDonationsConfig().merchantsFile);
+  return slugs === null || slugs.has(charity.slug);
 }

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { loadEnv } from '../../config/env.ts';
-import { STRAPI_COLLECTIONS, z } from '../lib/content.ts';
+import { STRAPI_COLLECTIONS } from '../lib/content.ts';
+import { type DemoAccount, readDemoAccountsFile } from './demo-accounts-file.ts';
 import type { RoleKey } from './roles.ts';
 
 /**
@@ -12,25 +13,6 @@ import type { RoleKey } from './roles.ts';
  * `.data/cms/demo-accounts.json` (0600) and printed once, when they are created. An account
  * whose password is not in that file any more gets a new one.
  */
-
-export interface DemoAccount {
-  email: string;
-  password: string;
-  role: 'superAdmin' | RoleKey;
-  /** For charity editors: the slug of the charity they edit. */
-  charity?: string;
-}
-
-const accountsFileSchema = z.object({
-  accounts: z.array(
-    z.object({
-      email: z.string(),
-      password: z.string(),
-      role: z.enum(['superAdmin', 'charityEditor', 'ministryEditor']),
-      charity: z.string().optional(),
-    }),
-  ),
-});
 
 const SPECS: readonly { email: string; role: DemoAccount['role']; firstname: string; lastname: string }[] = [
   { email: 'admin@demo.xianjie.local', role: 'superAdmin', firstname: '系统', lastname: '管理员' },
@@ -42,11 +24,6 @@ const SPECS: readonly { email: string; role: DemoAccount['role']; firstname: str
 /** Meets Strapi's admin rules (8–72 bytes, lower, upper, digit) with ~144 bits of randomness. */
 export function generatePassword(): string {
   return `${randomBytes(18).toString('base64url')}Xj7a`;
-}
-
-function readAccounts(path: string): DemoAccount[] {
-  if (!existsSync(path)) return [];
-  return accountsFileSchema.parse(JSON.parse(readFileSync(path, 'utf8'))).accounts;
 }
 
 function writeAccounts(path: string, accounts: DemoAccount[]): void {
@@ -89,7 +66,7 @@ export async function ensureDemoAccounts(
     })) as { slug: string }[]
   ).map((c) => c.slug);
 
-  const known = new Map(readAccounts(path).map((a) => [a.email, a]));
+  const known = new Map(readDemoAccountsFile(path).map((a) => [a.email, a]));
   const accounts: DemoAccount[] = [];
   const created: DemoAccount[] = [];
   let charityIndex = 0;

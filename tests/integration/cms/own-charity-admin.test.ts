@@ -223,7 +223,11 @@ describe.each(DATABASES)('慈善组织编辑只能改本组织的内容：管理
     const role = (await cms.strapi.service('admin::role').findOne({ code: 'xianjie-charity-editor' })) as {
       id: number;
     };
-    const account = { email: 'orphan@demo.xianjie.local', password: 'Xianjie-Test-Passw0rd', role: 'charityEditor' };
+    const account = {
+      email: 'orphan@demo.xianjie.local',
+      password: 'Xianjie-Test-Passw0rd',
+      role: 'charityEditor' as const,
+    };
     await (
       cms.strapi.service('admin::user') as unknown as { create(a: Record<string, unknown>): Promise<unknown> }
     ).create({

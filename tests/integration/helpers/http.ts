@@ -1,6 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Core } from '@strapi/types';
+import {
+  type DemoAccount,
+  demoAccountsPath,
+  readDemoAccountsFile,
+} from '../../../cms/src/bootstrap/demo-accounts-file.ts';
 
 /** Real HTTP against the booted CMS: JSON in, status and JSON out. */
 export interface JsonResponse<T = Record<string, unknown>> {
@@ -25,16 +28,14 @@ export async function request<T = Record<string, unknown>>(
   return { status: res.status, body: (text ? JSON.parse(text) : {}) as T, text };
 }
 
-export interface DemoAccount {
-  email: string;
-  password: string;
-  role: string;
-  charity?: string;
-}
+export type { DemoAccount };
 
+/** The demo accounts the CMS generated on first start (fails loudly when there are none yet). */
 export function demoAccounts(dataDir: string): DemoAccount[] {
-  return (JSON.parse(readFileSync(join(dataDir, 'cms', 'demo-accounts.json'), 'utf8')) as { accounts: DemoAccount[] })
-    .accounts;
+  const path = demoAccountsPath(dataDir);
+  const accounts = readDemoAccountsFile(path);
+  if (accounts.length === 0) throw new Error(`${path} holds no demo accounts: did the CMS finish its first start?`);
+  return accounts;
 }
 
 /** POST /admin/login with a demo account; returns the admin access token. */

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import { z } from 'zod';
+import {
+  type DemoAccount,
+  demoAccountsPath,
+  readDemoAccountsFile,
+} from '../../../cms/src/bootstrap/demo-accounts-file.ts';
 import { parseSnapshot, type Snapshot } from '../../../content/index.ts';
 
 /** What the global setup started, the demo accounts it created, and the live release's content. */
@@ -9,22 +13,11 @@ export function journeyPortal(): { baseUrl: string; strapiUrl: string; dataDir: 
   return inject('journeys');
 }
 
-const accountsSchema = z.object({
-  accounts: z.array(
-    z.object({
-      email: z.string(),
-      password: z.string(),
-      role: z.enum(['superAdmin', 'charityEditor', 'ministryEditor']),
-      charity: z.string().optional(),
-    }),
-  ),
-});
-export type DemoAccount = z.infer<typeof accountsSchema>['accounts'][number];
+export type { DemoAccount };
 
 /** The demo accounts file, exactly where `npm start` tells people to look. */
 export function demoAccounts(): DemoAccount[] {
-  const { dataDir } = journeyPortal();
-  return accountsSchema.parse(JSON.parse(readFileSync(join(dataDir, 'cms', 'demo-accounts.json'), 'utf8'))).accounts;
+  return readDemoAccountsFile(demoAccountsPath(journeyPortal().dataDir));
 }
 
 export function account(predicate: (a: DemoAccount) => boolean, what: string): DemoAccount {
