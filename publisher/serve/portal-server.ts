@@ -20,6 +20,9 @@ export interface PortalServerOptions {
   webhook: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
+/** Pages with `prerender = false` (site/pages/search/results.astro): no static file exists for them. */
+const SERVER_PAGES = new Set(['/search/results/', '/search/results']);
+
 function sendText(res: ServerResponse, status: number, text: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
   res.end(text);
@@ -63,7 +66,8 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
 
     const id = await options.store.currentId();
     const root = id ? options.store.clientDirOf(id) : null;
-    if (path.startsWith('/api/')) {
+    // Pages rendered per request (search results without JavaScript) go to Astro like the API.
+    if (path.startsWith('/api/') || SERVER_PAGES.has(path)) {
       if (!id) return sendText(res, 503, '站点正在构建首个版本，请稍后再试');
       astro ??= loadAstro();
       const handler = await astro.catch((error: unknown) => {

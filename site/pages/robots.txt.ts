@@ -4,6 +4,9 @@ import { absoluteUrl, paths } from '../lib/paths.ts';
 export const prerender = true;
 
 export const GET: APIRoute = ({ site }) =>
-  new Response(`User-agent: *\nDisallow: /api/\n\nSitemap: ${absoluteUrl(paths.sitemap(), site)}\n`, {
-    headers: { 'content-type': 'text/plain; charset=utf-8' },
-  });
+  new Response(
+    `User-agent: *\nDisallow: /api/\nDisallow: /search/results/\n\nSitemap: ${absoluteUrl(paths.sitemap(), site)}\n`,
+    {
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    },
+  );

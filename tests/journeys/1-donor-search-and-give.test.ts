@@ -5,8 +5,9 @@ import { journeyPortal, step } from './harness/journey-context.ts';
 import { waitForIdle } from './harness/publisher-status.ts';
 
 /**
- * Journey 1: a donor searches 失能老人 from the header's search box, opens a project from the
- * results, gives 50 元 through the Alipay sandbox (its own checkout page; the notify is signed like
+ * Journey 1: a donor searches 失能老人 from the header's search box (its form goes to the results
+ * page the portal renders on the server, /search/results/), opens a project from the results,
+ * gives 50 元 through the Alipay sandbox (its own checkout page; the notify is signed like
  * Alipay's and goes through the production notify route), sees the result page turn to 支付成功,
  * and the project's live total rises by exactly 50 元 and one gift. Only the payer is a fake:
  * Alipay's servers cannot run here, the sandbox plays them.
@@ -48,6 +49,7 @@ describe('journey 1: a donor searches, gives 50 元 in the sandbox, and the tota
     await box.fill('失能老人');
     await box.press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('失能老人');
+    expect(new URL(page.url()).pathname).toBe('/search/results/');
     await page.locator('.search-hit').first().waitFor({ timeout: 30_000 });
 
     // The first project among the results that accepts donations (the donate form is there).

@@ -10,12 +10,15 @@ import { paths } from '../paths.ts';
  * The switch is a real checkbox: without JavaScript it still enlarges the current page (CSS :has),
  * with the inline script in the layout the choice is remembered across pages.
  *
- * The search box is a plain GET form to /search/ (`?q=`): no script on the page; the search page's
- * island reads the query from the URL (and without JavaScript shows its no-JS listing).
+ * The search box is a plain GET form to /search/results/ (`?q=`), the results page rendered on
+ * the server: no script on any page, and results in one step with or without JavaScript. That
+ * page links to the interactive search (/search/, the island) with the same query.
  */
+/** site/pages/search/results.astro (served by the Node process, like /api/*). */
+const SEARCH_RESULTS_PATH = '/search/results/';
 const headers = new Map<NavKey | undefined, SafeHtml>();
 
-const SITE_SEARCH_HTML = html`<form class="site-search" role="search" aria-label="全站搜索" action="${paths.search()}" method="get"><label class="visually-hidden" for="site-search-q">搜索项目、组织、案例</label><input id="site-search-q" type="search" name="q" maxlength="200" placeholder="搜索项目、组织、案例" autocomplete="off" enterkeyhint="search"><button type="submit">搜索</button></form>`;
+const SITE_SEARCH_HTML = html`<form class="site-search" role="search" aria-label="全站搜索" action="${SEARCH_RESULTS_PATH}" method="get"><label class="visually-hidden" for="site-search-q">搜索项目、组织、案例</label><input id="site-search-q" type="search" name="q" maxlength="200" placeholder="搜索项目、组织、案例" autocomplete="off" enterkeyhint="search"><button type="submit">搜索</button></form>`;
 
 export function siteHeaderHtml(current: NavKey | undefined): SafeHtml {
   const hit = headers.get(current);

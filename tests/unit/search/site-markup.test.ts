@@ -126,10 +126,10 @@ describe('project, charity and case pages carry the Pagefind markup', () => {
 });
 
 describe('the header search box', () => {
-  it('is a plain GET form to /search/ with a labelled search field and no script', () => {
+  it('is a plain GET form to the server-rendered /search/results/ with a labelled search field and no script', () => {
     const out = siteHeaderHtml(undefined).value;
     expect(out).toMatch(
-      /<form class="site-search" role="search" aria-label="全站搜索" action="\/search\/" method="get">/,
+      /<form class="site-search" role="search" aria-label="全站搜索" action="\/search\/results\/" method="get">/,
     );
     expect(out).toContain('<label class="visually-hidden" for="site-search-q">');
     expect(out).toContain('name="q"');

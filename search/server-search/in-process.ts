@@ -1,0 +1,93 @@
+import { fuse, type Ranked } from '../search-client/fusion.ts';
+import { pickMeta } from '../search-client/hit-meta.ts';
+import { DEFAULT_TYPE_WEIGHTS } from '../search-client/pagefind-engine.ts';
+import { queryVariants } from '../search-client/query-variants.ts';
+import { plainText, safePath } from '../search-client/sanitise-excerpt.ts';
+import type { EngineResult, NormalisedRequest, SearchHit } from '../search-client/types.ts';
+import type { SearchType } from '../settings.ts';
+import type { PreparedDocument, ServerCorpus } from './corpus.ts';
+import { documentExcerpt } from './excerpt.ts';
+import { countFacets, passes } from './facets.ts';
+import { scoreVariant, type TermCache } from './match.ts';
+import { queryTerms } from './terms.ts';
+
+/**
+ * Full-text search over the prepared corpus, in this process: the query and the same variants
+ * the island's Pagefind engine runs (search-client/query-variants.ts: near-miss corrections and
+ * synonym replacements, weighted alike, with the same corpus vocabulary), each scored with AND
+ * semantics (match.ts), scaled by the same type priors and fused
+ * (search-client/fusion.ts). The request must already be normalised (search-client/query.ts).
+ */
+export interface InProcessOptions {
+  /** Prior weight per type (1 when not listed). @default DEFAULT_TYPE_WEIGHTS (the Pagefind engine's) */
+  typeWeights?: Partial<Record<SearchType, number>>;
+  /** Searches per query, the query itself included. @default 5 */
+  maxVariants?: number;
+}
+
+interface Found {
+  index: number;
+  /** The terms of the variant that scored it best: what its excerpt marks. */
+  terms: string[];
+}
+
+function toHit(prepared: PreparedDocument, terms: readonly string[]): SearchHit | null {
+  const { doc } = prepared;
+  const url = safePath(doc.url);
+  if (!url) return null;
+  return {
+    id: doc.id,
+    type: doc.type,
+    title: plainText(doc.title) || url,
+    url,
+    excerptHtml: documentExcerpt(doc, terms),
+    meta: pickMeta(
+      {
+        project: doc.project,
+        charity: doc.charity,
+        region: doc.region,
+        status: doc.status,
+        publishedOn: doc.publishedOn,
+        acceptingDonations: doc.acceptingDonations,
+      },
+      doc.type,
+    ),
+  };
+}
+
+export function searchCorpus(
+  corpus: ServerCorpus,
+  request: NormalisedRequest,
+  options: InProcessOptions = {},
+): EngineResult {
+  const typeWeights = options.typeWeights ?? DEFAULT_TYPE_WEIGHTS;
+  const { documents } = corpus;
+  const candidates: number[] = [];
+  for (const [i, doc] of documents.entries()) if (passes(doc, request.filters)) candidates.push(i);
+
+  const variants = queryVariants(request.query, { hints: corpus.hints, max: options.maxVariants ?? 5 });
+  const cache: TermCache = new Map();
+  const lists = variants.map((variant) => {
+    const terms = queryTerms(variant.query, corpus.lexicon, corpus.longestWord);
+    const scores = scoreVariant(documents, candidates, terms, cache);
+    const texts = terms.terms.map((t) => t.text);
+    const results: Ranked<Found>[] = [];
+    for (const [index, raw] of scores) {
+      const type = documents[index]?.doc.type;
+      const score = raw * (type ? (typeWeights[type] ?? 1) : 1);
+      results.push({ id: String(index), score, item: { index, terms: texts } });
+    }
+    return { weight: variant.weight, results };
+  });
+  const fused = fuse(lists);
+  const start = (request.page - 1) * request.pageSize;
+  const hits = fused
+    .slice(start, start + request.pageSize)
+    .map((r) => {
+      const prepared = documents[r.item.index];
+      return prepared ? toHit(prepared, r.item.terms) : null;
+    })
+    .filter((h): h is SearchHit => h !== null);
+  const matched = fused.map((r) => documents[r.item.index]).filter((d): d is PreparedDocument => d !== undefined);
+  return { total: fused.length, hits, facets: countFacets(matched) };
+}

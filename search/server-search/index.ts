@@ -1,0 +1,19 @@
+/**
+ * Server-side search for the results page without JavaScript (search/README.md "Without
+ * JavaScript"). Node only: it reads the release's snapshot.
+ *
+ *   const response = await serverSearch({ documentOptions: { merchantConfigured } })
+ *     .search({ query: '失能老人', filters: { province: ['甘肃省'] }, page: 1 });
+ */
+export { FIELD_WEIGHTS, prepareCorpus, type ServerCorpus } from './corpus.ts';
+export { documentExcerpt, excerptOf } from './excerpt.ts';
+export { type InProcessOptions, searchCorpus } from './in-process.ts';
+export { releaseIsDemo, serverSearch } from './runtime.ts';
+export {
+  createServerSearch,
+  type ServerEngineName,
+  type ServerSearch,
+  type ServerSearchOptions,
+  type ServerSearchResponse,
+} from './server-search.ts';
+export { queryTerms } from './terms.ts';

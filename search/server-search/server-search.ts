@@ -1,0 +1,169 @@
+import { type IsoDate, type Snapshot, todayIso } from '../../content/index.ts';
+import type { SnapshotSource, SnapshotView } from '../../donations/snapshot-source.ts';
+import type { MeilisearchConfig } from '../config.ts';
+import { buildSearchDocuments, type DocumentOptions } from '../documents.ts';
+import { UNAVAILABLE_MESSAGE } from '../search-client/client.ts';
+import { createMeilisearchEngine } from '../search-client/meilisearch-engine.ts';
+import { normaliseFilters, normaliseRequest } from '../search-client/query.ts';
+import type {
+  EngineResult,
+  Filters,
+  NormalisedRequest,
+  SearchRequest,
+  SearchResponse,
+} from '../search-client/types.ts';
+import { prepareCorpus, type ServerCorpus } from './corpus.ts';
+import { type InProcessOptions, searchCorpus } from './in-process.ts';
+
+/**
+ * Search on the server, for the results page that works without JavaScript
+ * (site/pages/search/results.astro). Input is normalised exactly as the island's client does it
+ * (search-client/query.ts: empty, overlong and hostile queries, unknown facets and values). With
+ * Meilisearch configured it asks Meilisearch (the island's engine code, with the server-side key)
+ * and answers from the in-process search when Meilisearch fails or is slow; without it, the
+ * in-process search over the release's documents answers. Never throws.
+ */
+export type ServerEngineName = 'meilisearch' | 'in-process';
+
+export interface ServerSearchResponse extends Omit<SearchResponse, 'engine'> {
+  engine: ServerEngineName | null;
+  /** The filters searched with: unknown facets and values the release does not hold are gone. */
+  filters: Filters;
+}
+
+export interface ServerSearchOptions {
+  /** The live release's snapshot (the donations API reads the same file the same way). */
+  snapshots: SnapshotSource;
+  /** How documents are projected; `today` defaults to the snapshot's rule day (asOf for demo data). */
+  documentOptions?: Omit<DocumentOptions, 'today' | 'types'> & { today?: (snapshot: Snapshot) => IsoDate };
+  meilisearch?: MeilisearchConfig | null;
+  fetch?: typeof fetch;
+  /** Give up on Meilisearch after this long. @default 2500 */
+  timeoutMs?: number;
+  /** After a Meilisearch failure, skip it for this long. @default 60000 */
+  retryAfterMs?: number;
+  now?: () => number;
+  log?: (message: string) => void;
+  inProcess?: InProcessOptions;
+}
+
+export interface ServerSearch {
+  search(raw: SearchRequest): Promise<ServerSearchResponse>;
+  /** The prepared corpus of the current snapshot (built on first use, then cached). */
+  corpus(): Promise<ServerCorpus>;
+}
+
+const defaultToday = (snapshot: Snapshot): IsoDate => (snapshot.demo ? snapshot.asOf : todayIso());
+
+export function createServerSearch(options: ServerSearchOptions): ServerSearch {
+  const { timeoutMs = 2500, retryAfterMs = 60_000, now = Date.now, log = (m: string) => console.warn(m) } = options;
+  const meili = options.meilisearch
+    ? createMeilisearchEngine({
+        host: options.meilisearch.host,
+        apiKey: options.meilisearch.adminKey,
+        indexUid: options.meilisearch.indexUid,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      })
+    : null;
+  let meiliDownUntil = 0;
+  // One corpus at a time: the current snapshot's, for its rule day. The source hands out the same
+  // view until the file changes, so a new release (or a new day) builds a new corpus once.
+  let cached: { view: SnapshotView; today: IsoDate; corpus: Promise<ServerCorpus> } | null = null;
+
+  async function corpus(): Promise<ServerCorpus> {
+    const view = await options.snapshots.current();
+    const { today: todayOf = defaultToday, ...documentOptions } = options.documentOptions ?? {};
+    const today = todayOf(view.snapshot);
+    if (cached?.view !== view || cached.today !== today) {
+      const built = Promise.resolve().then(() =>
+        prepareCorpus(buildSearchDocuments(view.snapshot, { ...documentOptions, today }).documents),
+      );
+      cached = { view, today, corpus: built };
+      built.catch(() => {
+        if (cached?.corpus === built) cached = null;
+      });
+    }
+    return cached.corpus;
+  }
+
+  async function askMeilisearch(request: NormalisedRequest): Promise<EngineResult> {
+    if (!meili) throw new Error('Meilisearch 未配置');
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      return await meili.search(request, controller.signal);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    corpus,
+    async search(raw) {
+      const { truncated, ...normalised } = normaliseRequest(raw);
+      const none = { total: 0, hits: [], facets: {} };
+      const { query, page, pageSize } = normalised;
+      if (query.length === 0) {
+        return {
+          query,
+          truncated,
+          page,
+          pageSize,
+          filters: {},
+          ...none,
+          state: 'empty',
+          engine: null,
+          fellBack: false,
+        };
+      }
+
+      let prepared: ServerCorpus | null = null;
+      try {
+        prepared = await corpus();
+      } catch (error) {
+        log(`站内搜索：发布内容无法读取：${(error as Error).message}`);
+      }
+      // Filter values the release does not hold are dropped, as the island drops them.
+      const request = prepared
+        ? { ...normalised, filters: normaliseFilters(normalised.filters, prepared.known) }
+        : normalised;
+      const base = { query, truncated, page, pageSize, filters: request.filters };
+
+      let fellBack = false;
+      if (meili && now() >= meiliDownUntil) {
+        try {
+          const result = await askMeilisearch(request);
+          return {
+            ...base,
+            ...result,
+            state: result.total > 0 ? 'results' : 'no-results',
+            engine: 'meilisearch',
+            fellBack,
+          };
+        } catch (error) {
+          meiliDownUntil = now() + retryAfterMs;
+          log(`站内搜索：Meilisearch 不可用，改用服务器内置搜索：${(error as Error).message}`);
+        }
+        fellBack = true;
+      } else if (meili) {
+        fellBack = true;
+      }
+      if (!prepared) {
+        return { ...base, ...none, state: 'unavailable', engine: null, fellBack, message: UNAVAILABLE_MESSAGE };
+      }
+      try {
+        const result = searchCorpus(prepared, request, options.inProcess);
+        return {
+          ...base,
+          ...result,
+          state: result.total > 0 ? 'results' : 'no-results',
+          engine: 'in-process',
+          fellBack,
+        };
+      } catch (error) {
+        log(`站内搜索失败：${(error as Error).stack ?? String(error)}`);
+        return { ...base, ...none, state: 'unavailable', engine: null, fellBack, message: UNAVAILABLE_MESSAGE };
+      }
+    },
+  };
+}
