@@ -3,12 +3,14 @@
  * - index build: the release's search step (search/release-index.ts: documents, Pagefind over the
  *   built pages plus needs and disclosures as records, vocabulary) — time, files, bytes; baseline:
  *   Pagefind indexing the same number of trivial pages in the same run;
- * - first query in Chromium: bytes on the wire for the page and for the first query;
+ * - first query in Chromium: bytes on the wire for the page, and for the first query until its
+ *   results are on screen and until its facets are (the publisher's handler, gzip where a
+ *   precompressed sibling exists, as a release has for Pagefind's JS and JSON);
  * - latency p50/p95 of the judged queries (tests/relevance) through the real island after one
  *   warm-up pass; baseline: an uncached fetch of pagefind.js from the same page — and, on the demo
  *   (generated for the judged day), recall@5 / MRR of the real site's index.
  *
- *   npm run bench:search [-- demo|scale|all] [--reuse] [--warmups=N]
+ *   npm run bench:search [-- demo|scale|all] [--reuse] [--warmups=N] [--passes=N]
  *   (default: all; --reuse keeps an earlier site build; N warm-up passes over the queries, default 1)
  *
  * Builds go to .data/build/bench-search/ (inside the repo, so the server chunks resolve node_modules).
@@ -17,9 +19,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { generateSnapshot } from '../content/datasets/generate.ts';
 import { serveStatic } from '../publisher/serve/static-files.ts';
@@ -45,6 +47,8 @@ const which = args.find((a) => !a.startsWith('--')) ?? 'all';
 const reuse = args.includes('--reuse');
 /** Warm-up passes before the measured one. @default 1 */
 const warmups = Number(args.find((a) => a.startsWith('--warmups='))?.slice('--warmups='.length) ?? 1);
+/** Measured passes (p50/p95 over all their samples; the best per query shows the machine's share). @default 3 */
+const passes = Number(args.find((a) => a.startsWith('--passes='))?.slice('--passes='.length) ?? 3);
 const sizes: Size[] = which === 'all' ? [...SIZES] : SIZES.filter((s) => s === which);
 if (sizes.length === 0) throw new Error(`未知的数据规模“${which}”：应为 demo、scale 或 all`);
 
@@ -126,13 +130,15 @@ interface Row {
   bundle: { files: number; bytes: number };
   vocabularyBytes: number;
   first: FirstQuery;
-  /** The first query's text responses gzipped (what a compressing host would send). */
-  firstGzipBytes: number;
   p50: number;
   p95: number;
+  /** p95 over each query's fastest pass: what the engine does when the machine lets it. */
+  bestP95: number;
   baseP50: number;
   baseP95: number;
   relevance: { recallAt5: number; mrr: number } | null;
+  /** 1-minute load average before and after the browser runs (the machine is shared). */
+  load: [number, number];
 }
 
 async function benchSize(size: Size): Promise<Row> {
@@ -171,19 +177,15 @@ async function benchSize(size: Size): Promise<Row> {
   const browser = await launchChromium();
   try {
     process.stdout.write(`Chromium：首次查询与延迟（${size}）……\n`);
+    const loadBefore = loadavg()[0] ?? Number.NaN;
     const first = await measureFirstQuery(browser, server.url, '失能老人');
-    let firstGzipBytes = 0;
-    for (const t of first.query) {
-      const path = new URL(t.url).pathname;
-      const file = join(client, path);
-      // Pagefind's own chunks and wasm are already gzipped; JS and JSON would be by a compressing host.
-      if (/\.(js|json)$/.test(path) && existsSync(file)) {
-        firstGzipBytes += gzipSync(await readFile(file)).length;
-      } else firstGzipBytes += t.bytes;
-    }
+    await writeFile(join(WORK, `first-query-${size}.json`), JSON.stringify(first, null, 1));
     const queries = JUDGED_QUERIES.map((q) => q.query);
-    const latency = await measureLatency(browser, server.url, queries, warmups);
+    const latency = await measureLatency(browser, server.url, queries, warmups, passes);
     const ms = latency.samples.map((s) => s.ms);
+    const best = new Map<string, number>();
+    for (const s of latency.samples) best.set(s.query, Math.min(best.get(s.query) ?? Number.POSITIVE_INFINITY, s.ms));
+    // The last pass's ranking (all passes rank alike; a Map keeps the last set).
     const relevance =
       size === 'demo' ? scoreRun(JUDGED_QUERIES, new Map(latency.samples.map((s) => [s.query, s.ids]))) : null;
     return {
@@ -198,12 +200,13 @@ async function benchSize(size: Size): Promise<Row> {
       bundle,
       vocabularyBytes,
       first,
-      firstGzipBytes,
       p50: percentile(ms, 50),
       p95: percentile(ms, 95),
+      bestP95: percentile([...best.values()], 95),
       baseP50: percentile(latency.baselineMs, 50),
       baseP95: percentile(latency.baselineMs, 95),
       relevance: relevance ? { recallAt5: relevance.recallAt5, mrr: relevance.mrr } : null,
+      load: [loadBefore, loadavg()[0] ?? Number.NaN],
     };
   } finally {
     await browser.close();
@@ -213,25 +216,25 @@ async function benchSize(size: Size): Promise<Row> {
 
 function report(rows: Row[]): string {
   const lines = [
-    '| dataset | pages indexed (+ records; HTML files read) | index build | trivial pages (same count) | ratio | bundle | first query (wire / gzip) | page load | p50 | p95 | pagefind.js fetch p50 / p95 | p95 ratio |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| dataset | pages indexed (+ records; HTML files read) | index build | trivial pages (same count) | ratio | bundle | first query: until results / until facets | first query ms: results / facets | page load | p50 | p95 | p95, best pass per query | pagefind.js fetch p50 / p95 | p95 ratio | load average |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of rows) {
     const first = sum(r.first.query);
     lines.push(
-      `| ${r.size} | ${r.pages} (+ ${r.records}; ${r.htmlFiles}) | ${(r.indexMs / 1000).toFixed(1)} s | ${(r.trivialMs / 1000).toFixed(1)} s | ${(r.indexMs / r.trivialMs).toFixed(2)}× | ${r.bundle.files} files, ${(r.bundle.bytes / KB ** 2).toFixed(1)} MB (vocabulary ${kb(r.vocabularyBytes)}) | ${kb(first)} / ${kb(r.firstGzipBytes)} in ${r.first.query.length} responses | ${kb(sum(r.first.pageLoad))} | ${r.p50.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ${r.baseP50.toFixed(1)} / ${r.baseP95.toFixed(1)} ms | ${(r.p95 / r.baseP95).toFixed(1)}× |`,
+      `| ${r.size} | ${r.pages} (+ ${r.records}; ${r.htmlFiles}) | ${(r.indexMs / 1000).toFixed(1)} s | ${(r.trivialMs / 1000).toFixed(1)} s | ${(r.indexMs / r.trivialMs).toFixed(2)}× | ${r.bundle.files} files, ${(r.bundle.bytes / KB ** 2).toFixed(1)} MB (vocabulary ${kb(r.vocabularyBytes)}) | ${kb(sum(r.first.untilResults))} (${r.first.untilResults.length} responses) / ${kb(first)} (${r.first.query.length}) | ${r.first.ms.toFixed(0)} / ${r.first.facetsMs.toFixed(0)} ms | ${kb(sum(r.first.pageLoad))} | ${r.p50.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ${r.bestP95.toFixed(0)} ms | ${r.baseP50.toFixed(1)} / ${r.baseP95.toFixed(1)} ms | ${(r.p95 / r.baseP95).toFixed(1)}× | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`,
     );
   }
   for (const r of rows) {
-    const largest = [...r.first.query].sort((a, b) => b.bytes - a.bytes).slice(0, 4);
+    const largest = [...r.first.untilResults].sort((a, b) => b.bytes - a.bytes).slice(0, 4);
     lines.push(
       '',
-      `${r.size}：首次查询最大的响应 ${largest.map((t) => `${new URL(t.url).pathname} ${kb(t.bytes)}`).join('，')}；` +
-        `首次查询 ${r.first.ms.toFixed(0)} ms${r.astroSeconds ? `；astro build ${r.astroSeconds.toFixed(0)} s` : ''}` +
+      `${r.size}：首次查询（到结果）最大的响应 ${largest.map((t) => `${new URL(t.url).pathname} ${kb(t.bytes)}`).join('，')}；` +
+        `首次查询 ${r.first.ms.toFixed(0)} ms（分面 ${r.first.facetsMs.toFixed(0)} ms）${r.astroSeconds ? `；astro build ${r.astroSeconds.toFixed(0)} s` : ''}` +
         (r.relevance
           ? `；站点索引上的评测集 recall@5 ${r.relevance.recallAt5.toFixed(2)}，MRR ${r.relevance.mrr.toFixed(2)}`
           : ''),
-      `目标：首次查询 ≤ 300 KB（${sum(r.first.query) <= GOAL_FIRST_QUERY_BYTES ? '达到' : '未达到'}），p95 ≤ ${GOAL_P95_MS} ms（${r.p95 <= GOAL_P95_MS ? '达到' : '未达到'}）`,
+      `目标：首次查询 ≤ 300 KB（到结果 ${sum(r.first.untilResults) <= GOAL_FIRST_QUERY_BYTES ? '达到' : '未达到'}，到分面 ${sum(r.first.query) <= GOAL_FIRST_QUERY_BYTES ? '达到' : '未达到'}），p95 ≤ ${GOAL_P95_MS} ms（${r.p95 <= GOAL_P95_MS ? '达到' : '未达到'}）`,
     );
   }
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -35,6 +35,26 @@ export const VOCABULARY_FILE = 'vocabulary.json';
 export const VOCABULARY_GZ_FILE = 'vocabulary.json.gz';
 /** Pagefind's default UI files (`pagefind-ui.js`, `pagefind-component-ui.css`, …), unused here. */
 const UNUSED_UI = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
+
+/**
+ * Pagefind's runtime is plain JS and JSON (`pagefind.js` 46 KB on every first query;
+ * `pagefind-worker.js` 43 KB when the client runs it in its worker); its chunks and wasm are
+ * gzipped already. Each gets a
+ * `<file>.gz` sibling that the publisher's static handler (publisher/serve/static-files.ts) sends
+ * with `Content-Encoding: gzip` to a client that accepts it — a CDN should do the same
+ * (docs/production.md).
+ */
+const PRECOMPRESS = /\.(js|json)$/;
+
+async function precompress(outputPath: string): Promise<void> {
+  for (const file of await readdir(outputPath)) {
+    if (!PRECOMPRESS.test(file) || file === VOCABULARY_FILE) continue;
+    const path = join(outputPath, file);
+    const raw = await readFile(path);
+    const gz = gzipSync(raw, { level: 9 });
+    if (gz.length < raw.length) await writeFile(`${path}.gz`, gz);
+  }
+}
 
 async function inBatches<T>(items: readonly T[], size: number, add: (item: T) => Promise<string[]>): Promise<void> {
   for (let i = 0; i < items.length; i += size) {
@@ -117,8 +137,10 @@ export async function buildPagefindIndex(options: PagefindBuildOptions): Promise
       await writeFile(join(outputPath, VOCABULARY_FILE), json);
       // Gzipped like Pagefind's own chunks (26 KB → 8 KB on the demo): the client inflates it with
       // DecompressionStream, whatever the host's compression; the plain file serves older browsers.
+      // (It is also the plain file's precompressed sibling, below.)
       await writeFile(join(outputPath, VOCABULARY_GZ_FILE), gzipSync(json, { level: 9 }));
     }
+    await precompress(outputPath);
     return { outputPath, pages, records, ms: Math.round(performance.now() - started) };
   } finally {
     await index.deleteIndex();

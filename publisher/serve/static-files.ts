@@ -25,6 +25,40 @@ const TYPES: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
 };
 
+/**
+ * Types a release may hold a precompressed `<file>.gz` sibling for (search/pagefind-index.ts
+ * writes them for Pagefind's JS and JSON). Pagefind's `.pf_*` chunks and its wasm are gzipped
+ * already and have no sibling; a `.gz` requested by its own name is served as it is, unencoded
+ * (the search client inflates `vocabulary.json.gz` itself).
+ */
+const PRECOMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.csv', '.xml', '.txt', '.svg', '.wasm']);
+
+/** True when `Accept-Encoding` allows gzip (`gzip` or `*` with a non-zero q, and gzip not refused). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  let gzip: number | null = null;
+  let star: number | null = null;
+  for (const part of value.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    const weight = Number.isFinite(q) ? q : 0;
+    if (name.trim() === 'gzip' || name.trim() === 'x-gzip') gzip = Math.max(gzip ?? 0, weight);
+    else if (name.trim() === '*') star = weight;
+  }
+  return gzip !== null ? gzip > 0 : (star ?? 0) > 0;
+}
+
+/** A regular file at exactly `path` (no index.html lookup), or null. */
+async function regularFile(path: string): Promise<{ path: string; size: number; mtime: Date } | null> {
+  try {
+    const s = await stat(path);
+    return s.isFile() ? { path, size: s.size, mtime: s.mtime } : null;
+  } catch {
+    return null;
+  }
+}
+
 async function fileAt(path: string): Promise<{ path: string; size: number; mtime: Date } | null> {
   try {
     const s = await stat(path);
@@ -74,19 +108,26 @@ export async function serveStatic(
   }
   // Pagefind's index chunks, fragments and filters are named by content hash, like /_astro/.
   const immutable = pathname.startsWith('/_astro/') || /^\/pagefind\/(fragment|index|filter)\//.test(pathname);
+  // A precompressed sibling, when the client takes gzip. `file.path` is inside the root already,
+  // so the sibling is too; the same URL then varies by Accept-Encoding, whichever is sent.
+  const compressible = PRECOMPRESSED.has(extname(file.path));
+  const gz = compressible ? await regularFile(`${file.path}.gz`) : null;
+  const sent = gz && acceptsGzip(req.headers['accept-encoding']) ? gz : file;
   res.writeHead(options.status ?? 200, {
     'content-type': TYPES[extname(file.path)] ?? 'application/octet-stream',
-    'content-length': file.size,
+    'content-length': sent.size,
     'last-modified': file.mtime.toUTCString(),
     'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
     'x-content-type-options': 'nosniff',
+    ...(gz ? { vary: 'Accept-Encoding' } : {}),
+    ...(sent === gz ? { 'content-encoding': 'gzip' } : {}),
   });
   if (req.method === 'HEAD') {
     res.end();
     return true;
   }
   await new Promise<void>((done) => {
-    const stream = createReadStream(file.path);
+    const stream = createReadStream(sent.path);
     stream.on('error', () => {
       res.destroy();
       done();

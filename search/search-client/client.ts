@@ -30,7 +30,13 @@ export interface SearchClientOptions {
 }
 
 export interface SearchClient {
+  /** Results; their facet counts too, unless the engine counts them after (`facetsPending`). */
   search(request: SearchRequest): Promise<SearchResponse>;
+  /**
+   * The facet counts of a response: its own when it has them, else asked of the engine that
+   * answered, for the same query and filters. Never throws: a failure gives `{}` (no facets shown).
+   */
+  facets(response: SearchResponse): Promise<FacetCounts>;
 }
 
 export const UNAVAILABLE_MESSAGE = '搜索暂时不可用，请稍后再试，或按地区、帮扶对象浏览项目。';
@@ -55,7 +61,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const filters = hasFilters(request.filters)
       ? normaliseFilters(request.filters, await knownValues(engine, signal))
       : request.filters;
-    return { engine: engine.name, result: await engine.search({ ...request, filters }, signal) };
+    return { engine: engine.name, filters, result: await engine.search({ ...request, filters }, signal) };
   }
 
   async function withTimeout(engine: SearchEngine, request: NormalisedRequest) {
@@ -80,7 +86,16 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       const { truncated, ...request } = normaliseRequest(raw);
       const base = { query: request.query, truncated, page: request.page, pageSize: request.pageSize };
       if (request.query.length === 0) {
-        return { ...base, state: 'empty', total: 0, hits: [], facets: {}, engine: null, fellBack: false };
+        return {
+          ...base,
+          state: 'empty',
+          total: 0,
+          hits: [],
+          facets: {},
+          filters: {},
+          engine: null,
+          fellBack: false,
+        };
       }
       let fellBack = false;
       let answer: Awaited<ReturnType<typeof ask>> | null = null;
@@ -109,6 +124,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
           total: 0,
           hits: [],
           facets: {},
+          filters: {},
           engine: null,
           fellBack,
           message: UNAVAILABLE_MESSAGE,
@@ -121,9 +137,27 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         total: result.total,
         hits: result.hits,
         facets: result.facets,
+        // No results, nothing to count.
+        facetsPending: result.facetsPending === true && result.total > 0,
+        filters: answer.filters,
         engine: answer.engine,
         fellBack,
       };
+    },
+    async facets(response) {
+      if (!response.facetsPending) return response.facets;
+      const engine = [primary, fallback].find((e) => e?.name === response.engine);
+      if (!engine) return {};
+      try {
+        return await engine.facetCounts({
+          query: response.query,
+          filters: response.filters ?? {},
+          page: response.page,
+          pageSize: response.pageSize,
+        });
+      } catch {
+        return {}; // the results are on screen already; the facets stay away rather than show an error
+      }
     },
   };
 }

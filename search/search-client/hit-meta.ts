@@ -1,5 +1,6 @@
 import { SEARCH_TYPES, type SearchType } from '../settings.ts';
 import { plainText } from './sanitise-excerpt.ts';
+import type { SearchHit } from './types.ts';
 
 /** Meta keys the result list may show; anything else an index carries is dropped. */
 export const HIT_META_KEYS = [
@@ -36,4 +37,19 @@ export function pickMeta(source: Record<string, unknown>, type: SearchType): Rec
     if (text.length > 0) meta[key] = text.slice(0, 200);
   }
   return meta;
+}
+
+/** The line under a result's title, the same in the island and on the server-rendered results page. */
+export function hitMetaLine(hit: SearchHit): string {
+  return [
+    hit.meta.typeLabel,
+    hit.meta.project ? `所属项目：${hit.meta.project}` : '',
+    hit.meta.region,
+    hit.type !== 'charity' ? hit.meta.charity : '',
+    hit.meta.status,
+    hit.meta.acceptingDonations === 'true' ? '可在线捐赠' : '',
+    hit.meta.publishedOn,
+  ]
+    .filter((part): part is string => typeof part === 'string' && part.length > 0)
+    .join(' · ');
 }

@@ -139,6 +139,15 @@ export function createMeilisearchEngine(options: MeilisearchEngineOptions): Sear
       }
       return counts;
     },
+    // Meilisearch counts facets with the results (`search` never leaves them pending); this is
+    // the same count without hits, for callers that ask separately.
+    async facetCounts(request, signal) {
+      const json = await post(
+        { q: request.query, filter: meiliFilter(request.filters), facets: [...FACETS], limit: 0 },
+        signal,
+      );
+      return facetCounts(json.facetDistribution);
+    },
     async search(request, signal): Promise<EngineResult> {
       const json = await post(meiliSearchBody(request, options.cropLength), signal);
       const hits = (Array.isArray(json.hits) ? json.hits : [])

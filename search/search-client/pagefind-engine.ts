@@ -1,9 +1,12 @@
 import { FACETS, type FacetName, SEARCH_TYPES, type SearchType } from '../settings.ts';
 import { fuse, type Ranked } from './fusion.ts';
 import { isSearchType, pickMeta, typeFromPath } from './hit-meta.ts';
-import { type CorpusHints, queryVariants } from './query-variants.ts';
+import { defaultVocabularyUrl, fetchVocabulary } from './pagefind-vocabulary.ts';
+import { type CorpusHints, heaviestVariants, queryVariants } from './query-variants.ts';
 import { plainText, safePath, sanitisePagefindExcerpt } from './sanitise-excerpt.ts';
 import type { EngineResult, FacetCounts, Filters, NormalisedRequest, SearchEngine, SearchHit } from './types.ts';
+
+export { parseVocabulary } from './pagefind-vocabulary.ts';
 
 /**
  * Pagefind in the browser: `pagefind.js` (an ES module written by the index build) loaded from
@@ -51,13 +54,13 @@ export interface PagefindEngineOptions {
    */
   vocabularyUrl?: string | false;
   fetch?: typeof fetch;
-  /** Searches per query, the query itself included. @default 5 */
+  /** Searches per query and type class, the query itself included. @default PAGEFIND_MAX_VARIANTS */
   maxVariants?: number;
   /**
    * Prior weight per type (1 when not listed). Pagefind has no per-record boost, so each weight
    * class is searched separately (a `type` filter) and its scores scaled: many short disclosures
    * would otherwise crowd the projects they report on out of the first page.
-   * @default DEFAULT_TYPE_WEIGHTS
+   * @default PAGEFIND_TYPE_WEIGHTS
    */
   typeWeights?: Partial<Record<SearchType, number>>;
   /**
@@ -65,9 +68,40 @@ export interface PagefindEngineOptions {
    * best, so a longer variant does not win merely by having more words to match. @default 'max'
    */
   scoreScale?: 'raw' | 'max';
+  /**
+   * Run Pagefind in its web worker. The worker keeps the page responsive during a search, but
+   * every search's full result list (every match, with word locations) is copied back to the page
+   * — a query is several searches — and its script is another 13 KB on the first query. On the
+   * page the judged queries took about half the p50 and a third less p95 (demo, BENCHMARKS.md);
+   * the island searches on submit, not per keystroke, and shows aria-busy meanwhile. @default false
+   */
+  worker?: boolean;
+  /**
+   * Count facets with the first query (`true`), or answer with `facetsPending` until the filter
+   * chunks are loaded (`client.facets()` then loads them and counts), so the results come first.
+   * @default false
+   */
+  facetsWithFirstQuery?: boolean;
 }
 
+/** Priors for engines that weight each document (search/server-search). */
 export const DEFAULT_TYPE_WEIGHTS: Partial<Record<SearchType, number>> = { charity: 0.8, disclosure: 0.5 };
+
+/**
+ * Pagefind's priors: two classes, so a query is 2 × variants searches instead of 3 ×. Charities
+ * and disclosures share a class at 0.6 — on the judged set (tests/relevance) this scores the same
+ * as 0.8 / 0.5 in separate classes (reference HTML: recall@5 0.93, MRR 0.94 with 3 variants),
+ * while charities at 1 cost MRR (0.93). BENCHMARKS.md "Search".
+ */
+export const PAGEFIND_TYPE_WEIGHTS: Partial<Record<SearchType, number>> = { charity: 0.6, disclosure: 0.6 };
+
+/**
+ * Variants per query: the query and its two heaviest alternatives. The vocabulary already drops
+ * synonyms and corrections the corpus never uses; of the rest, the heaviest three score the
+ * judged set as well as the first five listed did (site index: recall@5 0.91 → 0.93, MRR 0.94),
+ * while the first three listed lost MRR (0.93). The slowest queries were the ones with five.
+ */
+export const PAGEFIND_MAX_VARIANTS = 3;
 
 /** Types grouped by prior weight, limited to the types the request allows. */
 export function typeClasses(
@@ -126,39 +160,6 @@ async function toHit(result: PagefindResult): Promise<SearchHit | null> {
   };
 }
 
-/** `vocabulary.json`, checked: anything malformed is ignored (expansion then uses the synonym list alone). */
-export function parseVocabulary(json: unknown): CorpusHints | undefined {
-  if (!json || typeof json !== 'object') return undefined;
-  const { terms, counts } = json as { terms?: unknown; counts?: unknown };
-  const hints: CorpusHints = {};
-  if (Array.isArray(terms)) hints.terms = terms.filter((t): t is string => typeof t === 'string' && t.length <= 40);
-  if (counts && typeof counts === 'object' && !Array.isArray(counts)) {
-    hints.counts = Object.fromEntries(
-      Object.entries(counts as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'),
-    );
-  }
-  return hints;
-}
-
-async function fetchVocabulary(url: string, doFetch: typeof fetch): Promise<CorpusHints | undefined> {
-  try {
-    const response = await doFetch(url);
-    if (!response.ok) return undefined;
-    if (url.endsWith('.gz') && response.body) {
-      const inflated = response.body.pipeThrough(new DecompressionStream('gzip'));
-      return parseVocabulary(await new Response(inflated).json());
-    }
-    return parseVocabulary(await response.json());
-  } catch {
-    return undefined;
-  }
-}
-
-/** The gzipped vocabulary where the browser can inflate it (search/pagefind-index.ts writes both). */
-function defaultVocabularyUrl(bundlePath: string): string {
-  return typeof DecompressionStream === 'function' ? `${bundlePath}vocabulary.json.gz` : `${bundlePath}vocabulary.json`;
-}
-
 /**
  * The text Pagefind searches for a query: markup-looking tags and ASCII punctuation become spaces,
  * and lone ASCII letters or digits are dropped. Pagefind ignores words its index lacks and matches
@@ -186,19 +187,29 @@ export function createPagefindEngine(options: PagefindEngineOptions = {}): Searc
   };
   let ready: Promise<PagefindModule> | null = null;
   // Pagefind loads a facet's filter chunk only when a search filters on it, and reports counts
-  // only for loaded chunks: `filters()` loads them all, once, so every search has its counts.
-  let filtersLoaded: Promise<unknown> | null = null;
+  // only for loaded chunks: `filters()` loads them all, once, after which every search counts.
+  // Until then a search leaves its facets pending (the chunks are a fair share of a first query's
+  // bytes: 25 KB on the demo, more at scale), and `facetCounts` loads them and counts.
+  let filterChunks: Promise<Record<string, Record<string, number>>> | null = null;
+  let filtersReady = false;
   const loadFilters = (pf: PagefindModule) => {
-    filtersLoaded ??= pf.filters().catch((error: unknown) => {
-      filtersLoaded = null;
-      throw error;
-    });
-    return filtersLoaded;
+    filterChunks ??= pf.filters().then(
+      (all) => {
+        filtersReady = true;
+        return all;
+      },
+      (error: unknown) => {
+        filterChunks = null;
+        throw error;
+      },
+    );
+    return filterChunks;
   };
   const module = () => {
     ready ??= (async () => {
       const pf = await load(`${bundlePath}pagefind.js`);
       await pf.options({
+        ...(options.worker ? {} : { noWorker: true }),
         bundlePath,
         excerptLength: options.excerptLength ?? 30,
         ranking: options.ranking ?? DEFAULT_PAGEFIND_RANKING,
@@ -212,39 +223,55 @@ export function createPagefindEngine(options: PagefindEngineOptions = {}): Searc
     return ready;
   };
 
+  /** Every variant in every type class, with what each weighs before score scaling. */
+  async function searchAll(pf: PagefindModule, text: string, request: NormalisedRequest) {
+    const hints = await loadVocabulary();
+    const all = queryVariants(text, {
+      ...(options.synonyms ? { synonyms: options.synonyms } : {}),
+      ...(hints ? { hints } : {}),
+      max: Number.POSITIVE_INFINITY,
+    });
+    const variants = heaviestVariants(all, options.maxVariants ?? PAGEFIND_MAX_VARIANTS);
+    const classes = typeClasses(options.typeWeights ?? PAGEFIND_TYPE_WEIGHTS, request.filters.type);
+    const runs = await Promise.all(
+      classes.map((c) => {
+        const filters = pagefindFilters({ ...request.filters, type: c.types });
+        return Promise.all(
+          variants.map(async (v, i) => ({
+            i,
+            weight: v.weight * c.weight,
+            response: await pf.search(v.query, { filters }),
+          })),
+        );
+      }),
+    );
+    return { variants, runs };
+  }
+
+  const countsOf = (runs: Awaited<ReturnType<typeof searchAll>>['runs']) =>
+    facetCounts(runs.map((run) => run.map(({ response }) => response?.filters ?? {})));
+
   return {
     name: 'pagefind',
     async facetValues() {
-      const pf = await module();
-      return facetCounts([[await pf.filters()]]);
+      return facetCounts([[await loadFilters(await module())]]);
+    },
+    async facetCounts(request: NormalisedRequest): Promise<FacetCounts> {
+      const text = pagefindQueryText(request.query);
+      if (text.length === 0) return {};
+      const [pf] = await Promise.all([module(), loadVocabulary()]);
+      await loadFilters(pf);
+      // Pagefind has no count-only call: the same searches again, now with every chunk loaded.
+      return countsOf((await searchAll(pf, text, request)).runs);
     },
     async search(request: NormalisedRequest): Promise<EngineResult> {
       const text = pagefindQueryText(request.query);
       if (text.length === 0) return { total: 0, hits: [], facets: {} };
-      const withFilters = async () => {
-        const m = await module();
-        await loadFilters(m);
-        return m;
-      };
-      const [pf, hints] = await Promise.all([withFilters(), loadVocabulary()]);
-      const variants = queryVariants(text, {
-        ...(options.synonyms ? { synonyms: options.synonyms } : {}),
-        ...(hints ? { hints } : {}),
-        ...(options.maxVariants ? { max: options.maxVariants } : {}),
-      });
-      const classes = typeClasses(options.typeWeights ?? DEFAULT_TYPE_WEIGHTS, request.filters.type);
-      const runs = await Promise.all(
-        classes.map((c) => {
-          const filters = pagefindFilters({ ...request.filters, type: c.types });
-          return Promise.all(
-            variants.map(async (v, i) => ({
-              i,
-              weight: v.weight * c.weight,
-              response: await pf.search(v.query, { filters }),
-            })),
-          );
-        }),
-      );
+      const [pf] = await Promise.all([module(), loadVocabulary()]);
+      if (options.facetsWithFirstQuery) await loadFilters(pf);
+      // Decided before searching: chunks that finish loading half-way would give partial counts.
+      const counted = filtersReady;
+      const { variants, runs } = await searchAll(pf, text, request);
       const scale = options.scoreScale ?? 'max';
       const divisor = variants.map((_, i) => {
         if (scale === 'raw') return 1;
@@ -259,11 +286,9 @@ export function createPagefindEngine(options: PagefindEngineOptions = {}): Searc
       const start = (request.page - 1) * request.pageSize;
       const page = fused.slice(start, start + request.pageSize);
       const hits = (await Promise.all(page.map((r) => toHit(r.item)))).filter((h): h is SearchHit => h !== null);
-      return {
-        total: fused.length,
-        hits,
-        facets: facetCounts(runs.map((run) => run.map(({ response }) => response?.filters ?? {}))),
-      };
+      return counted
+        ? { total: fused.length, hits, facets: countsOf(runs) }
+        : { total: fused.length, hits, facets: {}, facetsPending: true };
     },
   };
 }

@@ -82,3 +82,16 @@ export function queryVariants(query: string, options: VariantOptions = {}): Vari
   }
   return variants;
 }
+
+/**
+ * The query itself and its `max - 1` heaviest variants (ties keep their listed order). For an
+ * engine where each variant is a search of its own (Pagefind), the cut should drop the variants
+ * that count least, not the last listed — a synonym listed late can be the closer one (孤残儿童助学:
+ * 孤儿助学 0.90 outweighs 孤残儿童学业支持 0.85, listed before it).
+ */
+export function heaviestVariants(variants: readonly Variant[], max: number): Variant[] {
+  const [own, ...others] = variants;
+  if (!own) return [];
+  const ranked = others.map((v, i) => ({ v, i })).sort((a, b) => b.v.weight - a.v.weight || a.i - b.i);
+  return [own, ...ranked.map(({ v }) => v)].slice(0, Math.max(1, max));
+}

@@ -47,7 +47,15 @@ export interface SearchResponse {
   truncated: boolean;
   total: number;
   hits: SearchHit[];
+  /** Counts per facet value over all results; `{}` while `facetsPending`. */
   facets: FacetCounts;
+  /**
+   * True when the engine counts facets after the results (Pagefind's first query: its filter
+   * chunks load after the results are on screen): `client.facets(response)` brings them.
+   */
+  facetsPending?: boolean;
+  /** The filters searched with: unknown facets and values the index does not hold are gone. */
+  filters?: Filters;
   page: number;
   pageSize: number;
   /** Which engine answered; null when none was asked (empty query) or none could answer. */
@@ -62,12 +70,17 @@ export interface SearchResponse {
 export interface EngineResult {
   total: number;
   hits: SearchHit[];
+  /** `{}` when `facetsPending`. */
   facets: FacetCounts;
+  /** The counts were left for `facetCounts(request)`, so the results could come first. */
+  facetsPending?: boolean;
 }
 
 export interface SearchEngine {
   readonly name: EngineName;
   search(request: NormalisedRequest, signal?: AbortSignal): Promise<EngineResult>;
+  /** Facet counts over a request's results (what `search` left out when it set `facetsPending`). */
+  facetCounts(request: NormalisedRequest, signal?: AbortSignal): Promise<FacetCounts>;
   /** Every facet value the index knows, to drop unknown ones before searching. */
   facetValues(signal?: AbortSignal): Promise<FacetCounts>;
 }

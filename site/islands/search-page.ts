@@ -11,7 +11,7 @@ import {
   UNAVAILABLE_MESSAGE,
 } from '../../search/search-client/index.ts';
 import { FACETS, type FacetName } from '../../search/settings.ts';
-import { renderResponse, type SearchElements } from './search-render.ts';
+import { renderFacets, renderResponse, type SearchElements } from './search-render.ts';
 import { readSearchUrl, type SearchUrlState, searchUrlQuery, toggleFilter } from './search-url.ts';
 
 /**
@@ -78,6 +78,7 @@ async function start(): Promise<void> {
         total: 0,
         hits: [],
         facets: {},
+        filters: {},
         page: 1,
         pageSize: 10,
         engine: null,
@@ -94,7 +95,13 @@ async function start(): Promise<void> {
       input.value = response.query;
     }
     document.title = response.query ? `“${response.query}”的搜索结果 · 衔接` : '搜索 · 衔接';
+    // Results first (the status line, aria-live, already has the exact total); facets may follow.
     renderResponse(view, response, state);
+    if (response.facetsPending) {
+      const facets = await client.facets(response);
+      if (mine !== sequence) return;
+      renderFacets(view.facets, { ...response, facets, facetsPending: false }, state);
+    }
     focus?.();
   }
 

@@ -1,3 +1,4 @@
+import { hitMetaLine } from '../../search/search-client/hit-meta.ts';
 import type { SearchHit, SearchResponse } from '../../search/search-client/types.ts';
 import { FACET_LABELS, type FacetName, SEARCH_TYPES } from '../../search/settings.ts';
 import { type SearchUrlState, searchUrlQuery } from './search-url.ts';
@@ -67,20 +68,11 @@ export function excerptNodes(excerptHtml: string): Node[] {
 function hitItem(hit: SearchHit): HTMLLIElement {
   const link = el('a', { text: hit.title });
   link.href = hit.url;
-  const meta = [
-    hit.meta.typeLabel,
-    hit.meta.project ? `所属项目：${hit.meta.project}` : '',
-    hit.meta.region,
-    hit.type !== 'charity' ? hit.meta.charity : '',
-    hit.meta.status,
-    hit.meta.acceptingDonations === 'true' ? '可在线捐赠' : '',
-    hit.meta.publishedOn,
-  ].filter((part): part is string => typeof part === 'string' && part.length > 0);
   const item = el(
     'li',
     { className: 'search-hit' },
     el('h2', { className: 'search-hit__title' }, link),
-    el('p', { className: 'search-hit__meta', text: meta.join(' · ') }),
+    el('p', { className: 'search-hit__meta', text: hitMetaLine(hit) }),
     el('p', { className: 'search-hit__excerpt' }, ...excerptNodes(hit.excerptHtml)),
   );
   item.dataset.id = hit.id; // for tests and the benchmark's relevance check
@@ -116,7 +108,19 @@ function facetGroup(facet: FacetName, counts: Record<string, number>, selected: 
   return fieldset;
 }
 
+export const FACETS_PENDING_TEXT = '正在统计筛选项…';
+
+/**
+ * The facets' place while they are counted (Pagefind's first query shows its results before it
+ * loads the filter chunks): a short line, and `aria-busy` until `renderFacets` replaces it.
+ */
+export function renderFacetsPending(target: HTMLElement): void {
+  target.setAttribute('aria-busy', 'true');
+  target.replaceChildren(el('p', { className: 'search-facets__pending', text: FACETS_PENDING_TEXT }));
+}
+
 export function renderFacets(target: HTMLElement, response: SearchResponse, state: SearchUrlState): void {
+  target.removeAttribute('aria-busy');
   const groups = SHOWN_FACETS.map((facet) =>
     facetGroup(facet, response.facets[facet] ?? {}, state.filters[facet] ?? []),
   ).filter((g): g is HTMLElement => g !== null);
@@ -175,6 +179,7 @@ export function renderResponse(view: SearchElements, response: SearchResponse, s
   view.results.replaceChildren();
   if (response.hits.length > 0)
     view.results.append(el('ol', { className: 'search-results' }, ...response.hits.map(hitItem)));
-  renderFacets(view.facets, response, state);
+  if (response.facetsPending) renderFacetsPending(view.facets);
+  else renderFacets(view.facets, response, state);
   renderPager(view.pager, response, state);
 }

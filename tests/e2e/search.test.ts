@@ -4,9 +4,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, i
 import { launchChromium } from './browser.ts';
 
 /**
- * Search over the built demo site in Chromium: the header box (a plain GET form), the search page
- * island on the release's Pagefind index (built by the global set-up as a release builds it),
- * facets, URL state, hostile and overlong queries, axe, and the no-JS fallback.
+ * Search over the built demo site in Chromium: the search page island on the release's Pagefind
+ * index (built by the global set-up as a release builds it), facets, URL state, hostile and
+ * overlong queries, axe; and the header box (a plain GET form) to /search/results/, the results
+ * page the portal renders on the server — with JavaScript and, in a context with JavaScript off,
+ * the whole no-JS path: results, facet links, pages, a result.
  */
 const baseUrl = inject('baseUrl');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -36,30 +38,40 @@ afterEach(async () => {
 });
 
 const status = (p: Page) => p.locator('#search-status');
-/** Waits for the island to finish (no aria-busy, a status line) and returns the status text. */
+/**
+ * Waits for the island to finish (no aria-busy on the app nor on the facets, which a first query
+ * counts after its results are shown; a status line) and returns the status text.
+ */
 async function settled(p: Page): Promise<string> {
   await p.waitForFunction(() => {
     const app = document.getElementById('search-app');
+    const facets = document.getElementById('search-facets');
     const text = document.getElementById('search-status')?.textContent ?? '';
-    return app && !app.hidden && !app.hasAttribute('aria-busy') && text.length > 0;
+    return (
+      app && !app.hidden && !app.hasAttribute('aria-busy') && !facets?.hasAttribute('aria-busy') && text.length > 0
+    );
   });
   return (await status(p).textContent()) ?? '';
 }
 const totalOf = (text: string) => Number(/找到\s*(\d+)\s*条/.exec(text)?.[1] ?? Number.NaN);
 const hitTitles = (p: Page) => p.locator('.search-hit__title a').allTextContents();
+const hitIds = (p: Page) =>
+  p.locator('.search-hit').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.id ?? ''));
 
 async function axe(p: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page: p }).withTags(TAGS).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
 }
 
-describe('search from the header box', () => {
+describe('the search page island', () => {
   it('finds 失能老人, narrows by a facet, opens a result, and the URL reproduces the search', async () => {
-    await page.goto(`${baseUrl}/`);
-    const box = page.getByRole('search', { name: '全站搜索' }).getByRole('searchbox');
-    await box.fill('失能老人');
-    await box.press('Enter');
+    await page.goto(`${baseUrl}/search/`);
+    await settled(page);
+    // The form's action is the server page (for browsers without JavaScript); the island keeps it here.
+    await page.locator('#search-q').fill('失能老人');
+    await page.locator('#search-q').press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('失能老人');
+    expect(new URL(page.url()).pathname).toBe('/search/');
     const first = await settled(page);
     const total = totalOf(first);
     expect(total, first).toBeGreaterThan(5);
@@ -123,6 +135,20 @@ describe('search from the header box', () => {
     }
   });
 
+  it('is one link away from the header box, whose form goes to the server-rendered results', async () => {
+    await page.goto(`${baseUrl}/`);
+    const box = page.getByRole('search', { name: '全站搜索' }).getByRole('searchbox');
+    await box.fill('失能老人');
+    await box.press('Enter');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/search/results/');
+    expect(totalOf((await page.locator('.search-status').textContent()) ?? '')).toBeGreaterThan(5);
+    await page.getByRole('link', { name: '使用交互式搜索（可即时筛选）' }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/search/');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('失能老人');
+    expect(totalOf(await settled(page))).toBeGreaterThan(5);
+    expect(await page.locator('#search-q').inputValue()).toBe('失能老人');
+  });
+
   it('ignores unknown facet values in a URL', async () => {
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('失能老人')}`);
     const plain = totalOf(await settled(page));
@@ -184,7 +210,7 @@ describe('bad input', () => {
   });
 });
 
-describe('accessibility and no-JS', () => {
+describe('accessibility', () => {
   it('passes axe with results and in the empty state', async () => {
     await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('失能老人')}`);
     await settled(page);
@@ -194,21 +220,133 @@ describe('accessibility and no-JS', () => {
     expect(await axe(page)).toEqual([]);
   });
 
-  it('without JavaScript, the header form still reaches the search page, which lists browsable results', async () => {
-    await context.close();
-    context = await browser.newContext({ javaScriptEnabled: false });
-    page = await context.newPage();
-    await page.goto(`${baseUrl}/charities/`);
-    const box = page.getByRole('search', { name: '全站搜索' }).getByRole('searchbox');
-    await box.fill('甘肃');
+  it('passes axe on the server-rendered results page', async () => {
+    await page.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('失能老人')}&type=project`);
+    expect(await page.locator('.search-hit').count()).toBeGreaterThan(0);
+    expect(await axe(page)).toEqual([]);
+    await page.goto(`${baseUrl}/search/results/?q=`);
+    expect(await axe(page)).toEqual([]);
+  });
+});
+
+/** A fresh context with JavaScript off: what a browser without scripts sees. */
+async function withoutJavaScript(): Promise<Page> {
+  await context.close();
+  context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  return page;
+}
+const statusLine = async (p: Page) => (await p.locator('.search-status').textContent()) ?? '';
+const facetLinks = (p: Page, legend: string) =>
+  p
+    .locator('.results-facet')
+    .filter({ has: p.locator('h3', { hasText: new RegExp(`^${legend}$`) }) })
+    .locator('a');
+
+describe('results without JavaScript (/search/results/, rendered by the server)', () => {
+  it('header box → a list of results → a facet link → a result', async () => {
+    const p = await withoutJavaScript();
+    await p.goto(`${baseUrl}/charities/`);
+    const box = p.getByRole('search', { name: '全站搜索' }).getByRole('searchbox');
+    await box.fill('失能老人');
     await box.press('Enter');
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/search/');
-    expect(new URL(page.url()).searchParams.get('q')).toBe('甘肃');
-    const main = page.locator('main');
-    expect(await main.textContent()).toContain('需要在浏览器中启用 JavaScript');
-    const listing = main.getByRole('link', { name: /甘肃/ }).first();
-    await listing.click();
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/projects\/.+/);
-    expect(await page.locator('main').textContent()).toMatch(/共\s*\d+\s*个项目/);
+    await expect.poll(() => new URL(p.url()).pathname).toBe('/search/results/');
+    expect(new URL(p.url()).searchParams.get('q')).toBe('失能老人');
+    const total = totalOf(await statusLine(p));
+    expect(total).toBeGreaterThan(5);
+    expect(await p.locator('.search-hit').count()).toBe(10);
+    expect(await p.locator('.search-hit mark').count()).toBeGreaterThan(0);
+    const hrefs = await p.locator('.search-hit__title a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of hrefs) expect(href).toMatch(/^\/(projects|charities|cases|needs)\//);
+    expect(await p.locator('#results-q').inputValue()).toBe('失能老人');
+    // No client script on the page (the layout's inline 长辈模式 snippet is the only script).
+    expect(await p.locator('script[src], script[type="module"]').count()).toBe(0);
+    const interactive = p.getByRole('link', { name: '使用交互式搜索（可即时筛选）' });
+    expect(await interactive.getAttribute('href')).toBe(`/search/?q=${encodeURIComponent('失能老人')}`);
+
+    // A facet link keeps the query and narrows the list.
+    const province = facetLinks(p, '省份').first();
+    const provinceName = ((await province.textContent()) ?? '').replace(/（\d+）.*$/, '').trim();
+    await province.click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('province')).toBe(provinceName);
+    expect(new URL(p.url()).searchParams.get('q')).toBe('失能老人');
+    const narrowed = totalOf(await statusLine(p));
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(total);
+    const selected = facetLinks(p, '省份').filter({ hasText: provinceName }).first();
+    expect(await selected.getAttribute('aria-current')).toBe('true');
+
+    // Open a result.
+    const first = p.locator('.search-hit__title a').first();
+    const title = (await first.textContent()) ?? '';
+    const href = (await first.getAttribute('href')) ?? '';
+    await first.click();
+    await expect.poll(() => new URL(p.url()).pathname).toBe(new URL(href, baseUrl).pathname);
+    if (!href.includes('#')) expect(await p.locator('h1').first().textContent()).toBe(title);
+
+    // Back on the results: selecting the value again removes the filter.
+    await p.goBack();
+    await facetLinks(p, '省份').filter({ hasText: provinceName }).first().click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('province')).toBe(null);
+    expect(totalOf(await statusLine(p))).toBe(total);
+  });
+
+  it('pages through results with plain links, and says no-store', async () => {
+    const p = await withoutJavaScript();
+    const response = await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('低保')}`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()['cache-control']).toContain('no-store');
+    const firstPage = await hitIds(p);
+    await p.getByRole('navigation', { name: '搜索结果分页' }).getByRole('link', { name: '下一页' }).click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('page')).toBe('2');
+    const secondPage = await hitIds(p);
+    expect(secondPage).toHaveLength(10);
+    expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
+    await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('低保')}&page=100`);
+    expect(await p.locator('main').textContent()).toContain('这一页没有结果');
+  });
+
+  it('the search page’s own form reaches the results page without JavaScript', async () => {
+    const p = await withoutJavaScript();
+    await p.goto(`${baseUrl}/search/`);
+    expect(await p.locator('main').textContent()).toContain('结果由服务器列出');
+    await p.locator('#search-q').fill('甘肃');
+    await p.locator('#search-q').press('Enter');
+    await expect.poll(() => new URL(p.url()).pathname).toBe('/search/results/');
+    expect(totalOf(await statusLine(p))).toBeGreaterThan(0);
+  });
+
+  it('answers every input with a page: <script>, 2,000 characters, empty, unknown filters', async () => {
+    const p = await withoutJavaScript();
+    const hostile = '<script>alert(1)</script>';
+    const r1 = await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent(hostile)}`);
+    expect(r1?.status()).toBe(200);
+    expect(await statusLine(p)).toContain(hostile);
+    expect(await p.locator('main script, main img').count()).toBe(0);
+    expect(await p.locator('#results-q').inputValue()).toBe(hostile);
+
+    // 2,000 characters that fit a request line: Node (and any proxy) refuses URLs past ~16 KB
+    // before a page could answer, and 2,000 Han characters are 18 KB percent-encoded.
+    const long = `失能老人照护${' 照'.repeat(997)}`;
+    expect(long).toHaveLength(2000);
+    const r2 = await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent(long)}`);
+    expect(r2?.status()).toBe(200);
+    expect(await p.locator('main').textContent()).toContain('搜索词过长');
+    expect(Array.from(await p.locator('#results-q').inputValue()).length).toBeLessThanOrEqual(64);
+
+    await p.goto(`${baseUrl}/search/results/?q=%20%20`);
+    expect(await statusLine(p)).toContain('请输入');
+    expect(await p.locator('.search-empty a').count()).toBeGreaterThan(3);
+
+    const plain = `${baseUrl}/search/results/?q=${encodeURIComponent('失能老人')}`;
+    await p.goto(plain);
+    const total = totalOf(await statusLine(p));
+    const r3 = await p.goto(`${plain}&province=%E7%81%AB%E6%98%9F&type=bogus&nope=1&page=-3`);
+    expect(r3?.status()).toBe(200);
+    expect(totalOf(await statusLine(p))).toBe(total);
+
+    await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('火星基地')}`);
+    expect(await statusLine(p)).toContain('没有找到');
+    expect(await p.locator('.search-empty').isVisible()).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { build } from 'esbuild';
 import type { SearchDocument } from '../../../search/documents.ts';
 import { buildPagefindIndex } from '../../../search/pagefind-index.ts';
-import type { SearchRequest, SearchResponse } from '../../../search/search-client/index.ts';
+import type { SearchClient, SearchRequest, SearchResponse } from '../../../search/search-client/index.ts';
 import { buildVocabulary } from '../../../search/vocabulary.ts';
 import { launchChromium } from '../../e2e/browser.ts';
 import { type StaticServer, startStaticServer } from './static-server.ts';
@@ -30,6 +30,7 @@ export interface PagefindBrowserOptions {
 export interface PagefindBrowser {
   page: Page;
   server: StaticServer;
+  /** Through the page's client, with the facets counted (`client.facets()` when they were pending). */
   search(request: SearchRequest): Promise<SearchResponse>;
   close(): Promise<void>;
 }
@@ -85,12 +86,14 @@ export async function startPagefindBrowser(options: PagefindBrowserOptions): Pro
     return {
       page,
       server: s,
+      // The response with its facets counted: a first query leaves them pending (`facets()`).
       search: (request) =>
         page.evaluate(
-          (r) =>
-            (
-              window as unknown as { searchClient: { search(r: unknown): Promise<SearchResponse> } }
-            ).searchClient.search(r),
+          async (r) => {
+            const client = (window as unknown as { searchClient: SearchClient }).searchClient;
+            const response = await client.search(r);
+            return { ...response, facets: await client.facets(response), facetsPending: false };
+          },
           request as Record<string, unknown>,
         ),
       async close() {

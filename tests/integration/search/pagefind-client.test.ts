@@ -124,6 +124,43 @@ describe('Pagefind 客户端（Chromium，站点目录 + 自定义记录）', ()
     expect(gansu.facets.province).toEqual({ 甘肃省: gansu.total });
   });
 
+  it('首次查询先给结果、不加载筛选块；分面随后统计，与之后带分面的查询一致', async () => {
+    // A fresh page: Pagefind's module (and what it has loaded) is per page. The script is a
+    // string, so the test runner does not rewrite its import().
+    const chromium = browser.page.context().browser();
+    if (!chromium) throw new Error('no browser');
+    const fresh = await chromium.newPage();
+    await fresh.goto(`${browser.server.url}/`);
+    const r = (await fresh.evaluate(`(async () => {
+      const search = await import('/client.js');
+      const client = search.createSearchClient({ fallback: search.createPagefindEngine({ bundlePath: '/pagefind/' }) });
+      const seen = () => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/filter/'));
+      performance.clearResourceTimings();
+      const first = await client.search({ query: '助学金', pageSize: 50 });
+      const filtersBefore = seen();
+      const facets = await client.facets(first);
+      const filtersAfter = seen();
+      const second = await client.search({ query: '助学金', pageSize: 50 });
+      return { first, filtersBefore, facets, filtersAfter, second };
+    })()`)) as {
+      first: SearchResponse;
+      filtersBefore: string[];
+      facets: SearchResponse['facets'];
+      filtersAfter: string[];
+      second: SearchResponse;
+    };
+    await fresh.close();
+    expect(r.first).toMatchObject({ state: 'results', facetsPending: true, facets: {} });
+    expect(r.first.hits.length).toBeGreaterThan(0);
+    // Only the chunk of the type filter the type classes search with, not every facet's.
+    expect(r.filtersBefore.length).toBeLessThanOrEqual(1);
+    expect(r.filtersAfter.length).toBeGreaterThan(r.filtersBefore.length);
+    expect(r.facets.type?.need).toBeGreaterThan(0);
+    expect(r.second.facetsPending).toBe(false);
+    expect(r.second.facets).toEqual(r.facets);
+    expect(r.second.total).toBe(r.first.total);
+  });
+
   it('Meilisearch 连不上时由 Pagefind 回答', async () => {
     // A string, so the test runner does not rewrite the page's dynamic import().
     const r = (await browser.page.evaluate(`(async () => {

@@ -1,7 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSearchClient, UNAVAILABLE_MESSAGE } from '../../../search/search-client/client.ts';
 import { MAX_QUERY_LENGTH, normaliseFilters, normaliseQuery } from '../../../search/search-client/query.ts';
-import type { EngineResult, NormalisedRequest, SearchEngine } from '../../../search/search-client/types.ts';
+import type {
+  EngineResult,
+  FacetCounts,
+  NormalisedRequest,
+  SearchEngine,
+} from '../../../search/search-client/types.ts';
 
 const RESULT: EngineResult = {
   total: 1,
@@ -11,7 +16,11 @@ const RESULT: EngineResult = {
   facets: { type: { project: 1 }, province: { 甘肃省: 1 } },
 };
 
-function fakeEngine(name: SearchEngine['name'], impl?: (r: NormalisedRequest) => Promise<EngineResult>) {
+function fakeEngine(
+  name: SearchEngine['name'],
+  impl?: (r: NormalisedRequest) => Promise<EngineResult>,
+  counts: (r: NormalisedRequest) => Promise<FacetCounts> = async () => RESULT.facets,
+) {
   const calls: NormalisedRequest[] = [];
   const engine: SearchEngine = {
     name,
@@ -19,6 +28,7 @@ function fakeEngine(name: SearchEngine['name'], impl?: (r: NormalisedRequest) =>
       calls.push(r);
       return impl ? impl(r) : RESULT;
     }),
+    facetCounts: vi.fn(counts),
     facetValues: vi.fn(async () => ({ province: { 甘肃省: 3, 四川省: 2 }, type: { project: 4, need: 1 } })),
   };
   return { engine, calls };
@@ -160,5 +170,42 @@ describe('createSearchClient', () => {
     expect((await client.search(null)).state).toBe('empty');
     // @ts-expect-error: hostile input from untyped callers
     expect((await client.search('低保')).state).toBe('empty');
+  });
+
+  it('分面稍后统计：先回答结果（facetsPending），facets() 用同一引擎、同一查询与筛选去数', async () => {
+    const pagefind = fakeEngine(
+      'pagefind',
+      async () => ({ ...RESULT, facets: {}, facetsPending: true }),
+      async (r) => ({ province: { [r.filters.province?.[0] ?? '?']: 1 } }),
+    );
+    const client = createSearchClient({ fallback: pagefind.engine });
+    const r = await client.search({ query: '低保', filters: { province: ['甘肃省', '火星'] } });
+    expect(r).toMatchObject({ state: 'results', facetsPending: true, facets: {}, filters: { province: ['甘肃省'] } });
+    expect(await client.facets(r)).toEqual({ province: { 甘肃省: 1 } });
+    expect(pagefind.engine.facetCounts).toHaveBeenCalledWith({
+      query: '低保',
+      filters: { province: ['甘肃省'] },
+      page: 1,
+      pageSize: 10,
+    });
+  });
+
+  it('分面已随结果返回（Meilisearch）就不再请求；统计失败时给空分面，不抛错', async () => {
+    const meili = fakeEngine('meilisearch');
+    const client = createSearchClient({ primary: meili.engine });
+    const r = await client.search({ query: '低保' });
+    expect(r.facetsPending).toBe(false);
+    expect(await client.facets(r)).toEqual(RESULT.facets);
+    expect(meili.engine.facetCounts).not.toHaveBeenCalled();
+
+    const failing = fakeEngine(
+      'pagefind',
+      async () => ({ ...RESULT, facets: {}, facetsPending: true }),
+      async () => {
+        throw new Error('filter chunk 404');
+      },
+    );
+    const other = createSearchClient({ fallback: failing.engine });
+    expect(await other.facets(await other.search({ query: '低保' }))).toEqual({});
   });
 });

@@ -57,17 +57,55 @@ describe('Pagefind 引擎（用假的 pagefind.js）', () => {
       expect(h.meta).toMatchObject({ typeLabel: '慈善项目', charity: '<i>某会</i>' });
       expect(h.type).toBe('project');
     }
-    expect(r.facets).toEqual({ type: { project: 3 }, province: { 甘肃省: 2 } });
+    // The first query answers before the filter chunks load; its facets are counted after.
+    expect(r).toMatchObject({ facets: {}, facetsPending: true });
+    expect(await engine.facetCounts(request)).toEqual({ type: { project: 3 }, province: { 甘肃省: 2 } });
+  });
+
+  it('首次查询不等筛选块：结果先回，facetCounts() 加载全部筛选块再数；之后的查询直接带分面', async () => {
+    const calls: string[] = [];
+    const fake = fakePagefind();
+    const engine = createPagefindEngine({
+      vocabularyUrl: false,
+      loadModule: async () => ({
+        ...fake,
+        search: (term, options) => {
+          calls.push('search');
+          return fake.search(term, options);
+        },
+        filters: () => {
+          calls.push('filters');
+          return fake.filters();
+        },
+      }),
+    });
+    const first = await engine.search(request);
+    expect(first.facetsPending).toBe(true);
+    expect(calls).not.toContain('filters');
+    calls.length = 0;
+    expect(await engine.facetCounts(request)).toEqual({ type: { project: 3 }, province: { 甘肃省: 2 } });
+    expect(calls[0]).toBe('filters');
+    const second = await engine.search(request);
+    expect(second.facetsPending).toBeUndefined();
+    expect(second.facets).toEqual({ type: { project: 3 }, province: { 甘肃省: 2 } });
+    expect(calls.filter((c) => c === 'filters')).toHaveLength(1);
+
+    const eager = createPagefindEngine({
+      vocabularyUrl: false,
+      loadModule: async () => fakePagefind(),
+      facetsWithFirstQuery: true,
+    });
+    expect((await eager.search(request)).facets).toEqual({ type: { project: 3 }, province: { 甘肃省: 2 } });
   });
 
   it('按类型权重分组搜索，每组带 type 筛选；用户选了类型就只搜那些类型', async () => {
     const searches: { term: string; filters: unknown }[] = [];
     const engine = createPagefindEngine({ loadModule: async () => fakePagefind(searches), vocabularyUrl: false });
     await engine.search({ ...request, query: '岷县' });
+    // Two classes by default (PAGEFIND_TYPE_WEIGHTS): charities and disclosures share one.
     expect(searches.map((s) => (s.filters as { type: { any: string[] } }).type.any)).toEqual([
       ['project', 'typical-case', 'need'],
-      ['charity'],
-      ['disclosure'],
+      ['charity', 'disclosure'],
     ]);
     searches.length = 0;
     await engine.search({ ...request, query: '岷县', filters: { type: ['need'], province: ['甘肃省'] } });
@@ -150,6 +188,31 @@ describe('Meilisearch 引擎（浏览器端，用假的 fetch）', () => {
     expect(r.hits[0]?.excerptHtml).toBe('x<mark>&lt;img onerror=1&gt;</mark>');
     expect(r.hits[0]?.title).toBe('<script>t</script>');
     expect(r.facets).toEqual({ type: { project: 7 } });
+  });
+
+  it('分面随结果一次返回（不会 facetsPending）；facetCounts() 是同一查询与筛选、不取结果的计数', async () => {
+    const bodies: Record<string, unknown>[] = [];
+    const engine = createMeilisearchEngine({
+      host: 'http://meili.test',
+      apiKey: 'search-only',
+      indexUid: 'xianjie-content',
+      fetch: (async (_url: string, init: RequestInit) => {
+        bodies.push(JSON.parse(String(init.body)));
+        return new Response(
+          JSON.stringify({ totalHits: 2, hits: [], facetDistribution: { province: { 甘肃省: 2 } } }),
+          {
+            status: 200,
+          },
+        );
+      }) as typeof fetch,
+    });
+    const r = await engine.search({ ...request, filters: { type: ['project'] } });
+    expect(r.facetsPending).toBeUndefined();
+    expect(r.facets).toEqual({ province: { 甘肃省: 2 } });
+    expect(await engine.facetCounts({ ...request, filters: { type: ['project'] } })).toEqual({
+      province: { 甘肃省: 2 },
+    });
+    expect(bodies[1]).toMatchObject({ q: '低保', filter: [['type = "project"']], limit: 0 });
   });
 
   it('网络错误、非 2xx、非 JSON 都成为 MeilisearchUnavailableError（客户端据此回退）', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nearMissCorrections } from '../../../search/search-client/near-miss.ts';
-import { queryVariants, VARIANT_WEIGHTS } from '../../../search/search-client/query-variants.ts';
+import { heaviestVariants, queryVariants, VARIANT_WEIGHTS } from '../../../search/search-client/query-variants.ts';
 import {
   alternativesFor,
   expandSynonyms,
@@ -146,5 +146,30 @@ describe('错一个字或少一个字', () => {
     expect(v[0]?.query).toBe('积石山留手儿童');
     expect(v[1]).toMatchObject({ query: '积石山留守儿童', reason: 'near-miss' });
     expect(v.slice(2).every((x) => !x.query.includes('留手'))).toBe(true);
+  });
+});
+
+describe('变体上限：保留原查询和最重的几个', () => {
+  it('原查询总在第一；其余按权重取，同权重按原顺序；上限至少为 1', () => {
+    const v = (query: string, weight: number) => ({ query, weight, reason: 'synonym' as const });
+    const all = [
+      { ...v('原词', 0.6), reason: 'query' as const },
+      v('甲', 0.85),
+      v('乙', 0.9),
+      v('丙', 0.85),
+      v('丁', 0.8),
+    ];
+    expect(heaviestVariants(all, 3).map((x) => x.query)).toEqual(['原词', '乙', '甲']);
+    expect(heaviestVariants(all, 4).map((x) => x.query)).toEqual(['原词', '乙', '甲', '丙']);
+    expect(heaviestVariants(all, 0).map((x) => x.query)).toEqual(['原词']);
+    expect(heaviestVariants([], 3)).toEqual([]);
+  });
+
+  it('孤残儿童助学：最重的同义替换（孤儿助学）比排在前面的轻替换先保留', () => {
+    const all = queryVariants('孤残儿童助学', { max: Number.POSITIVE_INFINITY });
+    const kept = heaviestVariants(all, 3);
+    expect(kept[0]?.query).toBe('孤残儿童助学');
+    const dropped = all.filter((x) => !kept.includes(x));
+    for (const d of dropped) for (const k of kept.slice(1)) expect(k.weight).toBeGreaterThanOrEqual(d.weight);
   });
 });
