@@ -297,9 +297,13 @@ async function strapiScaleBench(results: Record<string, unknown>): Promise<void>
     );
     const loadBefore = await loadAverage();
     say(`导入 ${entries} 条内容到 Strapi（SQLite，${dataDir}）……`);
-    const ms = await timeCommand('npm', ['run', '--silent', 'seed', '--workspace', 'cms', '--', snapshotPath], {
-      XIANJIE_DATA_DIR: dataDir,
-    });
+    const ms = await timeCommand(
+      'npm',
+      ['run', '--silent', 'seed', '--workspace', 'cms', '--', snapshotPath, '--resume'],
+      {
+        XIANJIE_DATA_DIR: dataDir,
+      },
+    );
     const seed = {
       snapshot: snapshotPath,
       seconds: secs(ms),

@@ -43,11 +43,19 @@ export const SEED_ORDER: readonly CollectionName[] = [
 export interface SeedOptions {
   log?: (line: string) => void;
   batchSize?: number;
+  /**
+   * Leave entries whose slug already exists untouched instead of updating them: finishing an
+   * import that was stopped part-way (a large one takes most of an hour) without redoing it.
+   * @default false
+   */
+  resume?: boolean;
 }
 
 export interface SeedResult {
   created: Record<CollectionName, number>;
   updated: Record<CollectionName, number>;
+  /** Existing entries left as they were (`resume`). */
+  skipped: Record<CollectionName, number>;
   seconds: number;
 }
 
@@ -98,7 +106,7 @@ export async function seedSnapshot(
   const log = options.log ?? ((line: string) => strapi.log.info(line));
   const batchSize = options.batchSize ?? 50;
   const started = performance.now();
-  const result: SeedResult = { created: emptyCounts(), updated: emptyCounts(), seconds: 0 };
+  const result: SeedResult = { created: emptyCounts(), updated: emptyCounts(), skipped: emptyCounts(), seconds: 0 };
   const consents = new Map(snapshot.seedConsents.map((c) => [c.caseSummary, c]));
 
   // Each publish checks its slug is unique: without these, a scan of the table per entry.
@@ -118,7 +126,11 @@ export async function seedSnapshot(
       const step = Math.max(batchSize, Math.ceil(entries.length / 10 / batchSize) * batchSize);
       let nextReport = step;
       for (let start = 0; start < entries.length; start += batchSize) {
-        const batch = entries.slice(start, start + batchSize);
+        const batch = entries
+          .slice(start, start + batchSize)
+          .filter((entry) => !(options.resume && ids[name].has(entry.slug)));
+        result.skipped[name] += Math.min(batchSize, entries.length - start) - batch.length;
+        if (batch.length === 0) continue;
         // One transaction per batch; its publish checks run at its end, before the commit
         // (deferred-publish-checks.ts), so a refused entry rolls the whole batch back.
         const created: [string, string][] = [];

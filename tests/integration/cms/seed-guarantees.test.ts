@@ -97,4 +97,25 @@ describe.each(DATABASES)('示例数据导入的保证（$name）', ({ target, sk
       snapshot.disclosures.length + 3,
     );
   });
+
+  it.skipIf(skip)('续导（resume）：已有的条目原样保留，只导入缺少的', async () => {
+    const base = snapshot.disclosures[0];
+    if (!base) throw new Error('夹具里没有信息公开');
+    const missing = { ...base, slug: 'seed-resume-new', corrects: null };
+    // An existing entry whose snapshot text changed: resume must not overwrite it.
+    const changed = { ...base, body: `${base.body}（续导时不应写入的修改）` };
+    const partial: Snapshot = {
+      ...snapshot,
+      disclosures: [changed, ...snapshot.disclosures.slice(1), missing],
+    };
+    const result = await seedSnapshot(cms.strapi, partial, { log: () => undefined, resume: true });
+    expect(result.created.disclosures).toBe(1);
+    expect(Object.values(result.updated).every((n) => n === 0)).toBe(true);
+    expect(result.skipped.disclosures).toBe(partial.disclosures.length - 1);
+    expect(await slugsIn(DISCLOSURE, ['seed-resume-new'])).toBeGreaterThan(0);
+    const kept = await cms.strapi
+      .documents(DISCLOSURE)
+      .findFirst({ filters: { slug: base.slug }, status: 'published' } as never);
+    expect((kept as { body?: string } | null)?.body).toBe(base.body);
+  });
 });
