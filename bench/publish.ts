@@ -129,7 +129,12 @@ async function publishToLive(portal: StartedPortal, dataDir: string, run: number
     stages[key] ??= secs(Date.now() - started);
   };
   for (;;) {
-    const html = await (await fetch(url)).text();
+    const html = await fetch(url)
+      .then((r) => r.text())
+      .catch((error: Error) => {
+        // undici hides the reason (refused, reset, timeout) in `cause`.
+        throw new Error(`线上页面请求失败：${url}：${String((error.cause as Error | undefined)?.message ?? error)}`);
+      });
     if (html.includes(marker)) break;
     const status = await publisherStatus(portal.baseUrl).catch(() => null);
     const attempt = status?.lastAttempt;

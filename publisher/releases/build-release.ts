@@ -1,10 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Snapshot } from '../../content/index.ts';
-import { indexRelease } from '../../search/release-index.ts';
-import { merchantConfigured } from '../../site/lib/merchant.ts';
+import { SearchIndexError } from '../../search/release-index.ts';
 import { runToEnd } from '../children.ts';
 import { REPO_ROOT } from '../config.ts';
+import { readIndexOutcome } from './index-release-child.ts';
 import type { ReleaseMeta, ReleaseStore } from './release-store.ts';
 
 export type ReleaseStage = 'pull' | 'build' | 'index' | 'switch';
@@ -36,6 +36,7 @@ export class ReleaseError extends Error {
 }
 
 const astroBin = resolve(REPO_ROOT, 'node_modules/astro/astro.js');
+const indexChild = resolve(REPO_ROOT, 'publisher/releases/index-release-child.ts');
 
 /**
  * Pull → validate → build into a staging folder → search index (Pagefind into
@@ -66,12 +67,27 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
 
     stage = 'index';
     options.onStage?.(stage);
-    // The same merchant rule the pages were built with, so the acceptingDonations facet agrees.
-    await indexRelease({
-      clientDir: join(staging, 'site', 'client'),
-      snapshot,
-      documentOptions: { merchantConfigured },
-    });
+    // In a child process, like the build: the portal keeps serving while the documents are built.
+    const outcomePath = join(staging, 'search-index.json');
+    const indexed = runToEnd('index', process.execPath, [
+      '--import',
+      'tsx',
+      indexChild,
+      join(staging, 'site', 'client'),
+      snapshotPath,
+      outcomePath,
+    ]);
+    const exited = await indexed.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    const outcome = await readIndexOutcome(outcomePath).catch(() => null);
+    if (outcome && !outcome.ok) {
+      throw outcome.code === 'INDEX_FAILED'
+        ? new Error(outcome.message)
+        : new SearchIndexError(outcome.code, outcome.message);
+    }
+    if (exited || !outcome) throw exited ?? new Error('搜索索引进程没有报告结果');
 
     stage = 'switch';
     options.onStage?.(stage);

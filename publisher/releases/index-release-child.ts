@@ -1,0 +1,65 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { readSnapshotFile } from '../../content/node.ts';
+import { indexRelease, SearchIndexError } from '../../search/release-index.ts';
+import { merchantConfigured } from '../../site/lib/merchant.ts';
+
+/**
+ * The release's search step in a process of its own. Building the search documents for 87,000
+ * entries is synchronous work measured at 5–10 s at scale: done inside the portal process it
+ * stalled every page and API request for that long (a publish-to-live benchmark saw its
+ * requests time out), so the portal starts this child and waits, the way it runs `astro build`.
+ *
+ * `node --import tsx publisher/releases/index-release-child.ts <clientDir> <snapshot.json> <outcome.json>`
+ * writes the outcome — the index counts, or the error's code and Chinese message — to
+ * `<outcome.json>`, which the portal reads back (`runIndexChild`).
+ */
+export const indexOutcomeSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    documents: z.number().int(),
+    pagefind: z.object({ pages: z.number(), records: z.number() }),
+  }),
+  z.object({
+    ok: z.literal(false),
+    code: z.enum(['PAGEFIND_FAILED', 'MEILISEARCH_FAILED', 'SEARCH_CONFIG_INVALID', 'INDEX_FAILED']),
+    message: z.string(),
+  }),
+]);
+export type IndexOutcome = z.infer<typeof indexOutcomeSchema>;
+
+export async function readIndexOutcome(path: string): Promise<IndexOutcome> {
+  return indexOutcomeSchema.parse(JSON.parse(await readFile(path, 'utf8')));
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [clientDir, snapshotPath, outcomePath] = argv;
+  if (!clientDir || !snapshotPath || !outcomePath) {
+    console.error('用法：index-release-child.ts <clientDir> <snapshot.json> <outcome.json>');
+    return 2;
+  }
+  let outcome: IndexOutcome;
+  try {
+    const snapshot = await readSnapshotFile(snapshotPath);
+    // The same merchant rule the pages were built with, so the acceptingDonations facet agrees.
+    const result = await indexRelease({ clientDir, snapshot, documentOptions: { merchantConfigured } });
+    outcome = { ok: true, documents: result.documents, pagefind: result.pagefind };
+  } catch (error) {
+    outcome =
+      error instanceof SearchIndexError
+        ? { ok: false, code: error.code, message: error.message }
+        : { ok: false, code: 'INDEX_FAILED', message: error instanceof Error ? error.message : String(error) };
+  }
+  await writeFile(outcomePath, JSON.stringify(outcome));
+  return outcome.ok ? 0 : 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
