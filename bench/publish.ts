@@ -26,6 +26,7 @@ import { generateSnapshot } from '../content/datasets/generate.ts';
 import { COLLECTIONS, type CollectionName } from '../content/index.ts';
 import { readSnapshotFile } from '../content/node.ts';
 import { REPO_ROOT } from '../publisher/config.ts';
+import { childSnapshotStage } from '../publisher/content-source.ts';
 import { buildRelease } from '../publisher/releases/build-release.ts';
 import { ReleaseStore } from '../publisher/releases/release-store.ts';
 import { publisherStatus, waitForIdle } from '../tests/journeys/harness/publisher-status.ts';
@@ -259,7 +260,7 @@ async function scaleBench(results: Record<string, unknown>): Promise<void> {
   const meta = await buildRelease({
     store,
     sourceLabel: `file:${scalePath}`,
-    loadSnapshot: () => readSnapshotFile(scalePath),
+    writeSnapshot: childSnapshotStage({ kind: 'file', path: scalePath }),
     keep: 2,
     onStage: (s) => say(`规模数据发布流水线：${s}`),
   });

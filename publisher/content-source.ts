@@ -1,19 +1,39 @@
-import type { Snapshot } from '../content/index.ts';
-import { readSnapshotFile } from '../content/node.ts';
-import { pullStrapiSnapshot } from '../content/snapshot/strapi-pull.ts';
+import { dirname, join } from 'node:path';
 import type { PublisherConfig } from './config.ts';
+import { runOutcomeChild } from './releases/outcome-child.ts';
+import { PULL_SOURCE_ENV, type PullSource, pullOutcomeSchema } from './releases/pull-release-child.ts';
+import type { SnapshotStage } from './releases/snapshot-stage.ts';
 
-/** The loader a release takes its content from: a pull of published entries, or a file. */
-export function snapshotLoader(config: PublisherConfig): () => Promise<Snapshot> {
+/** Where a release takes its content from: a pull of published entries, or a file (CONTENT_SOURCE). */
+export function pullSource(config: PublisherConfig): PullSource {
   const source = config.CONTENT_SOURCE;
-  if (source.startsWith('file:')) {
-    const path = source.slice('file:'.length);
-    return () => readSnapshotFile(path);
-  }
-  // A pull cannot tell generated entries from real ones; the operator says so (XIANJIE_DEMO_CONTENT).
-  const demo = config.XIANJIE_DEMO_CONTENT === '1';
-  return async () => {
-    const snapshot = await pullStrapiSnapshot({ url: config.STRAPI_URL, token: config.STRAPI_TOKEN });
-    return demo ? { ...snapshot, demo: true } : snapshot;
+  if (source.startsWith('file:')) return { kind: 'file', path: source.slice('file:'.length) };
+  return {
+    kind: 'strapi',
+    url: config.STRAPI_URL,
+    ...(config.STRAPI_TOKEN ? { token: config.STRAPI_TOKEN } : {}),
+    demo: config.XIANJIE_DEMO_CONTENT === '1',
+  };
+}
+
+/** The release's first stage, from the configured source. */
+export function snapshotStage(config: PublisherConfig): SnapshotStage {
+  return childSnapshotStage(pullSource(config));
+}
+
+/** Pull and validate `source` in a child process (pull-release-child.ts says why). */
+export function childSnapshotStage(pull: PullSource): SnapshotStage {
+  const source = JSON.stringify(pull);
+  return async (targetPath) => {
+    const outcome = await runOutcomeChild({
+      name: 'pull',
+      script: 'publisher/releases/pull-release-child.ts',
+      args: [targetPath, join(dirname(targetPath), 'pull-outcome.json')],
+      outcomePath: join(dirname(targetPath), 'pull-outcome.json'),
+      schema: pullOutcomeSchema,
+      env: { [PULL_SOURCE_ENV]: source },
+    });
+    if (!outcome.ok) throw new Error(outcome.message);
+    return { demo: outcome.demo, counts: outcome.counts };
   };
 }

@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
-import type { Snapshot } from '../content/index.ts';
 import type { PublisherConfig } from './config.ts';
 import { buildRelease, STAGE_LABELS } from './releases/build-release.ts';
 import { RebuildScheduler } from './releases/rebuild-scheduler.ts';
 import { ReleaseStore } from './releases/release-store.ts';
+import type { SnapshotStage } from './releases/snapshot-stage.ts';
 import { startPortalServer } from './serve/portal-server.ts';
 import { strapiWebhookHandler } from './webhook/strapi-webhook.ts';
 
@@ -18,11 +18,11 @@ export interface Portal {
 
 /**
  * The publisher: serves the live release, takes Strapi's webhooks, and rebuilds (debounced).
- * `loadSnapshot` pulls the content for a release (from Strapi, or a file).
+ * `writeSnapshot` pulls the content for a release (from Strapi, or a file; content-source.ts).
  */
 export async function startPortal(
   config: PublisherConfig,
-  loadSnapshot: () => Promise<Snapshot>,
+  writeSnapshot: SnapshotStage,
   log: (line: string) => void = (line) => process.stdout.write(`[publisher] ${line}\n`),
 ): Promise<Portal> {
   const store = new ReleaseStore(config.XIANJIE_DATA_DIR);
@@ -37,7 +37,7 @@ export async function startPortal(
       const meta = await buildRelease({
         store,
         sourceLabel: config.CONTENT_SOURCE === 'strapi' ? `strapi:${config.STRAPI_URL}` : config.CONTENT_SOURCE,
-        loadSnapshot,
+        writeSnapshot,
         keep: config.releasesKeep,
         onStage: (stage) => {
           onStage(stage);

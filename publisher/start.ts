@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runToEnd, startChild, stopAll } from './children.ts';
 import { REPO_ROOT, readPublisherConfig } from './config.ts';
-import { snapshotLoader } from './content-source.ts';
+import { snapshotStage } from './content-source.ts';
 import { assertPortFree } from './port-free.ts';
 import { type Portal, startPortal } from './portal.ts';
 import { stage } from './progress.ts';
@@ -76,7 +76,7 @@ try {
     TOTAL,
     `启动门户服务 http://${config.PUBLISHER_HOST}:${config.PUBLISHER_PORT}`,
     async () => {
-      portal = await startPortal(config, snapshotLoader(config));
+      portal = await startPortal(config, snapshotStage(config));
       return portal.store.currentId();
     },
   );

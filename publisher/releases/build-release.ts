@@ -1,11 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import type { Snapshot } from '../../content/index.ts';
+import { join, resolve } from 'node:path';
 import { SearchIndexError } from '../../search/release-index.ts';
 import { runToEnd } from '../children.ts';
 import { REPO_ROOT } from '../config.ts';
-import { readIndexOutcome } from './index-release-child.ts';
+import { indexOutcomeSchema } from './index-release-child.ts';
+import { runOutcomeChild } from './outcome-child.ts';
 import type { ReleaseMeta, ReleaseStore } from './release-store.ts';
+import type { SnapshotStage } from './snapshot-stage.ts';
 
 export type ReleaseStage = 'pull' | 'build' | 'index' | 'switch';
 export const STAGE_LABELS: Record<ReleaseStage, string> = {
@@ -19,8 +20,11 @@ export interface BuildReleaseOptions {
   store: ReleaseStore;
   /** Describes the content source in the release record, e.g. `file:.data/snapshots/demo.json`. */
   sourceLabel: string;
-  /** Pulls and validates the snapshot; throws a ContentError naming the entry and field when invalid. */
-  loadSnapshot: () => Promise<Snapshot>;
+  /**
+   * Pulls and validates the snapshot into the path it is given; throws naming the entry and field
+   * when the content is invalid (content-source.ts runs it in a child process).
+   */
+  writeSnapshot: SnapshotStage;
   /** How many releases to keep for rollback. */
   keep: number;
   onStage?: (stage: ReleaseStage) => void;
@@ -36,10 +40,9 @@ export class ReleaseError extends Error {
 }
 
 const astroBin = resolve(REPO_ROOT, 'node_modules/astro/astro.js');
-const indexChild = resolve(REPO_ROOT, 'publisher/releases/index-release-child.ts');
 
 /**
- * Pull → validate → build into a staging folder → search index (Pagefind into
+ * Pull → validate (in a child process) → build into a staging folder → search index (Pagefind into
  * `<release>/site/client/pagefind/`, Meilisearch when `MEILI_HOST` is set, `search-config.json`
  * for the island; search/release-index.ts) → promote and switch. Any failure removes the staging
  * folder and leaves the live release exactly as it was.
@@ -52,10 +55,9 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
   let stage: ReleaseStage = 'pull';
   try {
     options.onStage?.(stage);
-    const snapshot = await options.loadSnapshot();
+    await mkdir(staging, { recursive: true });
     const snapshotPath = join(staging, 'snapshot.json');
-    await mkdir(dirname(snapshotPath), { recursive: true });
-    await writeFile(snapshotPath, JSON.stringify(snapshot));
+    const snapshot = await options.writeSnapshot(snapshotPath);
 
     stage = 'build';
     options.onStage?.(stage);
@@ -69,25 +71,18 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
     options.onStage?.(stage);
     // In a child process, like the build: the portal keeps serving while the documents are built.
     const outcomePath = join(staging, 'search-index.json');
-    const indexed = runToEnd('index', process.execPath, [
-      '--import',
-      'tsx',
-      indexChild,
-      join(staging, 'site', 'client'),
-      snapshotPath,
+    const outcome = await runOutcomeChild({
+      name: 'index',
+      script: 'publisher/releases/index-release-child.ts',
+      args: [join(staging, 'site', 'client'), snapshotPath, outcomePath],
       outcomePath,
-    ]);
-    const exited = await indexed.then(
-      () => null,
-      (error: unknown) => error,
-    );
-    const outcome = await readIndexOutcome(outcomePath).catch(() => null);
-    if (outcome && !outcome.ok) {
+      schema: indexOutcomeSchema,
+    });
+    if (!outcome.ok) {
       throw outcome.code === 'INDEX_FAILED'
         ? new Error(outcome.message)
         : new SearchIndexError(outcome.code, outcome.message);
     }
-    if (exited || !outcome) throw exited ?? new Error('搜索索引进程没有报告结果');
 
     stage = 'switch';
     options.onStage?.(stage);
@@ -96,11 +91,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
       createdAt: new Date().toISOString(),
       source: options.sourceLabel,
       demo: snapshot.demo,
-      counts: {
-        charities: snapshot.charities.length,
-        projects: snapshot.projects.length,
-        disclosures: snapshot.disclosures.length,
-      },
+      counts: snapshot.counts,
       buildSeconds: Math.round((Date.now() - started) / 100) / 10,
     };
     await writeFile(join(staging, 'release.json'), JSON.stringify(meta, null, 2));

@@ -7,6 +7,7 @@ import { ContentError } from '../../../content/errors.ts';
 import type { Snapshot } from '../../../content/snapshot/snapshot-schema.ts';
 import { REPO_ROOT, readPublisherConfig } from '../../../publisher/config.ts';
 import { type Portal, startPortal } from '../../../publisher/portal.ts';
+import { inProcessSnapshotStage } from '../../../publisher/releases/snapshot-stage.ts';
 import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
 import { type FakeMeilisearch, startFakeMeilisearch } from '../search/fake-meilisearch.ts';
 
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const config = readPublisherConfig({ XIANJIE_DATA_DIR: dataDir, PUBLISHER_PORT: '0', CONTENT_SOURCE: 'strapi' });
   portal = await startPortal(
     config,
-    () => next(),
+    inProcessSnapshotStage(() => next()),
     (line) => logs.push(line),
   );
   base = `http://127.0.0.1:${(portal.server.address() as AddressInfo).port}`;

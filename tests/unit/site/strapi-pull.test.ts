@@ -58,12 +58,25 @@ function restData(mutate?: (collection: CollectionName, e: StrapiRecord) => void
 interface FakeStrapi {
   url: string;
   requests: { url: string; auth: string | undefined }[];
+  /** The most requests the fake was answering at one time. */
+  peakInFlight: () => number;
   server: Server;
 }
 
-async function fakeStrapi(data: Map<string, StrapiRecord[]>, failOn?: string): Promise<FakeStrapi> {
+interface FakeOptions {
+  failOn?: string;
+  /** Milliseconds to hold the answer to a page: makes later pages finish before earlier ones. */
+  delay?: (page: number) => number;
+  /** Claims this many pages whatever the data holds (a misbehaving proxy). */
+  pageCount?: number;
+}
+
+async function fakeStrapi(data: Map<string, StrapiRecord[]>, options: FakeOptions = {}): Promise<FakeStrapi> {
+  const { failOn } = options;
   const requests: FakeStrapi['requests'] = [];
-  const server = createServer((req: IncomingMessage, res) => {
+  let inFlight = 0;
+  let peak = 0;
+  const server = createServer(async (req: IncomingMessage, res) => {
     const url = new URL(req.url ?? '/', 'http://fake');
     requests.push({ url: decodeURIComponent(url.search), auth: req.headers.authorization });
     const plural = url.pathname.replace(/^\/api\//, '');
@@ -80,15 +93,25 @@ async function fakeStrapi(data: Map<string, StrapiRecord[]>, failOn?: string): P
     }
     const page = Number(url.searchParams.get('pagination[page]') ?? 1);
     const pageSize = Number(url.searchParams.get('pagination[pageSize]') ?? 25);
-    const pageCount = Math.max(1, Math.ceil(all.length / pageSize));
+    const pageCount = options.pageCount ?? Math.max(1, Math.ceil(all.length / pageSize));
     const body = {
       data: all.slice((page - 1) * pageSize, page * pageSize),
       meta: { pagination: { page, pageSize, pageCount, total: all.length } },
     };
+    inFlight++;
+    peak = Math.max(peak, inFlight);
+    const wait = options.delay?.(page) ?? 0;
+    if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+    inFlight--;
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, server };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    peakInFlight: () => peak,
+    server,
+  };
 }
 
 const close = (s: Server) => new Promise<void>((ok) => s.close(() => ok()));
@@ -146,6 +169,22 @@ describe('pulling a snapshot from a fake Strapi REST server', () => {
     expect(fake.requests.some((r) => r.url.includes('consent'))).toBe(false);
   });
 
+  it('keeps page order when later pages answer first, with at most `concurrency` requests in flight', async () => {
+    // Page 2 is held longest, so pages 3–5 finish before it: the entries must still come in page order.
+    const slow = await fakeStrapi(restData(), { delay: (page) => (page === 2 ? 60 : page === 1 ? 0 : 10) });
+    try {
+      const parallel = await pullStrapiSnapshot({ url: slow.url, pageSize: 20, concurrency: 3 });
+      expect(slow.peakInFlight()).toBe(3);
+      const sequential = await pullStrapiSnapshot({ url: fake.url, pageSize: 20, concurrency: 1 });
+      for (const collection of Object.keys(STRAPI_COLLECTIONS) as CollectionName[]) {
+        const slugs = (s: typeof parallel) => (s[collection] as { slug: string }[]).map((e) => e.slug);
+        expect(slugs(parallel), collection).toEqual(slugs(sequential));
+      }
+    } finally {
+      await close(slow.server);
+    }
+  });
+
   it('goes through loadSnapshot for CONTENT_SOURCE=strapi', async () => {
     const snapshot = await loadSnapshot({ kind: 'strapi', url: fake.url, token: undefined });
     expect(snapshot.charities.length).toBe(demoSnapshot().charities.length);
@@ -171,11 +210,21 @@ describe('a fake Strapi that returns bad data or fails', () => {
   });
 
   it('says which collection could not be read', async () => {
-    const fake = await fakeStrapi(restData(), 'disclosures');
+    const fake = await fakeStrapi(restData(), { failOn: 'disclosures' });
     try {
       await expect(pullStrapiSnapshot({ url: fake.url })).rejects.toThrow(
         /信息公开（\/api\/disclosures）失败：HTTP 500/,
       );
+    } finally {
+      await close(fake.server);
+    }
+  });
+
+  it('refuses a page count no CMS would send, without fetching those pages', async () => {
+    const fake = await fakeStrapi(restData(), { pageCount: 50_000 });
+    try {
+      await expect(pullStrapiSnapshot({ url: fake.url })).rejects.toThrow(/分页超过 10000 页/);
+      expect(fake.requests.length).toBe(1);
     } finally {
       await close(fake.server);
     }
