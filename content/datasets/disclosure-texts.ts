@@ -84,9 +84,10 @@ export function progressText(rng: Rng, ctx: DisclosureTextContext): { title: str
       ],
       { month: cnMonth(ctx.publishedOn), where: where(ctx.counties), headline, outcome },
     ),
-    ctx.raisedDeltaFen > 0
-      ? `自上次公开以来新增${ctx.withPlan ? '善款' : '到位资金'} ${yuan(ctx.raisedDeltaFen)} 元，累计 ${yuan(ctx.raisedFen)} 元。资金使用明细将在季度公开中列示。`
-      : '资金使用明细将在季度公开中列示。',
+    ...(ctx.raisedDeltaFen > 0
+      ? [`自上次公开以来新增${ctx.withPlan ? '善款' : '到位资金'} ${yuan(ctx.raisedDeltaFen)} 元。`]
+      : []),
+    moneyParagraph(ctx, '本期'),
   ].join('\n\n');
   return { title: `项目进展：${headline}`, body };
 }

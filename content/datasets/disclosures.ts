@@ -27,7 +27,8 @@ const KIND_SLUG: Record<DisclosureKind, string> = {
   emergency: 'yingji',
   correction: 'gengzheng',
 };
-const SPENDING: readonly DisclosureKind[] = ['fund-usage', 'emergency', 'final-report'];
+// A progress note lists the period's spending as well: donors see where the money went each month, not only each quarter.
+const SPENDING: readonly DisclosureKind[] = ['progress', 'fund-usage', 'emergency', 'final-report'];
 
 /** Share of a range passed on day `t`, in (0, 1]; 0 before it starts. */
 function progress(start: IsoDate, end: IsoDate, t: IsoDate): number {

@@ -2,10 +2,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
+import { STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts';
 import { type BootedCms, bootCms, CMS_DIR } from '../helpers/cms.ts';
 import { DATABASES } from '../helpers/databases.ts';
 import { request } from '../helpers/http.ts';
-import { documentIds, entryData, rowCount, storedRows, UID } from '../helpers/rbac.ts';
+import { CONSENT, documentIds, entryData, rowCount, storedRows, UID } from '../helpers/rbac.ts';
 
 /**
  * A charity's Content API token writes only that charity's projects, disclosures and case
@@ -176,6 +177,48 @@ describe.each(DATABASES)('慈善组织的 API 令牌（$name）', ({ target, ski
       api(unbound, `disclosures/${ids('disclosures', 'minxian-q1')}`, 'PUT', { title: '未绑定令牌改的' }),
     );
     expect(await rowCount(cms, UID.disclosure)).toBe(rows);
+  });
+
+  it.skipIf(skip)('绑定到 A 的令牌：为 B 的项目写帮扶案例 403，且什么也没写入', async () => {
+    const rows = await rowCount(cms, UID.caseSummary);
+    // With a consent, so that the published create is not refused earlier by publish validation (400).
+    const data = {
+      ...entryData('caseSummaries', 'minxian-xiaoli', ids, { project: projectB() }),
+      consent: CONSENT,
+    };
+    for (const [path, slug] of [
+      ['case-summaries?status=draft', 'token-case-b-draft'],
+      ['case-summaries', 'token-case-b-published'],
+    ] as const) {
+      const res = await api(tokenA, path, 'POST', { ...data, slug });
+      expect(res.status, `${path} ${res.text}`).toBe(403);
+      expect(res.body.error?.message).toMatch(/所属项目/);
+    }
+    const own = ids('caseSummaries', 'minxian-xiaoli');
+    await refusedAndUnchanged(UID.caseSummary, own, () =>
+      api(tokenA, `case-summaries/${own}?status=draft`, 'PUT', { project: projectB() }),
+    );
+    expect(await rowCount(cms, UID.caseSummary)).toBe(rows);
+  });
+
+  it.skipIf(skip)('绑定到 A 的令牌：不能写民政部门的四类内容（403，数据库不变）', async () => {
+    const ministryTypes = [
+      ['needs', 'minxian-zhuxue-xuqiu'],
+      ['typicalCases', 'gansu-dianxing-1'],
+      ['awards', 'cishanjiang-12-gansu'],
+      ['campaigns', 'cishanri-2026'],
+    ] as const;
+    for (const [collection, slug] of ministryTypes) {
+      const { uid, pluralName } = STRAPI_COLLECTIONS[collection];
+      const rows = await rowCount(cms, uid);
+      // Only scalar fields: relation keys would be refused earlier (400) for types the token cannot read.
+      const created = await api(tokenA, pluralName, 'POST', { slug: `token-${slug}`, title: '令牌写的' });
+      expect(created.status, `${collection} create`).toBe(403);
+      expect(await rowCount(cms, uid), collection).toBe(rows);
+      const id = ids(collection, slug);
+      await refusedAndUnchanged(uid, id, () => api(tokenA, `${pluralName}/${id}`, 'PUT', { slug: `${slug}-token` }));
+      await refusedAndUnchanged(uid, id, () => api(tokenA, `${pluralName}/${id}`, 'DELETE'));
+    }
   });
 
   it.skipIf(skip)('为不存在的慈善组织创建令牌：报错并指明 slug', async () => {
