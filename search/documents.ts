@@ -124,8 +124,14 @@ const line = (text: string) => collapseWhitespace(text);
 const groupLabels = (keys: readonly string[]) => unique(keys.map((k) => labelOf(TARGET_GROUPS, k)));
 const serviceLabels = (keys: readonly string[]) => unique(keys.map((k) => labelOf(SERVICE_TYPES, k)));
 
+/**
+ * The day eligibility is judged against when none is given: generated data is dated to its
+ * `asOf`, so it is judged as of that day (the demo stays the same whenever it is built).
+ */
+export const defaultRuleDay = (snapshot: Snapshot): IsoDate => (snapshot.demo ? snapshot.asOf : todayIso());
+
 export function buildSearchDocuments(snapshot: Snapshot, options: DocumentOptions = {}): DocumentSet {
-  const today = options.today ?? (snapshot.demo ? snapshot.asOf : todayIso());
+  const today = options.today ?? defaultRuleDay(snapshot);
   const merchant = options.merchantConfigured ?? (() => true);
   const paths = options.paths ?? searchPaths;
   const wanted = new Set<SearchType>(options.types ?? (Object.keys(SEARCH_TYPES) as SearchType[]));

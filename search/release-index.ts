@@ -2,9 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Snapshot } from '../content/index.ts';
 import { loadSearchConfig, type SearchConfig } from './config.ts';
-import { buildSearchDocuments, type DocumentOptions } from './documents.ts';
+import { buildSearchDocuments, type DocumentOptions, defaultRuleDay } from './documents.ts';
 import { createMeilisearchAdapter } from './meilisearch-adapter.ts';
 import { buildPagefindIndex } from './pagefind-index.ts';
+import { writeReleaseDocuments } from './release-documents.ts';
 import { type BrowserSearchConfig, SEARCH_CONFIG_FILE } from './search-client/browser-config.ts';
 import { buildVocabulary } from './vocabulary.ts';
 
@@ -17,7 +18,9 @@ import { buildVocabulary } from './vocabulary.ts';
  * 3. with `MEILI_HOST`: a full reindex of every document into Meilisearch (atomic swap) and the
  *    browser's search-only key;
  * 4. `<client>/search-config.json` for the island: the engine, the Pagefind path and, with
- *    Meilisearch, host, index and search-only key — never the admin key.
+ *    Meilisearch, host, index and search-only key — never the admin key;
+ * 5. with `documentsFile`: the documents of step 1, for the server search behind /search/results/
+ *    (search/release-documents.ts), so the portal does not project the snapshot again.
  * Any failure throws a `SearchIndexError` with a Chinese message; the caller fails the release.
  */
 /**
@@ -37,6 +40,8 @@ export interface ReleaseIndexOptions {
   documentOptions?: DocumentOptions;
   /** @default PAGEFIND_MAX_DISCLOSURES */
   pagefindMaxDisclosures?: number;
+  /** Where to write the documents (`<release>/search-documents.json`); not written when absent. */
+  documentsFile?: string;
 }
 
 export interface ReleaseIndexResult {
@@ -65,7 +70,9 @@ export async function indexRelease(options: ReleaseIndexOptions): Promise<Releas
   } catch (error) {
     throw new SearchIndexError('SEARCH_CONFIG_INVALID', `搜索配置无效：${reason(error)}`);
   }
-  const { documents } = buildSearchDocuments(options.snapshot, options.documentOptions);
+  // One rule day for the whole step, so a build that runs past midnight writes the day it used.
+  const ruleDay = options.documentOptions?.today ?? defaultRuleDay(options.snapshot);
+  const { documents } = buildSearchDocuments(options.snapshot, { ...options.documentOptions, today: ruleDay });
   const disclosureCount = documents.filter((d) => d.type === 'disclosure').length;
   const withDisclosures = disclosureCount <= (options.pagefindMaxDisclosures ?? PAGEFIND_MAX_DISCLOSURES);
   let pagefind: Awaited<ReturnType<typeof buildPagefindIndex>>;
@@ -102,6 +109,13 @@ export async function indexRelease(options: ReleaseIndexOptions): Promise<Releas
         'MEILISEARCH_FAILED',
         `同步 Meilisearch（${config.meilisearch.host}）失败：${reason(error)}`,
       );
+    }
+  }
+  if (options.documentsFile) {
+    try {
+      await writeReleaseDocuments(options.documentsFile, { demo: options.snapshot.demo, ruleDay, documents });
+    } catch (error) {
+      throw new Error(`搜索文档文件写入失败（${options.documentsFile}）：${reason(error)}`);
     }
   }
   await writeFile(join(options.clientDir, SEARCH_CONFIG_FILE), JSON.stringify(browserConfig));

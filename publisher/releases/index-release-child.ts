@@ -1,6 +1,7 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { readSnapshotFile } from '../../content/node.ts';
+import { releaseDocumentsPathOf } from '../../search/release-documents.ts';
 import { indexRelease, SearchIndexError } from '../../search/release-index.ts';
 import { merchantConfigured } from '../../site/lib/merchant.ts';
 
@@ -12,7 +13,10 @@ import { merchantConfigured } from '../../site/lib/merchant.ts';
  *
  * `node --import tsx publisher/releases/index-release-child.ts <clientDir> <snapshot.json> <outcome.json>`
  * writes the outcome — the index counts, or the error's code and Chinese message — to
- * `<outcome.json>`, which the portal reads back (`runIndexChild`).
+ * `<outcome.json>`, which the portal reads back (outcome-child.ts). The documents it projects go to
+ * `search-documents.json` beside `<snapshot.json>` (the release directory), where the portal's
+ * server search reads them (search/server-search/release-document-source.ts) instead of
+ * projecting the snapshot again in its own process.
  */
 export const indexOutcomeSchema = z.discriminatedUnion('ok', [
   z.object({
@@ -28,10 +32,6 @@ export const indexOutcomeSchema = z.discriminatedUnion('ok', [
 ]);
 export type IndexOutcome = z.infer<typeof indexOutcomeSchema>;
 
-export async function readIndexOutcome(path: string): Promise<IndexOutcome> {
-  return indexOutcomeSchema.parse(JSON.parse(await readFile(path, 'utf8')));
-}
-
 async function main(argv: readonly string[]): Promise<number> {
   const [clientDir, snapshotPath, outcomePath] = argv;
   if (!clientDir || !snapshotPath || !outcomePath) {
@@ -42,7 +42,12 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const snapshot = await readSnapshotFile(snapshotPath);
     // The same merchant rule the pages were built with, so the acceptingDonations facet agrees.
-    const result = await indexRelease({ clientDir, snapshot, documentOptions: { merchantConfigured } });
+    const result = await indexRelease({
+      clientDir,
+      snapshot,
+      documentOptions: { merchantConfigured },
+      documentsFile: releaseDocumentsPathOf(snapshotPath),
+    });
     outcome = { ok: true, documents: result.documents, pagefind: result.pagefind };
   } catch (error) {
     outcome =

@@ -1,13 +1,15 @@
 /**
  * Server-side search for the results page without JavaScript (search/README.md "Without
- * JavaScript"). Node only: it reads the release's snapshot.
+ * JavaScript"). Node only: it reads the release's documents file (or its snapshot).
  *
  *   const response = await serverSearch({ documentOptions: { merchantConfigured } })
  *     .search({ query: '失能老人', filters: { province: ['甘肃省'] }, page: 1 });
  */
 export { FIELD_WEIGHTS, prepareCorpus, type ServerCorpus } from './corpus.ts';
+export { type DocumentSource, type DocumentsView, staticDocumentSource } from './document-source.ts';
 export { documentExcerpt, excerptOf } from './excerpt.ts';
 export { type InProcessOptions, searchCorpus } from './in-process.ts';
+export { type ReleaseDocumentSourceOptions, releaseDocumentSource } from './release-document-source.ts';
 export { releaseIsDemo, serverSearch } from './runtime.ts';
 export {
   createServerSearch,
@@ -15,5 +17,7 @@ export {
   type ServerSearch,
   type ServerSearchOptions,
   type ServerSearchResponse,
+  type ServerSearchSettings,
 } from './server-search.ts';
+export { type SnapshotDocumentOptions, snapshotDocumentSource } from './snapshot-document-source.ts';
 export { queryTerms } from './terms.ts';

@@ -1,30 +1,38 @@
 import { readDonationsConfig } from '../../donations/config.ts';
 import { fileSnapshotSource, type SnapshotSource } from '../../donations/snapshot-source.ts';
 import { loadSearchConfig, type MeilisearchConfig } from '../config.ts';
-import { createServerSearch, type ServerSearch, type ServerSearchOptions } from './server-search.ts';
+import { releaseDocumentsPathOf } from '../release-documents.ts';
+import type { DocumentSource } from './document-source.ts';
+import { releaseDocumentSource } from './release-document-source.ts';
+import { createServerSearch, type ServerSearch } from './server-search.ts';
+import { type SnapshotDocumentOptions, snapshotDocumentSource } from './snapshot-document-source.ts';
 
 /**
  * The process-wide server search for the results page, created on first use from the
  * environment the API routes already read: the live release's snapshot is `DONATIONS_SNAPSHOT`
  * (the publisher sets it to `releases/current/snapshot.json`; default under `XIANJIE_DATA_DIR`),
- * read with the donations API's own `fileSnapshotSource` (reloaded when the file changes, the last
- * good one kept when a new one is broken); Meilisearch from `MEILI_*` (search/config.ts).
- * A bad setting is logged and leaves the page working: no snapshot → a Chinese "unavailable"
+ * and its documents are `search-documents.json` beside it, written by the release's index stage
+ * (release-document-source.ts: reloaded when the file changes, the last good one kept when a new
+ * one is broken). A release without that file projects the snapshot here instead, read with the
+ * donations API's own `fileSnapshotSource`. Meilisearch from `MEILI_*` (search/config.ts).
+ * A bad setting is logged and leaves the page working: no release → a Chinese "unavailable"
  * message; a bad Meilisearch setting → the in-process search alone.
  */
 let current: ServerSearch | null = null;
-let snapshots: SnapshotSource | null = null;
+let documents: DocumentSource | null = null;
+let projected: DocumentSource | null = null;
+/** Set by the first `serverSearch()`: the page's merchant rule, for projecting a snapshot. */
+let projectionOptions: SnapshotDocumentOptions = {};
 
 const log = (message: string) => console.warn(message);
 
-function snapshotSource(): SnapshotSource {
+function locate(): { snapshots: SnapshotSource; documentsPath: string | null } {
   try {
-    return fileSnapshotSource(readDonationsConfig().snapshotPath, log);
+    const snapshotPath = readDonationsConfig().snapshotPath;
+    return { snapshots: fileSnapshotSource(snapshotPath, log), documentsPath: releaseDocumentsPathOf(snapshotPath) };
   } catch (error) {
     log(`站内搜索：无法确定发布内容的位置：${(error as Error).message}`);
-    return {
-      current: () => Promise.reject(error),
-    };
+    return { snapshots: { current: () => Promise.reject(error) }, documentsPath: null };
   }
 }
 
@@ -37,22 +45,37 @@ function meilisearch(): MeilisearchConfig | null {
   }
 }
 
-const releaseSnapshots = () => {
-  snapshots ??= snapshotSource();
-  return snapshots;
-};
+function releaseDocuments(): DocumentSource {
+  if (documents) return documents;
+  const located = locate();
+  const releaseSnapshots = located.snapshots;
+  // Created on first need, so it takes the options of the first serverSearch() even when
+  // releaseIsDemo() ran before it (demo() never projects).
+  const fallback: DocumentSource = {
+    current: () => {
+      projected ??= snapshotDocumentSource(releaseSnapshots, projectionOptions);
+      return projected.current();
+    },
+    demo: async () => (await releaseSnapshots.current()).snapshot.demo,
+  };
+  documents = located.documentsPath ? releaseDocumentSource({ path: located.documentsPath, fallback, log }) : fallback;
+  return documents;
+}
 
 /** Whether the live release holds generated data (the page frame then says so); null when unreadable. */
 export async function releaseIsDemo(): Promise<boolean | null> {
   try {
-    return (await releaseSnapshots().current()).snapshot.demo;
+    return await releaseDocuments().demo();
   } catch {
     return null;
   }
 }
 
 /** `options` apply when the instance is created (the first call); later calls get the same one. */
-export function serverSearch(options: Pick<ServerSearchOptions, 'documentOptions'> = {}): ServerSearch {
-  current ??= createServerSearch({ ...options, snapshots: releaseSnapshots(), meilisearch: meilisearch(), log });
+export function serverSearch(options: { documentOptions?: SnapshotDocumentOptions } = {}): ServerSearch {
+  if (!current) {
+    projectionOptions = options.documentOptions ?? {};
+    current = createServerSearch({ documents: releaseDocuments(), meilisearch: meilisearch(), log });
+  }
   return current;
 }

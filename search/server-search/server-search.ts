@@ -1,7 +1,5 @@
-import { type IsoDate, type Snapshot, todayIso } from '../../content/index.ts';
-import type { SnapshotSource, SnapshotView } from '../../donations/snapshot-source.ts';
+import type { SnapshotSource } from '../../donations/snapshot-source.ts';
 import type { MeilisearchConfig } from '../config.ts';
-import { buildSearchDocuments, type DocumentOptions } from '../documents.ts';
 import { UNAVAILABLE_MESSAGE } from '../search-client/client.ts';
 import { createMeilisearchEngine } from '../search-client/meilisearch-engine.ts';
 import { normaliseFilters, normaliseRequest } from '../search-client/query.ts';
@@ -13,7 +11,9 @@ import type {
   SearchResponse,
 } from '../search-client/types.ts';
 import { prepareCorpus, type ServerCorpus } from './corpus.ts';
+import type { DocumentSource, DocumentsView } from './document-source.ts';
 import { type InProcessOptions, searchCorpus } from './in-process.ts';
+import { type SnapshotDocumentOptions, snapshotDocumentSource } from './snapshot-document-source.ts';
 
 /**
  * Search on the server, for the results page that works without JavaScript
@@ -21,7 +21,7 @@ import { type InProcessOptions, searchCorpus } from './in-process.ts';
  * (search-client/query.ts: empty, overlong and hostile queries, unknown facets and values). With
  * Meilisearch configured it asks Meilisearch (the island's engine code, with the server-side key)
  * and answers from the in-process search when Meilisearch fails or is slow; without it, the
- * in-process search over the release's documents answers. Never throws.
+ * in-process search over the release's documents (a `DocumentSource`) answers. Never throws.
  */
 export type ServerEngineName = 'meilisearch' | 'in-process';
 
@@ -31,11 +31,17 @@ export interface ServerSearchResponse extends Omit<SearchResponse, 'engine'> {
   filters: Filters;
 }
 
-export interface ServerSearchOptions {
-  /** The live release's snapshot (the donations API reads the same file the same way). */
-  snapshots: SnapshotSource;
-  /** How documents are projected; `today` defaults to the snapshot's rule day (asOf for demo data). */
-  documentOptions?: Omit<DocumentOptions, 'today' | 'types'> & { today?: (snapshot: Snapshot) => IsoDate };
+/**
+ * The documents come from `documents` (runtime.ts: the release's file), or are projected in this
+ * process from `snapshots` with `documentOptions` (tests, scripts).
+ */
+export type ServerSearchOptions = (
+  | { documents: DocumentSource; snapshots?: never; documentOptions?: never }
+  | { snapshots: SnapshotSource; documentOptions?: SnapshotDocumentOptions; documents?: never }
+) &
+  ServerSearchSettings;
+
+export interface ServerSearchSettings {
   meilisearch?: MeilisearchConfig | null;
   fetch?: typeof fetch;
   /** Give up on Meilisearch after this long. @default 2500 */
@@ -49,11 +55,9 @@ export interface ServerSearchOptions {
 
 export interface ServerSearch {
   search(raw: SearchRequest): Promise<ServerSearchResponse>;
-  /** The prepared corpus of the current snapshot (built on first use, then cached). */
+  /** The prepared corpus of the current documents (built on first use, then cached). */
   corpus(): Promise<ServerCorpus>;
 }
-
-const defaultToday = (snapshot: Snapshot): IsoDate => (snapshot.demo ? snapshot.asOf : todayIso());
 
 export function createServerSearch(options: ServerSearchOptions): ServerSearch {
   const { timeoutMs = 2500, retryAfterMs = 60_000, now = Date.now, log = (m: string) => console.warn(m) } = options;
@@ -66,19 +70,16 @@ export function createServerSearch(options: ServerSearchOptions): ServerSearch {
       })
     : null;
   let meiliDownUntil = 0;
-  // One corpus at a time: the current snapshot's, for its rule day. The source hands out the same
-  // view until the file changes, so a new release (or a new day) builds a new corpus once.
-  let cached: { view: SnapshotView; today: IsoDate; corpus: Promise<ServerCorpus> } | null = null;
+  const documents = options.documents ?? snapshotDocumentSource(options.snapshots, options.documentOptions);
+  // One corpus at a time: the current documents'. The source hands out the same view until the
+  // documents change, so a new release (or, projected from a snapshot, a new day) builds one once.
+  let cached: { view: DocumentsView; corpus: Promise<ServerCorpus> } | null = null;
 
   async function corpus(): Promise<ServerCorpus> {
-    const view = await options.snapshots.current();
-    const { today: todayOf = defaultToday, ...documentOptions } = options.documentOptions ?? {};
-    const today = todayOf(view.snapshot);
-    if (cached?.view !== view || cached.today !== today) {
-      const built = Promise.resolve().then(() =>
-        prepareCorpus(buildSearchDocuments(view.snapshot, { ...documentOptions, today }).documents),
-      );
-      cached = { view, today, corpus: built };
+    const view = await documents.current();
+    if (cached?.view !== view) {
+      const built = Promise.resolve().then(() => prepareCorpus(view.documents));
+      cached = { view, corpus: built };
       built.catch(() => {
         if (cached?.corpus === built) cached = null;
       });

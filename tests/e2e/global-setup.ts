@@ -63,7 +63,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ASTRO_TELEMETRY_DISABLED: '1',
     });
     // The search index, as a release builds it (Pagefind only: the e2e run has no Meilisearch).
-    await indexRelease({ clientDir: CLIENT, snapshot, config: { meilisearch: null } });
+    await indexRelease({
+      clientDir: CLIENT,
+      snapshot,
+      config: { meilisearch: null },
+      // As the release's index child does: the no-JS results page reads these documents.
+      documentsFile: join(WORK, 'search-documents.json'),
+    });
   }
   // Static files and the API routes in one process, as the publisher serves a release: the
   // islands' API calls (live totals, donations) answer as in production.

@@ -5,7 +5,7 @@
  * its top 5 are all right ones). MRR uses the rank of the first judged entry in the top 10
  * (0 when none is there). Both are averaged over the queries.
  */
-import type { JudgedQuery } from './judged-queries.ts';
+import { JUDGED_QUERIES, type JudgedQuery } from './judged-queries.ts';
 
 export const CUTOFF = 5;
 export const MRR_DEPTH = 10;
@@ -65,6 +65,24 @@ export function scoreRun(judged: readonly JudgedQuery[], run: ReadonlyMap<string
     queries,
     byKind,
   };
+}
+
+/**
+ * Runs every judged query through `search` (the ids it ranks, best first), scores the run and logs
+ * the table under `label`: the one loop every engine's relevance test shares. Per-query checks
+ * (the state, which engine answered) belong in `search`.
+ */
+export async function runJudged(
+  search: (query: string) => Promise<readonly string[]>,
+  label: string,
+  judged: readonly JudgedQuery[] = JUDGED_QUERIES,
+): Promise<RunScore> {
+  const run = new Map<string, readonly string[]>();
+  // One at a time: latency-sensitive engines (a browser, a remote server) are measured unloaded.
+  for (const j of judged) run.set(j.query, await search(j.query));
+  const score = scoreRun(judged, run);
+  console.log(formatScore(label, score));
+  return score;
 }
 
 /** A short table for the test log. */

@@ -4,8 +4,7 @@ import { createMeilisearchAdapter, type MeilisearchAdapter } from '../../../sear
 import { createSearchClient } from '../../../search/search-client/client.ts';
 import { createMeilisearchEngine } from '../../../search/search-client/meilisearch-engine.ts';
 import { relevanceDataset } from '../../relevance/demo-documents.ts';
-import { JUDGED_QUERIES } from '../../relevance/judged-queries.ts';
-import { formatScore, scoreRun } from '../../relevance/scorer.ts';
+import { runJudged } from '../../relevance/scorer.ts';
 
 /**
  * A real Meilisearch, when there is one: MEILI_HOST (and MEILI_MASTER_KEY or MEILI_ADMIN_KEY) set.
@@ -71,17 +70,11 @@ describe('真实 Meilisearch（需要 MEILI_HOST）', () => {
   it(`评测集：recall@5 ≥ ${THRESHOLDS.recallAt5}，MRR ≥ ${THRESHOLDS.mrr}`, async (ctx) => {
     if (!configured) return ctx.skip(SKIP_REASON);
     const client = createSearchClient({ primary: createMeilisearchEngine(key) });
-    const run = new Map<string, string[]>();
-    for (const judged of JUDGED_QUERIES) {
-      const r = await client.search({ query: judged.query });
+    const score = await runJudged(async (query) => {
+      const r = await client.search({ query });
       expect(r.engine).toBe('meilisearch');
-      run.set(
-        judged.query,
-        r.hits.map((h) => h.id),
-      );
-    }
-    const score = scoreRun(JUDGED_QUERIES, run);
-    console.log(formatScore('Meilisearch', score));
+      return r.hits.map((h) => h.id);
+    }, 'Meilisearch');
     expect(score.recallAt5).toBeGreaterThanOrEqual(THRESHOLDS.recallAt5);
     expect(score.mrr).toBeGreaterThanOrEqual(THRESHOLDS.mrr);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relevanceDataset } from '../../relevance/demo-documents.ts';
 import { JUDGED_QUERIES } from '../../relevance/judged-queries.ts';
-import { formatScore, type RunScore, scoreRun } from '../../relevance/scorer.ts';
+import { runJudged } from '../../relevance/scorer.ts';
 import { type PagefindBrowser, startPagefindBrowser } from './pagefind-browser.ts';
 
 /**
@@ -11,19 +11,6 @@ import { type PagefindBrowser, startPagefindBrowser } from './pagefind-browser.t
  * (addHTMLFile with search/pagefind-markup.ts), so neither needs the site.
  */
 const THRESHOLDS = { recallAt5: 0.85, mrr: 0.85 };
-
-async function runJudged(browser: PagefindBrowser): Promise<RunScore> {
-  const run = new Map<string, string[]>();
-  for (const judged of JUDGED_QUERIES) {
-    const response = await browser.search({ query: judged.query });
-    expect(response.state, judged.query).toBe('results');
-    run.set(
-      judged.query,
-      response.hits.map((h) => h.id),
-    );
-  }
-  return scoreRun(JUDGED_QUERIES, run);
-}
 
 describe.each([
   { name: '自定义记录（addCustomRecord）', as: 'records' as const },
@@ -39,8 +26,11 @@ describe.each([
   });
 
   it(`recall@5 ≥ ${THRESHOLDS.recallAt5}，MRR ≥ ${THRESHOLDS.mrr}（${JUDGED_QUERIES.length} 个查询，Chromium）`, async () => {
-    const score = await runJudged(browser);
-    console.log(formatScore(`Pagefind / ${name}`, score));
+    const score = await runJudged(async (query) => {
+      const response = await browser.search({ query });
+      expect(response.state, query).toBe('results');
+      return response.hits.map((h) => h.id);
+    }, `Pagefind / ${name}`);
     expect(score.recallAt5).toBeGreaterThanOrEqual(THRESHOLDS.recallAt5);
     expect(score.mrr).toBeGreaterThanOrEqual(THRESHOLDS.mrr);
   });

@@ -3,7 +3,7 @@ import { staticSnapshotSource } from '../../../donations/snapshot-source.ts';
 import { createServerSearch } from '../../../search/server-search/index.ts';
 import { relevanceDataset } from '../../relevance/demo-documents.ts';
 import { JUDGED_QUERIES } from '../../relevance/judged-queries.ts';
-import { formatScore, scoreRun } from '../../relevance/scorer.ts';
+import { runJudged } from '../../relevance/scorer.ts';
 
 /**
  * The judged query set (tests/relevance/, 47 queries over the demo dataset) through the server
@@ -17,18 +17,12 @@ const THRESHOLDS = { recallAt5: 0.9, mrr: 0.95 };
 describe('服务器端搜索评测集', { timeout: 60_000 }, () => {
   it(`recall@5 ≥ ${THRESHOLDS.recallAt5}，MRR ≥ ${THRESHOLDS.mrr}（${JUDGED_QUERIES.length} 个查询）`, async () => {
     const search = createServerSearch({ snapshots: staticSnapshotSource(relevanceDataset().snapshot) });
-    const run = new Map<string, string[]>();
-    for (const judged of JUDGED_QUERIES) {
-      const response = await search.search({ query: judged.query });
-      expect(response.state, judged.query).toBe('results');
+    const score = await runJudged(async (query) => {
+      const response = await search.search({ query });
+      expect(response.state, query).toBe('results');
       expect(response.engine).toBe('in-process');
-      run.set(
-        judged.query,
-        response.hits.map((h) => h.id),
-      );
-    }
-    const score = scoreRun(JUDGED_QUERIES, run);
-    console.log(formatScore('服务器端搜索', score));
+      return response.hits.map((h) => h.id);
+    }, '服务器端搜索');
     expect(JUDGED_QUERIES.length).toBeGreaterThanOrEqual(40);
     expect(score.recallAt5).toBeGreaterThanOrEqual(THRESHOLDS.recallAt5);
     expect(score.mrr).toBeGreaterThanOrEqual(THRESHOLDS.mrr);
