@@ -1,12 +1,15 @@
 import { stat } from 'node:fs/promises';
 import type { Charity, Project, Snapshot } from '../content/index.ts';
-import { readSnapshotFile } from '../content/node.ts';
+import { readSnapshotFileIncrementally } from '../content/node.ts';
 import { DonationError } from './errors.ts';
 
 /**
  * The published snapshot that eligibility is judged against (DESIGN.md "Give": not live Strapi).
  * Read once, cached, and read again when the file's size or modification time changes — the
  * publisher replaces it on every release. A broken new file keeps the last good one in service.
+ * The portal serves pages and every API from one event loop, so the file is read in slices
+ * (readSnapshotFileIncrementally): at scale a whole-file read blocked every request for ~3.5 s
+ * after each release switch. Donation requests arriving meanwhile wait for that one reload.
  */
 export interface SnapshotView {
   snapshot: Snapshot;
@@ -51,7 +54,7 @@ export function fileSnapshotSource(path: string, log: (message: string) => void 
     if (cached?.key === key) return cached.view;
     if (cached && failedKey === key) return cached.view;
     try {
-      const view = indexSnapshot(await readSnapshotFile(path));
+      const view = indexSnapshot(await readSnapshotFileIncrementally(path));
       cached = { key, view };
       return view;
     } catch (error) {

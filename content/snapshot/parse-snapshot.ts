@@ -10,7 +10,8 @@ import {
   snapshotMetaSchema,
 } from './snapshot-schema.ts';
 
-function entryLabel(collection: CollectionName | 'seedConsents', index: number, raw: unknown): string {
+/** `慈善项目 “slug”（projects[12]）`: how every snapshot reader names an entry in its errors. */
+export function entryLabel(collection: CollectionName | 'seedConsents', index: number, raw: unknown): string {
   const slug =
     raw && typeof raw === 'object' && typeof (raw as { slug?: unknown }).slug === 'string'
       ? `“${(raw as { slug: string }).slug}”`
@@ -19,7 +20,7 @@ function entryLabel(collection: CollectionName | 'seedConsents', index: number, 
   return `${label}${slug ? ` ${slug}` : ''}（${collection}[${index}]）`;
 }
 
-function issuesOf(error: z.ZodError, entry: string): ContentIssue[] {
+export function issuesOf(error: z.ZodError, entry: string): ContentIssue[] {
   return error.issues.map((i) => ({ entry, field: formatPath(i.path), message: i.message }));
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ContentError, type Snapshot } from '../../content/index.ts';
 import { readSnapshotFile } from '../../content/node.ts';
 import { pullStrapiSnapshot } from '../../content/snapshot/strapi-pull.ts';
+import { formatSnapshotLines } from '../../content/snapshot/write-snapshot.ts';
 import { summariseSnapshot } from './snapshot-stage.ts';
 
 /**
@@ -54,8 +55,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const source = pullSourceSchema.parse(JSON.parse(process.env[PULL_SOURCE_ENV] ?? 'null'));
     const snapshot = await load(source);
-    // Written whole or not at all: the build reads this file next.
-    await writeFile(`${snapshotPath}.partial`, JSON.stringify(snapshot));
+    // Written whole or not at all: the build reads this file next. One entry a line, so the
+    // portal can read it without blocking its event loop (content/snapshot/write-snapshot.ts).
+    await writeFile(`${snapshotPath}.partial`, formatSnapshotLines(snapshot));
     await rename(`${snapshotPath}.partial`, snapshotPath);
     outcome = { ok: true, ...summariseSnapshot(snapshot) };
   } catch (error) {
