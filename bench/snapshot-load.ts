@@ -7,88 +7,34 @@
  * FILE (default: the scale snapshot, `.data/bench/publish-scale/scale.json`, only read) is written
  * twice into a temp folder: as one JSON line (what releases held before; `fileSnapshotSource`
  * falls back to the whole-file `readSnapshotFile` for it, the old code path) and in the line layout
- * the pull stage writes now (read in slices). Each load runs in a fresh Node process with a 5 ms
+ * the pull stage writes now (read in slices). Each load runs in a fresh Node process (event-loop-probe.ts) with a 5 ms
  * interval probe and `monitorEventLoopDelay`; the longest block is the longest gap between two
  * probe ticks minus the interval. Prints a table with the load average beside it.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { readSnapshotFile } from '../content/node.ts';
 import { formatSnapshotLines } from '../content/snapshot/write-snapshot.ts';
 import { fileSnapshotSource } from '../donations/snapshot-source.ts';
+import { type BlockMeasurement, formatMs, loadAverage, measureBlocking, measureInChild } from './event-loop-probe.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const PROBE_MS = 5;
 
-interface Measurement {
-  totalMs: number;
-  maxBlockMs: number;
-  /** monitorEventLoopDelay's max and p99 (its own 10 ms resolution timer). */
-  eldMaxMs: number;
-  eldP99Ms: number;
-  blocksOver50: number;
+interface Measurement extends BlockMeasurement {
   projects: number;
 }
 
 /** In the child: load once through fileSnapshotSource while probing the event loop. */
 async function measure(path: string): Promise<Measurement> {
-  const eld = monitorEventLoopDelay({ resolution: 10 });
-  let last = performance.now();
-  let maxGap = 0;
-  let over50 = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    const gap = now - last - PROBE_MS;
-    if (gap > maxGap) maxGap = gap;
-    if (gap > 50) over50 += 1;
-    last = now;
-  }, PROBE_MS);
-  await new Promise((r) => setTimeout(r, 100));
-  eld.enable();
-  const started = performance.now();
-  const view = await fileSnapshotSource(path).current();
-  const totalMs = performance.now() - started;
-  await new Promise((r) => setTimeout(r, 50));
-  eld.disable();
-  clearInterval(probe);
-  return {
-    totalMs,
-    maxBlockMs: maxGap,
-    eldMaxMs: eld.max / 1e6,
-    eldP99Ms: eld.percentile(99) / 1e6,
-    blocksOver50: over50,
-    projects: view.projects.size,
-  };
+  const { value: view, ...m } = await measureBlocking(() => fileSnapshotSource(path).current());
+  return { ...m, projects: view.projects.size };
 }
 
 function runChild(path: string): Promise<Measurement> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--measure', path], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`measure child exited ${code}`));
-      else resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as Measurement);
-    });
-  });
+  return measureInChild<Measurement>(fileURLToPath(import.meta.url), ['--measure', path], ROOT);
 }
-
-const fmt = (ms: number) => `${Math.round(ms)} ms`;
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -120,10 +66,10 @@ async function main(): Promise<void> {
         ['before: whole file (one JSON line)', oneLine],
         ['after: line layout, sliced', lines],
       ] as const) {
-        const before = load();
+        const before = loadAverage();
         const m = await runChild(path);
         rows.push(
-          `| ${label} | ${run} | ${fmt(m.totalMs)} | ${fmt(m.maxBlockMs)} | ${fmt(m.eldMaxMs)} | ${fmt(m.eldP99Ms)} | ${m.blocksOver50} | ${before} |`,
+          `| ${label} | ${run} | ${formatMs(m.totalMs)} | ${formatMs(m.maxBlockMs)} | ${formatMs(m.eldMaxMs)} | ${formatMs(m.eldP99Ms)} | ${m.blocksOver50} | ${before} |`,
         );
       }
     }

@@ -40,11 +40,12 @@ export class ReleaseDocumentsError extends Error {
 /**
  * Writes to a temporary name in the same directory, then renames over the target: rename(2) is
  * atomic, so a reader sees the old file, no file, or the whole new one — never half of it.
+ * The text is `formatReleaseDocumentsLines`: one document per line.
  */
 export async function writeReleaseDocuments(path: string, content: Omit<ReleaseDocuments, 'version'>): Promise<void> {
   const temp = join(dirname(path), `.${SEARCH_DOCUMENTS_FILE}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(temp, JSON.stringify({ version: 1, ...content } satisfies ReleaseDocuments));
+    await writeFile(temp, formatReleaseDocumentsLines({ version: 1, ...content }));
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
@@ -52,16 +53,61 @@ export async function writeReleaseDocuments(path: string, content: Omit<ReleaseD
   }
 }
 
+/** How the header line ends: the documents list opens there, one document per following line. */
+export const DOCUMENTS_OPENING = ',"documents":[';
+
+/**
+ * The documents file as one valid JSON document with each search document on its own line, so
+ * that the portal can read it a line at a time and give the event loop back in between
+ * (release-documents-lines.ts) instead of blocking for seconds in one JSON.parse + validation
+ * (129 MB at scale). Any JSON reader still reads it whole. The layout, line by line:
+ *
+ *   {"version":1,"demo":false,"ruleDay":"2026-11-27","documents":[    the header fields, then the list
+ *   {…},                                                             a document per line…
+ *   {…}
+ *   ]}
+ *
+ * (No documents: the header line, then `]}`.) JSON.stringify never puts a raw newline inside a
+ * value, so a line is always a whole document.
+ */
+export function formatReleaseDocumentsLines(content: ReleaseDocuments): string {
+  const { documents, ...meta } = content;
+  const lines = [`${JSON.stringify(meta).slice(0, -1)}${DOCUMENTS_OPENING}`];
+  for (const [i, doc] of documents.entries()) {
+    lines.push(`${JSON.stringify(doc)}${i === documents.length - 1 ? '' : ','}`);
+  }
+  lines.push(']}');
+  return `${lines.join('\n')}\n`;
+}
+
+/** The error for a file that cannot be opened or read (both readers say it the same way). */
+export function unreadableDocuments(path: string, error: unknown): ReleaseDocumentsError {
+  const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+  return new ReleaseDocumentsError(
+    missing ? 'DOCUMENTS_MISSING' : 'DOCUMENTS_INVALID',
+    missing ? `搜索文档文件不存在：${path}` : `搜索文档文件无法读取（${path}）：${(error as Error).message}`,
+  );
+}
+
+/** The error for a file whose content does not fit the schema: the first issue, with where it is. */
+export function invalidDocuments(path: string, issue: z.ZodError['issues'][number] | undefined): ReleaseDocumentsError {
+  const where = issue && issue.path.length > 0 ? issue.path.join('.') : '（根）';
+  return new ReleaseDocumentsError(
+    'DOCUMENTS_INVALID',
+    `搜索文档文件格式不符（${path}）：${where} ${issue?.message ?? ''}`.trimEnd(),
+  );
+}
+
+/**
+ * Reads the whole file at once: what any process that is not serving requests uses, and the
+ * portal's fallback for a file not in the line layout (a release written before it).
+ */
 export async function readReleaseDocuments(path: string): Promise<ReleaseDocuments> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new ReleaseDocumentsError(
-      missing ? 'DOCUMENTS_MISSING' : 'DOCUMENTS_INVALID',
-      missing ? `搜索文档文件不存在：${path}` : `搜索文档文件无法读取（${path}）：${(error as Error).message}`,
-    );
+    throw unreadableDocuments(path, error);
   }
   let json: unknown;
   try {
@@ -73,13 +119,6 @@ export async function readReleaseDocuments(path: string): Promise<ReleaseDocumen
     );
   }
   const parsed = releaseDocumentsSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? issue.path.join('.') : '（根）';
-    throw new ReleaseDocumentsError(
-      'DOCUMENTS_INVALID',
-      `搜索文档文件格式不符（${path}）：${where} ${issue?.message ?? ''}`.trimEnd(),
-    );
-  }
+  if (!parsed.success) throw invalidDocuments(path, parsed.error.issues[0]);
   return parsed.data;
 }

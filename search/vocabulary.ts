@@ -1,5 +1,6 @@
 import type { SearchDocument } from './documents.ts';
 import { SYNONYM_GROUPS } from './settings.ts';
+import { runSteps, type Steps } from './sliced-steps.ts';
 
 /**
  * What the browser client knows about the corpus without downloading it, built from the documents
@@ -41,6 +42,10 @@ const documentText = (d: SearchDocument) =>
 
 /** Four-character Han runs that recur in titles (`透析补助`, `课后托管`, `心灵守护`): the corpus's own words. */
 export function titleTerms(documents: readonly SearchDocument[], minDocuments = 3, limit = 1500): string[] {
+  return runSteps(titleTermSteps(documents, minDocuments, limit));
+}
+
+function* titleTermSteps(documents: readonly SearchDocument[], minDocuments: number, limit: number): Steps<string[]> {
   const df = new Map<string, number>();
   for (const d of documents) {
     if (d.type === 'disclosure') continue;
@@ -50,23 +55,41 @@ export function titleTerms(documents: readonly SearchDocument[], minDocuments = 
       for (let i = 0; i + 4 <= chars.length; i++) seen.add(chars.slice(i, i + 4).join(''));
     }
     for (const g of seen) df.set(g, (df.get(g) ?? 0) + 1);
+    yield;
   }
-  return [...df.entries()]
-    .filter(([, n]) => n >= minDocuments)
+  // At scale most of the hundreds of thousands of runs occur once: drop them a slice at a time.
+  const recurring: [string, number][] = [];
+  let k = 0;
+  for (const entry of df) {
+    if (entry[1] >= minDocuments) recurring.push(entry);
+    if (++k % 4096 === 0) yield;
+  }
+  return recurring
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, limit)
     .map(([g]) => g);
 }
 
 export function buildVocabulary(documents: readonly SearchDocument[]): Vocabulary {
-  const terms = new Set<string>([...SYNONYM_GROUPS.flat(), ...titleTerms(documents)]);
+  return runSteps(vocabularySteps(documents));
+}
+
+/**
+ * `buildVocabulary` one document at a time (sliced-steps.ts): at scale the synonym counts alone
+ * search 80,000 texts for every synonym word, too long to do between two requests of the portal.
+ */
+export function* vocabularySteps(documents: readonly SearchDocument[]): Steps<Vocabulary> {
+  const synonyms = [...new Set(SYNONYM_GROUPS.flat())];
+  const terms = new Set<string>([...synonyms, ...(yield* titleTermSteps(documents, 3, 1500))]);
+  const counts: Record<string, number> = {};
+  for (const word of synonyms) counts[word] = 0;
   for (const d of documents) {
     for (const label of [...d.targetGroup, ...d.serviceType]) for (const part of label.split('/')) terms.add(part);
     for (const region of d.region) for (const part of regionParts(region)) terms.add(part);
     for (const name of d.charity) terms.add(name);
+    const text = documentText(d);
+    for (const word of synonyms) if (text.includes(word)) counts[word] = (counts[word] ?? 0) + 1;
+    yield;
   }
-  const texts = documents.map(documentText);
-  const counts: Record<string, number> = {};
-  for (const word of new Set(SYNONYM_GROUPS.flat())) counts[word] = texts.filter((t) => t.includes(word)).length;
   return { terms: [...terms].filter((t) => t.length >= 2).sort(), counts };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { ContentError, type ContentIssue } from '../errors.ts';
 import { checkReferencesSliced } from './check-references.ts';
 import { entryLabel, issuesOf } from './parse-snapshot.ts';
+import { parseItemLine, takeLinesInSlices } from './sliced-lines.ts';
 import { COLLECTIONS, type Snapshot, seedConsentSchema, snapshotMetaSchema } from './snapshot-schema.ts';
 import { type TimeSlicer, timeSlicer } from './time-slices.ts';
 import { SNAPSHOT_LISTS, type SnapshotListName } from './write-snapshot.ts';
@@ -95,13 +96,9 @@ export async function parseSnapshotLines(
       return true;
     }
     if (state === 'close') return false;
-    const more = line.endsWith(',');
-    let item: unknown;
-    try {
-      item = JSON.parse(more ? line.slice(0, -1) : line);
-    } catch {
-      return false;
-    }
+    const entry = parseItemLine(line);
+    if (!entry) return false;
+    const { item, more } = entry;
     const index = current.items.length;
     const parsed = SCHEMAS[current.name].safeParse(item);
     if (!parsed.success) current.issues.push(...issuesOf(parsed.error, entryLabel(current.name, index, item)));
@@ -110,24 +107,7 @@ export async function parseSnapshotLines(
     return true;
   };
 
-  let rest = '';
-  for await (const chunk of chunks) {
-    let text = rest + chunk;
-    let from = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
-      if (!take(text.slice(from, nl))) return null;
-      from = nl + 1;
-      if (slicer.due()) {
-        // Give the rest of the portal its turn; keep only the unread text meanwhile.
-        text = text.slice(from);
-        from = 0;
-        await slicer.pause();
-      }
-    }
-    rest = text.slice(from);
-    if (state === 'header' && rest.length > HEADER_LIMIT) return null;
-  }
-  if (rest !== '' && !take(rest)) return null;
+  if (!(await takeLinesInSlices(chunks, take, slicer, HEADER_LIMIT))) return null;
   if (state !== 'end') return null;
 
   return assemble(header, lists, listIssues, sourceLabel, slicer);

@@ -1,8 +1,10 @@
+import { timeSlicer } from '../../content/snapshot/time-slices.ts';
 import type { SearchDocument } from '../documents.ts';
 import type { CorpusHints } from '../search-client/query-variants.ts';
 import type { FacetCounts } from '../search-client/types.ts';
 import { BOOLEAN_FACET_VALUES, FACETS, type FacetName } from '../settings.ts';
-import { buildVocabulary } from '../vocabulary.ts';
+import { DEFAULT_SLICE_MS, runSteps, runStepsSliced, type Steps } from '../sliced-steps.ts';
+import { vocabularySteps } from '../vocabulary.ts';
 
 /**
  * The in-process search's view of a release: the release's search documents (the same public,
@@ -83,16 +85,36 @@ function prepare(doc: SearchDocument): PreparedDocument {
 }
 
 export function prepareCorpus(documents: readonly SearchDocument[]): ServerCorpus {
-  const prepared = documents.map(prepare);
+  return runSteps(corpusSteps(documents));
+}
+
+/**
+ * `prepareCorpus` for the portal: the same steps, with a turn of the event loop every `sliceMs`
+ * of work, so that the first search after a release switch (seconds of work at scale: folding
+ * every text, the vocabulary) does not hold up every other page and API request meanwhile.
+ */
+export function prepareCorpusSliced(
+  documents: readonly SearchDocument[],
+  options: { sliceMs?: number } = {},
+): Promise<ServerCorpus> {
+  return runStepsSliced(corpusSteps(documents), timeSlicer(options.sliceMs ?? DEFAULT_SLICE_MS));
+}
+
+/** The one definition of a corpus, a document per step (search/sliced-steps.ts). */
+function* corpusSteps(documents: readonly SearchDocument[]): Steps<ServerCorpus> {
+  const prepared: PreparedDocument[] = [];
   const known: FacetCounts = {};
-  for (const p of prepared) {
+  for (const doc of documents) {
+    const p = prepare(doc);
+    prepared.push(p);
     for (const [facet, values] of Object.entries(p.facets) as [FacetName, string[]][]) {
       const counts = known[facet] ?? {};
       for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
       known[facet] = counts;
     }
+    yield;
   }
-  const vocabulary = buildVocabulary(documents);
+  const vocabulary = yield* vocabularySteps(documents);
   const lexicon = new Set(vocabulary.terms.map(fold).filter((t) => Array.from(t).length >= 2));
   let longestWord = 0;
   for (const word of lexicon) longestWord = Math.max(longestWord, Array.from(word).length);

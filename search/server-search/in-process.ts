@@ -1,14 +1,16 @@
-import { fuse, type Ranked } from '../search-client/fusion.ts';
+import { timeSlicer } from '../../content/snapshot/time-slices.ts';
+import { fuse, type Ranked, type WeightedList } from '../search-client/fusion.ts';
 import { pickMeta } from '../search-client/hit-meta.ts';
 import { DEFAULT_TYPE_WEIGHTS } from '../search-client/pagefind-engine.ts';
 import { queryVariants } from '../search-client/query-variants.ts';
 import { plainText, safePath } from '../search-client/sanitise-excerpt.ts';
 import type { EngineResult, NormalisedRequest, SearchHit } from '../search-client/types.ts';
 import type { SearchType } from '../settings.ts';
+import { DEFAULT_SLICE_MS, runSteps, runStepsSliced, type Steps } from '../sliced-steps.ts';
 import type { PreparedDocument, ServerCorpus } from './corpus.ts';
 import { documentExcerpt } from './excerpt.ts';
 import { countFacets, passes } from './facets.ts';
-import { scoreVariant, type TermCache } from './match.ts';
+import { scoreVariantSteps, type TermCache } from './match.ts';
 import { queryTerms } from './terms.ts';
 
 /**
@@ -60,16 +62,41 @@ export function searchCorpus(
   request: NormalisedRequest,
   options: InProcessOptions = {},
 ): EngineResult {
+  return runSteps(searchSteps(corpus, request, options));
+}
+
+/**
+ * `searchCorpus` for the portal: the same steps with a turn of the event loop every `sliceMs` of
+ * work — one query over the scale corpus is a few hundred milliseconds of scanning.
+ */
+export function searchCorpusSliced(
+  corpus: ServerCorpus,
+  request: NormalisedRequest,
+  options: InProcessOptions = {},
+  sliceMs = DEFAULT_SLICE_MS,
+): Promise<EngineResult> {
+  return runStepsSliced(searchSteps(corpus, request, options), timeSlicer(sliceMs));
+}
+
+function* searchSteps(
+  corpus: ServerCorpus,
+  request: NormalisedRequest,
+  options: InProcessOptions,
+): Steps<EngineResult> {
   const typeWeights = options.typeWeights ?? DEFAULT_TYPE_WEIGHTS;
   const { documents } = corpus;
   const candidates: number[] = [];
-  for (const [i, doc] of documents.entries()) if (passes(doc, request.filters)) candidates.push(i);
+  for (const [i, doc] of documents.entries()) {
+    if (passes(doc, request.filters)) candidates.push(i);
+    if (i % 1024 === 1023) yield;
+  }
 
   const variants = queryVariants(request.query, { hints: corpus.hints, max: options.maxVariants ?? 5 });
   const cache: TermCache = new Map();
-  const lists = variants.map((variant) => {
+  const lists: WeightedList<Found>[] = [];
+  for (const variant of variants) {
     const terms = queryTerms(variant.query, corpus.lexicon, corpus.longestWord);
-    const scores = scoreVariant(documents, candidates, terms, cache);
+    const scores = yield* scoreVariantSteps(documents, candidates, terms, cache);
     const texts = terms.terms.map((t) => t.text);
     const results: Ranked<Found>[] = [];
     for (const [index, raw] of scores) {
@@ -77,9 +104,11 @@ export function searchCorpus(
       const score = raw * (type ? (typeWeights[type] ?? 1) : 1);
       results.push({ id: String(index), score, item: { index, terms: texts } });
     }
-    return { weight: variant.weight, results };
-  });
+    lists.push({ weight: variant.weight, results });
+    yield;
+  }
   const fused = fuse(lists);
+  yield;
   const start = (request.page - 1) * request.pageSize;
   const hits = fused
     .slice(start, start + request.pageSize)
@@ -88,6 +117,7 @@ export function searchCorpus(
       return prepared ? toHit(prepared, r.item.terms) : null;
     })
     .filter((h): h is SearchHit => h !== null);
+  yield;
   const matched = fused.map((r) => documents[r.item.index]).filter((d): d is PreparedDocument => d !== undefined);
   return { total: fused.length, hits, facets: countFacets(matched) };
 }

@@ -5,10 +5,10 @@
  *   const response = await serverSearch({ documentOptions: { merchantConfigured } })
  *     .search({ query: '失能老人', filters: { province: ['甘肃省'] }, page: 1 });
  */
-export { FIELD_WEIGHTS, prepareCorpus, type ServerCorpus } from './corpus.ts';
+export { FIELD_WEIGHTS, prepareCorpus, prepareCorpusSliced, type ServerCorpus } from './corpus.ts';
 export { type DocumentSource, type DocumentsView, staticDocumentSource } from './document-source.ts';
 export { documentExcerpt, excerptOf } from './excerpt.ts';
-export { type InProcessOptions, searchCorpus } from './in-process.ts';
+export { type InProcessOptions, searchCorpus, searchCorpusSliced } from './in-process.ts';
 export { type ReleaseDocumentSourceOptions, releaseDocumentSource } from './release-document-source.ts';
 export { releaseIsDemo, serverSearch } from './runtime.ts';
 export {

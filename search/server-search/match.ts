@@ -1,3 +1,4 @@
+import { runSteps, type Steps } from '../sliced-steps.ts';
 import { FIELD_WEIGHTS, type PreparedDocument, SEARCH_FIELDS } from './corpus.ts';
 import type { QueryTerms } from './terms.ts';
 
@@ -28,11 +29,23 @@ function countOf(text: string, term: string, max: number): number {
   return n;
 }
 
+/**
+ * Candidates scored between two `yield`s (search/sliced-steps.ts): one query at scale scans
+ * 80,000 documents per term, hundreds of milliseconds in all, so the portal runs it in slices.
+ * A step per document would spend more on yielding than on the work.
+ */
+const CANDIDATES_PER_STEP = 64;
+
 /** Document index → the term's score in it, for the documents that hold it. */
-function termScores(documents: readonly PreparedDocument[], candidates: readonly number[], term: string) {
+function* termScoreSteps(
+  documents: readonly PreparedDocument[],
+  candidates: readonly number[],
+  term: string,
+): Steps<Map<number, number>> {
   const scores = new Map<number, number>();
   const length = Math.sqrt(Array.from(term).length);
-  for (const i of candidates) {
+  for (const [k, i] of candidates.entries()) {
+    if (k % CANDIDATES_PER_STEP === CANDIDATES_PER_STEP - 1) yield;
     const doc = documents[i];
     if (!doc) continue;
     let best = 0;
@@ -57,6 +70,16 @@ export function scoreVariant(
   query: QueryTerms,
   cache: TermCache,
 ): Map<number, number> {
+  return runSteps(scoreVariantSteps(documents, candidates, query, cache));
+}
+
+/** `scoreVariant` in steps of a few dozen candidates. */
+export function* scoreVariantSteps(
+  documents: readonly PreparedDocument[],
+  candidates: readonly number[],
+  query: QueryTerms,
+  cache: TermCache,
+): Steps<Map<number, number>> {
   if (query.terms.length === 0) return new Map();
   // Each term is scanned over all candidates (so the cache serves other variants); the AND set shrinks as we go.
   let remaining: readonly number[] = candidates;
@@ -64,7 +87,7 @@ export function scoreVariant(
   for (const term of query.terms) {
     let scores = cache.get(term.text);
     if (!scores) {
-      scores = termScores(documents, candidates, term.text);
+      scores = yield* termScoreSteps(documents, candidates, term.text);
       cache.set(term.text, scores);
     }
     perTerm.push(scores);
@@ -74,7 +97,8 @@ export function scoreVariant(
   }
   const ideal = query.terms.reduce((sum, t) => sum + FIELD_WEIGHTS.title * Math.sqrt(Array.from(t.text).length), 0);
   const out = new Map<number, number>();
-  for (const i of remaining) {
+  for (const [k, i] of remaining.entries()) {
+    if (k % CANDIDATES_PER_STEP === CANDIDATES_PER_STEP - 1) yield;
     const doc = documents[i];
     if (!doc) continue;
     let score = perTerm.reduce((sum, scores) => sum + (scores.get(i) ?? 0), 0);

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { readReleaseDocuments } from '../release-documents.ts';
+import { readReleaseDocumentsIncrementally } from '../release-documents-lines.ts';
 import type { DocumentSource, DocumentsView } from './document-source.ts';
 
 /**
@@ -17,6 +17,10 @@ import type { DocumentSource, DocumentsView } from './document-source.ts';
  * The documents are the release's, judged as of its rule day, like the pages, Pagefind and
  * Meilisearch of that release: for real data the `acceptingDonations` facet moves to a new day
  * at the next publish, not at midnight.
+ *
+ * The file is read a document per line in ~10 ms slices (release-documents-lines.ts), so the
+ * portal keeps serving while it loads; a file from a release written before that layout is read
+ * whole, which blocks the event loop for the length of one JSON.parse.
  */
 export interface ReleaseDocumentSourceOptions {
   /** `search-documents.json` of the live release (`releaseDocumentsPathOf(snapshotPath)`). */
@@ -57,7 +61,7 @@ export function releaseDocumentSource(options: ReleaseDocumentSourceOptions): Do
     if (cached?.key === key) return cached.view;
     if (failedKey === key) return cached?.view ?? null;
     try {
-      const file = await readReleaseDocuments(path);
+      const file = await readReleaseDocumentsIncrementally(path);
       const view: DocumentsView = { documents: file.documents, demo: file.demo, ruleDay: file.ruleDay };
       cached = { key, view };
       failedKey = null;

@@ -10,9 +10,9 @@ import type {
   SearchRequest,
   SearchResponse,
 } from '../search-client/types.ts';
-import { prepareCorpus, type ServerCorpus } from './corpus.ts';
+import { prepareCorpusSliced, type ServerCorpus } from './corpus.ts';
 import type { DocumentSource, DocumentsView } from './document-source.ts';
-import { type InProcessOptions, searchCorpus } from './in-process.ts';
+import { type InProcessOptions, searchCorpusSliced } from './in-process.ts';
 import { type SnapshotDocumentOptions, snapshotDocumentSource } from './snapshot-document-source.ts';
 
 /**
@@ -78,7 +78,8 @@ export function createServerSearch(options: ServerSearchOptions): ServerSearch {
   async function corpus(): Promise<ServerCorpus> {
     const view = await documents.current();
     if (cached?.view !== view) {
-      const built = Promise.resolve().then(() => prepareCorpus(view.documents));
+      // In slices: at scale this is seconds of work, and the portal serves every other request meanwhile.
+      const built = prepareCorpusSliced(view.documents);
       cached = { view, corpus: built };
       built.catch(() => {
         if (cached?.corpus === built) cached = null;
@@ -153,7 +154,8 @@ export function createServerSearch(options: ServerSearchOptions): ServerSearch {
         return { ...base, ...none, state: 'unavailable', engine: null, fellBack, message: UNAVAILABLE_MESSAGE };
       }
       try {
-        const result = searchCorpus(prepared, request, options.inProcess);
+        // In slices: one query over the scale corpus scans for a few hundred milliseconds.
+        const result = await searchCorpusSliced(prepared, request, options.inProcess);
         return {
           ...base,
           ...result,

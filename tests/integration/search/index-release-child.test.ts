@@ -8,6 +8,7 @@ import { REPO_ROOT } from '../../../publisher/config.ts';
 import { indexOutcomeSchema } from '../../../publisher/releases/index-release-child.ts';
 import { buildSearchDocuments } from '../../../search/documents.ts';
 import { readReleaseDocuments, SEARCH_DOCUMENTS_FILE } from '../../../search/release-documents.ts';
+import { readReleaseDocumentsIncrementally } from '../../../search/release-documents-lines.ts';
 import { merchantConfigured } from '../../../site/lib/merchant.ts';
 import { relevanceDataset } from '../../relevance/demo-documents.ts';
 
@@ -62,6 +63,11 @@ describe('索引子进程写出搜索文档文件', () => {
     expect(file.ruleDay).toBe(snapshot.asOf);
     expect(file.documents).toHaveLength(expected.length);
     expect(file.documents).toEqual(expected);
+    // In the line layout, so the portal reads it in slices: the same documents that way too.
+    const incremental = await readReleaseDocumentsIncrementally(join(staging, SEARCH_DOCUMENTS_FILE));
+    expect(incremental).toEqual(file);
+    const text = await readFile(join(staging, SEARCH_DOCUMENTS_FILE), 'utf8');
+    expect(text.split('\n')).toHaveLength(expected.length + 3);
     if (outcome.ok) expect(outcome.documents).toBe(expected.length);
     // Written through a temporary name and renamed: none is left behind.
     expect((await readdir(staging)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
