@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { removeTree } from './remove-tree.ts';
 
 /**
  * Releases live side by side under `<data>/releases/<id>/` (site/client, site/server,
@@ -89,7 +90,7 @@ export class ReleaseStore {
   }
 
   async discardStaging(id: string): Promise<void> {
-    await rm(this.stagingDirOf(id), { recursive: true, force: true });
+    await removeTree(this.stagingDirOf(id));
   }
 
   /**
@@ -121,7 +122,7 @@ export class ReleaseStore {
     const current = await this.currentId();
     const ids = (await this.list()).sort().reverse();
     const doomed = ids.slice(keep).filter((id) => id !== current && !this.pinned.has(id));
-    for (const id of doomed) await rm(this.dirOf(id), { recursive: true, force: true });
+    for (const id of doomed) await removeTree(this.dirOf(id));
     return doomed;
   }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ReleaseStore } from '../../../publisher/releases/release-store.ts';
+import { removeTree } from '../../../publisher/releases/remove-tree.ts';
 
 /** Pruning and start-up cleanup of the release folders, on a real temporary directory. */
 let dataDir: string;
@@ -44,5 +45,22 @@ describe('ReleaseStore', () => {
     expect((await store.discardLeftovers()).sort()).toEqual(['.current-0badf00d', '.staging-20260102-000000-bbbb']);
     expect((await readdir(store.root)).sort()).toEqual(['20260101-000000-aaaa', 'current']);
     expect(await store.currentId()).toBe('20260101-000000-aaaa');
+  });
+
+  it('removes a release-sized tree in a child process, and a missing one without error', async () => {
+    const dir = join(dataDir, 'doomed');
+    for (let i = 0; i < 200; i++) {
+      await mkdir(join(dir, 'site', 'client', `page-${i}`), { recursive: true });
+      await writeFile(join(dir, 'site', 'client', `page-${i}`, 'index.html'), '<p>x</p>');
+    }
+    await removeTree(dir);
+    expect(await readdir(dataDir)).toEqual([]);
+    await expect(removeTree(join(dataDir, 'never-there'))).resolves.toBeUndefined();
+  });
+
+  it('discards a failed build’s staging folder', async () => {
+    await mkdir(join(store.stagingDirOf('20260105-000000-eeee'), 'site'), { recursive: true });
+    await store.discardStaging('20260105-000000-eeee');
+    expect(await readdir(store.root)).toEqual([]);
   });
 });
