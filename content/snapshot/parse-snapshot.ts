@@ -24,6 +24,16 @@ export function issuesOf(error: z.ZodError, entry: string): ContentIssue[] {
   return error.issues.map((i) => ({ entry, field: formatPath(i.path), message: i.message }));
 }
 
+/** Entries or the header failed their schemas; every snapshot reader throws the same. */
+export function invalidEntries(sourceLabel: string, issues: ContentIssue[]): ContentError {
+  return new ContentError('SNAPSHOT_INVALID', `${sourceLabel}校验失败，共 ${issues.length} 处问题：`, issues);
+}
+
+/** References that point at no entry in the snapshot (checkReferences). */
+export function unresolvedReferences(sourceLabel: string, issues: ContentIssue[]): ContentError {
+  return new ContentError('SNAPSHOT_INVALID', `${sourceLabel}中的引用无法对应，共 ${issues.length} 处问题：`, issues);
+}
+
 /**
  * Validates a snapshot entry by entry, so that every problem is reported with the entry and
  * field it belongs to, then checks that every reference (project → charity, …) resolves.
@@ -57,17 +67,9 @@ export function parseSnapshot(input: unknown, sourceLabel = '快照'): Snapshot 
     });
   }
 
-  if (issues.length > 0) {
-    throw new ContentError('SNAPSHOT_INVALID', `${sourceLabel}校验失败，共 ${issues.length} 处问题：`, issues);
-  }
+  if (issues.length > 0) throw invalidEntries(sourceLabel, issues);
   const snapshot = { ...meta.data, ...out } as unknown as Snapshot;
   const refIssues = checkReferences(snapshot);
-  if (refIssues.length > 0) {
-    throw new ContentError(
-      'SNAPSHOT_INVALID',
-      `${sourceLabel}中的引用无法对应，共 ${refIssues.length} 处问题：`,
-      refIssues,
-    );
-  }
+  if (refIssues.length > 0) throw unresolvedReferences(sourceLabel, refIssues);
   return snapshot;
 }

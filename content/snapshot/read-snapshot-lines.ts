@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { ContentError, type ContentIssue } from '../errors.ts';
+import type { ContentIssue } from '../errors.ts';
 import { checkReferencesSliced } from './check-references.ts';
-import { entryLabel, issuesOf } from './parse-snapshot.ts';
+import { entryLabel, invalidEntries, issuesOf, unresolvedReferences } from './parse-snapshot.ts';
 import { parseItemLine, takeLinesInSlices } from './sliced-lines.ts';
 import { COLLECTIONS, type Snapshot, seedConsentSchema, snapshotMetaSchema } from './snapshot-schema.ts';
 import { type TimeSlicer, timeSlicer } from './time-slices.ts';
@@ -134,17 +134,9 @@ async function assemble(
     issues.push(...(listIssues.get(name) ?? []));
     out[name] = items;
   }
-  if (issues.length > 0) {
-    throw new ContentError('SNAPSHOT_INVALID', `${sourceLabel}校验失败，共 ${issues.length} 处问题：`, issues);
-  }
+  if (issues.length > 0) throw invalidEntries(sourceLabel, issues);
   const snapshot = { ...meta.data, ...out } as unknown as Snapshot;
   const refIssues = await checkReferencesSliced(snapshot, slicer);
-  if (refIssues.length > 0) {
-    throw new ContentError(
-      'SNAPSHOT_INVALID',
-      `${sourceLabel}中的引用无法对应，共 ${refIssues.length} 处问题：`,
-      refIssues,
-    );
-  }
+  if (refIssues.length > 0) throw unresolvedReferences(sourceLabel, refIssues);
   return snapshot;
 }

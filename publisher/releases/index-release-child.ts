@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { readSnapshotFile } from '../../content/node.ts';
 import { releaseDocumentsPathOf } from '../../search/release-documents.ts';
 import { indexRelease, SearchIndexError } from '../../search/release-index.ts';
 import { merchantConfigured } from '../../site/lib/merchant.ts';
+import { runStageChild } from './outcome-child.ts';
 
 /**
  * The release's search step in a process of its own. Building the search documents for 87,000
@@ -32,39 +32,22 @@ export const indexOutcomeSchema = z.discriminatedUnion('ok', [
 ]);
 export type IndexOutcome = z.infer<typeof indexOutcomeSchema>;
 
-async function main(argv: readonly string[]): Promise<number> {
-  const [clientDir, snapshotPath, outcomePath] = argv;
-  if (!clientDir || !snapshotPath || !outcomePath) {
-    console.error('用法：index-release-child.ts <clientDir> <snapshot.json> <outcome.json>');
-    return 2;
-  }
-  let outcome: IndexOutcome;
-  try {
-    const snapshot = await readSnapshotFile(snapshotPath);
-    // The same merchant rule the pages were built with, so the acceptingDonations facet agrees.
-    const result = await indexRelease({
-      clientDir,
-      snapshot,
-      documentOptions: { merchantConfigured },
-      documentsFile: releaseDocumentsPathOf(snapshotPath),
-    });
-    outcome = { ok: true, documents: result.documents, pagefind: result.pagefind };
-  } catch (error) {
-    outcome =
-      error instanceof SearchIndexError
-        ? { ok: false, code: error.code, message: error.message }
-        : { ok: false, code: 'INDEX_FAILED', message: error instanceof Error ? error.message : String(error) };
-  }
-  await writeFile(outcomePath, JSON.stringify(outcome));
-  return outcome.ok ? 0 : 1;
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
+  runStageChild<Omit<Extract<IndexOutcome, { ok: true }>, 'ok'>>({
+    usage: '用法：index-release-child.ts <clientDir> <snapshot.json> <outcome.json>',
+    argc: 2,
+    work: async ([clientDir = '', snapshotPath = '']) => {
+      const snapshot = await readSnapshotFile(snapshotPath);
+      // The same merchant rule the pages were built with, so the acceptingDonations facet agrees.
+      const result = await indexRelease({
+        clientDir,
+        snapshot,
+        documentOptions: { merchantConfigured },
+        documentsFile: releaseDocumentsPathOf(snapshotPath),
+      });
+      return { documents: result.documents, pagefind: result.pagefind };
     },
-  );
+    knownError: (error): error is SearchIndexError => error instanceof SearchIndexError,
+    fallbackCode: 'INDEX_FAILED',
+  });
 }

@@ -4,6 +4,7 @@ import { ContentError, type Snapshot } from '../../content/index.ts';
 import { readSnapshotFile } from '../../content/node.ts';
 import { pullStrapiSnapshot } from '../../content/snapshot/strapi-pull.ts';
 import { formatSnapshotLines } from '../../content/snapshot/write-snapshot.ts';
+import { runStageChild } from './outcome-child.ts';
 import { summariseSnapshot } from './snapshot-stage.ts';
 
 /**
@@ -45,37 +46,20 @@ async function load(source: PullSource): Promise<Snapshot> {
   return source.demo ? { ...snapshot, demo: true } : snapshot;
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  const [snapshotPath, outcomePath] = argv;
-  if (!snapshotPath || !outcomePath) {
-    console.error(`用法：${PULL_SOURCE_ENV}='<json>' pull-release-child.ts <snapshot.json> <outcome.json>`);
-    return 2;
-  }
-  let outcome: PullOutcome;
-  try {
-    const source = pullSourceSchema.parse(JSON.parse(process.env[PULL_SOURCE_ENV] ?? 'null'));
-    const snapshot = await load(source);
-    // Written whole or not at all: the build reads this file next. One entry a line, so the
-    // portal can read it without blocking its event loop (content/snapshot/write-snapshot.ts).
-    await writeFile(`${snapshotPath}.partial`, formatSnapshotLines(snapshot));
-    await rename(`${snapshotPath}.partial`, snapshotPath);
-    outcome = { ok: true, ...summariseSnapshot(snapshot) };
-  } catch (error) {
-    outcome =
-      error instanceof ContentError
-        ? { ok: false, code: error.code, message: error.message }
-        : { ok: false, code: 'PULL_FAILED', message: error instanceof Error ? error.message : String(error) };
-  }
-  await writeFile(outcomePath, JSON.stringify(outcome));
-  return outcome.ok ? 0 : 1;
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
+  runStageChild<Omit<Extract<PullOutcome, { ok: true }>, 'ok'>>({
+    usage: `用法：${PULL_SOURCE_ENV}='<json>' pull-release-child.ts <snapshot.json> <outcome.json>`,
+    argc: 1,
+    work: async ([snapshotPath = '']) => {
+      const source = pullSourceSchema.parse(JSON.parse(process.env[PULL_SOURCE_ENV] ?? 'null'));
+      const snapshot = await load(source);
+      // Written whole or not at all: the build reads this file next. One entry a line, so the
+      // portal can read it without blocking its event loop (content/snapshot/write-snapshot.ts).
+      await writeFile(`${snapshotPath}.partial`, formatSnapshotLines(snapshot));
+      await rename(`${snapshotPath}.partial`, snapshotPath);
+      return summariseSnapshot(snapshot);
     },
-  );
+    knownError: (error): error is ContentError => error instanceof ContentError,
+    fallbackCode: 'PULL_FAILED',
+  });
 }

@@ -5,6 +5,7 @@ import type { CollectionName } from '../../../content/snapshot/snapshot-schema.t
 import { STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts';
 import { type BootedCms, bootCms, CMS_DIR } from '../helpers/cms.ts';
 import { DATABASES } from '../helpers/databases.ts';
+import { FIXTURE_MINISTRY_ENTRIES } from '../helpers/fixture-snapshot.ts';
 import { request } from '../helpers/http.ts';
 import { CONSENT, documentIds, entryData, rowCount, storedRows, UID } from '../helpers/rbac.ts';
 
@@ -202,13 +203,7 @@ describe.each(DATABASES)('慈善组织的 API 令牌（$name）', ({ target, ski
   });
 
   it.skipIf(skip)('绑定到 A 的令牌：不能写民政部门的四类内容（403，数据库不变）', async () => {
-    const ministryTypes = [
-      ['needs', 'minxian-zhuxue-xuqiu'],
-      ['typicalCases', 'gansu-dianxing-1'],
-      ['awards', 'cishanjiang-12-gansu'],
-      ['campaigns', 'cishanri-2026'],
-    ] as const;
-    for (const [collection, slug] of ministryTypes) {
+    for (const [collection, slug] of FIXTURE_MINISTRY_ENTRIES) {
       const { uid, pluralName } = STRAPI_COLLECTIONS[collection];
       const rows = await rowCount(cms, uid);
       // Only scalar fields: relation keys would be refused earlier (400) for types the token cannot read.

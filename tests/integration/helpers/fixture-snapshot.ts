@@ -203,3 +203,11 @@ export const FIXTURE_COUNTS = {
   awards: 1,
   campaigns: 1,
 } as const;
+
+/** One entry of each type a ministry editor owns (needs, typical cases, awards, campaigns): collection and slug. */
+export const FIXTURE_MINISTRY_ENTRIES = [
+  ['needs', 'minxian-zhuxue-xuqiu'],
+  ['typicalCases', 'gansu-dianxing-1'],
+  ['awards', 'cishanjiang-12-gansu'],
+  ['campaigns', 'cishanri-2026'],
+] as const;
