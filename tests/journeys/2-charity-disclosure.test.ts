@@ -80,6 +80,10 @@ describe('journey 2: a charity editor publishes an overdue disclosure', () => {
     step('2', `以 ${editor.email} 登录管理后台，新建进展公开`);
     await adminLoginUi(page, strapiUrl, editor);
     await page.goto(`${strapiUrl}/admin/content-manager/collection-types/api::disclosure.disclosure/create`);
+    // The create form fills in its initial state after its requests settle; typing before that
+    // can be overwritten (two full runs on a busy machine published with "validation errors").
+    await page.waitForLoadState('networkidle');
+    await expect(field(page, 'slug')).toBeEditable({ timeout: 60_000 });
     await field(page, 'slug').fill(`journey-${stamp}`);
     await pickOption(page, 'project', project.title.slice(0, 8), project.title);
     await pickOption(page, 'kind', null, 'progress');
@@ -91,6 +95,12 @@ describe('journey 2: a charity editor publishes an overdue disclosure', () => {
     await field(page, 'spentToDateFen').fill(String(plan.latest?.spentToDateFen ?? 0));
     await page.locator('.CodeMirror').first().click();
     await page.keyboard.type('本季度项目按计划推进，已完成走访与物资发放，资金使用情况见明细。');
+    // What the editor sees before pressing 发布: every value still in its field.
+    await expect(field(page, 'slug')).toHaveValue(`journey-${stamp}`);
+    await expect(field(page, 'title')).toHaveValue(title);
+    await expect(field(page, 'raisedToDateFen')).toHaveValue(String(plan.latest?.raisedToDateFen ?? 0));
+    await expect(field(page, 'spentToDateFen')).toHaveValue(String(plan.latest?.spentToDateFen ?? 0));
+    await expect(page.locator('.CodeMirror').first()).toContainText('本季度项目按计划推进');
 
     const before = await publisherStatus(baseUrl);
     const clicked = Date.now();

@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { REPO_ROOT } from '../../../publisher/config.ts';
 import type { DemoAccount } from './journey-context.ts';
 
 /**
@@ -25,9 +27,24 @@ export async function pickOption(page: Page, name: string, search: string | null
   await page.getByRole('option', { name: option }).first().click();
 }
 
-/** The "Published" toast Strapi shows after a successful publish (its labels are English). */
+/**
+ * The "Published" toast Strapi shows after a successful publish (its labels are English); when
+ * Strapi shows an error instead (a refused publish names the field), the failure says what it said.
+ */
 export async function expectPublished(page: Page): Promise<void> {
-  await expect(page.getByText(/Published document|已发布/).first()).toBeVisible({ timeout: 60_000 });
+  const published = page.getByText(/Published document|已发布/).first();
+  const alert = page.getByRole('alert').first();
+  await expect(published.or(alert).first()).toBeVisible({ timeout: 60_000 });
+  if (await published.isVisible()) return;
+  const said = ((await alert.textContent().catch(() => '')) ?? '').trim() || '（无文字）';
+  // Field errors are shown under each field, not in the toast: keep the whole form for whoever reads the failure.
+  const shot = join(REPO_ROOT, '.data', 'journeys', `unpublished-${Date.now()}.png`);
+  await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
+  const fieldErrors = await page
+    .locator('[id$="-error"], [data-strapi-field-error]')
+    .allInnerTexts()
+    .catch(() => []);
+  throw new Error(`Strapi 没有发布，提示：${said}；字段错误：${fieldErrors.join(' / ') || '（未找到）'}；截图 ${shot}`);
 }
 
 /** POST /admin/login → the admin JWT the React app also holds. */
