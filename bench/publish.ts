@@ -32,6 +32,7 @@ import { ReleaseStore } from '../publisher/releases/release-store.ts';
 import { publisherStatus, waitForIdle } from '../tests/journeys/harness/publisher-status.ts';
 import { type StartedPortal, startPortal } from '../tests/journeys/harness/start-portal.ts';
 import { adminToken, contentManager, documentIdOf } from '../tests/journeys/harness/strapi-admin.ts';
+import { loadAverage } from './event-loop-probe.ts';
 
 const WORK = join(REPO_ROOT, '.data', 'bench', 'publish');
 const DATA = join(WORK, 'data');
@@ -59,10 +60,6 @@ function stageSeconds(output: string[]): Record<string, number> {
     if (m) out[`${m[1]} ${m[2]}`] = Number(m[3]);
   }
   return out;
-}
-
-async function loadAverage(): Promise<string> {
-  return (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
 }
 
 function timeCommand(command: string, argv: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -162,11 +159,11 @@ async function publishToLive(portal: StartedPortal, dataDir: string, run: number
 
 async function main(): Promise<void> {
   await mkdir(WORK, { recursive: true });
-  const results: Record<string, unknown> = { date: new Date().toISOString(), loadBefore: await loadAverage() };
+  const results: Record<string, unknown> = { date: new Date().toISOString(), loadBefore: loadAverage() };
   if (STRAPI_SCALE) await strapiScaleBench(results);
   else if (!SCALE_ONLY) await portalBench(results);
   if (SCALE) await scaleBench(results);
-  results.loadAfter = await loadAverage();
+  results.loadAfter = loadAverage();
   const strapiName = SNAPSHOT_ARG ? basename(SNAPSHOT_ARG, '.json') : 'scale';
   const file = join(
     WORK,
@@ -210,7 +207,7 @@ async function portalBench(results: Record<string, unknown>): Promise<void> {
     await waitForIdle(second.baseUrl, 2000);
     const r = await publishToLive(second, DATA, i);
     runs.push(r);
-    say(`发布到上线 #${i}：${secs(r.ms)} 秒（版本构建 ${r.buildSeconds} 秒，负载 ${await loadAverage()}）`);
+    say(`发布到上线 #${i}：${secs(r.ms)} 秒（版本构建 ${r.buildSeconds} 秒，负载 ${loadAverage()}）`);
   }
   results.publishToLive = { runs, medianSeconds: secs(median(runs.map((r) => r.ms))) };
 
@@ -301,7 +298,7 @@ async function strapiScaleBench(results: Record<string, unknown>): Promise<void>
       (sum, name) => sum + snapshot[name].length,
       0,
     );
-    const loadBefore = await loadAverage();
+    const loadBefore = loadAverage();
     say(`导入 ${entries} 条内容到 Strapi（SQLite，${dataDir}）……`);
     const ms = await timeCommand(
       'npm',
@@ -316,7 +313,7 @@ async function strapiScaleBench(results: Record<string, unknown>): Promise<void>
       entries,
       perSecond: Math.round((entries / (ms / 1000)) * 10) / 10,
       loadBefore,
-      loadAfter: await loadAverage(),
+      loadAfter: loadAverage(),
     };
     await writeFile(markerPath, JSON.stringify(seed, null, 2));
     say(`导入完成：${seed.seconds} 秒（${seed.perSecond} 条/秒）`);
@@ -331,7 +328,7 @@ async function strapiScaleBench(results: Record<string, unknown>): Promise<void>
     for (let i = 1; i <= RUNS; i++) {
       await waitForIdle(portal.baseUrl, 2000, 3_600_000);
       const r = await publishToLive(portal, dataDir, i);
-      const load = await loadAverage();
+      const load = loadAverage();
       runs.push({ ...r, load });
       say(`发布到上线 #${i}：${secs(r.ms)} 秒（阶段 ${JSON.stringify(r.stages)}，负载 ${load}）`);
     }

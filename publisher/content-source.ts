@@ -28,7 +28,7 @@ export function childSnapshotStage(pull: PullSource): SnapshotStage {
     const outcome = await runOutcomeChild({
       name: 'pull',
       script: 'publisher/releases/pull-release-child.ts',
-      args: [targetPath, join(dirname(targetPath), 'pull-outcome.json')],
+      args: [targetPath],
       outcomePath: join(dirname(targetPath), 'pull-outcome.json'),
       schema: pullOutcomeSchema,
       env: { [PULL_SOURCE_ENV]: source },

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { z } from 'zod';
 import { parseItemLine, takeLinesInSlices } from '../content/snapshot/sliced-lines.ts';
+import { DEFAULT_SLICE_MS } from '../content/snapshot/steps.ts';
 import { timeSlicer } from '../content/snapshot/time-slices.ts';
 import { searchDocumentSchema } from './document-schema.ts';
 import type { SearchDocument } from './documents.ts';
@@ -13,7 +14,6 @@ import {
   releaseDocumentsSchema,
   unreadableDocuments,
 } from './release-documents.ts';
-import { DEFAULT_SLICE_MS } from './sliced-steps.ts';
 
 /**
  * The reading half of the line layout (`formatReleaseDocumentsLines`): the same documents — or

@@ -1,6 +1,6 @@
+import { runSteps, type Steps } from '../content/snapshot/steps.ts';
 import type { SearchDocument } from './documents.ts';
 import { SYNONYM_GROUPS } from './settings.ts';
-import { runSteps, type Steps } from './sliced-steps.ts';
 
 /**
  * What the browser client knows about the corpus without downloading it, built from the documents
@@ -75,7 +75,7 @@ export function buildVocabulary(documents: readonly SearchDocument[]): Vocabular
 }
 
 /**
- * `buildVocabulary` one document at a time (sliced-steps.ts): at scale the synonym counts alone
+ * `buildVocabulary` one document at a time (content/snapshot/steps.ts): at scale the synonym counts alone
  * search 80,000 texts for every synonym word, too long to do between two requests of the portal.
  */
 export function* vocabularySteps(documents: readonly SearchDocument[]): Steps<Vocabulary> {

@@ -1,6 +1,6 @@
 import type { ContentIssue } from '../errors.ts';
 import { COLLECTION_LABELS, type CollectionName, type Snapshot } from './snapshot-schema.ts';
-import type { TimeSlicer } from './time-slices.ts';
+import { runSteps, runStepsSliced, type Steps, type TimeSlicer } from './steps.ts';
 
 /**
  * Every slug is unique within its collection and every reference points at an entry that is in
@@ -10,7 +10,7 @@ import type { TimeSlicer } from './time-slices.ts';
  * runs it in one go, `checkReferencesSliced` with a pause whenever the slice is used up (at
  * scale the whole check is a 40–130 ms block, too long for the portal's event loop).
  */
-function* referenceChecks(s: Snapshot, issues: ContentIssue[]): Generator<void, void, void> {
+function* referenceChecks(s: Snapshot, issues: ContentIssue[]): Steps<void> {
   const sets = {} as Record<CollectionName, Set<string>>;
   for (const name of Object.keys(COLLECTION_LABELS) as CollectionName[]) {
     const seen = new Set<string>();
@@ -78,14 +78,12 @@ function* referenceChecks(s: Snapshot, issues: ContentIssue[]): Generator<void, 
 
 export function checkReferences(s: Snapshot): ContentIssue[] {
   const issues: ContentIssue[] = [];
-  for (const _ of referenceChecks(s, issues));
+  runSteps(referenceChecks(s, issues));
   return issues;
 }
 
 export async function checkReferencesSliced(s: Snapshot, slicer: TimeSlicer): Promise<ContentIssue[]> {
   const issues: ContentIssue[] = [];
-  for (const _ of referenceChecks(s, issues)) {
-    if (slicer.due()) await slicer.pause();
-  }
+  await runStepsSliced(referenceChecks(s, issues), slicer);
   return issues;
 }

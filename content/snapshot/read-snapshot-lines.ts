@@ -4,7 +4,8 @@ import { checkReferencesSliced } from './check-references.ts';
 import { entryLabel, invalidEntries, issuesOf, unresolvedReferences } from './parse-snapshot.ts';
 import { parseItemLine, takeLinesInSlices } from './sliced-lines.ts';
 import { COLLECTIONS, type Snapshot, seedConsentSchema, snapshotMetaSchema } from './snapshot-schema.ts';
-import { type TimeSlicer, timeSlicer } from './time-slices.ts';
+import { DEFAULT_SLICE_MS, type TimeSlicer } from './steps.ts';
+import { timeSlicer } from './time-slices.ts';
 import { SNAPSHOT_LISTS, type SnapshotListName } from './write-snapshot.ts';
 
 /**
@@ -22,7 +23,6 @@ export interface LineReadOptions {
   sliceMs?: number;
 }
 
-export const DEFAULT_SLICE_MS = 10;
 /** A header is a few hundred bytes; a first line longer than this is a whole-file document. */
 const HEADER_LIMIT = 64 * 1024;
 

@@ -1,4 +1,4 @@
-import type { TimeSlicer } from './time-slices.ts';
+import type { TimeSlicer } from './steps.ts';
 
 /**
  * Feeds `take` every line of a text stream, with a turn of the event loop whenever the slice is

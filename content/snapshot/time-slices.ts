@@ -1,16 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate } from 'node:timers/promises';
+import type { TimeSlicer } from './steps.ts';
 
-/**
- * Cuts a long synchronous job into slices of about `sliceMs`, with a turn of the event loop
- * (timers, I/O, other requests) between them. Call `due()` after each small unit of work and
- * `await pause()` only when it says so: awaiting after every entry would cost more than the work.
- */
-export interface TimeSlicer {
-  due(): boolean;
-  pause(): Promise<void>;
-}
-
+/** The Node slicer: `sliceMs` of work, then one `setImmediate` turn of the event loop. */
 export function timeSlicer(sliceMs: number): TimeSlicer {
   let start = performance.now();
   return {

@@ -74,7 +74,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
     const outcome = await runOutcomeChild({
       name: 'index',
       script: 'publisher/releases/index-release-child.ts',
-      args: [join(staging, 'site', 'client'), snapshotPath, outcomePath],
+      args: [join(staging, 'site', 'client'), snapshotPath],
       outcomePath,
       schema: indexOutcomeSchema,
     });

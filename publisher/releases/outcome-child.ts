@@ -15,6 +15,7 @@ export async function runOutcomeChild<T extends { ok: boolean }>(options: {
   name: string;
   /** Path of the script from the repository root. */
   script: string;
+  /** The stage's arguments; the outcome file's path is passed after them (`runStageChild` reads it there). */
   args: string[];
   outcomePath: string;
   schema: z.ZodType<T>;
@@ -23,7 +24,7 @@ export async function runOutcomeChild<T extends { ok: boolean }>(options: {
   const exited = await runToEnd(
     options.name,
     process.execPath,
-    ['--import', 'tsx', resolve(REPO_ROOT, options.script), ...options.args],
+    ['--import', 'tsx', resolve(REPO_ROOT, options.script), ...options.args, options.outcomePath],
     options.env,
   ).then(
     () => null,

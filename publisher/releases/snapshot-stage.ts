@@ -1,5 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import type { Snapshot } from '../../content/index.ts';
+import { formatSnapshotLines } from '../../content/snapshot/write-snapshot.ts';
 
 /**
  * The first stage of a release: put a validated snapshot at `targetPath` and say what it holds.
@@ -30,7 +31,8 @@ export function summariseSnapshot(snapshot: Snapshot): SnapshotSummary {
 export function inProcessSnapshotStage(load: () => Promise<Snapshot>): SnapshotStage {
   return async (targetPath) => {
     const snapshot = await load();
-    await writeFile(targetPath, JSON.stringify(snapshot));
+    // The layout the pull child writes, so the portal reads a test's release as it reads a real one.
+    await writeFile(targetPath, formatSnapshotLines(snapshot));
     return summariseSnapshot(snapshot);
   };
 }

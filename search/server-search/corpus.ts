@@ -1,9 +1,9 @@
+import { DEFAULT_SLICE_MS, runSteps, runStepsSliced, type Steps } from '../../content/snapshot/steps.ts';
 import { timeSlicer } from '../../content/snapshot/time-slices.ts';
 import type { SearchDocument } from '../documents.ts';
 import type { CorpusHints } from '../search-client/query-variants.ts';
 import type { FacetCounts } from '../search-client/types.ts';
 import { BOOLEAN_FACET_VALUES, FACETS, type FacetName } from '../settings.ts';
-import { DEFAULT_SLICE_MS, runSteps, runStepsSliced, type Steps } from '../sliced-steps.ts';
 import { vocabularySteps } from '../vocabulary.ts';
 
 /**
@@ -100,7 +100,7 @@ export function prepareCorpusSliced(
   return runStepsSliced(corpusSteps(documents), timeSlicer(options.sliceMs ?? DEFAULT_SLICE_MS));
 }
 
-/** The one definition of a corpus, a document per step (search/sliced-steps.ts). */
+/** The one definition of a corpus, a document per step (content/snapshot/time-slices.ts). */
 function* corpusSteps(documents: readonly SearchDocument[]): Steps<ServerCorpus> {
   const prepared: PreparedDocument[] = [];
   const known: FacetCounts = {};

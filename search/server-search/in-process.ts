@@ -1,3 +1,4 @@
+import { DEFAULT_SLICE_MS, runSteps, runStepsSliced, type Steps } from '../../content/snapshot/steps.ts';
 import { timeSlicer } from '../../content/snapshot/time-slices.ts';
 import { fuse, type Ranked, type WeightedList } from '../search-client/fusion.ts';
 import { pickMeta } from '../search-client/hit-meta.ts';
@@ -6,7 +7,6 @@ import { queryVariants } from '../search-client/query-variants.ts';
 import { plainText, safePath } from '../search-client/sanitise-excerpt.ts';
 import type { EngineResult, NormalisedRequest, SearchHit } from '../search-client/types.ts';
 import type { SearchType } from '../settings.ts';
-import { DEFAULT_SLICE_MS, runSteps, runStepsSliced, type Steps } from '../sliced-steps.ts';
 import type { PreparedDocument, ServerCorpus } from './corpus.ts';
 import { documentExcerpt } from './excerpt.ts';
 import { countFacets, passes } from './facets.ts';

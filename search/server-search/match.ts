@@ -1,4 +1,4 @@
-import { runSteps, type Steps } from '../sliced-steps.ts';
+import { runSteps, type Steps } from '../../content/snapshot/steps.ts';
 import { FIELD_WEIGHTS, type PreparedDocument, SEARCH_FIELDS } from './corpus.ts';
 import type { QueryTerms } from './terms.ts';
 
@@ -30,7 +30,7 @@ function countOf(text: string, term: string, max: number): number {
 }
 
 /**
- * Candidates scored between two `yield`s (search/sliced-steps.ts): one query at scale scans
+ * Candidates scored between two `yield`s (content/snapshot/steps.ts): one query at scale scans
  * 80,000 documents per term, hundreds of milliseconds in all, so the portal runs it in slices.
  * A step per document would spend more on yielding than on the work.
  */

@@ -130,18 +130,18 @@ export function createServerSearch(options: ServerSearchOptions): ServerSearch {
         ? { ...normalised, filters: normaliseFilters(normalised.filters, prepared.known) }
         : normalised;
       const base = { query, truncated, page, pageSize, filters: request.filters };
+      const answered = (result: EngineResult, engine: ServerEngineName): ServerSearchResponse => ({
+        ...base,
+        ...result,
+        state: result.total > 0 ? 'results' : 'no-results',
+        engine,
+        fellBack,
+      });
 
       let fellBack = false;
       if (meili && now() >= meiliDownUntil) {
         try {
-          const result = await askMeilisearch(request);
-          return {
-            ...base,
-            ...result,
-            state: result.total > 0 ? 'results' : 'no-results',
-            engine: 'meilisearch',
-            fellBack,
-          };
+          return answered(await askMeilisearch(request), 'meilisearch');
         } catch (error) {
           meiliDownUntil = now() + retryAfterMs;
           log(`站内搜索：Meilisearch 不可用，改用服务器内置搜索：${(error as Error).message}`);
@@ -155,14 +155,7 @@ export function createServerSearch(options: ServerSearchOptions): ServerSearch {
       }
       try {
         // In slices: one query over the scale corpus scans for a few hundred milliseconds.
-        const result = await searchCorpusSliced(prepared, request, options.inProcess);
-        return {
-          ...base,
-          ...result,
-          state: result.total > 0 ? 'results' : 'no-results',
-          engine: 'in-process',
-          fellBack,
-        };
+        return answered(await searchCorpusSliced(prepared, request, options.inProcess), 'in-process');
       } catch (error) {
         log(`站内搜索失败：${(error as Error).stack ?? String(error)}`);
         return { ...base, ...none, state: 'unavailable', engine: null, fellBack, message: UNAVAILABLE_MESSAGE };
