@@ -70,21 +70,35 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/**
+ * SIGKILL to whatever is left of an exited child's process group. When one process of the chain
+ * (npm → tsx → node) is killed, the others may live on, reparented to init — a Strapi left
+ * behind that way would hold the port the next start needs.
+ */
+export function killLeftovers(child: ChildProcess): void {
+  signalGroup(child, 'SIGKILL');
+}
+
+/** Stops one child: SIGTERM to its group, SIGKILL after `graceMs`; resolves once it has exited. */
+export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
+  return new Promise<void>((done) => {
+    if (exited(child)) {
+      killLeftovers(child);
+      return done();
+    }
+    const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      killLeftovers(child);
+      done();
+    });
+    signalGroup(child, 'SIGTERM');
+  });
+}
+
 /** Stops every child: SIGTERM to its group, SIGKILL after `graceMs` for whatever still runs. */
 export async function stopAll(graceMs = 10_000): Promise<void> {
-  const children = [...running];
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((done) => {
-          if (child.exitCode !== null || child.signalCode !== null) return done();
-          const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
-          child.once('exit', () => {
-            clearTimeout(timer);
-            done();
-          });
-          signalGroup(child, 'SIGTERM');
-        }),
-    ),
-  );
+  await Promise.all([...running].map((child) => stopChild(child, graceMs)));
 }

@@ -5,6 +5,7 @@ import { RebuildScheduler } from './releases/rebuild-scheduler.ts';
 import { ReleaseStore } from './releases/release-store.ts';
 import type { SnapshotStage } from './releases/snapshot-stage.ts';
 import { startPortalServer } from './serve/portal-server.ts';
+import type { SupervisorStatus } from './supervisor-status.ts';
 import { strapiWebhookHandler } from './webhook/strapi-webhook.ts';
 
 export interface Portal {
@@ -16,6 +17,11 @@ export interface Portal {
   close(): Promise<void>;
 }
 
+export interface PortalOptions {
+  /** The supervised CMS child's state for the status page (`npm start`); null when none is supervised. */
+  cmsStatus?: () => SupervisorStatus;
+}
+
 /**
  * The publisher: serves the live release, takes Strapi's webhooks, and rebuilds (debounced).
  * `writeSnapshot` pulls the content for a release (from Strapi, or a file; content-source.ts).
@@ -24,6 +30,7 @@ export async function startPortal(
   config: PublisherConfig,
   writeSnapshot: SnapshotStage,
   log: (line: string) => void = (line) => process.stdout.write(`[publisher] ${line}\n`),
+  options: PortalOptions = {},
 ): Promise<Portal> {
   const store = new ReleaseStore(config.XIANJIE_DATA_DIR);
   const leftovers = await store.discardLeftovers();
@@ -58,6 +65,7 @@ export async function startPortal(
       building: scheduler.building,
       lastAttempt: scheduler.lastAttempt,
       releases: (await store.list()).sort().reverse(),
+      cms: options.cmsStatus?.() ?? null,
     };
   };
 

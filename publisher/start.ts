@@ -1,28 +1,32 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { runToEnd, startChild, stopAll } from './children.ts';
+import { runToEnd, stopAll } from './children.ts';
+import { CMS_LABEL, cmsSupervisor, pullWhenCmsRuns } from './cms-child.ts';
 import { REPO_ROOT, readPublisherConfig } from './config.ts';
 import { snapshotStage } from './content-source.ts';
 import { assertPortFree } from './port-free.ts';
 import { type Portal, startPortal } from './portal.ts';
 import { stage } from './progress.ts';
-import { waitForHealth } from './wait-for-health.ts';
 
 /**
  * `npm start`: the whole portal on embedded defaults — Strapi on SQLite seeded with the demo
  * data, the site built from what Strapi publishes, the donations API with the Alipay sandbox —
  * on one machine. A second run reuses what exists (data, builds, database, the last release).
- * Ctrl-C stops every child.
+ *
+ * The CMS's first start must succeed, or nothing starts. Once it has, a CMS that exits on its own
+ * is restarted with backoff (supervisor.ts) while the portal keeps serving the live release, gifts
+ * and notifies — none of them needs Strapi. Only Ctrl-C stops everything.
  */
 const config = readPublisherConfig();
 // The build (canonical URLs) and the donations API in this process (Alipay notify and return
 // URLs, the sandbox gateway) must name the origin the portal really listens on, also when the
 // port is not the default one.
 process.env.XIANJIE_SITE_URL = config.siteUrl;
-const loopback = (host: string) => (host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host);
 const tsx = resolve(REPO_ROOT, 'node_modules/.bin/tsx');
 const TOTAL = 5;
 let portal: Portal | null = null;
+// A publish made just before a crash may have lost its webhook: rebuild once the CMS is back.
+const cms = cmsSupervisor(config, () => portal?.scheduler.request(`${CMS_LABEL}重启后更新`));
 
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
@@ -30,6 +34,7 @@ async function shutdown(code: number): Promise<never> {
     stopping = true;
     process.stdout.write('\n正在停止各个服务……\n');
     await portal?.close().catch(() => undefined);
+    await cms.stop();
     await stopAll();
     process.stdout.write('已全部停止。\n');
   }
@@ -55,20 +60,9 @@ try {
     // A CMS left over from another run would answer the health check in place of ours.
     await assertPortFree(config.cmsHost, config.cmsPort, `内容管理系统（${config.STRAPI_URL}）`);
     await assertPortFree(config.PUBLISHER_HOST, config.PUBLISHER_PORT, '门户服务');
-    const cms = startChild('cms', 'npm', ['run', '--silent', 'start', '--workspace', 'cms'], {
-      XIANJIE_SEED_SNAPSHOT: config.snapshotPath,
-      // STRAPI_URL is the one setting for where the CMS is: it listens there.
-      HOST: config.cmsHost,
-      PORT: String(config.cmsPort),
-      PUBLISHER_URL: process.env.PUBLISHER_URL ?? `http://${loopback(config.PUBLISHER_HOST)}:${config.PUBLISHER_PORT}`,
+    await cms.start().catch((error: unknown) => {
+      throw new Error(`${(error as Error).message}。请查看上面的 [cms] 日志`);
     });
-    cms.on('exit', (code) => {
-      if (!stopping) {
-        process.stderr.write(`内容管理系统意外退出（退出码 ${code}）。\n`);
-        void shutdown(1);
-      }
-    });
-    await waitForHealth(`${config.STRAPI_URL}/_health`, config.CMS_START_TIMEOUT_S * 1000);
   });
 
   const live = await stage(
@@ -76,7 +70,13 @@ try {
     TOTAL,
     `启动门户服务 http://${config.PUBLISHER_HOST}:${config.PUBLISHER_PORT}`,
     async () => {
-      portal = await startPortal(config, snapshotStage(config));
+      const pull = snapshotStage(config);
+      portal = await startPortal(
+        config,
+        config.CONTENT_SOURCE === 'strapi' ? pullWhenCmsRuns(cms, pull) : pull,
+        undefined,
+        { cmsStatus: () => cms.status() },
+      );
       return portal.store.currentId();
     },
   );
@@ -106,6 +106,9 @@ try {
     ].join('\n'),
   );
 } catch (error) {
-  process.stderr.write(`\n启动失败：${(error as Error).message}\n`);
-  await shutdown(1);
+  // Ctrl-C during start-up ends the CMS's first start too: that is the shutdown already under way.
+  if (!stopping) {
+    process.stderr.write(`\n启动失败：${(error as Error).message}\n`);
+    await shutdown(1);
+  }
 }

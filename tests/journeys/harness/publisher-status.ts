@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { supervisorStatusSchema } from '../../../publisher/supervisor-status.ts';
 
 /** `GET /_publisher/status`, as the journeys read it. */
 const attemptSchema = z.object({
@@ -14,6 +15,8 @@ export const statusSchema = z.object({
   building: z.boolean(),
   lastAttempt: attemptSchema.nullable(),
   releases: z.array(z.string()),
+  /** The supervised CMS (absent before issue 13: a CMS crash then stopped the whole portal). */
+  cms: supervisorStatusSchema.nullable().optional(),
 });
 export type PublisherStatus = z.infer<typeof statusSchema>;
 export type Attempt = z.infer<typeof attemptSchema>;

@@ -32,7 +32,8 @@ export interface StartPortalOptions {
   timeoutMs?: number;
 }
 
-const PROGRESS = /^\[\d+\/\d+\]|启动失败|意外退出|门户网站|内容管理后台|演示账号|已全部停止|新版本 .* 已上线|构建失败/;
+const PROGRESS =
+  /^\[\d+\/\d+\]|启动失败|意外退出|已恢复运行|停止自动重启|门户网站|内容管理后台|演示账号|已全部停止|新版本 .* 已上线|构建失败/;
 
 export async function startPortal(options: StartPortalOptions): Promise<StartedPortal> {
   await mkdir(options.dataDir, { recursive: true });

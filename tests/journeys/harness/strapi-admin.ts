@@ -98,3 +98,17 @@ export async function documentIdOf(strapiUrl: string, token: string, uid: string
   if (res.status !== 200 || !first) throw new Error(`找不到 ${uid} ${slug}（${res.status}）`);
   return first.documentId;
 }
+
+/** Saves `data` into the draft of a document (when given), then publishes it, as the admin's 保存 + 发布 do. */
+export async function saveAndPublish(
+  strapiUrl: string,
+  token: string,
+  uid: string,
+  documentId: string,
+  data?: Record<string, unknown>,
+): Promise<{ saved: AdminResponse | null; published: AdminResponse }> {
+  const path = `collection-types/${uid}/${documentId}`;
+  const saved = data ? await contentManager(strapiUrl, token, 'PUT', path, data) : null;
+  if (saved && saved.status !== 200) return { saved, published: saved };
+  return { saved, published: await contentManager(strapiUrl, token, 'POST', `${path}/actions/publish`, {}) };
+}
