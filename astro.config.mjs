@@ -16,6 +16,10 @@ export default defineConfig({
   integrations: [react()],
   adapter: node({ mode: 'middleware' }),
   build: { format: 'directory' },
+  // Every script the build emits is a file under /_astro/, never inlined into a page (Astro inlines
+  // small import-free scripts below this limit): the Content-Security-Policy the portal sends
+  // allows scripts from 'self' only, no 'unsafe-inline' (publisher/serve/security-headers.ts).
+  vite: { build: { assetsInlineLimit: 0 } },
   security: {
     // Alipay's notify is a cross-site form POST without an Origin header; Astro's origin check
     // would answer 403. Our state-changing routes don't rely on it: the notify is verified by its

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { readDonationsConfig } from '../donations/config.ts';
+import { readOrCreateToken } from './status-token.ts';
 
 /** The repository root: every path the portal uses is resolved from here, not from the cwd. */
 export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -51,6 +53,15 @@ const envSchema = z.object({
    * the 示例数据 notice. Set to 0 once the CMS holds real content. @default 1
    */
   XIANJIE_DEMO_CONTENT: z.enum(['0', '1']).default('1'),
+  /**
+   * Bearer token for the full `/_publisher/status` from outside this machine (at least 32
+   * characters). When unset it is generated into `<data>/publisher/status-token` on first use.
+   */
+  XIANJIE_STATUS_TOKEN: z.string().trim().min(32, { message: '至少 32 个字符' }).optional(),
+  /** Server-rendered searches (`/search/results/`) one client may run per window. @default 30 */
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(30),
+  /** The window of SEARCH_RATE_LIMIT, in seconds. @default 60 */
+  SEARCH_RATE_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(60),
   /** How long to wait for the CMS to answer /_health, in seconds (the first start seeds). @default 900 */
   CMS_START_TIMEOUT_S: z.coerce.number().int().min(10).default(900),
 });
@@ -65,6 +76,10 @@ export interface PublisherConfig extends z.infer<typeof envSchema> {
   accountsPath: string;
   /** The webhook secret, read when needed: the CMS generates it on its first start. */
   webhookSecret: () => string | null;
+  /** The status token: `XIANJIE_STATUS_TOKEN`, or the one generated into the data directory. */
+  statusToken: () => string;
+  /** The limit on `/search/results/`, with the donations API's client-address rules and Redis. */
+  searchRateLimit: { max: number; windowSeconds: number; redisUrl: string | null; trustedProxies: string[] };
 }
 
 /** The publisher's configuration, read once from the environment. */
@@ -76,6 +91,10 @@ export function readPublisherConfig(env: NodeJS.ProcessEnv = process.env): Publi
   }
   const e = parsed.data;
   const dataDir = resolve(REPO_ROOT, e.XIANJIE_DATA_DIR);
+  // REDIS_URL and TRUSTED_PROXY mean the same for every limit in this process: read where the
+  // donations API reads them, once.
+  const { redisUrl, trustedProxies } = readDonationsConfig(env, REPO_ROOT);
+  let statusToken = e.XIANJIE_STATUS_TOKEN;
   const secretsPath = resolve(dataDir, 'cms/secrets.json');
   return {
     ...e,
@@ -92,5 +111,10 @@ export function readPublisherConfig(env: NodeJS.ProcessEnv = process.env): Publi
       const stored = JSON.parse(readFileSync(secretsPath, 'utf8')) as Record<string, unknown>;
       return typeof stored.XIANJIE_WEBHOOK_SECRET === 'string' ? stored.XIANJIE_WEBHOOK_SECRET : null;
     },
+    statusToken: () => {
+      statusToken ??= readOrCreateToken(resolve(dataDir, 'publisher/status-token'));
+      return statusToken;
+    },
+    searchRateLimit: { max: e.SEARCH_RATE_LIMIT, windowSeconds: e.SEARCH_RATE_WINDOW_S, redisUrl, trustedProxies },
   };
 }

@@ -74,6 +74,7 @@ export async function startPortal(
     host: config.PUBLISHER_HOST,
     port: config.PUBLISHER_PORT,
     status,
+    config,
     webhook: strapiWebhookHandler({
       secret: config.webhookSecret,
       onEvent: (reason) => scheduler.request(reason),

@@ -55,11 +55,13 @@ async function startPortal(): Promise<Server> {
   if (!dataDir) throw new Error('portal 模式需要 XIANJIE_DATA_DIR（其中 releases/current 指向构建结果）');
   const { ReleaseStore } = await import('../../publisher/releases/release-store.ts');
   const { startPortalServer } = await import('../../publisher/serve/portal-server.ts');
+  const { readPublisherConfig } = await import('../../publisher/config.ts');
   return startPortalServer({
     store: new ReleaseStore(dataDir),
     host,
     port,
     status: async () => ({ bench: true }),
+    config: readPublisherConfig(),
     webhook: async (_req, res) => {
       res.writeHead(404).end();
     },

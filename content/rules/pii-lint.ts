@@ -1,8 +1,5 @@
-import { isIsoDate } from '../schemas/common.ts';
-import { isCreditCode } from './credit-code.ts';
-import { isResidentIdNumber } from './id-number.ts';
-import { passesLuhn } from './luhn.ts';
 import { findNamesNearCues } from './pii-names.ts';
+import { findNumbers } from './pii-numbers.ts';
 import { findHospitalBeds, findSchoolClasses } from './pii-places.ts';
 
 /**
@@ -53,10 +50,19 @@ const PRIORITY: Record<PiiKind, number> = {
   'named-person': 1,
 };
 
+/** Horizontal spaces of every width and the invisible joiners; line breaks stay sentence breaks. */
+function spaceLike(c: number): boolean {
+  if (c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x1680) return true;
+  if ((c >= 0x2000 && c <= 0x200d) || c === 0x202f || c === 0x205f || c === 0x2060) return true;
+  return c === 0x3000 || c === 0xfeff;
+}
+
 /**
- * Fullwidth digits, letters and signs (０-９, Ｘ, －, （）, ＋) become ASCII, other dashes become `-`
- * and the ideographic space a space. Each replacement is one UTF-16 unit for one, so offsets found
- * in the normalised text are offsets into the original. The fullwidth comma stays: it is never a
+ * Fullwidth digits, letters and signs (０-９, Ｘ, －, （）, ＋) become ASCII, other dashes become `-`,
+ * and every other kind of space (no-break, en, thin, ideographic, tab) and the zero-width
+ * characters a space, so `138\u00a01234\u00a05678` and `138\u200b1234…` read as the spaced
+ * numbers they show as. Each replacement is one UTF-16 unit for one, so offsets found in the
+ * normalised text are offsets into the original. The fullwidth comma stays: it is never a
  * thousands separator, and mapping it would make `138…，12岁` look like one number.
  */
 function normalise(text: string): string {
@@ -65,33 +71,13 @@ function normalise(text: string): string {
     const c = text.charCodeAt(i);
     if (c >= 0xff01 && c <= 0xff5e && c !== 0xff0c) out += String.fromCharCode(c - 0xfee0);
     else if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212) out += '-';
-    else if (c === 0x3000) out += ' ';
+    else if (spaceLike(c)) out += ' ';
     else out += text[i];
   }
   return out;
 }
 
-const B = '(?<![0-9A-Za-z])';
-const E = '(?![0-9A-Za-z])';
-// `u` so that a character outside the BMP is one character; indices stay UTF-16 offsets.
 const re = (source: string) => new RegExp(source, 'gu');
-
-// A letter may touch an ID (`ID110…`): with a checksum and a birth date it is specific enough.
-const ID_PATTERNS = [
-  re(`(?<!\\d)[1-9]\\d{16}[\\dXx]${E}`),
-  re(`(?<!\\d)[1-9]\\d{5}([ -])\\d{8}\\1\\d{3}[\\dXx]${E}`),
-  re(`(?<!\\d)[1-9]\\d{5}([ -])\\d{4}\\1\\d{4}\\1\\d{3}[\\dXx]${E}`),
-];
-/** 15-digit IDs (before 1999) have no check digit, so they are flagged only after an ID cue. */
-const OLD_ID = re(`${B}[1-8]\\d{14}${E}`);
-const MOBILE = re(`(?<![0-9A-Za-z+])(?:(?:\\+|00)?86[ -]?|\\(\\+?86\\)[ -]?)?1[3-9]\\d[ -]?\\d{4}[ -]?\\d{4}${E}`);
-const LANDLINES = [
-  re(`${B}0(?:10|2\\d)[ -]?[2-9]\\d{7}${E}`),
-  re(`${B}0[3-9]\\d{2}[ -]?[2-9]\\d{6,7}${E}`),
-  re(`\\(0(?:10|2\\d)\\)[ -]?[2-9]\\d{7}${E}`),
-  re(`\\(0[3-9]\\d{2}\\)[ -]?[2-9]\\d{6,7}${E}`),
-];
-const CARDS = [re(`${B}\\d{16,19}${E}`), re(`${B}\\d{4}([ -])\\d{4}(?:\\1\\d{4}){1,2}(?:\\1\\d{1,4})?${E}`)];
 
 const HOUSE_NO = '\\d+(?:[-之]\\d+)?';
 const CN_NO = '(?:\\d+|[一二三四五六七八九十]+)';
@@ -115,85 +101,10 @@ const ADDRESSES = [
   re(`门牌(?:号码|号)?[^,，。；;\\n]{0,10}?${HOUSE_NO}号?`),
 ];
 
-const PERSONAL_CUE =
-  /身份证(?:号码|编号|号)?|证件号码?|电话(?:号码)?|手机(?:号码|号)?|联系方式|卡号|银行卡|账号|帐号|开户/g;
-const OTHER_CUE = /备案编号|备案号|订单号|交易号|流水号|单号|编号|票据号|文号|信用代码|登记证号|证书号/g;
-const ID_CUE = /身份证|证件号/;
-
-/** The few characters before `start`, back to the start of the sentence. */
-function leadIn(n: string, start: number, width = 12): string {
-  const ctx = n.slice(Math.max(0, start - width), start);
-  const cut = Math.max(...['。', '；', ';', '\n'].map((c) => ctx.lastIndexOf(c)));
-  return ctx.slice(cut + 1);
-}
-
-/** True when the nearest label before the number says it is an order, filing or document number. */
-function labelledNonPersonal(n: string, start: number): boolean {
-  const ctx = leadIn(n, start);
-  let last = -1;
-  let personal = false;
-  for (const m of ctx.matchAll(PERSONAL_CUE)) {
-    last = Math.max(last, m.index + m[0].length);
-    personal = true;
-  }
-  for (const m of ctx.matchAll(OTHER_CUE)) {
-    const end = m.index + m[0].length;
-    if (end > last) {
-      last = end;
-      personal = false;
-    }
-  }
-  return last >= 0 && !personal;
-}
-
-/** A number that is part of an amount (12,000.00元, ￥1380…, 13800000000分) is not a phone or card. */
-function partOfAmount(n: string, start: number, end: number): boolean {
-  if (/\d[.,]$/.test(n.slice(Math.max(0, start - 2), start)) || /^[.,]\d/.test(n.slice(end, end + 2))) return true;
-  if (/[¥￥$]\s*$/.test(n.slice(Math.max(0, start - 3), start))) return true;
-  return /^\s*(?:元|分|角|万|亿|块|%|‰|美元)/.test(n.slice(end, end + 4));
-}
-
 interface Candidate {
   kind: PiiKind;
   start: number;
   end: number;
-}
-
-function* matches(n: string, patterns: RegExp[]): Generator<{ start: number; end: number; digits: string }> {
-  for (const p of patterns) {
-    for (const m of n.matchAll(p)) {
-      yield { start: m.index, end: m.index + m[0].length, digits: m[0].replace(/[^\dXx]/g, '').toUpperCase() };
-    }
-  }
-}
-
-function numberCandidates(n: string): Candidate[] {
-  const out: Candidate[] = [];
-  const usable = (s: number, e: number) => !partOfAmount(n, s, e) && !labelledNonPersonal(n, s);
-  for (const m of matches(n, ID_PATTERNS)) {
-    if (isResidentIdNumber(m.digits)) out.push({ kind: 'id-number', start: m.start, end: m.end });
-  }
-  for (const m of matches(n, [OLD_ID])) {
-    const birth = `19${m.digits.slice(6, 8)}-${m.digits.slice(8, 10)}-${m.digits.slice(10, 12)}`;
-    if (isIsoDate(birth) && ID_CUE.test(leadIn(n, m.start)))
-      out.push({ kind: 'id-number', start: m.start, end: m.end });
-  }
-  for (const m of matches(n, [MOBILE])) {
-    if (usable(m.start, m.end)) out.push({ kind: 'mobile', start: m.start, end: m.end });
-  }
-  for (const m of matches(n, LANDLINES)) {
-    if (usable(m.start, m.end)) out.push({ kind: 'landline', start: m.start, end: m.end });
-  }
-  for (const m of matches(n, CARDS)) {
-    const d = m.digits;
-    if (d.length < 16 || d.length > 19 || !passesLuhn(d) || isResidentIdNumber(d) || !usable(m.start, m.end)) continue;
-    // Card numbers start with 3–6 or 9 (UnionPay 62…, Visa 4…); other long numbers are usually
-    // order numbers or timestamps, unless a card cue says otherwise.
-    const cued = /卡号|银行卡|账号|帐号|开户/.test(leadIn(n, m.start));
-    if (!cued && (!/^[3-69]/.test(d) || isCreditCode(d))) continue;
-    out.push({ kind: 'bank-card', start: m.start, end: m.end });
-  }
-  return out;
 }
 
 function textCandidates(n: string): Candidate[] {
@@ -211,7 +122,7 @@ function textCandidates(n: string): Candidate[] {
 export function lintPii(text: string): PiiFinding[] {
   if (!text) return [];
   const n = normalise(text);
-  const candidates = [...numberCandidates(n), ...textCandidates(n)].sort(
+  const candidates = [...findNumbers(n), ...textCandidates(n)].sort(
     (a, b) => PRIORITY[b.kind] - PRIORITY[a.kind] || b.end - b.start - (a.end - a.start) || a.start - b.start,
   );
   const kept: Candidate[] = [];

@@ -1,30 +1,19 @@
 import type { ContentIssue } from '../errors.ts';
-import type { CollectionName } from '../snapshot/snapshot-schema.ts';
+import { COLLECTIONS, type CollectionName } from '../snapshot/snapshot-schema.ts';
+import { freeTextPaths } from './free-text-fields.ts';
 import { lintPii } from './pii-lint.ts';
 
 /**
- * Which free-text fields of each published type are checked for personal information before
- * publish (CMS lifecycle) and again at build. Paths are dotted; `[]` walks every array item.
- * Charities are organisations whose contact is meant to be public, so they are not linted.
+ * Which fields of each published type are checked for personal information before publish (CMS
+ * lifecycle) and again at build: every free-text field of the type's schema, read off the schema
+ * (`free-text-fields.ts`), so a field added later cannot be forgotten here. Paths are dotted; `[]`
+ * walks every array item. What is left out is marked in the schema with its reason (`notProse`:
+ * slugs, dates, codes, links, a charity's own public phone and address).
  */
-export const PII_LINTED_FIELDS: Record<CollectionName, readonly string[]> = {
-  charities: [],
-  projects: [
-    'title',
-    'summary',
-    'story',
-    'plan.beneficiaryScope',
-    'plan.beneficiarySelection',
-    'plan.purpose',
-    'plan.useOfFunds',
-  ],
-  disclosures: ['title', 'body', 'expenses[].item'],
-  caseSummaries: ['alias', 'situation', 'governmentAssistance', 'charityHelp', 'outcome'],
-  needs: ['title', 'description'],
-  typicalCases: ['title', 'summary', 'body'],
-  awards: ['citation'],
-  campaigns: ['description'],
-};
+export const PII_LINTED_FIELDS = {} as Record<CollectionName, readonly string[]>;
+for (const name of Object.keys(COLLECTIONS) as CollectionName[]) {
+  PII_LINTED_FIELDS[name] = freeTextPaths(COLLECTIONS[name]);
+}
 
 /**
  * Keeps about a third of the match (at most 3 characters) so the error does not itself repeat

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { isCreditCode } from '../rules/credit-code.ts';
 import { isoDate, nonEmptyText, slug } from './common.ts';
+import { notProse } from './not-prose.ts';
 import { regionSchema } from './region.ts';
 
 export const RATINGS = ['1A', '2A', '3A', '4A', '5A'] as const;
 
 /** 统一社会信用代码, checked with the GB 32100-2015 check character. */
-export const creditCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .refine(isCreditCode, { message: '统一社会信用代码无效（应为 18 位且校验位正确）' });
+export const creditCode = notProse(
+  z.string().trim().toUpperCase().refine(isCreditCode, { message: '统一社会信用代码无效（应为 18 位且校验位正确）' }),
+  'identifier',
+);
 
 /** 慈善组织 — a registered charity as shown on its public page. */
 export const charitySchema = z
@@ -31,15 +31,18 @@ export const charitySchema = z
     rating: z.enum(RATINGS).nullable(),
     legalRepresentative: nonEmptyText(20),
     region: regionSchema,
-    /** Public contact of the organisation (never a beneficiary's). */
+    /**
+     * Public contact of the organisation (never a beneficiary's): its office phone and address are
+     * what the PII lint would flag, and they are meant to be shown.
+     */
     contact: z.object({
-      phone: nonEmptyText(40),
-      email: z.email({ message: '邮箱格式不正确' }).optional(),
-      address: nonEmptyText(120),
-      website: z.url({ message: '网址格式不正确' }).optional(),
+      phone: notProse(nonEmptyText(40), 'public-contact'),
+      email: notProse(z.email({ message: '邮箱格式不正确' }), 'link').optional(),
+      address: notProse(nonEmptyText(120), 'public-contact'),
+      website: notProse(z.url({ message: '网址格式不正确' }), 'link').optional(),
     }),
     /** Link to the charity's record on 慈善中国, the registry of record. */
-    registryUrl: z.url({ message: '慈善中国链接格式不正确' }),
+    registryUrl: notProse(z.url({ message: '慈善中国链接格式不正确' }), 'link'),
     summary: nonEmptyText(2000),
   })
   .refine((c) => c.recognisedOn >= c.registeredOn, {

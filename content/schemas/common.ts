@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notProse } from './not-prose.ts';
 
 // People read these errors: zod's own messages (for issues our schemas don't word themselves)
 // come in Chinese too. Set once here, where every schema's building blocks live.
@@ -20,10 +21,10 @@ export function isIsoDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-export const isoDate = z.string().refine(isIsoDate, { message: '应为有效日期，格式 YYYY-MM-DD' });
+export const isoDate = notProse(z.string().refine(isIsoDate, { message: '应为有效日期，格式 YYYY-MM-DD' }), 'date');
 export type IsoDate = z.infer<typeof isoDate>;
 
-export const isoDateTime = z.iso.datetime({ offset: true, message: '应为 ISO 8601 时间' });
+export const isoDateTime = notProse(z.iso.datetime({ offset: true, message: '应为 ISO 8601 时间' }), 'date');
 
 /** Integer amount in fen (分). Yuan strings exist only at the Alipay boundary. */
 export const fen = z
@@ -37,11 +38,14 @@ export type Fen = z.infer<typeof fen>;
  * ASCII slug (pinyin). Strapi `uid` fields accept only `[A-Za-z0-9-_.~]`; we keep the
  * stricter lowercase-kebab subset so URLs stay readable.
  */
-export const slug = z
-  .string()
-  .min(1, { message: '标识不能为空' })
-  .max(120, { message: '标识过长（最多 120 个字符）' })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: '标识只能包含小写字母、数字和连字符（拼音）' });
+export const slug = notProse(
+  z
+    .string()
+    .min(1, { message: '标识不能为空' })
+    .max(120, { message: '标识过长（最多 120 个字符）' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: '标识只能包含小写字母、数字和连字符（拼音）' }),
+  'identifier',
+);
 
 export const nonEmptyText = (max = 2000) =>
   z

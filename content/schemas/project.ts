@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateRange, fen, isoDate, nonEmptyText, slug } from './common.ts';
+import { notProse } from './not-prose.ts';
 import { regionSchema } from './region.ts';
 import { serviceType, targetGroup } from './taxonomy.ts';
 
@@ -15,7 +16,7 @@ export const PARTNER_TYPES = {
 export const partnerSchema = z.object({
   name: nonEmptyText(100),
   /** Optional: not every partner type has one we can show. */
-  creditCode: z.string().trim().max(18).optional(),
+  creditCode: notProse(z.string().trim().max(18), 'identifier').optional(),
   type: z.enum(Object.keys(PARTNER_TYPES) as [keyof typeof PARTNER_TYPES, ...(keyof typeof PARTNER_TYPES)[]]),
   role: nonEmptyText(200),
 });
@@ -23,8 +24,11 @@ export type Partner = z.infer<typeof partnerSchema>;
 
 /** 募捐方案 as filed with civil affairs (Charity Law Art. 24). */
 export const fundraisingPlanSchema = z.object({
-  /** 备案编号. Opaque: formats differ by province and year, so it is not hard-validated. */
-  filingNumber: z.string().trim().max(60).nullable(),
+  /**
+   * 备案编号. Opaque: formats differ by province and year, so it is not hard-validated. Not linted:
+   * a long digit run in it may pass Luhn and read as a card number without the label beside it.
+   */
+  filingNumber: notProse(z.string().trim().max(60), 'identifier').nullable(),
   filedOn: isoDate.nullable(),
   /** The filed fundraising window. */
   window: dateRange,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notProse } from './not-prose.ts';
 
 /**
  * A place, by its GB/T 2260 administrative division code. `level` follows the code:
@@ -13,7 +14,10 @@ export function regionLevelOf(code: string): RegionLevel {
   return 'county';
 }
 
-export const regionCode = z.string().regex(/^[1-9]\d{5}$/, { message: '应为 6 位行政区划代码（GB/T 2260）' });
+export const regionCode = notProse(
+  z.string().regex(/^[1-9]\d{5}$/, { message: '应为 6 位行政区划代码（GB/T 2260）' }),
+  'identifier',
+);
 
 export const regionSchema = z
   .object({

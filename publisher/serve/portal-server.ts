@@ -1,7 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import type { PublisherConfig } from '../config.ts';
 import type { ReleaseStore } from '../releases/release-store.ts';
+import { searchLimiter } from './search-rate-limit.ts';
+import { releasePolicies, securityHeaders } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
+import { publicStatus, statusViewOf } from './status-access.ts';
 
 type AstroHandler = (
   req: IncomingMessage,
@@ -14,8 +18,10 @@ export interface PortalServerOptions {
   store: ReleaseStore;
   host: string;
   port: number;
-  /** JSON for `GET /_publisher/status`. */
+  /** JSON for `GET /_publisher/status`, for this machine or a holder of `statusToken` only. */
   status: () => Promise<unknown>;
+  /** The status token (status-access.ts) and the limit on server-rendered search results. */
+  config: Pick<PublisherConfig, 'statusToken' | 'searchRateLimit'>;
   /** Strapi's webhook (`POST /webhooks/strapi`). */
   webhook: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
@@ -30,7 +36,8 @@ function sendText(res: ServerResponse, status: number, text: string, type = 'tex
 
 /**
  * One process on 127.0.0.1:4321: the live release's static files, the API routes, the
- * publisher's status and the CMS webhook. The current release is looked up per request, so a
+ * publisher's status (full to this machine or the token holder, the live release to others) and
+ * the CMS webhook, every answer with the security headers. The current release is looked up per request, so a
  * switch takes effect at once and requests in flight finish on the release they started with.
  *
  * The API's code is the same in every release (only content differs, and the API reads the live
@@ -57,18 +64,37 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
     sendText(res, 404, '页面不存在');
   };
 
+  const policyOf = releasePolicies();
+  // Made now, not on the first outside request: a fresh data directory gets its token at start.
+  const statusToken = options.config.statusToken();
+  const limiter = searchLimiter(options.config.searchRateLimit);
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const id = await options.store.currentId();
+    const root = id ? options.store.clientDirOf(id) : null;
+    // On every answer, whoever writes it (static files, Astro's handler, this file): set before
+    // any of them calls writeHead, which keeps them.
+    for (const [name, value] of Object.entries(securityHeaders(await policyOf(id, root)))) res.setHeader(name, value);
+
     if (path === '/_publisher/status' && req.method === 'GET') {
-      return sendText(res, 200, JSON.stringify(await options.status(), null, 2), 'application/json; charset=utf-8');
+      const full = statusViewOf(req, statusToken) === 'full';
+      const body = full ? await options.status() : await publicStatus(options.store);
+      return sendText(res, 200, JSON.stringify(body, null, 2), 'application/json; charset=utf-8');
     }
     if (path === '/webhooks/strapi') return options.webhook(req, res);
 
-    const id = await options.store.currentId();
-    const root = id ? options.store.clientDirOf(id) : null;
     // Pages rendered per request (search results without JavaScript) go to Astro like the API.
     if (path.startsWith('/api/') || SERVER_PAGES.has(path)) {
       if (!id) return sendText(res, 503, '站点正在构建首个版本，请稍后再试');
+      if (SERVER_PAGES.has(path)) {
+        // Each one is a search on this process's CPU: a client gets its share, then waits.
+        const decision = await limiter.hit(req);
+        if (!decision.allowed) {
+          res.setHeader('retry-after', String(decision.retryAfterSeconds));
+          return sendText(res, 429, `搜索过于频繁，请 ${decision.retryAfterSeconds} 秒后再试。`);
+        }
+      }
       astro ??= loadAstro();
       const handler = await astro.catch((error: unknown) => {
         astro = null;
@@ -90,6 +116,7 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
       else res.destroy();
     });
   });
+  server.on('close', () => void limiter.close());
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve(server));

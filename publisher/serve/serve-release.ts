@@ -9,6 +9,7 @@
  * Prints `READY <url>` on stdout once it accepts connections; SIGTERM closes it.
  */
 import { z } from 'zod';
+import { readPublisherConfig } from '../config.ts';
 import { ReleaseStore } from '../releases/release-store.ts';
 import { startPortalServer } from './portal-server.ts';
 
@@ -22,6 +23,7 @@ const server = await startPortalServer({
   host,
   port,
   status: async () => ({ release: 'current', cms: null }),
+  config: readPublisherConfig(),
   webhook: async (_req, res) => {
     res
       .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })

@@ -1,3 +1,5 @@
+// First: it switches zod to interpreted parsing before any schema below is built.
+import './zod-without-eval.ts';
 import { z } from 'zod';
 import { type ApiResult, callApi } from './api-client.ts';
 

@@ -170,6 +170,9 @@ describe('publisher release pipeline with Meilisearch (MEILI_HOST)', () => {
     expect(key).toMatchObject({ actions: ['search'], indexes: ['xianjie-content'] });
     expect(config.meilisearch.expiresAt).not.toBeNull();
     expect((await fetch(`${base}/pagefind/pagefind.js`)).status).toBe(200);
+    // The island asks Meilisearch from the browser: the pages' CSP lets it reach that origin only.
+    const csp = (await fetch(`${base}/search/`)).headers.get('content-security-policy');
+    expect(csp).toContain(`connect-src 'self' ${new URL(fake.url).origin};`);
   });
 
   it('fails the release and keeps the live one when the fake Meilisearch server fails a task', async () => {

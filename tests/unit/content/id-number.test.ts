@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isResidentIdNumber, residentIdCheckChar } from '../../../content/rules/id-number.ts';
+import { idBirthDate, isResidentIdNumber, residentIdCheckChar } from '../../../content/rules/id-number.ts';
 
 // Check characters were computed by hand with ISO 7064 MOD 11-2; 11010519491231002X is the
 // example printed in GB 11643-1999.
@@ -56,5 +56,22 @@ describe('residentIdCheckChar', () => {
 
   it.each([['1101011990030700'], ['1101011990030700X'], ['110101199003070011']])('throws on %s', (bad) => {
     expect(() => residentIdCheckChar(bad)).toThrow();
+  });
+});
+
+describe('idBirthDate', () => {
+  it.each([
+    ['11010519491231002X', '1949-12-31', '18 characters, right checksum'],
+    ['110105194912310021', '1949-12-31', '18 characters, wrong checksum: the date is still there'],
+    ['11010519491231002', '1949-12-31', '17 digits (a truncation)'],
+    ['110105491231002', '1949-12-31', '15 digits, 19xx'],
+    ['110105199002300014', null, '30 February'],
+    ['110105188001010014', null, 'born 1880'],
+    ['110105209901010015', null, 'born in the future'],
+    ['110105999999002', null, '15 digits without a date'],
+    ['1101051949123100', null, '16 digits'],
+    ['11010519491231002XX', null, '19 characters'],
+  ] as [string, string | null, string][])('%s → %s (%s)', (digits, expected) => {
+    expect(idBirthDate(digits, 2025)).toBe(expected);
   });
 });

@@ -70,6 +70,55 @@ describe('lintPii finds each kind', () => {
   });
 });
 
+// Formats an outside review found missing (issue 13 item 9). Check digits computed by hand: the
+// right check character of 11010519491231002 is X, of 44030419851120301 is 1, of
+// 11010519900307005 is X.
+describe('lintPii finds the formats that used to slip through', () => {
+  it.each([
+    // An ID cue makes any ID-shaped run with a real birth date an ID, whatever its checksum.
+    ['身份证号110105194912310021', 'id-number', '110105194912310021'],
+    ['公民身份号码：440304198511203012。', 'id-number', '440304198511203012'],
+    ['身份证号：440304 1985 1120 3012', 'id-number', '440304 1985 1120 3012'],
+    ['证件号码为 440304.19851120.3012，', 'id-number', '440304.19851120.3012'],
+    // 17-digit truncations after a cue
+    ['身份证号：11010519491231002', 'id-number', '11010519491231002'],
+    ['证件号 110105 19491231 002 已登记', 'id-number', '110105 19491231 002'],
+    // Dots as separators: with the right checksum no cue is needed
+    ['110105.19900307.005X', 'id-number', '110105.19900307.005X'],
+    ['身份证号：110105.19900307.005X', 'id-number', '110105.19900307.005X'],
+    ['号码 110105-19900307-005X', 'id-number', '110105-19900307-005X'],
+    // Phones with dots, wider or repeated spaces, spaced hyphens, zero-width characters
+    ['电话138.1234.5678', 'mobile', '138.1234.5678'],
+    ['请拨138 1234 5678', 'mobile', '138 1234 5678'],
+    ['手机：138\u00a01234\u00a05678', 'mobile', '138\u00a01234\u00a05678'],
+    ['手机 138\u20021234\u20025678', 'mobile', '138\u20021234\u20025678'],
+    ['138  1234  5678', 'mobile', '138  1234  5678'],
+    ['138\t1234\t5678', 'mobile', '138\t1234\t5678'],
+    ['请拨 138 - 1234 - 5678', 'mobile', '138 - 1234 - 5678'],
+    ['手机138\u200b1234\u200b5678', 'mobile', '138\u200b1234\u200b5678'],
+    // Compound surnames
+    ['患者欧阳娜娜今年12岁', 'named-person', '欧阳娜娜'],
+    ['病人司马光，男', 'named-person', '司马光'],
+    ['户主诸葛明住在村里', 'named-person', '诸葛明'],
+    ['患儿欧阳小雨确诊白血病', 'named-person', '欧阳小雨'],
+    ['欧阳娜娜的身份证已核验', 'named-person', '欧阳娜娜'],
+    ['联系人：上官婉儿', 'named-person', '上官婉儿'],
+    // A name after 病人/患者 followed by a verb the lint does not know
+    ['患者张伟住院治疗', 'named-person', '张伟'],
+    ['病人王芳入院后好转', 'named-person', '王芳'],
+    ['患者李建国确诊后', 'named-person', '李建国'],
+    // …and when the verb is unknown, the surname and first given character are enough to refuse
+    ['患者张伟接受治疗', 'named-person', '张伟'],
+    ['患者李建国接受手术', 'named-person', '李建'],
+    // Common surnames that were missing from the list
+    ['患者常小红，女', 'named-person', '常小红'],
+    ['病人康建国，男', 'named-person', '康建国'],
+    ['户主万军，', 'named-person', '万军'],
+  ] as [string, PiiKind, string][])('%s → %s %s', (text, kind, match) => {
+    expect(found(text)).toEqual([[kind, match]]);
+  });
+});
+
 describe('lintPii leaves ordinary text alone', () => {
   it.each([
     ['county-level place names', '甘肃省定西市岷县某村的留守儿童'],

@@ -21,9 +21,14 @@ describe('PII_LINTED_FIELDS', () => {
     expect(Object.keys(PII_LINTED_FIELDS).sort()).toEqual(Object.keys(COLLECTIONS).sort());
   });
 
-  it('leaves charities alone: their contact is meant to be public', () => {
-    expect(PII_LINTED_FIELDS.charities).toEqual([]);
-    expect(lintEntryText('charities', { contact: { phone: '13812345678' }, summary: '电话13812345678' })).toEqual([]);
+  it('lints a charity’s free text but not its own public phone and address', () => {
+    expect(PII_LINTED_FIELDS.charities).toContain('summary');
+    expect(PII_LINTED_FIELDS.charities).not.toContain('contact.phone');
+    const issues = lintEntryText('charities', {
+      contact: { phone: '13812345678', address: '兰州市城关区中山路12号' },
+      summary: '受助人电话13812345678',
+    });
+    expect(issues.map((i) => i.field)).toEqual(['summary']);
   });
 });
 
@@ -54,9 +59,32 @@ describe('lintEntryText', () => {
     ['projects', 'title', '电话13812345678'],
     ['projects', 'summary', '电话13812345678'],
     ['projects', 'story', '电话13812345678'],
+    // Rendered publicly but not linted before issue 13:
+    ['campaigns', 'title', '患者王五今年68岁'],
+    ['campaigns', 'theme', '电话13812345678'],
+    ['needs', 'department', '联系人李四电话见附件'],
+    ['charities', 'summary', '身份证11010519491231002X'],
   ] as const)('%s.%s is linted', (collection, field, text) => {
     const issues = lintEntryText(collection, { [field]: text });
     expect(issues.map((i) => i.field)).toEqual([field]);
+  });
+
+  it.each([
+    ['plan.fundraisingCost', { fundraisingCost: '电话13812345678' }],
+    ['plan.remainingProperty', { remainingProperty: '转入户主陈小明的账户' }],
+    [
+      'plan.partners[1].name',
+      {
+        partners: [
+          { name: '某基金会', role: '执行' },
+          { name: '姓名：张三', role: '执行' },
+        ],
+      },
+    ],
+    ['plan.partners[0].role', { partners: [{ name: '某基金会', role: '联系0931-8123456' }] }],
+  ])('lints the plan field %s (rendered publicly, not linted before issue 13)', (path, plan) => {
+    const issues = lintEntryText('projects', { plan });
+    expect(issues.map((i) => i.field)).toEqual([path]);
   });
 
   it('walks nested plan fields of a project', () => {
