@@ -103,11 +103,19 @@ export interface EditViewField {
 }
 export type EditView = Record<string, EditViewField>;
 
-function editViewConfig(editView: EditView | undefined): {
-  config?: { metadatas: Record<string, { edit: EditViewField }> };
-} {
+/** Strapi's defaults, which its configuration check requires whenever `settings` is given. */
+const VIEW_SETTINGS = { bulkable: true, filterable: true, searchable: true, pageSize: 10 } as const;
+
+interface ViewConfig {
+  metadatas: Record<string, { edit: EditViewField }>;
+  /** `mainField`: what a collapsed repeatable component shows as its title (default: the first `string` field). */
+  settings?: typeof VIEW_SETTINGS & { mainField: string };
+}
+
+function editViewConfig(editView: EditView | undefined, mainField?: string): { config?: ViewConfig } {
   if (!editView) return {};
-  return { config: { metadatas: Object.fromEntries(Object.entries(editView).map(([k, edit]) => [k, { edit }])) } };
+  const metadatas = Object.fromEntries(Object.entries(editView).map(([k, edit]) => [k, { edit }]));
+  return { config: { metadatas, ...(mainField ? { settings: { ...VIEW_SETTINGS, mainField } } : {}) } };
 }
 
 export interface ContentTypeSchema {
@@ -117,7 +125,7 @@ export interface ContentTypeSchema {
   options: { draftAndPublish: true };
   pluginOptions: Record<string, unknown>;
   attributes: Attributes;
-  config?: { metadatas: Record<string, { edit: EditViewField }> };
+  config?: ViewConfig;
 }
 
 export function collectionType(def: {
@@ -146,7 +154,7 @@ export interface ComponentSchema {
   info: { displayName: string; description: string };
   options: Record<string, unknown>;
   attributes: Attributes;
-  config?: { metadatas: Record<string, { edit: EditViewField }> };
+  config?: ViewConfig;
 }
 
 export function componentType(def: {
@@ -155,7 +163,8 @@ export function componentType(def: {
   description: string;
   attributes: Attributes;
   editView?: EditView;
+  mainField?: string;
 }): ComponentSchema {
-  const { collectionName, attributes, editView, ...info } = def;
-  return { collectionName, info, options: {}, attributes, ...editViewConfig(editView) };
+  const { collectionName, attributes, editView, mainField, ...info } = def;
+  return { collectionName, info, options: {}, attributes, ...editViewConfig(editView, mainField) };
 }

@@ -246,7 +246,10 @@ describe.each(DATABASES)('更正说明（$name）', ({ target, skip }) => {
     const res = await request<{
       data: {
         contentType: { metadatas: Record<string, { edit: { label: string; editable: boolean } }> };
-        components: Record<string, { metadatas: Record<string, { edit: { editable: boolean } }> }>;
+        components: Record<
+          string,
+          { settings: { mainField: string }; metadatas: Record<string, { edit: { editable: boolean } }> }
+        >;
       };
     }>(`${cms.url}/content-manager/content-types/${D}/configuration`, { token: a.token });
     expect(res.status, res.text).toBe(200);
@@ -256,7 +259,10 @@ describe.each(DATABASES)('更正说明（$name）', ({ target, skip }) => {
     expect(meta.correctionReason?.edit.editable).toBe(true);
     expect(meta.correctionReason?.edit.label).toContain('更正说明');
     expect(meta.publishedFingerprint).toBeUndefined();
-    expect(res.body.data.components['shared.correction']?.metadatas.reason?.edit.editable).toBe(false);
+    const history = res.body.data.components['shared.correction'];
+    expect(history?.metadatas.reason?.edit.editable).toBe(false);
+    // A collapsed entry is titled by its reason.
+    expect(history?.settings.mainField).toBe('reason');
   });
 
   it.skipIf(skip)('取消发布、修改、再发布：仍须更正说明，旧记录保留', async () => {
