@@ -109,7 +109,11 @@ async function publishToLive(portal: StartedPortal, dataDir: string, run: number
   const id = await documentIdOf(portal.strapiUrl, token, uid, project.slug);
   const marker = `（基准测试第 ${run} 次，${Date.now().toString(36)}）`;
   const summary = `${project.summary.slice(0, 300 - marker.length)}`.replace(/（基准测试第.*?）$/, '') + marker;
-  const saved = await contentManager(portal.strapiUrl, token, 'PUT', `collection-types/${uid}/${id}`, { summary });
+  // A change to a published project is published with its 更正说明 (cms correction-history.ts).
+  const saved = await contentManager(portal.strapiUrl, token, 'PUT', `collection-types/${uid}/${id}`, {
+    summary,
+    correctionReason: '基准测试：更新项目简介，测量从发布到上线的时间。',
+  });
   if (saved.status !== 200) throw new Error(`保存失败（${saved.status}）：${JSON.stringify(saved.body).slice(0, 300)}`);
   const url = `${portal.baseUrl}/projects/${project.slug}/`;
   const before = (await publisherStatus(portal.baseUrl)).lastAttempt?.startedAt ?? null;

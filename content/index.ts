@@ -3,6 +3,7 @@
  * It imports nothing of ours, so every other room (and the CMS bundle) may depend on it.
  */
 export * from './errors.ts';
+export * from './rules/correction-diff.ts';
 export * from './rules/credit-code.ts';
 export * from './rules/dates.ts';
 export * from './rules/disclosure-schedule.ts';
@@ -17,6 +18,7 @@ export * from './schemas/campaign.ts';
 export * from './schemas/case-summary.ts';
 export * from './schemas/charity.ts';
 export * from './schemas/common.ts';
+export * from './schemas/correction.ts';
 export * from './schemas/disclosure.ts';
 export * from './schemas/project.ts';
 export * from './schemas/region.ts';

@@ -180,6 +180,8 @@ export function generateDisclosures(
         body: text.body,
         expenses: lines,
         corrects: target ? target.slug : null,
+        // A few get a correction note afterwards (corrections.ts).
+        corrections: [],
       });
     });
     out.push(...made);

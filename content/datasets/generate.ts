@@ -4,6 +4,7 @@ import { generateAwards } from './awards.ts';
 import { generateCampaigns } from './campaigns.ts';
 import { generateCases } from './cases.ts';
 import { generateCharities } from './charities.ts';
+import { addCorrections } from './corrections.ts';
 import { generateDisclosures } from './disclosures.ts';
 import { finalizeNeeds, generateNeeds } from './needs.ts';
 import { type GenerateOptions, parseGenerateOptions, SIZE_PLANS } from './options.ts';
@@ -39,7 +40,13 @@ export function generateSnapshot(options: GenerateOptions): Snapshot {
     slugs: new SlugRegistry(),
   });
   const needs = finalizeNeeds(root.fork('need-status'), needDrafts, asOf);
-  const { disclosures } = generateDisclosures(root.fork('disclosures'), models, asOf, plan.noteChance);
+  const generated = generateDisclosures(root.fork('disclosures'), models, asOf, plan.noteChance);
+  const { projects, disclosures } = addCorrections(
+    root.fork('corrections'),
+    models.map((m) => m.project),
+    generated.disclosures,
+    asOf,
+  );
   const { cases, consents } = generateCases(root.fork('cases'), models, asOf, plan.cases, new SlugRegistry());
   const typicalCases = generateTypicalCases(
     root.fork('typical-cases'),
@@ -59,7 +66,7 @@ export function generateSnapshot(options: GenerateOptions): Snapshot {
     source: size,
     demo: true,
     charities: charities.map((c) => c.charity),
-    projects: models.map((m) => m.project),
+    projects,
     disclosures,
     caseSummaries: cases,
     needs,

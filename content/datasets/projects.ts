@@ -260,6 +260,8 @@ export function generateProjects(rng: Rng, input: ProjectInputs): ProjectModel[]
       summary: projectSummary(rng, ctx),
       story: projectStory(rng, ctx, fundingNote),
       publishedOn: timeline.publishedOn,
+      // A few get a correction note afterwards (corrections.ts).
+      corrections: [],
     };
     models.push({
       project,

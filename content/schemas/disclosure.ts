@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateRange, fen, isoDate, nonEmptyText, slug } from './common.ts';
+import { correctionHistorySchema } from './correction.ts';
 
 export const DISCLOSURE_KINDS = {
   progress: '项目进展',
@@ -32,7 +33,26 @@ export const expenseLineSchema = z.object({
 });
 export type ExpenseLine = z.infer<typeof expenseLineSchema>;
 
-/** 信息公开 — one published disclosure of a project. Corrections are new entries, never edits. */
+/** The public fields of a disclosure with the words its correction notes use (see `PROJECT_FIELD_LABELS`). */
+export const DISCLOSURE_FIELD_LABELS = {
+  slug: '网址标识',
+  project: '所属项目',
+  kind: '公开类型',
+  title: '标题',
+  publishedOn: '公开日期',
+  period: '涵盖期间',
+  raisedToDateFen: '累计募得金额',
+  spentToDateFen: '累计支出金额',
+  body: '正文',
+  expenses: '支出明细',
+  corrects: '所更正的信息公开',
+} as const;
+
+/**
+ * 信息公开 — one published disclosure of a project. A correction of substance is published as a
+ * new entry of kind `correction` that names what it corrects; an edit of a published disclosure
+ * carries its own correction note in `corrections` (never a silent edit).
+ */
 export const disclosureSchema = z
   .object({
     slug,
@@ -47,6 +67,8 @@ export const disclosureSchema = z
     expenses: z.array(expenseLineSchema).default([]),
     /** For a correction: the slug of the disclosure it corrects. */
     corrects: slug.nullable().default(null),
+    /** 更正说明: every change made after publication, oldest first (schemas/correction.ts). @default [] */
+    corrections: correctionHistorySchema(DISCLOSURE_FIELD_LABELS),
   })
   .refine((d) => (d.kind === 'correction') === (d.corrects !== null), {
     message: '更正说明必须指明所更正的公开信息，其他类型不得填写',

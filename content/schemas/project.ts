@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateRange, fen, isoDate, nonEmptyText, slug } from './common.ts';
+import { correctionHistorySchema } from './correction.ts';
 import { notProse } from './not-prose.ts';
 import { regionSchema } from './region.ts';
 import { serviceType, targetGroup } from './taxonomy.ts';
@@ -55,6 +56,44 @@ export const PROJECT_STATUSES = {
 } as const;
 export type ProjectStatus = keyof typeof PROJECT_STATUSES;
 
+/**
+ * The public fields of a project with the words the correction notes use for them. A path with a
+ * dot is a field of the plan: a change inside the plan names the plan field, a plan added or
+ * removed names `plan`. Every field of `projectSchema` but `corrections` is here (a unit test
+ * checks), so no change can go unnamed.
+ */
+export const PROJECT_FIELD_LABELS = {
+  slug: '网址标识',
+  title: '项目名称',
+  charity: '实施机构',
+  assistanceOriented: '是否救助帮扶类项目',
+  targetGroups: '帮扶对象',
+  serviceTypes: '服务类型',
+  regions: '实施地区',
+  plan: '募捐方案',
+  'plan.filingNumber': '募捐方案备案编号',
+  'plan.filedOn': '募捐方案备案日期',
+  'plan.window': '募捐期限',
+  'plan.goalFen': '募捐目标金额',
+  'plan.purpose': '募捐目的',
+  'plan.beneficiaryScope': '受益人范围',
+  'plan.beneficiarySelection': '受益人确定方式',
+  'plan.useOfFunds': '募得款物用途',
+  'plan.fundraisingCost': '募捐成本',
+  'plan.managementCostPermille': '管理费用比例',
+  'plan.remainingProperty': '剩余财产处理方式',
+  'plan.partners': '合作方',
+  implementation: '实施期限',
+  status: '项目状态',
+  emergency: '是否应急募捐',
+  needs: '对接的救助需求',
+  campaigns: '参与的专题活动',
+  brand: '是否品牌项目',
+  summary: '项目简介',
+  story: '项目介绍',
+  publishedOn: '发布日期',
+} as const;
+
 /** 慈善项目. */
 export const projectSchema = z.object({
   slug,
@@ -82,5 +121,7 @@ export const projectSchema = z.object({
   /** Story in Markdown; sanitised again when rendered. */
   story: nonEmptyText(20000),
   publishedOn: isoDate,
+  /** 更正说明: every change made after publication, oldest first (schemas/correction.ts). @default [] */
+  corrections: correctionHistorySchema(PROJECT_FIELD_LABELS),
 });
 export type Project = z.infer<typeof projectSchema>;

@@ -97,6 +97,9 @@ const expense: Read = (r) => ({
   beneficiariesReached: r.beneficiariesReached,
 });
 
+/** `fields` is a Strapi `json` attribute: the array comes back as it was stored. */
+const correction: Read = (r) => ({ date: date(r.date), fields: r.fields, reason: r.reason });
+
 const consent: Read = (r) => ({ recordedOn: date(r.recordedOn), scope: r.scope, guardian: r.guardian ?? null });
 
 const READERS: { [C in CollectionName]: (e: StrapiRecord) => Unvalidated<SnapshotEntry<C>> } = {
@@ -139,6 +142,7 @@ const READERS: { [C in CollectionName]: (e: StrapiRecord) => Unvalidated<Snapsho
     summary: e.summary,
     story: e.story,
     publishedOn: date(e.publishedOn),
+    corrections: list(e.corrections, correction),
   }),
   disclosures: (e) => ({
     slug: e.slug,
@@ -152,6 +156,7 @@ const READERS: { [C in CollectionName]: (e: StrapiRecord) => Unvalidated<Snapsho
     body: e.body,
     expenses: list(e.expenses, expense),
     corrects: slugOf(e.corrects),
+    corrections: list(e.corrections, correction),
   }),
   caseSummaries: (e) => ({
     slug: e.slug,

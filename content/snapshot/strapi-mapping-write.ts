@@ -1,5 +1,6 @@
 import type { CaseConsent } from '../schemas/case-summary.ts';
 import type { DateRange } from '../schemas/common.ts';
+import type { CorrectionNote } from '../schemas/correction.ts';
 import type { Region } from '../schemas/region.ts';
 import { COLLECTION_LABELS, type CollectionName } from './snapshot-schema.ts';
 import type { SnapshotEntry, StrapiRecord } from './strapi-mapping-model.ts';
@@ -31,6 +32,9 @@ const region = (r: Region): StrapiRecord => ({
 const window = (w: DateRange): StrapiRecord => ({ start: w.start, end: w.end });
 
 const bigint = (n: number): string => String(n);
+
+const corrections = (list: readonly CorrectionNote[]): StrapiRecord[] =>
+  list.map((c) => ({ date: c.date, fields: [...c.fields], reason: c.reason }));
 
 type Writers = {
   [C in CollectionName]: (entry: SnapshotEntry<C>, ids: DocumentIdLookup) => StrapiRecord;
@@ -94,6 +98,7 @@ const WRITERS: Writers = {
     summary: p.summary,
     story: p.story,
     publishedOn: p.publishedOn,
+    corrections: corrections(p.corrections),
   }),
   disclosures: (d, ids) => ({
     slug: d.slug,
@@ -113,6 +118,7 @@ const WRITERS: Writers = {
       beneficiariesReached: x.beneficiariesReached,
     })),
     corrects: d.corrects === null ? null : idOf(ids, 'disclosures', d.corrects),
+    corrections: corrections(d.corrections),
   }),
   caseSummaries: (c, ids) => ({
     slug: c.slug,

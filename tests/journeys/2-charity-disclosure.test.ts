@@ -46,6 +46,7 @@ function choose(): Plan {
       body: 'probe',
       expenses: [],
       corrects: null,
+      corrections: [],
     };
     if (disclosureSchedule(project, [...own, probe], today).isOverdue) continue;
     const latest = [...own].sort((a, b) => b.publishedOn.localeCompare(a.publishedOn))[0];

@@ -33,6 +33,14 @@ export class DeferredPublishError extends Error {
   }
 }
 
+/**
+ * True inside `withDeferredPublishChecks`, that is during a snapshot import: the entries come with
+ * their published history (correction notes included), which is imported as it is.
+ */
+export function inBulkImport(): boolean {
+  return scope.getStore() !== undefined;
+}
+
 /** Called by the publish-validation middleware: true when the check was queued for the batch end. */
 export function deferPublishCheck(collection: CollectionName, documentId: string): boolean {
   const pending = scope.getStore();

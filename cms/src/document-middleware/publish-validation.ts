@@ -1,7 +1,21 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { type CollectionName, collectionOfUid, STRAPI_COLLECTIONS, STRAPI_POPULATE } from '../lib/content.ts';
+import {
+  type CollectionName,
+  collectionOfUid,
+  isCorrectedCollection,
+  STRAPI_COLLECTIONS,
+  STRAPI_POPULATE,
+} from '../lib/content.ts';
 import { checkCreditCodeOnSave, publishIssues, toValidationError } from '../lib/validation.ts';
-import { deferPublishCheck } from './deferred-publish-checks.ts';
+import {
+  forgetHistory,
+  keepFingerprint,
+  keepHistoryOnSave,
+  publishedBaseline,
+  recordCorrection,
+  rememberPublished,
+} from './correction-history.ts';
+import { deferPublishCheck, inBulkImport } from './deferred-publish-checks.ts';
 
 /**
  * Publish-time validation for every path that publishes (admin UI, Content API, seed import,
@@ -13,6 +27,10 @@ import { deferPublishCheck } from './deferred-publish-checks.ts';
  * whole write back. Checking the published version (not the draft) also catches relations to
  * unpublished entries, which Strapi silently drops from the published version. Strapi emits
  * `entry.publish` (and so the webhook) only on commit, so a refused publish notifies nobody.
+ *
+ * Projects and disclosures also keep their 更正说明 here (correction-history.ts): a changed
+ * published entry is published again only with a correction note, recorded in the same
+ * transaction; a snapshot import brings its history along and is left alone.
  */
 
 type Params = Record<string, unknown> & { documentId?: string; status?: string; data?: Record<string, unknown> };
@@ -56,12 +74,30 @@ export function publishValidation(strapi: Core.Strapi): Modules.Documents.Middle
       const code = checkCreditCodeOnSave(params.data.creditCode);
       if (code !== undefined) params.data.creditCode = code;
     }
+    const corrected = isCorrectedCollection(collection) && !inBulkImport() ? collection : undefined;
+    if (corrected && (action === 'create' || action === 'update')) {
+      await keepHistoryOnSave(strapi, corrected, action, params);
+    }
+    if (corrected && (action === 'unpublish' || action === 'clone')) {
+      return strapi.db.transaction(async () => {
+        const withdrawn = action === 'unpublish' ? await rememberPublished(strapi, corrected, params.documentId) : null;
+        const result = await next();
+        const documentId = (result as { documentId?: string } | null | undefined)?.documentId ?? params.documentId;
+        if (withdrawn && documentId) await keepFingerprint(strapi, corrected, documentId, withdrawn);
+        if (action === 'clone' && documentId && documentId !== params.documentId) {
+          await forgetHistory(strapi, corrected, documentId);
+        }
+        return result;
+      });
+    }
     if (!isPublishing(action, params)) return next();
 
     return strapi.db.transaction(async () => {
+      const baseline = corrected ? await publishedBaseline(strapi, corrected, params.documentId) : null;
       const result = await next();
       const documentId =
         params.documentId ?? (result as { documentId?: string } | null | undefined)?.documentId ?? undefined;
+      if (corrected && documentId) await recordCorrection(strapi, corrected, documentId, baseline);
       // A bulk import checks its batch at the end, with the same rules (deferred-publish-checks.ts).
       if (documentId && !deferPublishCheck(collection, documentId)) {
         await assertPublishable(strapi, collection, documentId);

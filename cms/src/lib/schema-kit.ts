@@ -89,6 +89,35 @@ export const relation = (
   options: { inversedBy?: string; mappedBy?: string; private?: boolean } = {},
 ): Attribute => ({ type: 'relation', relation: kind, target, ...options });
 
+/**
+ * How the admin edit view first shows a field: its label, help text, and whether it can be
+ * edited there. The content-manager (5.54, services/utils/configuration/metadatas.js) reads
+ * `config.metadatas.<field>.edit` of a schema when it creates a field's view settings, that is
+ * when the field is new; later changes are made in "Configure the view".
+ */
+export interface EditViewField {
+  label?: string;
+  description?: string;
+  placeholder?: string;
+  editable?: boolean;
+}
+export type EditView = Record<string, EditViewField>;
+
+/** Strapi's defaults, which its configuration check requires whenever `settings` is given. */
+const VIEW_SETTINGS = { bulkable: true, filterable: true, searchable: true, pageSize: 10 } as const;
+
+interface ViewConfig {
+  metadatas: Record<string, { edit: EditViewField }>;
+  /** `mainField`: what a collapsed repeatable component shows as its title (default: the first `string` field). */
+  settings?: typeof VIEW_SETTINGS & { mainField: string };
+}
+
+function editViewConfig(editView: EditView | undefined, mainField?: string): { config?: ViewConfig } {
+  if (!editView) return {};
+  const metadatas = Object.fromEntries(Object.entries(editView).map(([k, edit]) => [k, { edit }]));
+  return { config: { metadatas, ...(mainField ? { settings: { ...VIEW_SETTINGS, mainField } } : {}) } };
+}
+
 export interface ContentTypeSchema {
   kind: 'collectionType';
   collectionName: string;
@@ -96,6 +125,7 @@ export interface ContentTypeSchema {
   options: { draftAndPublish: true };
   pluginOptions: Record<string, unknown>;
   attributes: Attributes;
+  config?: ViewConfig;
 }
 
 export function collectionType(def: {
@@ -105,8 +135,9 @@ export function collectionType(def: {
   displayName: string;
   description: string;
   attributes: Attributes;
+  editView?: EditView;
 }): ContentTypeSchema {
-  const { collectionName, attributes, ...info } = def;
+  const { collectionName, attributes, editView, ...info } = def;
   return {
     kind: 'collectionType',
     collectionName,
@@ -114,6 +145,7 @@ export function collectionType(def: {
     options: { draftAndPublish: true },
     pluginOptions: {},
     attributes,
+    ...editViewConfig(editView),
   };
 }
 
@@ -122,6 +154,7 @@ export interface ComponentSchema {
   info: { displayName: string; description: string };
   options: Record<string, unknown>;
   attributes: Attributes;
+  config?: ViewConfig;
 }
 
 export function componentType(def: {
@@ -129,7 +162,9 @@ export function componentType(def: {
   displayName: string;
   description: string;
   attributes: Attributes;
+  editView?: EditView;
+  mainField?: string;
 }): ComponentSchema {
-  const { collectionName, attributes, ...info } = def;
-  return { collectionName, info, options: {}, attributes };
+  const { collectionName, attributes, editView, mainField, ...info } = def;
+  return { collectionName, info, options: {}, attributes, ...editViewConfig(editView, mainField) };
 }

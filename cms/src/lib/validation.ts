@@ -80,17 +80,22 @@ export function checkCreditCodeOnSave(value: unknown): string | undefined {
   );
 }
 
-/** Strapi's ValidationError (HTTP 400) naming each field: `字段 situation：疑似手机号码……`. */
+/**
+ * Strapi's ValidationError (HTTP 400) naming each field: `字段 situation：疑似手机号码……`. `code`, a
+ * stable English constant, goes into `details.code` for programs to match on.
+ */
 export function toValidationError(
   collection: CollectionName,
   issues: ContentIssue[],
   phase: 'publish' | 'save' = 'publish',
+  code?: string,
 ): errors.ValidationError {
   const lines = issues.slice(0, 10).map((i) => (i.field ? `字段 ${i.field}：${i.message}` : i.message));
   const more = issues.length > 10 ? `；另有 ${issues.length - 10} 处问题` : '';
   const what = phase === 'publish' ? '未通过发布校验' : '无法保存';
   const message = `${COLLECTION_LABELS[collection]}${what}：${lines.join('；')}${more}`;
   return new errors.ValidationError(message, {
+    ...(code ? { code } : {}),
     errors: issues.map((i) => ({
       path: i.field ? i.field.split(/\.|\[(\d+)\]/).filter((s) => s !== undefined && s !== '') : [],
       message: i.message,

@@ -4,8 +4,12 @@ import { html, raw, type SafeHtml } from '../html.ts';
 import { formatMoney, formatYuan } from '../money.ts';
 import { renderRichText } from '../rich-text.ts';
 import type { ProjectView } from '../site-data.ts';
+import { correctedBadgeHtml, correctionListHtml } from './correction-notes.ts';
 
-/** The project's published disclosures, newest first; corrections link to what they correct. */
+/**
+ * The project's published disclosures, newest first; corrections link to what they correct, and
+ * a disclosure changed after publication is marked 已更正 and carries its 更正说明.
+ */
 export function disclosureListHtml(view: ProjectView, today: string): SafeHtml {
   const published = view.disclosures.filter((d) => d.publishedOn <= today).reverse();
   if (published.length === 0) return html`<p>本项目尚未发布信息公开。</p>`;
@@ -22,7 +26,17 @@ export function disclosureListHtml(view: ProjectView, today: string): SafeHtml {
               html`<tr><td>${e.date}</td><td>${e.item}</td><td>${labelOf(EXPENSE_CATEGORIES, e.category)}</td><td class="num">${formatYuan(e.amountFen)}</td><td class="num">${e.beneficiariesReached}</td></tr>`,
           )}</tbody></table></div>`
         : '';
-    return html`<li id="d-${d.slug}"><article><h3>${d.title}</h3><p class="card__meta">${kind} 公开于 ${formatDate(d.publishedOn)} · 涵盖 ${formatRange(d.period)}</p>${corrects}<div class="rich-text">${raw(renderRichText(d.body, { headingBase: 4 }))}</div><p class="small">截至本次公开：累计募得 ${formatMoney(d.raisedToDateFen)}，累计支出 ${formatMoney(d.spentToDateFen)}。</p>${expenses}</article></li>`;
+    const notesId = `d-${d.slug}-gengzheng`;
+    const corrected = d.corrections.length > 0;
+    const notes = corrected
+      ? html`<section class="corrections-block" aria-labelledby="${notesId}"><h4 id="${notesId}">更正说明</h4>${correctionListHtml('disclosures', d.corrections)}</section>`
+      : '';
+    return html`<li id="d-${d.slug}"><article><h3>${d.title}</h3><p class="card__meta">${kind} 公开于 ${formatDate(d.publishedOn)} · 涵盖 ${formatRange(d.period)}${corrected ? html` ${correctedBadgeHtml(d.corrections, notesId)}` : ''}</p>${corrects}<div class="rich-text">${raw(renderRichText(d.body, { headingBase: 4 }))}</div><p class="small">截至本次公开：累计募得 ${formatMoney(d.raisedToDateFen)}，累计支出 ${formatMoney(d.spentToDateFen)}。</p>${expenses}${notes}</article></li>`;
   });
-  return html`<ol class="timeline">${items}</ol>`;
+  const correctedCount = published.filter((d) => d.corrections.length > 0).length;
+  const summary =
+    correctedCount > 0
+      ? html`<p class="small">其中 ${correctedCount} 条发布后作过修改：已标“已更正”，并在该条下附更正说明（修改日期、改了什么、为什么改）。</p>`
+      : '';
+  return html`${summary}<ol class="timeline">${items}</ol>`;
 }

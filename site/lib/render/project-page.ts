@@ -10,6 +10,7 @@ import { barChartHtml } from './bar-chart.ts';
 import { breadcrumbsHtml } from './breadcrumbs.ts';
 import { caseSummaryHtml } from './case-summary.ts';
 import { complianceBlockHtml } from './compliance-block.ts';
+import { correctedBadgeHtml, correctionListHtml } from './correction-notes.ts';
 import { disclosureListHtml } from './disclosure-list.ts';
 import { disclosureScheduleHtml } from './disclosure-schedule.ts';
 import { donateSlotHtml } from './donate-slot.ts';
@@ -33,9 +34,10 @@ export function projectPageHtml(view: ProjectView, today: string, search?: Searc
   const { project, charity, schedule, money } = view;
   const overdue = schedule.overdue.length;
 
+  const corrected = project.corrections.length > 0;
   const badges = html`<ul class="badges" data-pagefind-weight="3"><li class="${view.accepting ? 'badge badge--ok' : 'badge'}">${labelOf(PROJECT_STATUSES, project.status)}${view.accepting ? ' · 可在线捐赠' : ''}</li>${
     overdue > 0 ? html`<li><a class="badge badge--bad" href="#disclosures">逾期未披露 ${overdue} 项</a></li>` : ''
-  }${project.brand ? html`<li class="badge">品牌项目</li>` : ''}${project.emergency ? html`<li class="badge badge--warn">应急募捐</li>` : ''}${project.targetGroups.map(
+  }${corrected ? html`<li>${correctedBadgeHtml(project.corrections, 'corrections')}</li>` : ''}${project.brand ? html`<li class="badge">品牌项目</li>` : ''}${project.emergency ? html`<li class="badge badge--warn">应急募捐</li>` : ''}${project.targetGroups.map(
     (g) => html`<li class="badge">${labelOf(TARGET_GROUPS, g)}</li>`,
   )}${project.serviceTypes.map((s) => html`<li class="badge">${labelOf(SERVICE_TYPES, s)}</li>`)}</ul>`;
 
@@ -90,13 +92,18 @@ export function projectPageHtml(view: ProjectView, today: string, search?: Searc
     ...view.typicalCases.map((t) => html`<li>入选典型案例：<a href="${paths.typicalCase(t.slug)}">${t.title}</a></li>`),
   ];
 
+  // Changes to the project's own information after publication (民政部令第81号: never a silent edit).
+  const corrections = corrected
+    ? html`<section class="section" id="corrections" aria-labelledby="corrections-heading" data-pagefind-ignore><h2 id="corrections-heading">更正说明</h2><p class="small muted">本项目信息发布后的每一次修改都在此公开：修改日期、改了什么、为什么改。</p>${correctionListHtml('projects', project.corrections)}</section>`
+    : '';
+
   const crumbs = breadcrumbsHtml([
     { label: '首页', href: '/' },
     { label: '慈善项目', href: paths.projects() },
     { label: project.title },
   ]);
   const ignore = search ? raw(' data-pagefind-ignore') : '';
-  const body = html`<h1${search ? raw(' data-pagefind-meta="title"') : ''}>${project.title}</h1>${search ? pagefindAttrsHtml(search) : ''}${badges}<p class="lead" data-pagefind-weight="2">${project.summary}</p><p class="small muted" data-pagefind-weight="3">实施地区：${regions}</p><div${ignore}>${complianceBlockHtml(view)}${fundingProgressHtml(view)}${donateSlotHtml(view)}</div><section class="section" aria-labelledby="story-heading"><h2 id="story-heading">项目介绍</h2><div class="rich-text">${raw(renderRichText(project.story, { headingBase: 3 }))}</div></section><section class="section" id="disclosures" aria-labelledby="disclosures-heading"${ignore}><h2 id="disclosures-heading">信息公开</h2>${overdueNote}${disclosureScheduleHtml(view, today)}${disclosureListHtml(view, today)}</section><section class="section" aria-labelledby="expenses-heading"${ignore}><h2 id="expenses-heading">资金使用</h2>${expenses}</section>${cases}<section class="section" aria-labelledby="needs-heading"${ignore}><h2 id="needs-heading">对接的救助需求</h2>${needs}</section>${
+  const body = html`<h1${search ? raw(' data-pagefind-meta="title"') : ''}>${project.title}</h1>${search ? pagefindAttrsHtml(search) : ''}${badges}<p class="lead" data-pagefind-weight="2">${project.summary}</p><p class="small muted" data-pagefind-weight="3">实施地区：${regions}</p><div${ignore}>${complianceBlockHtml(view)}${fundingProgressHtml(view)}${donateSlotHtml(view)}</div><section class="section" aria-labelledby="story-heading"><h2 id="story-heading">项目介绍</h2><div class="rich-text">${raw(renderRichText(project.story, { headingBase: 3 }))}</div></section>${corrections}<section class="section" id="disclosures" aria-labelledby="disclosures-heading"${ignore}><h2 id="disclosures-heading">信息公开</h2>${overdueNote}${disclosureScheduleHtml(view, today)}${disclosureListHtml(view, today)}</section><section class="section" aria-labelledby="expenses-heading"${ignore}><h2 id="expenses-heading">资金使用</h2>${expenses}</section>${cases}<section class="section" aria-labelledby="needs-heading"${ignore}><h2 id="needs-heading">对接的救助需求</h2>${needs}</section>${
     more.length > 0
       ? html`<section class="section" aria-labelledby="more-heading"${ignore}><h2 id="more-heading">参与活动与表彰</h2><ul>${more}</ul></section>`
       : ''

@@ -89,7 +89,11 @@ describe.each(DATABASES)('慈善组织的 API 令牌（$name）', ({ target, ski
     const id = created.body.data?.documentId as string;
     const published = await cms.strapi.documents(UID.disclosure).findOne({ documentId: id, status: 'published' });
     expect(published?.slug).toBe('token-q2');
-    const updated = await api(tokenA, `disclosures/${id}`, 'PUT', { title: '第二季度进展（修订）' });
+    // The Content API publishes an update: a published entry changed needs its 更正说明.
+    const updated = await api(tokenA, `disclosures/${id}`, 'PUT', {
+      title: '第二季度进展（修订）',
+      correctionReason: '标题漏写了修订字样，已补上。',
+    });
     expect(updated.status).toBe(200);
     const draftOnly = await api(
       tokenA,
@@ -126,8 +130,12 @@ describe.each(DATABASES)('慈善组织的 API 令牌（$name）', ({ target, ski
       api(tokenA, `projects/${projectA()}?status=draft`, 'PUT', { disclosures: { connect: [disclosureB] } }),
     );
     const ownDisclosure = ids('disclosures', 'minxian-q1');
+    // With its 更正说明, so that the move itself is what gets refused (a published entry).
     await refusedAndUnchanged(UID.disclosure, ownDisclosure, () =>
-      api(tokenA, `disclosures/${ownDisclosure}`, 'PUT', { project: projectB() }),
+      api(tokenA, `disclosures/${ownDisclosure}`, 'PUT', {
+        project: projectB(),
+        correctionReason: '改为另一个项目的公开。',
+      }),
     );
     const rows = await rowCount(cms, UID.project);
     // Without needs/campaigns: the token may not read those types, so Strapi refuses the keys (400).

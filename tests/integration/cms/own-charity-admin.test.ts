@@ -180,7 +180,11 @@ describe.each(DATABASES)('慈善组织编辑只能改本组织的内容：管理
     const projectId = project.body.data?.documentId as string;
     const updated = await cm(a, UID.project, `/${projectId}`, 'PUT', { title: '岷县助学（二期）' });
     expect(updated.status).toBe(200);
-    expect((await cm(a, UID.project, `/${projectId}/actions/publish`, 'POST', {})).status).toBe(200);
+    // Published before: publishing the change needs its 更正说明.
+    const republished = await cm(a, UID.project, `/${projectId}/actions/publish`, 'POST', {
+      correctionReason: '项目名称补上期数。',
+    });
+    expect(republished.status).toBe(200);
 
     const disclosure = await cm(
       a,

@@ -151,6 +151,17 @@ describe('pulling a snapshot from a fake Strapi REST server', () => {
     const project = snapshot.projects.find((p) => p.slug === demo.projects[0]?.slug);
     expect(project).toEqual(demo.projects[0]);
     expect(snapshot.disclosures.find((d) => d.corrects !== null)?.corrects).toBeTruthy();
+    // 更正说明 come through too (the demo has corrected projects and disclosures).
+    for (const collection of ['projects', 'disclosures'] as const) {
+      const corrected = (demo[collection] as { slug: string; corrections: unknown[] }[]).filter(
+        (e) => e.corrections.length > 0,
+      );
+      expect(corrected.length, collection).toBeGreaterThan(0);
+      const pulled = new Map(
+        (snapshot[collection] as { slug: string; corrections: unknown[] }[]).map((e) => [e.slug, e]),
+      );
+      for (const e of corrected) expect(pulled.get(e.slug)?.corrections, e.slug).toEqual(e.corrections);
+    }
   });
 
   it('asks for published entries with an explicit populate, never populate=*, and sends the token', () => {

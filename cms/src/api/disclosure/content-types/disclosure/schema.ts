@@ -1,4 +1,5 @@
 import { DISCLOSURE_KINDS } from '../../../../lib/content.ts';
+import { CORRECTION_ATTRIBUTES, CORRECTION_EDIT_VIEW } from '../../../../lib/correction-attributes.ts';
 import {
   collectionType,
   component,
@@ -11,7 +12,10 @@ import {
   string,
 } from '../../../../lib/schema-kit.ts';
 
-/** content/schemas/disclosure.ts `disclosureSchema`. Corrections are new entries that name what they correct. */
+/**
+ * content/schemas/disclosure.ts `disclosureSchema`. A correction of substance is a new entry of kind
+ * `correction`; an edit after publication carries its 更正说明 in `corrections`.
+ */
 export default collectionType({
   collectionName: 'disclosures',
   singularName: 'disclosure',
@@ -30,5 +34,7 @@ export default collectionType({
     body: markdown(10000),
     expenses: component('disclosure.expense-line', { repeatable: true, required: false }),
     corrects: relation('manyToOne', 'api::disclosure.disclosure'),
+    ...CORRECTION_ATTRIBUTES,
   },
+  editView: CORRECTION_EDIT_VIEW,
 });

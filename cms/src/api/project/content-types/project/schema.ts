@@ -1,4 +1,5 @@
 import { PROJECT_STATUSES } from '../../../../lib/content.ts';
+import { CORRECTION_ATTRIBUTES, CORRECTION_EDIT_VIEW } from '../../../../lib/correction-attributes.ts';
 import {
   boolean,
   collectionType,
@@ -43,5 +44,7 @@ export default collectionType({
     publishedOn: date(),
     disclosures: relation('oneToMany', 'api::disclosure.disclosure', { mappedBy: 'project' }),
     caseSummaries: relation('oneToMany', 'api::case-summary.case-summary', { mappedBy: 'project' }),
+    ...CORRECTION_ATTRIBUTES,
   },
+  editView: CORRECTION_EDIT_VIEW,
 });
