@@ -32,3 +32,42 @@ export function clientIp(input: {
   }
   return peer;
 }
+
+/** The eight 16-bit groups of an IPv6 address (`::` expanded, an embedded IPv4 tail converted). */
+function ipv6Groups(address: string): number[] {
+  let text = address;
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (v4?.[1]) {
+    const [a, b, c, d] = v4[1].split('.').map(Number) as [number, number, number, number];
+    text = `${text.slice(0, -v4[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const part = (s: string) => (s === '' ? [] : s.split(':').map((g) => Number.parseInt(g, 16)));
+  const left = part(head);
+  const right = tail === undefined ? [] : part(tail);
+  return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
+}
+
+/**
+ * The rate-limit key of a client address: an IPv4 address as it is; an IPv6 address cut to its
+ * first `ipv6PrefixBits` bits (default /64, RATE_LIMIT_IPV6_PREFIX), because one subscriber gets a
+ * whole /64 (often a /56 or /48) and can use any of its 2^64 addresses — keyed by the full
+ * address, every request could come from a fresh bucket. Anything else (e.g. `unknown`) is kept.
+ */
+export function rateLimitKey(ip: string, ipv6PrefixBits: number): string {
+  if (isIP(ip) !== 6) return ip;
+  const groups = ipv6Groups(ip);
+  const bits = Math.min(Math.max(ipv6PrefixBits, 0), 128);
+  const kept = groups.map((g, i) => {
+    const from = i * 16;
+    if (from + 16 <= bits) return g;
+    if (from >= bits) return 0;
+    return g & (0xffff << (16 - (bits - from))) & 0xffff;
+  });
+  return `${kept.map((g) => g.toString(16)).join(':')}/${bits}`;
+}
+
+/** The client's rate-limit key for a request: `clientIp`, then `rateLimitKey`. */
+export function clientKey(input: Parameters<typeof clientIp>[0] & { ipv6PrefixBits: number }): string {
+  return rateLimitKey(clientIp(input), input.ipv6PrefixBits);
+}

@@ -4,8 +4,9 @@ import { z } from 'zod';
 
 /**
  * The one place where donations read their configuration. Everything comes from the environment,
- * parsed and checked here; secrets are never defaulted — they are generated into the data
- * directory on first use (see `secrets.ts`, `sandbox/sandbox-keys.ts`).
+ * parsed and checked here; secrets are never defaulted. In development they are generated into the
+ * data directory on first use (see `secrets.ts`, `sandbox/sandbox-keys.ts`); in production
+ * (`production` below) the receipt and hash keys must be given.
  *
  * Paths default to `<cwd>/.data/…`: the API routes run bundled inside `dist/server`, so
  * `import.meta.url` does not point into the repository; the publisher starts us from the root
@@ -19,6 +20,35 @@ const optionalText = z
 
 const intFromEnv = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
+
+/** A secret key as base64 of at least 32 bytes (exactly 32 for AES-256). */
+const base64Key = (exact: boolean) =>
+  z
+    .string()
+    .trim()
+    .refine(
+      (v) => {
+        if (!/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+        const n = Buffer.from(v, 'base64').length;
+        return exact ? n === 32 : n >= 32;
+      },
+      { message: exact ? '应为 32 字节密钥的 base64' : '应为至少 32 字节密钥的 base64' },
+    );
+
+/** An empty variable counts as unset. */
+const unsetIfBlank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+const keyList = z
+  .string()
+  .trim()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
+  )
+  .pipe(z.array(base64Key(true)));
 
 const envSchema = z.object({
   XIANJIE_DATA_DIR: optionalText,
@@ -55,8 +85,31 @@ const envSchema = z.object({
   RECONCILE_AFTER_MINUTES: intFromEnv(1, 10_080, 15),
   /** Extra time after `time_expire` before a still-unpaid order is closed. */
   CLOSE_GRACE_MINUTES: intFromEnv(0, 1_440, 10),
-  /** base64 of 32 bytes; generated into the data directory when absent. */
-  RECEIPT_ENCRYPTION_KEY: optionalText,
+  /**
+   * `production`: secrets must come from the environment (nothing generated beside the ledger).
+   * A configured merchant registry (real money) counts as production too.
+   */
+  XIANJIE_ENV: unsetIfBlank(z.enum(['development', 'production'])),
+  /** Rate limits key IPv6 clients by this prefix (one /64 is one subscriber's network). */
+  RATE_LIMIT_IPV6_PREFIX: intFromEnv(16, 128, 64),
+  /** Most clients the in-memory limiter tracks at once (expired, then oldest, buckets go first). */
+  RATE_LIMIT_MAX_KEYS: intFromEnv(100, 10_000_000, 50_000),
+  /** Unverified notifies recorded per client per window, and in all per window; more are answered but not stored. */
+  NOTIFY_REJECT_LOG_LIMIT: intFromEnv(1, 100_000, 20),
+  NOTIFY_REJECT_LOG_GLOBAL_LIMIT: intFromEnv(1, 1_000_000, 600),
+  NOTIFY_REJECT_WINDOW_S: intFromEnv(1, 86_400, 60),
+  /** Unverified-notify records older than this are deleted. */
+  NOTIFY_REJECT_RETENTION_DAYS: intFromEnv(1, 3_650, 30),
+  /** Orders (and refund requests) per reconciliation run, least recently checked first. */
+  RECONCILE_BATCH: intFromEnv(1, 100_000, 500),
+  /** After this many failed queries in a row an order leaves reconciliation for review by a person. */
+  RECONCILE_MAX_FAILURES: intFromEnv(1, 1_000, 5),
+  /** The current receipt key (base64 of 32 bytes): every new ciphertext uses it. */
+  RECEIPT_ENCRYPTION_KEY: unsetIfBlank(base64Key(true)),
+  /** Earlier receipt keys, comma-separated: they still decrypt, they never encrypt. */
+  RECEIPT_ENCRYPTION_PREVIOUS_KEYS: unsetIfBlank(keyList),
+  /** Key of the keyed hash that replaces buyer ids in the ledger (base64, ≥ 32 bytes). */
+  DONATIONS_HASH_KEY: unsetIfBlank(base64Key(false)),
 });
 
 export type ChannelBounds = { minFen: number; maxFen: number };
@@ -77,15 +130,27 @@ export interface DonationsConfig {
   redisUrl: string | null;
   trustedProxies: string[];
   amount: ChannelBounds;
-  rateLimit: { max: number; windowSeconds: number };
+  rateLimit: { max: number; windowSeconds: number; ipv6PrefixBits: number; maxKeys: number };
+  /** Storing unverified notifies: per client and overall per window, and how long records stay. */
+  notifyRejections: { perClient: number; overall: number; windowSeconds: number; retentionDays: number };
   bodyLimitBytes: number;
   notifyBodyLimitBytes: number;
   payWindowMinutes: number;
   reconcileAfterMinutes: number;
   closeGraceMinutes: number;
+  reconcileBatch: number;
+  reconcileMaxFailures: number;
+  /**
+   * True with XIANJIE_ENV=production or a real merchant registry: the receipt key and the hash
+   * key must then come from the environment (`secrets.ts` refuses to generate them).
+   */
+  production: boolean;
   receiptKeyBase64: string | null;
-  /** Files under the data directory holding generated secrets. */
+  previousReceiptKeysBase64: string[];
+  hashKeyBase64: string | null;
+  /** Files under the data directory holding generated secrets (development only for the keys). */
   receiptKeyFile: string;
+  hashKeyFile: string;
   exportTokensFile: string;
 }
 
@@ -134,14 +199,31 @@ export function readDonationsConfig(env: NodeJS.ProcessEnv = process.env, cwd = 
     redisUrl: e.REDIS_URL ?? null,
     trustedProxies: parseProxies(e.TRUSTED_PROXY),
     amount: { minFen: e.DONATION_MIN_FEN, maxFen: e.DONATION_MAX_FEN },
-    rateLimit: { max: e.DONATION_RATE_LIMIT, windowSeconds: e.DONATION_RATE_WINDOW_S },
+    rateLimit: {
+      max: e.DONATION_RATE_LIMIT,
+      windowSeconds: e.DONATION_RATE_WINDOW_S,
+      ipv6PrefixBits: e.RATE_LIMIT_IPV6_PREFIX,
+      maxKeys: e.RATE_LIMIT_MAX_KEYS,
+    },
+    notifyRejections: {
+      perClient: e.NOTIFY_REJECT_LOG_LIMIT,
+      overall: e.NOTIFY_REJECT_LOG_GLOBAL_LIMIT,
+      windowSeconds: e.NOTIFY_REJECT_WINDOW_S,
+      retentionDays: e.NOTIFY_REJECT_RETENTION_DAYS,
+    },
     bodyLimitBytes: e.DONATION_BODY_LIMIT_BYTES,
     notifyBodyLimitBytes: e.NOTIFY_BODY_LIMIT_BYTES,
     payWindowMinutes: e.PAY_WINDOW_MINUTES,
     reconcileAfterMinutes: e.RECONCILE_AFTER_MINUTES,
     closeGraceMinutes: e.CLOSE_GRACE_MINUTES,
+    reconcileBatch: e.RECONCILE_BATCH,
+    reconcileMaxFailures: e.RECONCILE_MAX_FAILURES,
+    production: e.XIANJIE_ENV === 'production' || merchantsFile !== null,
     receiptKeyBase64: e.RECEIPT_ENCRYPTION_KEY ?? null,
+    previousReceiptKeysBase64: e.RECEIPT_ENCRYPTION_PREVIOUS_KEYS ?? [],
+    hashKeyBase64: e.DONATIONS_HASH_KEY ?? null,
     receiptKeyFile: resolve(donationsDir, 'receipt-encryption.key'),
+    hashKeyFile: resolve(donationsDir, 'hash.key'),
     exportTokensFile: resolve(donationsDir, 'export-tokens.json'),
   };
 }

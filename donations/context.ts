@@ -1,14 +1,17 @@
 import { join } from 'node:path';
+import { type BuyerRef, buyerRefWith } from './buyer-identifiers.ts';
 import type { DonationsConfig } from './config.ts';
 import { type Ledger, openLedger } from './ledger/open-ledger.ts';
 import type { MerchantRegistry } from './merchants/registry.ts';
 import { fileMerchantRegistry } from './merchants/registry-file.ts';
-import { memoryRateLimiter, type RateLimiter, redisRateLimiter } from './rate-limit.ts';
+import { type NotifyRejectionLog, notifyRejectionLog } from './notify-rejections.ts';
+import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
+import { ReceiptCipher } from './receipt-cipher.ts';
 import { FakeAlipayGateway, type FakeAlipayOptions } from './sandbox/fake-alipay-gateway.ts';
 import { FakeAlipayStore } from './sandbox/fake-alipay-store.ts';
 import { SandboxKeys } from './sandbox/sandbox-keys.ts';
 import { sandboxMerchantRegistry } from './sandbox/sandbox-registry.ts';
-import { ExportTokens, ReceiptCipher } from './secrets.ts';
+import { ExportTokens, secretKey } from './secrets.ts';
 import { fileSnapshotSource, type SnapshotSource } from './snapshot-source.ts';
 
 /**
@@ -21,13 +24,31 @@ export interface DonationsContext {
   merchants: MerchantRegistry;
   snapshots: SnapshotSource;
   rateLimiter: RateLimiter;
+  /** Unverified notifies, as short records at a limited rate (`notify-rejections.ts`). */
+  notifyRejections: NotifyRejectionLog;
   receipts: ReceiptCipher;
+  /** Keyed hash of Alipay buyer ids (`buyer-identifiers.ts`). */
+  buyerRef: BuyerRef;
   exportTokens: ExportTokens;
   /** The fake Alipay server; null when real merchants are configured (sandbox routes answer 404). */
   sandbox: FakeAlipayGateway | null;
   now: () => Date;
   log: (message: string) => void;
   close(): Promise<void>;
+}
+
+/** The keyed hash of buyer ids (DONATIONS_HASH_KEY; generated beside the ledger in development only). */
+export function buyerRefFromConfig(
+  config: Pick<DonationsConfig, 'hashKeyBase64' | 'hashKeyFile' | 'production'>,
+): BuyerRef {
+  return buyerRefWith(
+    secretKey({
+      base64: config.hashKeyBase64,
+      file: config.hashKeyFile,
+      production: config.production,
+      variable: 'DONATIONS_HASH_KEY',
+    }),
+  );
 }
 
 export interface ContextOverrides {
@@ -48,7 +69,10 @@ export async function createDonationsContext(
 ): Promise<DonationsContext> {
   const log = overrides.log ?? ((m: string) => console.warn(m));
   const now = overrides.now ?? (() => new Date());
-  const ledger = await openLedger(config.ledger);
+  // Keys first: in production a missing one stops here, before anything is written.
+  const receipts = ReceiptCipher.fromConfig(config);
+  const buyerRef = buyerRefFromConfig(config);
+  const ledger = await openLedger(config.ledger, { buyerRef });
   const closers: (() => Promise<void> | void)[] = [() => ledger.close()];
   try {
     let merchants = overrides.merchants;
@@ -69,19 +93,30 @@ export async function createDonationsContext(
         now,
       });
     }
-    const rateLimiter =
-      overrides.rateLimiter ??
-      (config.redisUrl
-        ? redisRateLimiter(config.redisUrl, { ...config.rateLimit, log })
-        : memoryRateLimiter(config.rateLimit));
+    const rateLimiter = overrides.rateLimiter ?? createRateLimiter(config.redisUrl, { ...config.rateLimit, log });
     closers.push(() => rateLimiter.close());
+    const rejectionLimiter = createRateLimiter(config.redisUrl, {
+      max: config.notifyRejections.perClient,
+      windowSeconds: config.notifyRejections.windowSeconds,
+      maxKeys: config.rateLimit.maxKeys,
+      prefix: 'xianjie:donations:notify-reject:',
+      log,
+    });
+    closers.push(() => rejectionLimiter.close());
     return {
       config,
       ledger,
       merchants,
       snapshots: overrides.snapshots ?? fileSnapshotSource(config.snapshotPath, log),
       rateLimiter,
-      receipts: ReceiptCipher.fromConfig(config.receiptKeyBase64, config.receiptKeyFile),
+      notifyRejections: notifyRejectionLog({
+        db: ledger.db,
+        limiter: rejectionLimiter,
+        limits: config.notifyRejections,
+        log,
+      }),
+      receipts,
+      buyerRef,
       exportTokens: new ExportTokens(config.exportTokensFile),
       sandbox,
       now,

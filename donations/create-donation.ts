@@ -5,9 +5,11 @@ import { createPaymentStep, type PayStep } from './alipay/payment-step.ts';
 import type { DonationsContext } from './context.ts';
 import { DonationError } from './errors.ts';
 import { isUniqueViolation } from './ledger/open-ledger.ts';
-import { insertOrder, type NewReceiptRequest, type NewRoutingDecision, paidTotals } from './ledger/orders.ts';
+import { insertOrder, type NewReceiptRequest, type NewRoutingDecision } from './ledger/orders.ts';
+import { paidTotals } from './ledger/public-figures.ts';
 import { transitionOrder } from './ledger/transitions.ts';
 import { fenToYuan } from './money.ts';
+import { figureScope } from './public-queries.ts';
 import { type DonationRequest, donationRequestSchema, firstIssue, taxIdKindOf } from './request-schema.ts';
 import { type Cause, describeCause, matchesCause, routeCause, toCandidate } from './routing.ts';
 import type { SnapshotView } from './snapshot-source.ts';
@@ -86,6 +88,7 @@ async function chooseTarget(ctx: DonationsContext, view: SnapshotView, request: 
   const totals = await paidTotals(
     ctx.ledger.db,
     eligible.map((p) => p.slug),
+    figureScope(ctx),
   );
   const causeLabel = describeCause(cause, view.snapshot);
   const choice = routeCause(
@@ -126,6 +129,21 @@ function receiptOf(ctx: DonationsContext, request: DonationRequest): NewReceiptR
   };
 }
 
+/**
+ * The sandbox takes no money, so it must never stand in for real merchants: when the live content
+ * is not the demo content (a real release) and no merchant registry is configured, donations are
+ * refused instead of being "paid" in the sandbox (DESIGN.md "Sandbox, not mock").
+ */
+export function refuseSandboxOnRealContent(ctx: DonationsContext, view: SnapshotView): void {
+  if (ctx.merchants.kind === 'sandbox' && !view.snapshot.demo) {
+    throw new DonationError(
+      503,
+      'SANDBOX_REFUSED',
+      '本站发布的是真实内容，但尚未配置慈善组织的支付宝收款商户；沙箱支付只用于演示数据，暂不能在线捐赠',
+    );
+  }
+}
+
 /** `XJ` + Beijing time to the second + 16 random hex digits: 32 characters, Alipay-safe. */
 export function newOutTradeNo(now: Date): string {
   return `XJ${toAlipayTime(now).replace(/\D/g, '')}${randomBytes(8).toString('hex').toUpperCase()}`;
@@ -134,6 +152,7 @@ export function newOutTradeNo(now: Date): string {
 export async function createDonation(ctx: DonationsContext, body: unknown): Promise<CreatedDonation> {
   const request = parseDonationRequest(body, ctx.config.amount);
   const view = await ctx.snapshots.current();
+  refuseSandboxOnRealContent(ctx, view);
   const { project, charity, routing } = await chooseTarget(ctx, view, request);
   const merchant = await ctx.merchants.forCharity(charity.slug);
   if (!merchant) {
@@ -160,6 +179,7 @@ export async function createDonation(ctx: DonationsContext, body: unknown): Prom
           displayName: request.anonymous ? null : (request.displayName ?? null),
           message: request.message ?? null,
           routed: routing !== null,
+          sandbox: merchant.sandbox,
           payExpiresAt: expiresAt.toISOString(),
           createdAt: now.toISOString(),
         },

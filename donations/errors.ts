@@ -20,6 +20,10 @@ export type DonationErrorCode =
   | 'METHOD_NOT_ALLOWED'
   | 'SERVICE_UNAVAILABLE'
   | 'PAYMENT_UNAVAILABLE'
+  | 'SANDBOX_REFUSED'
+  | 'DONATION_NOT_REFUNDABLE'
+  | 'REFUND_AMOUNT_TOO_LARGE'
+  | 'REFUND_FAILED'
   | 'INTERNAL';
 
 export interface ErrorBody {

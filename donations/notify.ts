@@ -1,29 +1,43 @@
 import { fromAlipayTime } from './alipay/alipay-time.ts';
+import { redactNotifyBody } from './buyer-identifiers.ts';
 import type { DonationsContext } from './context.ts';
 import type { PaymentEventInput } from './ledger/events.ts';
 import { recordEvent } from './ledger/events.ts';
-import { getOrderByOutTradeNo } from './ledger/orders.ts';
+import { getOrder, getOrderByOutTradeNo, type OrderRow } from './ledger/orders.ts';
 import { yuanToFen } from './money.ts';
-import { PAID_STATUSES, settleClosed, settlePaid } from './settle.ts';
+import { PAID_STATUSES, type SettleResult, settlePaid, settleRefund, settleTradeClosed } from './settle.ts';
 
 /**
  * Alipay's asynchronous notify (`POST /api/payments/alipay/notify`), handled in exactly this
  * order (DESIGN.md decisions, DOMAIN.md §5):
  *
- *   parse the form body → verify the RSA2 signature with `checkNotifySignV2` and the public key of
- *   the merchant named by app_id → seller_id must be that merchant's → load the order by
- *   out_trade_no → the order must belong to that app → total_amount must equal amount_fen exactly →
- *   one conditional transition in a transaction (unique on trade_no) → `success` after the commit.
+ *   parse the form body → `sign_type` must be RSA2 → verify the signature with
+ *   `checkNotifySignV2` and the public key of the merchant named by app_id → seller_id must be that
+ *   merchant's → load the order by out_trade_no → the order must belong to that app →
+ *   total_amount must equal amount_fen exactly → one conditional transition in a transaction
+ *   (unique on trade_no; refunds: unique per step of the refunded total) → `success` after the commit.
  *
- * Anything invalid answers `failure` and changes nothing but the event log. A replay answers
- * `success` and changes nothing. Notifies carry no signed timestamp, so replay safety comes from
- * the order's state, not from the message.
+ * Until the signature verifies, the request is anyone's: it is answered `failure` and kept only as
+ * a short record (`notify-rejections.ts`, rate-limited, pruned) — never its body. A verified notify
+ * is an event, stored without the buyer's identifiers (`buyer-identifiers.ts`). Anything invalid
+ * after that answers `failure` and changes nothing but the event log. A replay answers `success`
+ * and changes nothing. Notifies carry no signed timestamp, so replay safety comes from the order's
+ * state, not from the message.
+ *
+ * Refunds: a TRADE_SUCCESS / TRADE_FINISHED carrying `refund_fee` is a partial refund, a
+ * TRADE_CLOSED on a paid order a full one. `refund_fee` is the trade's cumulative refunded amount
+ * (Alipay: 退款通知中返回总退款金额), `out_biz_no` the refund request's number.
  */
 export type NotifyReply = 'success' | 'failure';
 
 export interface NotifyResult {
   reply: NotifyReply;
   outcome: string;
+}
+
+export interface NotifyMeta {
+  /** The sender's rate-limit key (`client-ip.ts`), for records of unverified notifies. */
+  clientKey: string;
 }
 
 /** Form fields, or null when the body is not a plain form (repeated keys are refused). */
@@ -42,36 +56,51 @@ export function parseNotifyForm(raw: string): Record<string, string> | null {
   return Object.keys(fields).length > 0 ? fields : null;
 }
 
-export async function handleAlipayNotify(ctx: DonationsContext, raw: string): Promise<NotifyResult> {
-  const db = ctx.ledger.db;
-  const at = ctx.now().toISOString();
-  const fields = parseNotifyForm(raw);
-  const event: PaymentEventInput = {
-    source: 'notify',
-    appId: fields?.app_id ?? null,
-    outTradeNo: fields?.out_trade_no ?? null,
-    tradeNo: fields?.trade_no ?? null,
-    tradeStatus: fields?.trade_status ?? null,
-    notifyId: fields?.notify_id ?? null,
-    raw,
-    verified: false,
-  };
-  const fail = async (outcome: string, detail: string, orderId: string | null = null): Promise<NotifyResult> => {
-    await recordEvent(db, event, { outcome, detail, orderId }, at);
+const reply = (result: SettleResult): NotifyResult => ({
+  reply: result.ok ? 'success' : 'failure',
+  outcome: result.outcome,
+});
+
+export async function handleAlipayNotify(ctx: DonationsContext, raw: string, meta: NotifyMeta): Promise<NotifyResult> {
+  const received = ctx.now();
+  const reject = async (outcome: string): Promise<NotifyResult> => {
+    await ctx.notifyRejections.record({ body: raw, reason: outcome, clientKey: meta.clientKey, at: received });
     return { reply: 'failure', outcome };
   };
 
-  if (!fields) return fail('MALFORMED', '通知不是合法的表单（或含重复字段）');
+  const fields = parseNotifyForm(raw);
+  if (!fields) return reject('MALFORMED');
+  // Pinned before verification: alipay-sdk picks the algorithm from this field, so `RSA` would
+  // have it check a SHA-1 signature. Alipay signs notifies of RSA2 apps with RSA2 only.
+  if (fields.sign_type !== 'RSA2') return reject('BAD_SIGN_TYPE');
   const merchant = fields.app_id ? await ctx.merchants.byAppId(fields.app_id) : null;
-  if (!merchant) return fail('UNKNOWN_APP_ID', `未知的 app_id：${fields.app_id ?? '（缺失）'}`);
+  if (!merchant) return reject('UNKNOWN_APP_ID');
   let verified = false;
   try {
     verified = merchant.sdk.checkNotifySignV2({ ...fields });
   } catch {
     verified = false;
   }
-  if (!verified) return fail('BAD_SIGNATURE', '签名验证失败');
-  event.verified = true;
+  if (!verified) return reject('BAD_SIGNATURE');
+
+  const db = ctx.ledger.db;
+  const at = received.toISOString();
+  const stored = redactNotifyBody(fields, ctx.buyerRef);
+  const event: PaymentEventInput = {
+    source: 'notify',
+    appId: fields.app_id ?? null,
+    outTradeNo: fields.out_trade_no ?? null,
+    tradeNo: fields.trade_no ?? null,
+    tradeStatus: fields.trade_status ?? null,
+    notifyId: fields.notify_id ?? null,
+    raw: stored.value,
+    buyerRef: stored.buyerRef,
+    verified: true,
+  };
+  const fail = async (outcome: string, detail: string, orderId: string | null = null): Promise<NotifyResult> => {
+    await recordEvent(db, event, { outcome, detail, orderId }, at);
+    return { reply: 'failure', outcome };
+  };
 
   if (fields.seller_id !== merchant.sellerId) {
     return fail('SELLER_MISMATCH', `seller_id ${fields.seller_id ?? '（缺失）'} 不是 ${merchant.charitySlug} 的商户`);
@@ -94,23 +123,50 @@ export async function handleAlipayNotify(ctx: DonationsContext, raw: string): Pr
   }
 
   const status = fields.trade_status ?? '';
-  if (PAID_STATUSES.has(status)) {
-    const result = await settlePaid(db, order, {
-      tradeNo: fields.trade_no ?? '',
-      paidAt: fromAlipayTime(fields.gmt_payment),
-      at,
-      source: 'notify',
-      event,
-    });
-    return { reply: result.ok ? 'success' : 'failure', outcome: result.outcome };
+  const known = PAID_STATUSES.has(status) || status === 'TRADE_CLOSED' || status === 'WAIT_BUYER_PAY';
+  if (!known) return fail('UNKNOWN_STATUS', `未知的交易状态：${status || '（缺失）'}`, order.id);
+  const paid = { tradeNo: fields.trade_no ?? '', paidAt: fromAlipayTime(fields.gmt_payment), at, event } as const;
+
+  if (fields.refund_fee !== undefined && status !== 'WAIT_BUYER_PAY') {
+    const refundFen = yuanToFen(fields.refund_fee);
+    if (refundFen === null || refundFen === 0 || refundFen > order.amount_fen) {
+      return fail(
+        'REFUND_AMOUNT_INVALID',
+        `退款金额无效：${fields.refund_fee} 元（订单 ${order.amount_fen} 分）`,
+        order.id,
+      );
+    }
+    // A refund of a gift whose payment notify never arrived: the payment first, then the refund.
+    let current: OrderRow = order;
+    if (order.status === 'pending') {
+      const result = await settlePaid(db, order, { ...paid, source: 'notify' });
+      if (!result.ok) return reply(result);
+      current = (await getOrder(db, order.id)) ?? order;
+    }
+    return reply(
+      await settleRefund(db, current, {
+        // A closed trade was refunded in full, whatever the last refund's own report says.
+        totalFen: status === 'TRADE_CLOSED' ? order.amount_fen : refundFen,
+        outRequestNo: fields.out_biz_no ?? null,
+        refundedAt: fromAlipayTime(fields.gmt_refund),
+        at,
+        source: 'notify',
+        event,
+      }),
+    );
   }
+  if (PAID_STATUSES.has(status)) return reply(await settlePaid(db, order, { ...paid, source: 'notify' }));
   if (status === 'TRADE_CLOSED') {
-    const result = await settleClosed(db, order, { at, source: 'notify', event });
-    return { reply: result.ok ? 'success' : 'failure', outcome: result.outcome };
+    return reply(
+      await settleTradeClosed(db, order, {
+        at,
+        source: 'notify',
+        event,
+        refundedAt: fromAlipayTime(fields.gmt_close),
+        outRequestNo: fields.out_biz_no ?? null,
+      }),
+    );
   }
-  if (status === 'WAIT_BUYER_PAY') {
-    await recordEvent(db, event, { outcome: 'IGNORED', detail: '等待付款通知，无需处理', orderId: order.id }, at);
-    return { reply: 'success', outcome: 'IGNORED' };
-  }
-  return fail('UNKNOWN_STATUS', `未知的交易状态：${status || '（缺失）'}`, order.id);
+  await recordEvent(db, event, { outcome: 'IGNORED', detail: '等待付款通知，无需处理', orderId: order.id }, at);
+  return { reply: 'success', outcome: 'IGNORED' };
 }

@@ -1,6 +1,13 @@
 import type { DonationsContext } from './context.ts';
 import { DonationError } from './errors.ts';
-import { getOrder, type ProjectStats, type PublicDonation, projectStats, publicDonations } from './ledger/orders.ts';
+import { getOrder } from './ledger/orders.ts';
+import {
+  type FigureScope,
+  type ProjectStats,
+  type PublicDonation,
+  projectStats,
+  publicDonations,
+} from './ledger/public-figures.ts';
 import type { OrderStatus } from './ledger/schema.ts';
 
 /**
@@ -8,6 +15,14 @@ import type { OrderStatus } from './ledger/schema.ts';
  * project's live totals, and its public donation list. Nothing here returns receipt data, donor
  * messages or the names of donors who chose anonymity.
  */
+/**
+ * Which orders public figures count: sandbox ones only while the portal runs on the sandbox — once
+ * a real merchant registry is configured, test gifts from before never show (DESIGN.md).
+ */
+export function figureScope(ctx: DonationsContext): FigureScope {
+  return { includeSandbox: ctx.merchants.kind === 'sandbox' };
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -44,7 +59,7 @@ async function requireProject(ctx: DonationsContext, slug: string): Promise<void
 
 export async function getProjectStats(ctx: DonationsContext, slug: string): Promise<ProjectStats> {
   await requireProject(ctx, slug);
-  return projectStats(ctx.ledger.db, slug);
+  return projectStats(ctx.ledger.db, slug, figureScope(ctx));
 }
 
 export interface DonationList {
@@ -71,7 +86,7 @@ export async function listProjectDonations(
     }
     before = new Date(t).toISOString();
   }
-  const donations = await publicDonations(ctx.ledger.db, slug, { limit, before });
+  const donations = await publicDonations(ctx.ledger.db, slug, { limit, before, ...figureScope(ctx) });
   const last = donations[donations.length - 1];
   return { donations, nextBefore: donations.length === limit && last ? last.paidAt : null };
 }

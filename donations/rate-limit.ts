@@ -1,10 +1,13 @@
 import { Redis } from 'ioredis';
 
 /**
- * Per-client rate limit for creating donations: a fixed window of `max` requests per
- * `windowSeconds`. Shared through Redis when `REDIS_URL` is set (several app processes), in
- * memory otherwise. If Redis stops answering, the limiter falls back to memory rather than
- * refusing every donor.
+ * Per-client rate limits: a fixed window of `max` hits per `windowSeconds` per key. Shared through
+ * Redis when `REDIS_URL` is set (several app processes), in memory otherwise. If Redis stops
+ * answering, the limiter falls back to memory rather than refusing every donor.
+ *
+ * Keys come from one function (`client-ip.ts` `rateLimitKey`: an IPv4 address, or an IPv6 /64),
+ * whichever store counts them. The memory store holds at most `maxKeys` buckets: a client with
+ * millions of addresses cannot grow it without bound — expired buckets go first, then the oldest.
  */
 export interface RateDecision {
   allowed: boolean;
@@ -13,39 +16,61 @@ export interface RateDecision {
 }
 
 export interface RateLimiter {
-  hit(key: string): Promise<RateDecision>;
+  /** Counts one hit on `key`; `max` overrides the limiter's own for this decision. */
+  hit(key: string, max?: number): Promise<RateDecision>;
   close(): Promise<void>;
 }
 
 export interface RateLimitOptions {
   max: number;
   windowSeconds: number;
+  /** Most buckets held in memory at once. @default 50000 */
+  maxKeys?: number;
   now?: () => number;
 }
 
-export function memoryRateLimiter(options: RateLimitOptions): RateLimiter {
+const decide = (count: number, max: number, msLeft: number): RateDecision => {
+  const allowed = count <= max;
+  return {
+    allowed,
+    remaining: Math.max(max - count, 0),
+    retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(msLeft / 1000)),
+  };
+};
+
+export interface MemoryRateLimiter extends RateLimiter {
+  /** Buckets held right now (tests prove the bound with it). */
+  size(): number;
+}
+
+export function memoryRateLimiter(options: RateLimitOptions): MemoryRateLimiter {
   const now = options.now ?? Date.now;
   const windowMs = options.windowSeconds * 1000;
+  const maxKeys = Math.max(1, options.maxKeys ?? 50_000);
+  // Every bucket lives exactly one window and a reset bucket is re-inserted at the end, so the
+  // Map's insertion order is the order of expiry: the front is always the next to expire.
   const buckets = new Map<string, { count: number; resetAt: number }>();
   return {
-    async hit(key) {
+    async hit(key, max = options.max) {
       const t = now();
-      if (buckets.size > 50_000) {
-        for (const [k, b] of buckets) if (b.resetAt <= t) buckets.delete(k);
-      }
       let bucket = buckets.get(key);
-      if (!bucket || bucket.resetAt <= t) {
+      if (bucket && bucket.resetAt <= t) {
+        buckets.delete(key);
+        bucket = undefined;
+      }
+      if (!bucket) {
+        for (const [k, b] of buckets) {
+          if (b.resetAt > t && buckets.size < maxKeys) break;
+          // Expired — or, when every bucket is live and the map is full, the oldest.
+          buckets.delete(k);
+        }
         bucket = { count: 0, resetAt: t + windowMs };
         buckets.set(key, bucket);
       }
       bucket.count++;
-      const allowed = bucket.count <= options.max;
-      return {
-        allowed,
-        remaining: Math.max(options.max - bucket.count, 0),
-        retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((bucket.resetAt - t) / 1000)),
-      };
+      return decide(bucket.count, max, bucket.resetAt - t);
     },
+    size: () => buckets.size,
     async close() {
       buckets.clear();
     },
@@ -81,18 +106,14 @@ export function redisRateLimiter(
   const prefix = options.prefix ?? 'xianjie:donations:rate:';
   const windowMs = options.windowSeconds * 1000;
   return {
-    async hit(key) {
+    async hit(key, max = options.max) {
       await connecting;
       try {
+        // Redis expires each key after its window: its memory is bounded by the clients of one window.
         const [count, ttl] = (await redis.eval(HIT_SCRIPT, 1, `${prefix}${key}`, String(windowMs))) as [number, number];
-        const allowed = count <= options.max;
-        return {
-          allowed,
-          remaining: Math.max(options.max - count, 0),
-          retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil(ttl / 1000)),
-        };
+        return decide(count, max, ttl);
       } catch {
-        return fallback.hit(key);
+        return fallback.hit(key, max);
       }
     },
     async close() {
@@ -101,4 +122,12 @@ export function redisRateLimiter(
       await fallback.close();
     },
   };
+}
+
+/** The limiter a context uses: Redis when configured, else memory; same keys either way. */
+export function createRateLimiter(
+  redisUrl: string | null,
+  options: RateLimitOptions & { prefix?: string; log?: (m: string) => void },
+): RateLimiter {
+  return redisUrl ? redisRateLimiter(redisUrl, options) : memoryRateLimiter(options);
 }

@@ -13,6 +13,7 @@ const HEADER = [
   '订单号',
   '项目',
   '金额（元）',
+  '已退款（元）',
   '支付时间（UTC）',
   '订单状态',
   '是否需要票据',
@@ -46,6 +47,8 @@ export async function exportReceiptRequestsCsv(
         r.out_trade_no,
         r.project_slug,
         fenToYuan(r.amount_fen),
+        // A receipt is for what was given and kept: the charity issues it for amount − refunded.
+        fenToYuan(r.refunded_fen),
         r.paid_at ? new Date(r.paid_at).toISOString() : '',
         r.status,
         r.requested ? '是' : '否（放弃）',

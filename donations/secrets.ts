@@ -1,11 +1,11 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
- * Secrets the donations module makes for itself (no defaults in code): the key that encrypts
- * receipt data at rest, and each charity's bearer token for its receipt export. Generated into
- * the data directory on first use (mode 0600), created atomically so two processes agree.
+ * Secrets of the donations module (no defaults in code): the keys that encrypt receipt data and
+ * hash buyer ids (from the environment; generated only in development), and each charity's bearer
+ * token for its receipt export and refunds. Files are created atomically so two processes agree.
  */
 function createFileOnce(path: string, make: () => string): string {
   if (existsSync(path)) return readFileSync(path, 'utf8');
@@ -22,35 +22,24 @@ function createFileOnce(path: string, make: () => string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** AES-256-GCM for receipt names, tax ids and e-mails: `v1.<iv>.<tag>.<ciphertext>` in base64url. */
-export class ReceiptCipher {
-  private readonly key: Buffer;
-
-  constructor(key: Buffer) {
-    if (key.length !== 32) throw new Error('票据加密密钥应为 32 字节');
-    this.key = key;
+/**
+ * A secret key: from the environment (base64) when given; in development generated into the data
+ * directory on first use (mode 0600); in production never generated — a key beside the ledger it
+ * protects protects nothing, and a key generated per machine differs between API processes.
+ */
+export function secretKey(options: {
+  base64: string | null;
+  file: string;
+  production: boolean;
+  variable: string;
+}): Buffer {
+  if (options.base64) return Buffer.from(options.base64, 'base64');
+  if (options.production) {
+    throw new Error(
+      `生产环境必须在环境变量 ${options.variable} 中提供密钥（32 字节的 base64，例如 openssl rand -base64 32），不会自动生成`,
+    );
   }
-
-  static fromConfig(keyBase64: string | null, keyFile: string): ReceiptCipher {
-    const text = keyBase64 ?? createFileOnce(keyFile, () => `${randomBytes(32).toString('base64')}\n`).trim();
-    return new ReceiptCipher(Buffer.from(text, 'base64'));
-  }
-
-  encrypt(plain: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    const parts = [iv, cipher.getAuthTag(), data].map((b) => b.toString('base64url'));
-    return `v1.${parts.join('.')}`;
-  }
-
-  decrypt(sealed: string): string {
-    const [version, iv, tag, data] = sealed.split('.');
-    if (version !== 'v1' || !iv || !tag || data === undefined) throw new Error('票据数据格式无法识别');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
-  }
+  return Buffer.from(createFileOnce(options.file, () => `${randomBytes(32).toString('base64')}\n`).trim(), 'base64');
 }
 
 /**

@@ -79,7 +79,14 @@ export interface PublisherConfig extends z.infer<typeof envSchema> {
   /** The status token: `XIANJIE_STATUS_TOKEN`, or the one generated into the data directory. */
   statusToken: () => string;
   /** The limit on `/search/results/`, with the donations API's client-address rules and Redis. */
-  searchRateLimit: { max: number; windowSeconds: number; redisUrl: string | null; trustedProxies: string[] };
+  searchRateLimit: {
+    max: number;
+    windowSeconds: number;
+    redisUrl: string | null;
+    trustedProxies: string[];
+    ipv6PrefixBits: number;
+    maxKeys: number;
+  };
 }
 
 /** The publisher's configuration, read once from the environment. */
@@ -93,7 +100,7 @@ export function readPublisherConfig(env: NodeJS.ProcessEnv = process.env): Publi
   const dataDir = resolve(REPO_ROOT, e.XIANJIE_DATA_DIR);
   // REDIS_URL and TRUSTED_PROXY mean the same for every limit in this process: read where the
   // donations API reads them, once.
-  const { redisUrl, trustedProxies } = readDonationsConfig(env, REPO_ROOT);
+  const { redisUrl, trustedProxies, rateLimit } = readDonationsConfig(env, REPO_ROOT);
   let statusToken = e.XIANJIE_STATUS_TOKEN;
   const secretsPath = resolve(dataDir, 'cms/secrets.json');
   return {
@@ -115,6 +122,14 @@ export function readPublisherConfig(env: NodeJS.ProcessEnv = process.env): Publi
       statusToken ??= readOrCreateToken(resolve(dataDir, 'publisher/status-token'));
       return statusToken;
     },
-    searchRateLimit: { max: e.SEARCH_RATE_LIMIT, windowSeconds: e.SEARCH_RATE_WINDOW_S, redisUrl, trustedProxies },
+    searchRateLimit: {
+      max: e.SEARCH_RATE_LIMIT,
+      windowSeconds: e.SEARCH_RATE_WINDOW_S,
+      redisUrl,
+      trustedProxies,
+      // The same client key as the donations API: IPv6 clients by prefix, a bounded memory map.
+      ipv6PrefixBits: rateLimit.ipv6PrefixBits,
+      maxKeys: rateLimit.maxKeys,
+    },
   };
 }

@@ -27,6 +27,14 @@ export type ReleaseDocuments = z.infer<typeof releaseDocumentsSchema>;
 /** The documents file of the release a snapshot path belongs to (same directory). */
 export const releaseDocumentsPathOf = (snapshotPath: string) => join(dirname(snapshotPath), SEARCH_DOCUMENTS_FILE);
 
+/**
+ * The release's public search config beside its documents (the same JSON as the site's
+ * `search-config.json`): the server search asks Meilisearch with its search-only key.
+ */
+export const RELEASE_SEARCH_CONFIG_FILE = 'search-config.json';
+export const releaseSearchConfigPathOf = (snapshotPath: string) =>
+  join(dirname(snapshotPath), RELEASE_SEARCH_CONFIG_FILE);
+
 export class ReleaseDocumentsError extends Error {
   constructor(
     readonly code: 'DOCUMENTS_MISSING' | 'DOCUMENTS_INVALID',

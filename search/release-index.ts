@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Snapshot } from '../content/index.ts';
 import { loadSearchConfig, type SearchConfig } from './config.ts';
 import { buildSearchDocuments, type DocumentOptions, defaultRuleDay } from './documents.ts';
 import { createMeilisearchAdapter } from './meilisearch-adapter.ts';
 import { buildPagefindIndex } from './pagefind-index.ts';
-import { writeReleaseDocuments } from './release-documents.ts';
+import { RELEASE_SEARCH_CONFIG_FILE, writeReleaseDocuments } from './release-documents.ts';
 import { type BrowserSearchConfig, SEARCH_CONFIG_FILE } from './search-client/browser-config.ts';
 import { buildVocabulary } from './vocabulary.ts';
 
@@ -20,7 +20,8 @@ import { buildVocabulary } from './vocabulary.ts';
  * 4. `<client>/search-config.json` for the island: the engine, the Pagefind path and, with
  *    Meilisearch, host, index and search-only key — never the admin key;
  * 5. with `documentsFile`: the documents of step 1, for the server search behind /search/results/
- *    (search/release-documents.ts), so the portal does not project the snapshot again.
+ *    (search/release-documents.ts), so the portal does not project the snapshot again, and beside
+ *    them the same `search-config.json`, from which the server search takes the search-only key.
  * Any failure throws a `SearchIndexError` with a Chinese message; the caller fails the release.
  */
 /**
@@ -114,6 +115,7 @@ export async function indexRelease(options: ReleaseIndexOptions): Promise<Releas
   if (options.documentsFile) {
     try {
       await writeReleaseDocuments(options.documentsFile, { demo: options.snapshot.demo, ruleDay, documents });
+      await writeFile(join(dirname(options.documentsFile), RELEASE_SEARCH_CONFIG_FILE), JSON.stringify(browserConfig));
     } catch (error) {
       throw new Error(`搜索文档文件写入失败（${options.documentsFile}）：${reason(error)}`);
     }

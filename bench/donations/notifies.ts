@@ -139,6 +139,7 @@ export async function insertPendingOrders(db: Kysely<LedgerDatabase>, orders: No
             status: 'pending' as const,
             trade_no: null,
             routed: 0,
+            sandbox: 1,
             pay_expires_at: expires,
             created_at: createdAt,
             updated_at: createdAt,

@@ -1,10 +1,12 @@
-import { clientIp } from '../client-ip.ts';
+import { clientKey } from '../client-ip.ts';
 import type { DonationsContext } from '../context.ts';
-import { createDonation } from '../create-donation.ts';
+import { createDonation, refuseSandboxOnRealContent } from '../create-donation.ts';
 import { DonationError } from '../errors.ts';
 import { handleAlipayNotify } from '../notify.ts';
 import { getDonationStatus, getProjectStats, listProjectDonations } from '../public-queries.ts';
 import { exportReceiptRequestsCsv } from '../receipts.ts';
+import { refundGift } from '../refund.ts';
+import type { FakeAlipayGateway } from '../sandbox/fake-alipay-gateway.ts';
 import { readLimitedText } from './body.ts';
 import { errorResponse, json, text } from './respond.ts';
 
@@ -18,14 +20,19 @@ export interface RequestMeta {
   socketAddress?: string | null;
 }
 
+/** The client's rate-limit key: the socket peer (or a trusted proxy's X-Forwarded-For), IPv6 by prefix. */
+function requestClientKey(ctx: DonationsContext, request: Request, meta: RequestMeta): string {
+  return clientKey({
+    socketAddress: meta.socketAddress,
+    forwardedFor: request.headers.get('x-forwarded-for'),
+    trustedProxies: ctx.config.trustedProxies,
+    ipv6PrefixBits: ctx.config.rateLimit.ipv6PrefixBits,
+  });
+}
+
 export async function postDonation(ctx: DonationsContext, request: Request, meta: RequestMeta): Promise<Response> {
   try {
-    const ip = clientIp({
-      socketAddress: meta.socketAddress,
-      forwardedFor: request.headers.get('x-forwarded-for'),
-      trustedProxies: ctx.config.trustedProxies,
-    });
-    const decision = await ctx.rateLimiter.hit(`create:${ip}`);
+    const decision = await ctx.rateLimiter.hit(`create:${requestClientKey(ctx, request, meta)}`);
     if (!decision.allowed) {
       throw new DonationError(
         429,
@@ -36,17 +43,7 @@ export async function postDonation(ctx: DonationsContext, request: Request, meta
         decision.retryAfterSeconds,
       );
     }
-    const type = request.headers.get('content-type') ?? '';
-    if (!/^application\/json\s*(;|$)/i.test(type)) {
-      throw new DonationError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求内容应为 JSON（Content-Type: application/json）');
-    }
-    const raw = await readLimitedText(request, ctx.config.bodyLimitBytes);
-    let body: unknown;
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      throw new DonationError(400, 'INVALID_JSON', '请求内容不是有效的 JSON');
-    }
+    const body = await readJsonBody(request, ctx.config.bodyLimitBytes);
     return json(201, await createDonation(ctx, body));
   } catch (error) {
     return errorResponse(error, ctx.log);
@@ -89,17 +86,60 @@ export async function getReceiptCsv(ctx: DonationsContext, slug: string, request
   }
 }
 
+/** JSON body of a POST, size-limited, or a DonationError (415, 413, 400). */
+async function readJsonBody(request: Request, limit: number): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) {
+    throw new DonationError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求内容应为 JSON（Content-Type: application/json）');
+  }
+  const raw = await readLimitedText(request, limit);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new DonationError(400, 'INVALID_JSON', '请求内容不是有效的 JSON');
+  }
+}
+
+/**
+ * The charity's refund of one of its gifts, behind its own token: 200 when Alipay refunded, 202
+ * when its answer is not known yet (reconciliation settles it).
+ */
+export async function postRefund(ctx: DonationsContext, slug: string, request: Request): Promise<Response> {
+  try {
+    // The token is checked before the body is read.
+    if (!ctx.exportTokens.verify(slug, request.headers.get('authorization'))) {
+      throw new DonationError(401, 'UNAUTHORIZED', '需要该慈善组织的令牌');
+    }
+    const refund = await refundGift(ctx, slug, await readJsonBody(request, ctx.config.bodyLimitBytes));
+    return json(refund.status === 'succeeded' ? 200 : 202, { refund });
+  } catch (error) {
+    return errorResponse(error, ctx.log);
+  }
+}
+
 /** Always 200 with `success` or `failure` as plain text: that is all Alipay reads. */
-export async function postAlipayNotify(ctx: DonationsContext, request: Request): Promise<Response> {
+export async function postAlipayNotify(ctx: DonationsContext, request: Request, meta: RequestMeta): Promise<Response> {
   const answer = (reply: string) => text(200, reply, 'text/plain; charset=utf-8');
+  const key = requestClientKey(ctx, request, meta);
   let raw: string;
   try {
     raw = await readLimitedText(request, ctx.config.notifyBodyLimitBytes);
-  } catch {
+  } catch (error) {
+    const tooLarge = error instanceof DonationError && error.code === 'BODY_TOO_LARGE';
+    const declared = Number(request.headers.get('content-length'));
+    await ctx.notifyRejections
+      .record({
+        body: '',
+        bytes: Number.isSafeInteger(declared) && declared > 0 ? declared : ctx.config.notifyBodyLimitBytes + 1,
+        reason: tooLarge ? 'BODY_TOO_LARGE' : 'UNREADABLE_BODY',
+        clientKey: key,
+        at: ctx.now(),
+      })
+      .catch((e: unknown) => ctx.log(`支付通知：无法记录被拒请求：${(e as Error).message}`));
     return answer('failure');
   }
   try {
-    return answer((await handleAlipayNotify(ctx, raw)).reply);
+    return answer((await handleAlipayNotify(ctx, raw, { clientKey: key })).reply);
   } catch (error) {
     ctx.log(`支付通知处理失败（支付宝会重试）：${(error as Error)?.stack ?? String(error)}`);
     return answer('failure');
@@ -124,6 +164,21 @@ function noSandbox(): Response {
   return json(404, { error: { code: 'NOT_FOUND', message: '已配置真实商户，沙箱支付不可用' } });
 }
 
+/**
+ * The fake Alipay, when it may run: not with real merchants (there is none), and not when the live
+ * content is real (`refuseSandboxOnRealContent`) — then every sandbox route answers as refused.
+ */
+async function liveSandbox(ctx: DonationsContext): Promise<FakeAlipayGateway | Response> {
+  if (!ctx.sandbox) return noSandbox();
+  const view = await ctx.snapshots.current().catch(() => null);
+  try {
+    if (view) refuseSandboxOnRealContent(ctx, view);
+  } catch (error) {
+    return errorResponse(error, ctx.log);
+  }
+  return ctx.sandbox;
+}
+
 async function formParams(request: Request, limit: number): Promise<Record<string, string>> {
   const params: Record<string, string> = {};
   for (const [k, v] of new URL(request.url).searchParams) params[k] = v;
@@ -134,23 +189,26 @@ async function formParams(request: Request, limit: number): Promise<Record<strin
 }
 
 export async function sandboxGateway(ctx: DonationsContext, request: Request): Promise<Response> {
-  if (!ctx.sandbox) return noSandbox();
+  const sandbox = await liveSandbox(ctx);
+  if (sandbox instanceof Response) return sandbox;
   try {
-    return html(ctx.sandbox.gateway(await formParams(request, ctx.config.notifyBodyLimitBytes)));
+    return html(sandbox.gateway(await formParams(request, ctx.config.notifyBodyLimitBytes)));
   } catch (error) {
     return errorResponse(error, ctx.log);
   }
 }
 
 export async function sandboxCheckout(ctx: DonationsContext, url: URL): Promise<Response> {
-  if (!ctx.sandbox) return noSandbox();
-  return html(ctx.sandbox.checkout(url.searchParams.get('app_id') ?? '', url.searchParams.get('out_trade_no') ?? ''));
+  const sandbox = await liveSandbox(ctx);
+  if (sandbox instanceof Response) return sandbox;
+  return html(sandbox.checkout(url.searchParams.get('app_id') ?? '', url.searchParams.get('out_trade_no') ?? ''));
 }
 
 export async function sandboxPay(ctx: DonationsContext, request: Request): Promise<Response> {
-  if (!ctx.sandbox) return noSandbox();
+  const sandbox = await liveSandbox(ctx);
+  if (sandbox instanceof Response) return sandbox;
   try {
-    return html(await ctx.sandbox.submit(await formParams(request, ctx.config.bodyLimitBytes)));
+    return html(await sandbox.submit(await formParams(request, ctx.config.bodyLimitBytes)));
   } catch (error) {
     return errorResponse(error, ctx.log);
   }

@@ -6,6 +6,7 @@ import {
   getStats,
   postAlipayNotify,
   postDonation,
+  postRefund,
   type RequestMeta,
   sandboxCheckout,
   sandboxGateway,
@@ -28,7 +29,7 @@ type Handler = (
 const ROUTES: [string, RegExp, Handler][] = [
   ['POST', /^\/api\/donations\/?$/, (ctx, req, _u, _p, meta) => postDonation(ctx, req, meta)],
   ['GET', /^\/api\/donations\/([^/]+)\/?$/, (ctx, _r, _u, [id]) => getDonation(ctx, id ?? '')],
-  ['POST', /^\/api\/payments\/alipay\/notify\/?$/, (ctx, req) => postAlipayNotify(ctx, req)],
+  ['POST', /^\/api\/payments\/alipay\/notify\/?$/, (ctx, req, _u, _p, meta) => postAlipayNotify(ctx, req, meta)],
   ['GET', /^\/api\/projects\/([^/]+)\/stats\/?$/, (ctx, _r, _u, [slug]) => getStats(ctx, slug ?? '')],
   [
     'GET',
@@ -40,6 +41,7 @@ const ROUTES: [string, RegExp, Handler][] = [
     /^\/api\/charities\/([^/]+)\/receipt-requests\.csv$/,
     (ctx, req, _u, [slug]) => getReceiptCsv(ctx, slug ?? '', req),
   ],
+  ['POST', /^\/api\/charities\/([^/]+)\/refunds\/?$/, (ctx, req, _u, [slug]) => postRefund(ctx, slug ?? '', req)],
   ['GET', /^\/api\/payments\/sandbox\/gateway\/?$/, (ctx, req) => sandboxGateway(ctx, req)],
   ['POST', /^\/api\/payments\/sandbox\/gateway\/?$/, (ctx, req) => sandboxGateway(ctx, req)],
   ['GET', /^\/api\/payments\/sandbox\/checkout\/?$/, (ctx, _r, url) => sandboxCheckout(ctx, url)],

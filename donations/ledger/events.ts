@@ -3,18 +3,23 @@ import type { Kysely } from 'kysely';
 import type { LedgerDatabase } from './schema.ts';
 
 /**
- * The append-only payment event log: every notify and every trade query, with its raw payload,
- * whether its signature verified, and what we did (`outcome`, a stable code; `detail`, Chinese).
- * Rows are only ever inserted.
+ * The append-only payment event log: every verified notify and every trade query, with its payload
+ * (buyer identifiers removed: `buyer-identifiers.ts`), whether its signature verified, and what we
+ * did (`outcome`, a stable code; `detail`, Chinese). Rows are only ever inserted. Unverified
+ * notifies are not events: see `notify-rejections.ts`.
  */
 export interface PaymentEventInput {
-  source: 'notify' | 'query';
+  /** `refund`: the answer to our own alipay.trade.refund. */
+  source: 'notify' | 'query' | 'refund';
   appId?: string | null;
   outTradeNo?: string | null;
   tradeNo?: string | null;
   tradeStatus?: string | null;
   notifyId?: string | null;
+  /** The payload without buyer identifiers. */
   raw: string;
+  /** Keyed hash of the buyer id, when there was one. */
+  buyerRef?: string | null;
   verified: boolean;
 }
 
@@ -48,6 +53,7 @@ export async function recordEvent(
       notify_id: clip(event.notifyId, 128),
       raw: storable(event.raw),
       verified: event.verified ? 1 : 0,
+      buyer_ref: event.buyerRef ?? null,
       outcome: result.outcome,
       detail: storable(result.detail),
       order_id: result.orderId ?? null,

@@ -1,23 +1,16 @@
 import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
+import { type LedgerDialect, ledgerColumnTypes } from './column-types.ts';
+import { type Migration0002Options, migration0002 } from './migration-0002.ts';
 
 /**
  * The ledger's migrations, in code, the same for SQLite and PostgreSQL. Column types differ only
- * where the databases do (`bigint`, `uuid`, `timestamptz` in PostgreSQL); the program sees the
- * same values on both (`open-ledger.ts`).
+ * where the databases do (`column-types.ts`); the program sees the same values on both
+ * (`open-ledger.ts`).
  */
-export type LedgerDialect = 'sqlite' | 'postgres';
-
-function types(dialect: LedgerDialect) {
-  const pg = dialect === 'postgres';
-  return {
-    id: pg ? ('uuid' as const) : ('text' as const),
-    money: pg ? ('bigint' as const) : ('integer' as const),
-    time: pg ? sql`timestamptz` : sql`text`,
-  };
-}
+export type { LedgerDialect } from './column-types.ts';
 
 function init(dialect: LedgerDialect): Migration {
-  const t = types(dialect);
+  const t = ledgerColumnTypes(dialect);
   return {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -113,10 +106,18 @@ function init(dialect: LedgerDialect): Migration {
   };
 }
 
-export function ledgerMigrations(dialect: LedgerDialect): MigrationProvider {
+export type LedgerMigrationOptions = Migration0002Options;
+
+export function ledgerMigrations(
+  dialect: LedgerDialect,
+  options: LedgerMigrationOptions = { buyerRef: null },
+): MigrationProvider {
   return {
     async getMigrations() {
-      return { '0001_ledger': init(dialect) };
+      return {
+        '0001_ledger': init(dialect),
+        '0002_refunds_abuse_sandbox': migration0002(dialect, options),
+      };
     },
   };
 }

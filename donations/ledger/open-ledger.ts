@@ -4,12 +4,14 @@ import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DonationsConfig } from '../config.ts';
-import { type LedgerDialect, ledgerMigrations } from './migrations.ts';
+import { type LedgerDialect, type LedgerMigrationOptions, ledgerMigrations } from './migrations.ts';
 import type { LedgerDatabase } from './schema.ts';
 
 export interface Ledger {
   db: Kysely<LedgerDatabase>;
   dialect: LedgerDialect;
+  /** PostgreSQL schema of the ledger (null on SQLite). */
+  schema?: string | null;
   close(): Promise<void>;
 }
 
@@ -44,8 +46,16 @@ const pgTypes = {
 
 export type LedgerTarget = DonationsConfig['ledger'];
 
-/** Opens (and migrates) the ledger: SQLite in WAL mode by default, PostgreSQL when configured. */
-export async function openLedger(target: LedgerTarget): Promise<Ledger> {
+export interface OpenLedgerOptions extends Partial<LedgerMigrationOptions> {
+  /** Migrate only up to this migration (tests of a migration start from the schema before it). */
+  upTo?: string;
+}
+
+/**
+ * Opens (and migrates) the ledger: SQLite in WAL mode by default, PostgreSQL when configured.
+ * `buyerRef` hashes the buyer ids of existing events when 0002 runs (else they are dropped).
+ */
+export async function openLedger(target: LedgerTarget, options: OpenLedgerOptions = {}): Promise<Ledger> {
   let ledger: Ledger;
   if (target.kind === 'sqlite') {
     if (target.path !== ':memory:') mkdirSync(dirname(target.path), { recursive: true });
@@ -71,10 +81,10 @@ export async function openLedger(target: LedgerTarget): Promise<Ledger> {
       client.release();
     }
     const db = new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) });
-    ledger = { db, dialect: 'postgres', close: () => db.destroy() };
+    ledger = { db, dialect: 'postgres', schema, close: () => db.destroy() };
   }
   try {
-    await migrateLedger(ledger);
+    await migrateLedgerTo(ledger, options.upTo ?? null, { buyerRef: options.buyerRef ?? null });
   } catch (error) {
     await ledger.close();
     throw error;
@@ -82,14 +92,26 @@ export async function openLedger(target: LedgerTarget): Promise<Ledger> {
   return ledger;
 }
 
-export async function migrateLedger(ledger: Ledger): Promise<void> {
+export async function migrateLedger(ledger: Ledger, options?: LedgerMigrationOptions): Promise<void> {
+  await migrateLedgerTo(ledger, null, options);
+}
+
+/** Migrates to `target` (a migration name), or to the latest when null (tests start from an older schema). */
+export async function migrateLedgerTo(
+  ledger: Ledger,
+  target: string | null,
+  options?: LedgerMigrationOptions,
+): Promise<void> {
   const migrator = new Migrator({
     db: ledger.db,
-    provider: ledgerMigrations(ledger.dialect),
+    provider: ledgerMigrations(ledger.dialect, options),
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
+    // Kysely looks for its tables across every schema it can see: name ours, or a ledger in
+    // another schema of the same database passes for this one.
+    ...(ledger.schema ? { migrationTableSchema: ledger.schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target === null ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
     throw new Error(`捐赠账本迁移 ${failed} 失败：${(error as Error).message ?? String(error)}`, { cause: error });

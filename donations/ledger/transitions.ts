@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type EventOutcome, type PaymentEventInput, recordEvent } from './events.ts';
 import type { LedgerDatabase, OrderStatus } from './schema.ts';
 
@@ -14,7 +14,7 @@ export interface TransitionInput {
   from: OrderStatus;
   to: OrderStatus;
   at: string;
-  source: 'notify' | 'query' | 'system';
+  source: 'notify' | 'query' | 'system' | 'refund';
   /** Required for → paid: Alipay's trade number (unique across orders). */
   tradeNo?: string;
   /** When → paid: the payment time Alipay reported (else `at`). */
@@ -52,19 +52,34 @@ export async function transitionOrder(db: Kysely<LedgerDatabase>, input: Transit
       .executeTakeFirst();
     if (!updated) return false;
     const eventId = input.event ? await recordEvent(trx, input.event.input, input.event.outcome, input.at) : null;
-    await trx
-      .insertInto('order_transitions')
-      .values({
-        id: randomUUID(),
-        order_id: input.orderId,
-        from_status: input.from,
-        to_status: input.to,
-        amount_fen: updated.amount_fen,
-        source: input.source,
-        event_id: eventId,
-        created_at: input.at,
-      })
-      .execute();
+    await insertTransitionLine(trx, { ...input, amountFen: updated.amount_fen, eventId });
     return true;
   });
+}
+
+/**
+ * The ledger line of a status change, inside the transaction that made it (unique per order and
+ * target state: a second line for the same change fails the whole transaction). Also used by the
+ * refund ledger (`refunds.ts`), whose last step moves paid → refunded.
+ */
+export async function insertTransitionLine(
+  trx: Transaction<LedgerDatabase>,
+  line: Pick<TransitionInput, 'orderId' | 'from' | 'to' | 'source' | 'at'> & {
+    amountFen: number;
+    eventId: string | null;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('order_transitions')
+    .values({
+      id: randomUUID(),
+      order_id: line.orderId,
+      from_status: line.from,
+      to_status: line.to,
+      amount_fen: line.amountFen,
+      source: line.source,
+      event_id: line.eventId,
+      created_at: line.at,
+    })
+    .execute();
 }

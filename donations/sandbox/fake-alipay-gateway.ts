@@ -1,9 +1,12 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { toAlipayTime } from '../alipay/alipay-time.ts';
 import { yuanToFen } from '../money.ts';
 import { formEncode, type Params, signedGatewayAnswer, signNotify, verifyMerchantRequest } from './alipay-signing.ts';
 import { checkoutHtml, resultHtml } from './checkout-page.ts';
-import type { FakeAlipayStore, FakeTrade } from './fake-alipay-store.ts';
+import { tradeNotifyFields } from './fake-alipay-notify.ts';
+import { FakeRefundDesk } from './fake-alipay-refunds.ts';
+import type { FakeAlipayStore, FakeRefund, FakeTrade } from './fake-alipay-store.ts';
+import { GatewayFailure } from './gateway-failure.ts';
 import type { SandboxKeys } from './sandbox-keys.ts';
 
 /**
@@ -12,7 +15,8 @@ import type { SandboxKeys } from './sandbox-keys.ts';
  * `.query`, `.close`) checks the merchant's RSA2 request signature, keeps its own trades
  * (`fake-alipay-store.ts`), renders a checkout page, and on "pay" POSTs a notify signed with the
  * sandbox Alipay private key to the notify_url — our real notify route, which verifies it with
- * alipay-sdk like any notify from Alipay.
+ * alipay-sdk like any notify from Alipay. Refunds (`.refund`, `.fastpay.refund.query`) and their
+ * notifies: `fake-alipay-refunds.ts`.
  */
 export interface GatewayAnswer {
   status: number;
@@ -60,22 +64,44 @@ async function fetchDeliver(url: string, body: string): Promise<string> {
   return (await response.text()).trim();
 }
 
-class GatewayFailure extends Error {
-  constructor(
-    readonly subCode: string,
-    readonly subMsg: string,
-  ) {
-    super(subMsg);
-  }
-}
-
 export class FakeAlipayGateway {
   private readonly now: () => Date;
   private readonly deliver: (url: string, body: string) => Promise<string>;
+  private readonly refunds: FakeRefundDesk;
+  /** Notifies sent on their own (refunds), not yet answered. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly options: FakeAlipayOptions) {
     this.now = options.now ?? (() => new Date());
     this.deliver = options.deliver ?? fetchDeliver;
+    this.refunds = new FakeRefundDesk({
+      store: options.store,
+      now: this.now,
+      notify: (trade, fields) => {
+        const sent = this.send(trade, this.buildNotify(trade, fields));
+        this.inFlight.add(sent);
+        void sent.finally(() => this.inFlight.delete(sent));
+        return sent;
+      },
+    });
+  }
+
+  /** Resolves when every notify sent on its own has been answered (tests wait for Alipay's side). */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Delivers a notify and records the merchant's reply (never throws). */
+  private async send(trade: FakeTrade, notify: Params): Promise<string> {
+    if (!trade.notify_url) return '（没有 notify_url）';
+    let reply: string;
+    try {
+      reply = await this.deliver(trade.notify_url, formEncode(notify));
+    } catch (error) {
+      reply = `（投递失败：${(error as Error).message}）`;
+    }
+    this.options.store.recordNotify(trade.app_id, trade.out_trade_no, reply);
+    return reply;
   }
 
   private sign(method: string, body: object): GatewayAnswer {
@@ -115,6 +141,11 @@ export class FakeAlipayGateway {
           out_trade_no: outTradeNo,
           qr_code: this.checkoutUrl(merchant.appId, outTradeNo),
         });
+      }
+      if (method === 'alipay.trade.refund')
+        return this.sign(method, this.refunds.refund(merchant.appId, outTradeNo, biz));
+      if (method === 'alipay.trade.fastpay.refund.query') {
+        return this.sign(method, this.refunds.query(merchant.appId, outTradeNo, biz));
       }
       const trade = this.options.store.get(merchant.appId, outTradeNo);
       if (method === 'alipay.trade.query') {
@@ -214,6 +245,11 @@ export class FakeAlipayGateway {
     return this.options.store.get(appId, outTradeNo);
   }
 
+  /** The fake's record of a trade's refunds. */
+  findRefunds(appId: string, outTradeNo: string): FakeRefund[] {
+    return this.options.store.refunds(appId, outTradeNo);
+  }
+
   checkoutUrl(appId: string, outTradeNo: string): string {
     return `${this.options.sandboxBaseUrl}/checkout?${formEncode({ app_id: appId, out_trade_no: outTradeNo })}`;
   }
@@ -261,46 +297,16 @@ export class FakeAlipayGateway {
     }
     const trade = this.options.store.get(appId, outTradeNo) as FakeTrade;
     const notify = this.buildNotify(trade);
-    if (!trade.notify_url) return { notify, reply: '（没有 notify_url）' };
-    let reply: string;
-    try {
-      reply = await this.deliver(trade.notify_url, formEncode(notify));
-    } catch (error) {
-      reply = `（投递失败：${(error as Error).message}）`;
-    }
-    this.options.store.recordNotify(appId, outTradeNo, reply);
-    return { notify, reply };
+    return { notify, reply: await this.send(trade, notify) };
+  }
+
+  /** A refund made outside our API (Alipay's merchant console): see `FakeRefundDesk.refundAsMerchant`. */
+  refundAsMerchant(appId: string, outTradeNo: string, refund: { amountFen: number; outRequestNo: string }) {
+    return this.refunds.refundAsMerchant(appId, outTradeNo, refund);
   }
 
   /** A notify for the trade as it stands, signed like Alipay's; `overrides` are applied before signing. */
   buildNotify(trade: FakeTrade, overrides: Params = {}): Params {
-    const now = this.now();
-    const fields: Params = {
-      notify_time: toAlipayTime(now),
-      notify_type: 'trade_status_sync',
-      notify_id: randomBytes(16).toString('hex'),
-      app_id: trade.app_id,
-      auth_app_id: trade.app_id,
-      charset: 'utf-8',
-      version: '1.0',
-      trade_no: trade.trade_no,
-      out_trade_no: trade.out_trade_no,
-      buyer_id: '2088102177846880',
-      buyer_logon_id: 'san***@sandbox.example',
-      seller_id: trade.seller_id,
-      trade_status: trade.status,
-      total_amount: trade.total_amount,
-      receipt_amount: trade.total_amount,
-      invoice_amount: trade.total_amount,
-      buyer_pay_amount: trade.total_amount,
-      point_amount: '0.00',
-      gmt_create: trade.gmt_create,
-      ...(trade.gmt_payment ? { gmt_payment: trade.gmt_payment } : {}),
-      ...(trade.status === 'TRADE_CLOSED' ? { gmt_close: toAlipayTime(now) } : {}),
-      subject: trade.subject,
-      fund_bill_list: JSON.stringify([{ amount: trade.total_amount, fundChannel: 'ALIPAYACCOUNT' }]),
-      ...overrides,
-    };
-    return signNotify(fields, this.options.keys.alipayKeys().privateKey);
+    return signNotify(tradeNotifyFields(trade, this.now(), overrides), this.options.keys.alipayKeys().privateKey);
   }
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { fenToYuan, yuanToFen } from '../money.ts';
 
 /**
  * The fake Alipay's own books: the trades "Alipay" knows about. Deliberately separate from our
@@ -27,6 +28,30 @@ export interface FakeTrade {
   last_notify_reply: string | null;
 }
 
+export interface FakeRefund {
+  app_id: string;
+  out_trade_no: string;
+  out_request_no: string;
+  refund_amount: string;
+  refund_reason: string | null;
+  /** `yyyy-MM-dd HH:mm:ss.SSS`, Beijing time, as Alipay writes refund times. */
+  gmt_refund: string;
+}
+
+/** A refund Alipay holds: just made, or a repeat of one under the same request number. */
+export interface FakeRefundDone {
+  kind: 'refunded' | 'repeat';
+  trade: FakeTrade;
+  refund: FakeRefund;
+  /** The trade's refunded total, in fen. */
+  totalFen: number;
+}
+
+export type FakeRefundResult =
+  | FakeRefundDone
+  | { kind: 'not-refundable' | 'too-much'; trade: FakeTrade }
+  | { kind: 'no-trade' | 'amount-differs' };
+
 export class FakeAlipayStore {
   private readonly db: Database.Database;
 
@@ -41,6 +66,59 @@ export class FakeAlipayStore {
       status text not null, notify_url text, return_url text, time_expire text,
       gmt_create text not null, gmt_payment text, notify_attempts integer not null default 0,
       last_notify_reply text, primary key (app_id, out_trade_no))`);
+    this.db.exec(`create table if not exists refunds (
+      app_id text not null, out_trade_no text not null, out_request_no text not null,
+      refund_amount text not null, refund_reason text, gmt_refund text not null,
+      primary key (app_id, out_trade_no, out_request_no))`);
+  }
+
+  refunds(appId: string, outTradeNo: string): FakeRefund[] {
+    return this.db
+      .prepare('select * from refunds where app_id = ? and out_trade_no = ? order by gmt_refund, rowid')
+      .all(appId, outTradeNo) as FakeRefund[];
+  }
+
+  /**
+   * Records a refund of a paid trade, as Alipay does: the same request number again is the same
+   * refund (`repeat`), the total never exceeds the trade, and the trade closes when all of it went
+   * back. One SQLite transaction, so concurrent requests cannot both pass the check.
+   */
+  refund(
+    appId: string,
+    outTradeNo: string,
+    request: { outRequestNo: string; amountFen: number; reason: string | null; gmtRefund: string },
+  ): FakeRefundResult {
+    return this.db.transaction((): FakeRefundResult => {
+      const trade = this.get(appId, outTradeNo);
+      if (!trade) return { kind: 'no-trade' };
+      const existing = this.refunds(appId, outTradeNo);
+      const same = existing.find((r) => r.out_request_no === request.outRequestNo);
+      const totalOf = (list: FakeRefund[]) => list.reduce((sum, r) => sum + (yuanToFen(r.refund_amount) ?? 0), 0);
+      if (same) {
+        if (yuanToFen(same.refund_amount) !== request.amountFen) return { kind: 'amount-differs' };
+        return { kind: 'repeat', trade, refund: same, totalFen: totalOf(existing) };
+      }
+      if (trade.status !== 'TRADE_SUCCESS') return { kind: 'not-refundable', trade };
+      const tradeFen = yuanToFen(trade.total_amount) ?? 0;
+      if (totalOf(existing) + request.amountFen > tradeFen) return { kind: 'too-much', trade };
+      const refund: FakeRefund = {
+        app_id: appId,
+        out_trade_no: outTradeNo,
+        out_request_no: request.outRequestNo,
+        refund_amount: fenToYuan(request.amountFen),
+        refund_reason: request.reason,
+        gmt_refund: request.gmtRefund,
+      };
+      this.db
+        .prepare(
+          `insert into refunds values (@app_id, @out_trade_no, @out_request_no, @refund_amount, @refund_reason,
+            @gmt_refund)`,
+        )
+        .run(refund);
+      const totalFen = totalOf([...existing, refund]);
+      if (totalFen === tradeFen) this.transition(appId, outTradeNo, 'TRADE_SUCCESS', 'TRADE_CLOSED');
+      return { kind: 'refunded', trade: this.get(appId, outTradeNo) as FakeTrade, refund, totalFen };
+    })();
   }
 
   get(appId: string, outTradeNo: string): FakeTrade | null {

@@ -1,11 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import { clientIp } from '../../donations/client-ip.ts';
-import {
-  memoryRateLimiter,
-  type RateDecision,
-  type RateLimiter,
-  redisRateLimiter,
-} from '../../donations/rate-limit.ts';
+import { clientKey } from '../../donations/client-ip.ts';
+import { createRateLimiter, type RateDecision } from '../../donations/rate-limit.ts';
 
 /**
  * A per-client limit on `/search/results/`, the one page that runs a search on the server for
@@ -24,22 +19,29 @@ export interface SearchLimitOptions {
   windowSeconds: number;
   redisUrl: string | null;
   trustedProxies: readonly string[];
+  /** IPv6 clients share a bucket per prefix of this length (RATE_LIMIT_IPV6_PREFIX). */
+  ipv6PrefixBits: number;
+  /** Most buckets in memory at once (RATE_LIMIT_MAX_KEYS). */
+  maxKeys: number;
 }
 
 export function searchLimiter(options: SearchLimitOptions): SearchLimiter {
-  const limits = { max: options.max, windowSeconds: options.windowSeconds };
-  const limiter: RateLimiter = options.redisUrl
-    ? redisRateLimiter(options.redisUrl, { ...limits, prefix: 'xianjie:search:rate:' })
-    : memoryRateLimiter(limits);
+  const limiter = createRateLimiter(options.redisUrl, {
+    max: options.max,
+    windowSeconds: options.windowSeconds,
+    maxKeys: options.maxKeys,
+    prefix: 'xianjie:search:rate:',
+  });
   return {
     hit(req) {
       const forwarded = req.headers['x-forwarded-for'];
-      const ip = clientIp({
+      const key = clientKey({
         socketAddress: req.socket.remoteAddress,
         forwardedFor: Array.isArray(forwarded) ? forwarded.join(',') : forwarded,
         trustedProxies: options.trustedProxies,
+        ipv6PrefixBits: options.ipv6PrefixBits,
       });
-      return limiter.hit(`search:${ip}`);
+      return limiter.hit(`search:${key}`);
     },
     close: () => limiter.close(),
   };

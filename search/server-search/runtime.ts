@@ -1,9 +1,9 @@
 import { readDonationsConfig } from '../../donations/config.ts';
 import { fileSnapshotSource, type SnapshotSource } from '../../donations/snapshot-source.ts';
-import { loadSearchConfig, type MeilisearchConfig } from '../config.ts';
-import { releaseDocumentsPathOf } from '../release-documents.ts';
+import { releaseDocumentsPathOf, releaseSearchConfigPathOf } from '../release-documents.ts';
 import type { DocumentSource } from './document-source.ts';
 import { releaseDocumentSource } from './release-document-source.ts';
+import { releaseMeilisearchSource } from './release-meilisearch-source.ts';
 import { createServerSearch, type ServerSearch } from './server-search.ts';
 import { type SnapshotDocumentOptions, snapshotDocumentSource } from './snapshot-document-source.ts';
 
@@ -14,9 +14,10 @@ import { type SnapshotDocumentOptions, snapshotDocumentSource } from './snapshot
  * and its documents are `search-documents.json` beside it, written by the release's index stage
  * (release-document-source.ts: reloaded when the file changes, the last good one kept when a new
  * one is broken). A release without that file projects the snapshot here instead, read with the
- * donations API's own `fileSnapshotSource`. Meilisearch from `MEILI_*` (search/config.ts).
- * A bad setting is logged and leaves the page working: no release → a Chinese "unavailable"
- * message; a bad Meilisearch setting → the in-process search alone.
+ * donations API's own `fileSnapshotSource`. Meilisearch from the release's `search-config.json`
+ * beside them (host, index, search-only key — never the admin key of `MEILI_*`, which stays with
+ * the index stage). A bad setting is logged and leaves the page working: no release → a Chinese
+ * "unavailable" message; no usable Meilisearch config → the in-process search alone.
  */
 let current: ServerSearch | null = null;
 let documents: DocumentSource | null = null;
@@ -26,22 +27,29 @@ let projectionOptions: SnapshotDocumentOptions = {};
 
 const log = (message: string) => console.warn(message);
 
-function locate(): { snapshots: SnapshotSource; documentsPath: string | null } {
-  try {
-    const snapshotPath = readDonationsConfig().snapshotPath;
-    return { snapshots: fileSnapshotSource(snapshotPath, log), documentsPath: releaseDocumentsPathOf(snapshotPath) };
-  } catch (error) {
-    log(`站内搜索：无法确定发布内容的位置：${(error as Error).message}`);
-    return { snapshots: { current: () => Promise.reject(error) }, documentsPath: null };
-  }
+interface Located {
+  snapshots: SnapshotSource;
+  documentsPath: string | null;
+  searchConfigPath: string | null;
+}
+let located: Located | null = null;
+
+function locate(): Located {
+  located ??= find();
+  return located;
 }
 
-function meilisearch(): MeilisearchConfig | null {
+function find(): Located {
   try {
-    return loadSearchConfig().meilisearch;
+    const snapshotPath = readDonationsConfig().snapshotPath;
+    return {
+      snapshots: fileSnapshotSource(snapshotPath, log),
+      documentsPath: releaseDocumentsPathOf(snapshotPath),
+      searchConfigPath: releaseSearchConfigPathOf(snapshotPath),
+    };
   } catch (error) {
-    log(`站内搜索：Meilisearch 配置无效，只用服务器内置搜索：${(error as Error).message}`);
-    return null;
+    log(`站内搜索：无法确定发布内容的位置：${(error as Error).message}`);
+    return { snapshots: { current: () => Promise.reject(error) }, documentsPath: null, searchConfigPath: null };
   }
 }
 
@@ -75,7 +83,12 @@ export async function releaseIsDemo(): Promise<boolean | null> {
 export function serverSearch(options: { documentOptions?: SnapshotDocumentOptions } = {}): ServerSearch {
   if (!current) {
     projectionOptions = options.documentOptions ?? {};
-    current = createServerSearch({ documents: releaseDocuments(), meilisearch: meilisearch(), log });
+    const { searchConfigPath } = locate();
+    current = createServerSearch({
+      documents: releaseDocuments(),
+      meilisearch: searchConfigPath ? releaseMeilisearchSource(searchConfigPath) : null,
+      log,
+    });
   }
   return current;
 }

@@ -1,5 +1,5 @@
 import type { SnapshotSource } from '../../donations/snapshot-source.ts';
-import type { MeilisearchConfig } from '../config.ts';
+import type { BrowserMeilisearchConfig } from '../search-client/browser-config.ts';
 import { UNAVAILABLE_MESSAGE } from '../search-client/client.ts';
 import { createMeilisearchEngine } from '../search-client/meilisearch-engine.ts';
 import { normaliseFilters, normaliseRequest } from '../search-client/query.ts';
@@ -19,9 +19,13 @@ import { type SnapshotDocumentOptions, snapshotDocumentSource } from './snapshot
  * Search on the server, for the results page that works without JavaScript
  * (site/pages/search/results.astro). Input is normalised exactly as the island's client does it
  * (search-client/query.ts: empty, overlong and hostile queries, unknown facets and values). With
- * Meilisearch configured it asks Meilisearch (the island's engine code, with the server-side key)
- * and answers from the in-process search when Meilisearch fails or is slow; without it, the
- * in-process search over the release's documents (a `DocumentSource`) answers. Never throws.
+ * Meilisearch configured it asks Meilisearch (the island's engine code) and answers from the
+ * in-process search when Meilisearch fails or is slow; without it, the in-process search over the
+ * release's documents (a `DocumentSource`) answers. Never throws.
+ *
+ * Public queries go to Meilisearch with the **search-only key** the release made for browsers
+ * (`ServerMeilisearch` has no room for anything else): the admin key can write and delete indexes
+ * and manage keys, and has no business on a path any visitor can drive.
  */
 export type ServerEngineName = 'meilisearch' | 'in-process';
 
@@ -41,8 +45,14 @@ export type ServerSearchOptions = (
 ) &
   ServerSearchSettings;
 
+/** Where and how to ask Meilisearch: host, index and the search-only key (the release's public config). */
+export type ServerMeilisearch = Pick<BrowserMeilisearchConfig, 'host' | 'indexUid' | 'apiKey'>;
+
+/** Fixed, or looked up per search (runtime.ts: the live release's config, which changes with each release). */
+export type ServerMeilisearchSource = ServerMeilisearch | (() => Promise<ServerMeilisearch | null>);
+
 export interface ServerSearchSettings {
-  meilisearch?: MeilisearchConfig | null;
+  meilisearch?: ServerMeilisearchSource | null;
   fetch?: typeof fetch;
   /** Give up on Meilisearch after this long. @default 2500 */
   timeoutMs?: number;
@@ -61,14 +71,26 @@ export interface ServerSearch {
 
 export function createServerSearch(options: ServerSearchOptions): ServerSearch {
   const { timeoutMs = 2500, retryAfterMs = 60_000, now = Date.now, log = (m: string) => console.warn(m) } = options;
-  const meili = options.meilisearch
-    ? createMeilisearchEngine({
-        host: options.meilisearch.host,
-        apiKey: options.meilisearch.adminKey,
-        indexUid: options.meilisearch.indexUid,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      })
-    : null;
+  const source = options.meilisearch ?? null;
+  let engine: { key: string; engine: ReturnType<typeof createMeilisearchEngine> } | null = null;
+  /** The engine for the current config (a new release may bring a new key), or null without Meilisearch. */
+  async function meilisearch() {
+    const config = typeof source === 'function' ? await source().catch(() => null) : source;
+    if (!config) return null;
+    const key = `${config.host}\n${config.indexUid}\n${config.apiKey}`;
+    if (engine?.key !== key) {
+      engine = {
+        key,
+        engine: createMeilisearchEngine({
+          host: config.host,
+          apiKey: config.apiKey,
+          indexUid: config.indexUid,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        }),
+      };
+    }
+    return engine.engine;
+  }
   let meiliDownUntil = 0;
   const documents = options.documents ?? snapshotDocumentSource(options.snapshots, options.documentOptions);
   // One corpus at a time: the current documents'. The source hands out the same view until the
@@ -88,8 +110,10 @@ export function createServerSearch(options: ServerSearchOptions): ServerSearch {
     return cached.corpus;
   }
 
-  async function askMeilisearch(request: NormalisedRequest): Promise<EngineResult> {
-    if (!meili) throw new Error('Meilisearch 未配置');
+  async function askMeilisearch(
+    meili: ReturnType<typeof createMeilisearchEngine>,
+    request: NormalisedRequest,
+  ): Promise<EngineResult> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
@@ -139,9 +163,10 @@ export function createServerSearch(options: ServerSearchOptions): ServerSearch {
       });
 
       let fellBack = false;
+      const meili = await meilisearch();
       if (meili && now() >= meiliDownUntil) {
         try {
-          return answered(await askMeilisearch(request), 'meilisearch');
+          return answered(await askMeilisearch(meili, request), 'meilisearch');
         } catch (error) {
           meiliDownUntil = now() + retryAfterMs;
           log(`站内搜索：Meilisearch 不可用，改用服务器内置搜索：${(error as Error).message}`);

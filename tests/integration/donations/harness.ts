@@ -159,11 +159,20 @@ export async function startHarness(backend: Backend['name'], options: HarnessOpt
   };
 }
 
-const TABLES = ['orders', 'order_transitions', 'payment_events', 'routing_decisions', 'receipt_requests'] as const;
+const TABLES = [
+  'orders',
+  'order_transitions',
+  'payment_events',
+  'routing_decisions',
+  'receipt_requests',
+  'order_refunds',
+  'refund_requests',
+  'notify_rejections',
+] as const;
 
 /** Row counts of every ledger table. */
 export async function counts(ctx: DonationsContext): Promise<Record<(typeof TABLES)[number], number>> {
-  const out = { orders: 0, order_transitions: 0, payment_events: 0, routing_decisions: 0, receipt_requests: 0 };
+  const out = Object.fromEntries(TABLES.map((t) => [t, 0])) as Record<(typeof TABLES)[number], number>;
   for (const table of TABLES) {
     const row = await ctx.ledger.db
       .selectFrom(table)
@@ -182,6 +191,7 @@ export interface ApiAnswer {
   project: { slug: string; title: string; charity: { slug: string; name: string } };
   routing?: { reason: string };
   pay: { kind: 'redirect' | 'qr'; url: string; qrCode: string; sandbox: boolean; expiresAt: string };
+  refund: { outTradeNo: string; requestNo: string; amountFen: number; status: string; refundedFen: number };
   error: { code: string; message: string; field?: string; reasons?: { code: string; message: string }[] };
 }
 

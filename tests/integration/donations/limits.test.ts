@@ -1,4 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { redisRateLimiter } from '../../../donations/rate-limit.ts';
 import { fileSnapshotSource } from '../../../donations/snapshot-source.ts';
 import { charity, defaultSnapshot, project, snapshotOf } from '../../unit/donations/fixtures.ts';
 import { type Harness, postJson, startHarness } from './harness.ts';
+import { writeMerchantsFile } from './merchants-file.ts';
 
 /** Abuse limits over HTTP, the Redis limiter, a real merchant registry, and snapshot reloading. */
 const REDIS_URL = process.env.DONATIONS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -77,6 +78,26 @@ describe('abuse limits', () => {
     expect((await send('198.51.100.2')).status).toBe(201);
   });
 
+  it('keys IPv6 clients by their /64: 100 addresses of one /64 share one bucket (memory and Redis)', async () => {
+    const backends: Record<string, string>[] = [{}];
+    if (redisReason === null) backends.push({ REDIS_URL });
+    for (const env of backends) {
+      const h = await harness('sqlite', { env: { DONATION_RATE_LIMIT: '20', TRUSTED_PROXY: 'loopback', ...env } });
+      // A fresh /64 per run, so Redis keys of an earlier run cannot interfere.
+      const net = `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+      const statuses: number[] = [];
+      for (let i = 1; i <= 100; i++) {
+        const ip = `${net}:${i.toString(16)}:${(i * 31).toString(16)}:${(i * 7).toString(16)}:1`;
+        statuses.push((await postJson(`${h.url}/api/donations`, valid, { 'x-forwarded-for': ip })).status);
+      }
+      expect(statuses.filter((s) => s === 201)).toHaveLength(20);
+      expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+      // The next /64 is another subscriber.
+      const next = `${net.slice(0, -1)}${((Number.parseInt(net.slice(-1), 16) + 1) % 16).toString(16)}::1`;
+      expect((await postJson(`${h.url}/api/donations`, valid, { 'x-forwarded-for': next })).status).toBe(201);
+    }
+  });
+
   it('refuses bodies over the size limit (declared or streamed) with 413', async () => {
     const h = await harness('sqlite');
     const big = await postJson(`${h.url}/api/donations`, { ...valid, message: 'x'.repeat(9_000) });
@@ -139,26 +160,16 @@ describe('when Alipay cannot be reached', () => {
 
 describe('a real merchant registry (no sandbox)', () => {
   it('pays only configured charities, points at Alipay, and turns the sandbox off', async () => {
-    const key = (type: 'pkcs8' | 'spki') =>
-      generateKeyPairSync('rsa', {
-        modulusLength: 2048,
-        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-        publicKeyEncoding: { type: 'spki', format: 'pem' },
-      })[type === 'pkcs8' ? 'privateKey' : 'publicKey'];
-    const dir = tempDir('xianjie-merchants-');
-    const file = join(dir, 'merchants.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        'gansu-cishan': {
-          appId: '2021000000000001',
-          sellerId: '2088000000000001',
-          privateKey: key('pkcs8'),
-          alipayPublicKey: key('spki'),
-        },
-      }),
-    );
-    const h = await harness('sqlite', { env: { ALIPAY_MERCHANTS_FILE: file } });
+    const file = writeMerchantsFile(tempDir('xianjie-merchants-'), {
+      'gansu-cishan': { appId: '2021000000000001', sellerId: '2088000000000001' },
+    });
+    const h = await harness('sqlite', {
+      env: {
+        ALIPAY_MERCHANTS_FILE: file,
+        RECEIPT_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+        DONATIONS_HASH_KEY: randomBytes(32).toString('base64'),
+      },
+    });
     expect(h.ctx.merchants.kind).toBe('alipay');
     expect(h.ctx.sandbox).toBeNull();
     const ok = await postJson(`${h.url}/api/donations`, valid);

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertOrder } from '../../../donations/ledger/orders.ts';
 import { reconcile } from '../../../donations/reconcile.ts';
 import { BACKENDS, counts, type Harness, startHarness } from './harness.ts';
-import { orderStatus, pendingOrder } from './orders.ts';
+import { newOrder, orderStatus, pendingOrder, WAIVED_RECEIPT } from './orders.ts';
 
 /**
  * Reconciliation with alipay.trade.query / alipay.trade.close, answered by the sandbox's fake of
@@ -111,5 +112,66 @@ describe.each(BACKENDS)('reconciliation on $name', ({ name, skip }) => {
     expect(stdout).toContain('对账完成（沙箱）');
     expect(stdout).toMatch(/补记已支付 1 笔/);
     expect(await orderStatus(h, donationId)).toBe('paid');
+  });
+});
+
+describe.each(BACKENDS)('reconciliation does not starve on $name', ({ name, skip }) => {
+  let h: Harness;
+  beforeAll(async () => {
+    if (skip) return;
+    h = await startHarness(name, {
+      env: { RECONCILE_MAX_FAILURES: '3' },
+      deliverNotify: async () => {
+        throw new Error('通知在网络中丢失');
+      },
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  /** A pending order whose merchant is gone from the registry: every query of it fails. */
+  async function brokenOrder(minutesAgo: number): Promise<string> {
+    const created = new Date(h.clock.current.getTime() - minutesAgo * 60_000);
+    const order = newOrder({
+      merchantAppId: '2021999999999999',
+      amountFen: 1_000,
+      sandbox: true,
+      payExpiresAt: new Date(created.getTime() + 30 * 60_000).toISOString(),
+      createdAt: created.toISOString(),
+    });
+    await insertOrder(h.ctx.ledger.db, order, WAIVED_RECEIPT, null);
+    return order.id;
+  }
+
+  it.skipIf(skip)('least recently checked first; three failures in a row → review, out of the queue', async () => {
+    const broken = [await brokenOrder(300), await brokenOrder(290), await brokenOrder(280)];
+    const { donationId, appId, outTradeNo } = await pendingOrder(h);
+    await (h.ctx.sandbox as NonNullable<Harness['ctx']['sandbox']>).pay(appId, outTradeNo); // its notify is lost
+    h.clock.advanceMinutes(16);
+
+    // Two orders per run: the oldest two first, then the third broken one and the paid one.
+    const first = await reconcile(h.ctx, { olderThanMinutes: 15, limit: 2 });
+    expect(first).toMatchObject({ checked: 2, paid: 0 });
+    const second = await reconcile(h.ctx, { olderThanMinutes: 15, limit: 2 });
+    expect(second).toMatchObject({ checked: 2, paid: 1 });
+    expect(await orderStatus(h, donationId)).toBe('paid');
+
+    let movedToReview = 0;
+    for (let run = 0; run < 6; run++)
+      movedToReview += (await reconcile(h.ctx, { olderThanMinutes: 15, limit: 2 })).movedToReview;
+    expect(movedToReview).toBe(3);
+    const rows = await h.ctx.ledger.db
+      .selectFrom('orders')
+      .select(['id', 'status', 'check_failures', 'review_at', 'review_reason'])
+      .where('id', 'in', broken)
+      .execute();
+    for (const row of rows) {
+      expect(row).toMatchObject({ status: 'pending', check_failures: 3 });
+      expect(row.review_at).not.toBeNull();
+      expect(row.review_reason).toContain('已不在配置中');
+    }
+    // Out of the queue: nothing left to check.
+    expect((await reconcile(h.ctx, { olderThanMinutes: 15, limit: 2 })).checked).toBe(0);
   });
 });

@@ -173,6 +173,13 @@ describe('/search/results/ rate limit', () => {
     expect(limited.headers.get('x-frame-options')).toBe('DENY');
   });
 
+  it('counts every address of one IPv6 /64 as one client (a /64 holds 2^64 addresses)', async () => {
+    for (let i = 0; i < SEARCH_LIMIT; i++)
+      expect((await search(`2001:db8:7:7::${(i + 1).toString(16)}`)).status).toBe(200);
+    expect((await search('2001:db8:7:7:ffff:1:2:3')).status).toBe(429);
+    expect((await search('2001:db8:7:8::1')).status).toBe(200);
+  });
+
   it('limits each client apart, and not the rest of the site', async () => {
     expect((await search('198.51.100.8')).status).toBe(200);
     expect((await fetch(`${base}/search/`, asClient('198.51.100.7'))).status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIp, normaliseIp } from '../../../donations/client-ip.ts';
+import { clientIp, clientKey, normaliseIp, rateLimitKey } from '../../../donations/client-ip.ts';
 import { memoryRateLimiter } from '../../../donations/rate-limit.ts';
 
 describe('client address', () => {
@@ -52,5 +52,73 @@ describe('in-memory rate limit', () => {
     expect((await limiter.hit('a')).retryAfterSeconds).toBe(30);
     t += 30_000;
     expect((await limiter.hit('a')).allowed).toBe(true);
+  });
+});
+
+describe('rate-limit keys (IPv6 by prefix)', () => {
+  it.each([
+    ['2001:db8:1:2:3:4:5:6', 64, '2001:db8:1:2:0:0:0:0/64'],
+    ['2001:db8:1:2::ffff', 64, '2001:db8:1:2:0:0:0:0/64'],
+    ['2001:db8::', 64, '2001:db8:0:0:0:0:0:0/64'],
+    ['2001:db8:1:2:3:4:5:6', 56, '2001:db8:1:0:0:0:0:0/56'],
+    ['2001:db8:1:2ff:3:4:5:6', 56, '2001:db8:1:200:0:0:0:0/56'],
+    ['2001:db8:1:2:3:4:5:6', 128, '2001:db8:1:2:3:4:5:6/128'],
+    ['::1', 64, '0:0:0:0:0:0:0:0/64'],
+    ['64:ff9b::192.0.2.1', 96, '64:ff9b:0:0:0:0:0:0/96'],
+    ['64:ff9b::192.0.2.1', 128, '64:ff9b:0:0:0:0:c000:201/128'],
+    ['198.51.100.7', 64, '198.51.100.7'],
+    ['unknown', 64, 'unknown'],
+  ])('%s with /%i → %s', (ip, bits, key) => {
+    expect(rateLimitKey(ip, bits)).toBe(key);
+  });
+
+  it('100 addresses in one /64 share one bucket; another /64 has its own', async () => {
+    const limiter = memoryRateLimiter({ max: 20, windowSeconds: 60, now: () => 1_000 });
+    const decisions = [];
+    for (let i = 0; i < 100; i++) {
+      const ip = `2001:db8:aa:bb:${((i * 7919) & 0xffff).toString(16)}:${i.toString(16)}:1:${(i + 1).toString(16)}`;
+      expect(normaliseIp(ip)).toBe(ip);
+      const key = clientKey({ socketAddress: ip, forwardedFor: null, trustedProxies: [], ipv6PrefixBits: 64 });
+      decisions.push((await limiter.hit(`create:${key}`)).allowed);
+    }
+    expect(decisions.filter(Boolean)).toHaveLength(20);
+    expect(decisions.slice(20).every((d) => !d)).toBe(true);
+    const other = clientKey({
+      socketAddress: '2001:db8:aa:bc::1',
+      forwardedFor: null,
+      trustedProxies: [],
+      ipv6PrefixBits: 64,
+    });
+    expect((await limiter.hit(`create:${other}`)).allowed).toBe(true);
+  });
+});
+
+describe('in-memory rate limit: bounded', () => {
+  it('holds at most maxKeys buckets however many clients come within one window', async () => {
+    const t = 5_000;
+    const limiter = memoryRateLimiter({ max: 3, windowSeconds: 60, maxKeys: 1_000, now: () => t });
+    for (let i = 0; i < 200_000; i++) {
+      await limiter.hit(`create:10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`);
+      if (i % 20_000 === 0) expect(limiter.size()).toBeLessThanOrEqual(1_000);
+    }
+    expect(limiter.size()).toBe(1_000);
+    // The newest clients are still counted exactly.
+    const last = 'create:10.3.13.63';
+    expect((await limiter.hit(last)).remaining).toBe(1);
+  });
+
+  it('evicts expired buckets before live ones', async () => {
+    let t = 0;
+    const limiter = memoryRateLimiter({ max: 1, windowSeconds: 10, maxKeys: 3, now: () => t });
+    await limiter.hit('old-1');
+    await limiter.hit('old-2');
+    t = 6_000;
+    await limiter.hit('live');
+    t = 11_000; // old-1 and old-2 have expired, 'live' has not
+    await limiter.hit('new-1');
+    await limiter.hit('new-2');
+    expect(limiter.size()).toBe(3);
+    // 'live' kept its count: a second hit in its window is refused.
+    expect((await limiter.hit('live')).allowed).toBe(false);
   });
 });

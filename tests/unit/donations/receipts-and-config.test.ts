@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, readDonationsConfig } from '../../../donations/config.ts';
+import { ReceiptCipher } from '../../../donations/receipt-cipher.ts';
 import { csvCell } from '../../../donations/receipts.ts';
-import { ExportTokens, ReceiptCipher } from '../../../donations/secrets.ts';
+import { ExportTokens } from '../../../donations/secrets.ts';
 
 const dirs: string[] = [];
 function tempDir(prefix: string): string {
@@ -19,12 +20,18 @@ afterAll(() => {
 describe('receipt secrets', () => {
   it('encrypts with AES-256-GCM: fresh IV each time, tamper-evident', () => {
     const dir = tempDir('xianjie-secrets-');
-    const cipher = ReceiptCipher.fromConfig(null, join(dir, 'k'));
+    const dev = {
+      receiptKeyBase64: null,
+      previousReceiptKeysBase64: [],
+      receiptKeyFile: join(dir, 'k'),
+      production: false,
+    };
+    const cipher = ReceiptCipher.fromConfig(dev);
     expect(statSync(join(dir, 'k')).mode & 0o777).toBe(0o600);
     const a = cipher.encrypt('11010519491231002X');
     expect(a).not.toBe(cipher.encrypt('11010519491231002X'));
     expect(cipher.decrypt(a)).toBe('11010519491231002X');
-    expect(ReceiptCipher.fromConfig(null, join(dir, 'k')).decrypt(a)).toBe('11010519491231002X');
+    expect(ReceiptCipher.fromConfig(dev).decrypt(a)).toBe('11010519491231002X');
     const tampered = `${a.slice(0, -2)}${a.endsWith('A') ? 'B' : 'A'}${a.slice(-1)}`;
     expect(() => cipher.decrypt(tampered)).toThrow();
     expect(() => new ReceiptCipher(Buffer.alloc(16))).toThrow();

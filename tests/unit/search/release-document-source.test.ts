@@ -2,7 +2,6 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SearchDocument } from '../../../search/documents.ts';
 import {
   ReleaseDocumentsError,
   readReleaseDocuments,
@@ -15,36 +14,14 @@ import {
   type DocumentsView,
   releaseDocumentSource,
 } from '../../../search/server-search/index.ts';
+import { projectDocument } from './project-document.ts';
 
 /**
  * The server search's reader of `<release>/search-documents.json` (what the index stage wrote):
  * a missing file falls back to projecting the snapshot (said once), a broken one keeps the last
  * good documents, a changed one is read again — and the file format's own checks.
  */
-function doc(slug: string, title = slug): SearchDocument {
-  return {
-    id: `project-${slug}`,
-    type: 'project',
-    slug,
-    url: `/projects/${slug}/`,
-    title,
-    summary: '',
-    body: '',
-    keywords: [],
-    province: ['甘肃省'],
-    region: ['甘肃省定西市岷县'],
-    targetGroup: [],
-    serviceType: [],
-    status: '募集中',
-    acceptingDonations: true,
-    keyCounty: true,
-    charity: [],
-    project: null,
-    projectSlug: null,
-    publishedOn: '2025-01-01',
-    typeRank: 0,
-  };
-}
+const doc = projectDocument;
 
 const FALLBACK_VIEW: DocumentsView = {
   documents: [doc('from-snapshot', '快照里的项目')],

@@ -6,18 +6,21 @@ import { createServerSearch } from '../../../search/server-search/index.ts';
 import { relevanceDataset } from '../../relevance/demo-documents.ts';
 
 /**
- * With MEILI_HOST set, the results page asks Meilisearch on the server (the island's engine code,
- * with the server-side key) and answers from the in-process search when Meilisearch fails. A real
+ * With Meilisearch in the release, the results page asks it on the server (the island's engine
+ * code, with the release's search-only key — never the admin key) and answers from the in-process
+ * search when Meilisearch fails. A real
  * Meilisearch cannot run here: these tests use a FAKE Meilisearch (an injected `fetch` answering
  * the search endpoint's JSON shape and recording each request); meilisearch-live.test.ts covers a
  * real one when MEILI_HOST is set.
  */
 const { snapshot } = relevanceDataset();
-const config = loadSearchConfig({
+const admin = loadSearchConfig({
   MEILI_HOST: 'http://meili.test:7700',
   MEILI_ADMIN_KEY: 'admin-key',
   MEILI_INDEX: 'xj',
-});
+}).meilisearch;
+/** What the release's index stage writes for browsers and the server: the search-only key. */
+const release = { host: 'http://meili.test:7700', indexUid: 'xj-content', apiKey: 'search-only-key' };
 
 interface Recorded {
   url: string;
@@ -54,11 +57,11 @@ const meiliHits = (body: Record<string, unknown>) =>
 describe('服务器端搜索 + fake Meilisearch（假的 Meilisearch：注入的 fetch，只模拟 /search 的响应格式）', {
   timeout: 30_000,
 }, () => {
-  it('配置了 MEILI_HOST 时由 Meilisearch 回答；用服务器端密钥；未知筛选值先被丢弃；摘要只留 <mark>', async () => {
+  it('发布含 Meilisearch 时由它回答；用只读搜索密钥（不是管理密钥）；未知筛选值先被丢弃；摘要只留 <mark>', async () => {
     const fake = fakeMeilisearch(meiliHits);
     const search = createServerSearch({
       snapshots: staticSnapshotSource(snapshot),
-      meilisearch: config.meilisearch,
+      meilisearch: release,
       fetch: fake.fetch,
       log: () => undefined,
     });
@@ -71,7 +74,8 @@ describe('服务器端搜索 + fake Meilisearch（假的 Meilisearch：注入的
     expect(r.filters).toEqual({ province: ['甘肃省'], type: ['project'] });
     const [request] = fake.requests;
     expect(request?.url).toBe('http://meili.test:7700/indexes/xj-content/search');
-    expect(request?.authorization).toBe('Bearer admin-key');
+    expect(request?.authorization).toBe('Bearer search-only-key');
+    expect(fake.requests.some((r) => r.authorization?.includes(admin?.adminKey ?? 'admin-key'))).toBe(false);
     expect(request?.body.filter).toEqual([['province = "甘肃省"'], ['type = "project"']]);
   });
 
@@ -81,7 +85,7 @@ describe('服务器端搜索 + fake Meilisearch（假的 Meilisearch：注入的
     const logs: string[] = [];
     const search = createServerSearch({
       snapshots: staticSnapshotSource(snapshot),
-      meilisearch: config.meilisearch,
+      meilisearch: release,
       fetch: fake.fetch,
       now: () => now,
       log: (m) => logs.push(m),
@@ -103,7 +107,7 @@ describe('服务器端搜索 + fake Meilisearch（假的 Meilisearch：注入的
     const fake = fakeMeilisearch(() => new Promise<Response>(() => undefined));
     const search = createServerSearch({
       snapshots: staticSnapshotSource(snapshot),
-      meilisearch: config.meilisearch,
+      meilisearch: release,
       fetch: (input, init) =>
         new Promise((resolve, reject) => {
           init?.signal?.addEventListener('abort', () => reject(new Error('aborted')));

@@ -1,8 +1,13 @@
 import type { APIRoute } from 'astro';
-import { withDonations } from '../../../../../donations/http/astro-glue.ts';
+import { socketAddressOf, withDonations } from '../../../../../donations/http/astro-glue.ts';
 import { postAlipayNotify } from '../../../../../donations/http/handlers.ts';
 
 /** POST /api/payments/alipay/notify — Alipay's signed notify; answers `success` or `failure`. */
 export const prerender = false;
 
-export const POST: APIRoute = ({ request }) => withDonations((ctx) => postAlipayNotify(ctx, request));
+export const POST: APIRoute = (context) =>
+  withDonations((ctx) =>
+    postAlipayNotify(ctx, context.request, {
+      socketAddress: socketAddressOf(context.locals, context.request, () => context.clientAddress),
+    }),
+  );

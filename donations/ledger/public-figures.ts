@@ -1,0 +1,103 @@
+import { type Kysely, sql } from 'kysely';
+import type { LedgerDatabase } from './schema.ts';
+
+/**
+ * Every figure the public sees from the ledger — a project's live totals, its donor list, and the
+ * paid totals routing ranks by — in one place, so they agree: a gift counts with what is left of
+ * it after refunds (`amount_fen − refunded_fen`), a fully refunded gift (status `refunded`) not at
+ * all, and sandbox gifts (no money moved) only while the portal runs on the sandbox.
+ */
+export interface FigureScope {
+  /** False once a real merchant registry is configured: sandbox orders then never count. */
+  includeSandbox: boolean;
+}
+
+const netPaid = sql<number>`cast(coalesce(sum(amount_fen - refunded_fen), 0) as bigint)`;
+
+function counted(db: Kysely<LedgerDatabase>, scope: FigureScope) {
+  const paid = db.selectFrom('orders').where('status', '=', 'paid');
+  return scope.includeSandbox ? paid : paid.where('sandbox', '=', 0);
+}
+
+/** Net paid totals per project (routing's "unmet share of the goal"). Missing projects have 0. */
+export async function paidTotals(
+  db: Kysely<LedgerDatabase>,
+  slugs: string[],
+  scope: FigureScope,
+): Promise<Map<string, number>> {
+  const totals = new Map<string, number>(slugs.map((s) => [s, 0]));
+  for (let i = 0; i < slugs.length; i += 500) {
+    const rows = await counted(db, scope)
+      .select(['project_slug', netPaid.as('raised')])
+      .where('project_slug', 'in', slugs.slice(i, i + 500))
+      .groupBy('project_slug')
+      .execute();
+    for (const row of rows) totals.set(row.project_slug, Number(row.raised));
+  }
+  return totals;
+}
+
+export interface ProjectStats {
+  raisedFen: number;
+  donationCount: number;
+  /** When the total last changed (latest payment or refund), or null before the first gift. */
+  updatedAt: string | null;
+}
+
+const iso = (value: string | null | undefined) => (value == null ? null : new Date(value).toISOString());
+
+export async function projectStats(
+  db: Kysely<LedgerDatabase>,
+  projectSlug: string,
+  scope: FigureScope,
+): Promise<ProjectStats> {
+  const row = await counted(db, scope)
+    .select([netPaid.as('raised'), sql<number>`count(*)`.as('n'), sql<string | null>`max(paid_at)`.as('last')])
+    .where('project_slug', '=', projectSlug)
+    .executeTakeFirstOrThrow();
+  // A refund of any gift of the project (also one now fully refunded) changes the total too.
+  let refunds = db
+    .selectFrom('orders')
+    .select(sql<string | null>`max(refunded_at)`.as('last'))
+    .where('project_slug', '=', projectSlug)
+    .where('refunded_fen', '>', 0);
+  if (!scope.includeSandbox) refunds = refunds.where('sandbox', '=', 0);
+  const refunded = iso((await refunds.executeTakeFirstOrThrow()).last);
+  const paid = iso(row.last);
+  return {
+    raisedFen: Number(row.raised),
+    donationCount: Number(row.n),
+    // ISO strings of one format compare as times.
+    updatedAt:
+      [paid, refunded]
+        .filter((t): t is string => t !== null)
+        .sort()
+        .at(-1) ?? null,
+  };
+}
+
+export interface PublicDonation {
+  /** What is left of the gift after partial refunds. */
+  amountFen: number;
+  paidAt: string;
+  /** Only when the donor chose to be named (Charity Law Art. 82); else null. */
+  name: string | null;
+}
+
+/** The public list of paid gifts to a project, newest first. Never receipt data, never messages. */
+export async function publicDonations(
+  db: Kysely<LedgerDatabase>,
+  projectSlug: string,
+  options: { limit: number; before?: string } & FigureScope,
+): Promise<PublicDonation[]> {
+  let query = counted(db, options)
+    .select(['id', 'amount_fen', 'refunded_fen', 'paid_at', 'anonymous', 'display_name'])
+    .where('project_slug', '=', projectSlug);
+  if (options.before) query = query.where('paid_at', '<', options.before);
+  const rows = await query.orderBy('paid_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  return rows.map((r) => ({
+    amountFen: r.amount_fen - r.refunded_fen,
+    paidAt: new Date(r.paid_at as string).toISOString(),
+    name: r.anonymous === 0 && r.display_name ? r.display_name : null,
+  }));
+}

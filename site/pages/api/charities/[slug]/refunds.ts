@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { withDonations } from '../../../../../donations/http/astro-glue.ts';
+import { postRefund } from '../../../../../donations/http/handlers.ts';
+
+/** POST /api/charities/{slug}/refunds — the charity refunds one of its gifts (alipay.trade.refund), behind its token. */
+export const prerender = false;
+
+export const POST: APIRoute = ({ params, request }) =>
+  withDonations((ctx) => postRefund(ctx, params.slug ?? '', request));
