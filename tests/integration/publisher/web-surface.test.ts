@@ -115,7 +115,7 @@ describe('security headers', () => {
 
 describe('/_publisher/status', () => {
   const token = () => readFile(join(dataDir, 'publisher', 'status-token'), 'utf8').then((t) => t.trim());
-  const FULL_KEYS = ['building', 'current', 'lastAttempt', 'releases'];
+  const FULL_KEYS = ['building', 'cms', 'current', 'lastAttempt', 'releases'];
 
   it('generated its token into the data directory, private to the owner', async () => {
     expect((await token()).length).toBeGreaterThanOrEqual(32);
