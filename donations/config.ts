@@ -57,6 +57,11 @@ const envSchema = z.object({
   CLOSE_GRACE_MINUTES: intFromEnv(0, 1_440, 10),
   /** base64 of 32 bytes; generated into the data directory when absent. */
   RECEIPT_ENCRYPTION_KEY: optionalText,
+  /** Reports (举报/投诉) per client: a person reports a page or two, not dozens. */
+  REPORT_RATE_LIMIT: intFromEnv(1, 100_000, 5),
+  REPORT_RATE_WINDOW_S: intFromEnv(1, 86_400, 600),
+  /** 1,000 Chinese characters are ~9 KB form-encoded. */
+  REPORT_BODY_LIMIT_BYTES: intFromEnv(1_024, 1_048_576, 16_384),
 });
 
 export type ChannelBounds = { minFen: number; maxFen: number };
@@ -79,6 +84,7 @@ export interface DonationsConfig {
   amount: ChannelBounds;
   rateLimit: { max: number; windowSeconds: number };
   bodyLimitBytes: number;
+  reports: { rateLimit: { max: number; windowSeconds: number }; bodyLimitBytes: number };
   notifyBodyLimitBytes: number;
   payWindowMinutes: number;
   reconcileAfterMinutes: number;
@@ -136,6 +142,10 @@ export function readDonationsConfig(env: NodeJS.ProcessEnv = process.env, cwd = 
     amount: { minFen: e.DONATION_MIN_FEN, maxFen: e.DONATION_MAX_FEN },
     rateLimit: { max: e.DONATION_RATE_LIMIT, windowSeconds: e.DONATION_RATE_WINDOW_S },
     bodyLimitBytes: e.DONATION_BODY_LIMIT_BYTES,
+    reports: {
+      rateLimit: { max: e.REPORT_RATE_LIMIT, windowSeconds: e.REPORT_RATE_WINDOW_S },
+      bodyLimitBytes: e.REPORT_BODY_LIMIT_BYTES,
+    },
     notifyBodyLimitBytes: e.NOTIFY_BODY_LIMIT_BYTES,
     payWindowMinutes: e.PAY_WINDOW_MINUTES,
     reconcileAfterMinutes: e.RECONCILE_AFTER_MINUTES,

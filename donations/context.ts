@@ -4,6 +4,7 @@ import { type Ledger, openLedger } from './ledger/open-ledger.ts';
 import type { MerchantRegistry } from './merchants/registry.ts';
 import { fileMerchantRegistry } from './merchants/registry-file.ts';
 import { memoryRateLimiter, type RateLimiter, redisRateLimiter } from './rate-limit.ts';
+import { migrateReports } from './reports/migrations.ts';
 import { FakeAlipayGateway, type FakeAlipayOptions } from './sandbox/fake-alipay-gateway.ts';
 import { FakeAlipayStore } from './sandbox/fake-alipay-store.ts';
 import { SandboxKeys } from './sandbox/sandbox-keys.ts';
@@ -21,6 +22,8 @@ export interface DonationsContext {
   merchants: MerchantRegistry;
   snapshots: SnapshotSource;
   rateLimiter: RateLimiter;
+  /** Reports (举报/投诉) have their own, lower limit per client (reports/handlers.ts). */
+  reportRateLimiter: RateLimiter;
   receipts: ReceiptCipher;
   exportTokens: ExportTokens;
   /** The fake Alipay server; null when real merchants are configured (sandbox routes answer 404). */
@@ -34,6 +37,7 @@ export interface ContextOverrides {
   snapshots?: SnapshotSource;
   merchants?: MerchantRegistry;
   rateLimiter?: RateLimiter;
+  reportRateLimiter?: RateLimiter;
   now?: () => Date;
   log?: (message: string) => void;
   /** How the sandbox delivers notifies (tests call the handler in-process); default HTTP POST. */
@@ -51,6 +55,7 @@ export async function createDonationsContext(
   const ledger = await openLedger(config.ledger);
   const closers: (() => Promise<void> | void)[] = [() => ledger.close()];
   try {
+    await migrateReports(ledger);
     let merchants = overrides.merchants;
     let sandbox: FakeAlipayGateway | null = null;
     if (!merchants && config.merchantsFile) merchants = fileMerchantRegistry(config.merchantsFile);
@@ -69,18 +74,22 @@ export async function createDonationsContext(
         now,
       });
     }
-    const rateLimiter =
-      overrides.rateLimiter ??
-      (config.redisUrl
-        ? redisRateLimiter(config.redisUrl, { ...config.rateLimit, log })
-        : memoryRateLimiter(config.rateLimit));
+    // One process-wide limiter per purpose, shared through Redis when configured.
+    const limiter = (options: DonationsConfig['rateLimit'], prefix?: string) =>
+      config.redisUrl
+        ? redisRateLimiter(config.redisUrl, { ...options, log, ...(prefix ? { prefix } : {}) })
+        : memoryRateLimiter(options);
+    const rateLimiter = overrides.rateLimiter ?? limiter(config.rateLimit);
     closers.push(() => rateLimiter.close());
+    const reportRateLimiter = overrides.reportRateLimiter ?? limiter(config.reports.rateLimit, 'xianjie:reports:rate:');
+    closers.push(() => reportRateLimiter.close());
     return {
       config,
       ledger,
       merchants,
       snapshots: overrides.snapshots ?? fileSnapshotSource(config.snapshotPath, log),
       rateLimiter,
+      reportRateLimiter,
       receipts: ReceiptCipher.fromConfig(config.receiptKeyBase64, config.receiptKeyFile),
       exportTokens: new ExportTokens(config.exportTokensFile),
       sandbox,

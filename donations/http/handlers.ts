@@ -1,4 +1,3 @@
-import { clientIp } from '../client-ip.ts';
 import type { DonationsContext } from '../context.ts';
 import { createDonation } from '../create-donation.ts';
 import { DonationError } from '../errors.ts';
@@ -6,6 +5,7 @@ import { handleAlipayNotify } from '../notify.ts';
 import { getDonationStatus, getProjectStats, listProjectDonations } from '../public-queries.ts';
 import { exportReceiptRequestsCsv } from '../receipts.ts';
 import { readLimitedText } from './body.ts';
+import { hitClientLimit } from './client-limit.ts';
 import { errorResponse, json, text } from './respond.ts';
 
 /**
@@ -20,22 +20,14 @@ export interface RequestMeta {
 
 export async function postDonation(ctx: DonationsContext, request: Request, meta: RequestMeta): Promise<Response> {
   try {
-    const ip = clientIp({
-      socketAddress: meta.socketAddress,
-      forwardedFor: request.headers.get('x-forwarded-for'),
-      trustedProxies: ctx.config.trustedProxies,
-    });
-    const decision = await ctx.rateLimiter.hit(`create:${ip}`);
-    if (!decision.allowed) {
-      throw new DonationError(
-        429,
-        'RATE_LIMITED',
-        `操作过于频繁，请 ${decision.retryAfterSeconds} 秒后再试`,
-        undefined,
-        undefined,
-        decision.retryAfterSeconds,
-      );
-    }
+    await hitClientLimit(
+      ctx,
+      ctx.rateLimiter,
+      request,
+      meta.socketAddress,
+      'create',
+      (wait) => `操作过于频繁，请 ${wait} 秒后再试`,
+    );
     const type = request.headers.get('content-type') ?? '';
     if (!/^application\/json\s*(;|$)/i.test(type)) {
       throw new DonationError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求内容应为 JSON（Content-Type: application/json）');

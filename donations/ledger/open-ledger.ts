@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DonationsConfig } from '../config.ts';
 import { type LedgerDialect, ledgerMigrations } from './migrations.ts';
@@ -10,6 +10,8 @@ import type { LedgerDatabase } from './schema.ts';
 export interface Ledger {
   db: Kysely<LedgerDatabase>;
   dialect: LedgerDialect;
+  /** PostgreSQL: the schema that holds the ledger (`LEDGER_PG_SCHEMA`). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -71,7 +73,7 @@ export async function openLedger(target: LedgerTarget): Promise<Ledger> {
       client.release();
     }
     const db = new Kysely<LedgerDatabase>({ dialect: new PostgresDialect({ pool }) });
-    ledger = { db, dialect: 'postgres', close: () => db.destroy() };
+    ledger = { db, dialect: 'postgres', schema, close: () => db.destroy() };
   }
   try {
     await migrateLedger(ledger);
@@ -83,16 +85,35 @@ export async function openLedger(target: LedgerTarget): Promise<Ledger> {
 }
 
 export async function migrateLedger(ledger: Ledger): Promise<void> {
+  await runMigrations(ledger, {
+    provider: ledgerMigrations(ledger.dialect),
+    table: MIGRATION_TABLE,
+    lockTable: MIGRATION_LOCK_TABLE,
+    label: '捐赠账本迁移',
+  });
+}
+
+/**
+ * Runs a migration set to its latest version on the ledger's database. Each set keeps its own
+ * history table, so a module with tables of its own (reports/) never reorders the ledger's.
+ */
+export async function runMigrations(
+  ledger: Ledger,
+  set: { provider: MigrationProvider; table: string; lockTable: string; label: string },
+): Promise<void> {
   const migrator = new Migrator({
     db: ledger.db,
-    provider: ledgerMigrations(ledger.dialect),
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: MIGRATION_LOCK_TABLE,
+    provider: set.provider,
+    migrationTableName: set.table,
+    migrationLockTableName: set.lockTable,
+    // Named, or Kysely takes a history table of the same name in ANY schema of the database for
+    // ours (it matches table names only), and then fails to find it on our search_path.
+    ...(ledger.schema ? { migrationTableSchema: ledger.schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-    throw new Error(`捐赠账本迁移 ${failed} 失败：${(error as Error).message ?? String(error)}`, { cause: error });
+    throw new Error(`${set.label} ${failed} 失败：${(error as Error).message ?? String(error)}`, { cause: error });
   }
 }
 
