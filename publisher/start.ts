@@ -1,11 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readDonationsConfig } from '../donations/config.ts';
 import { runToEnd, startChild, stopAll } from './children.ts';
 import { REPO_ROOT, readPublisherConfig } from './config.ts';
 import { snapshotStage } from './content-source.ts';
 import { assertPortFree } from './port-free.ts';
 import { type Portal, startPortal } from './portal.ts';
 import { stage } from './progress.ts';
+import { type ReportDelivery, startReportDelivery } from './reports/report-delivery.ts';
+import { strapiReportSink } from './reports/strapi-report-sink.ts';
 import { waitForHealth } from './wait-for-health.ts';
 
 /**
@@ -23,6 +26,7 @@ const loopback = (host: string) => (host === '0.0.0.0' || host === '::' ? '127.0
 const tsx = resolve(REPO_ROOT, 'node_modules/.bin/tsx');
 const TOTAL = 5;
 let portal: Portal | null = null;
+let reports: ReportDelivery | null = null;
 
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
@@ -30,6 +34,7 @@ async function shutdown(code: number): Promise<never> {
     stopping = true;
     process.stdout.write('\n正在停止各个服务……\n');
     await portal?.close().catch(() => undefined);
+    await reports?.stop().catch(() => undefined);
     await stopAll();
     process.stdout.write('已全部停止。\n');
   }
@@ -77,6 +82,12 @@ try {
     `启动门户服务 http://${config.PUBLISHER_HOST}:${config.PUBLISHER_PORT}`,
     async () => {
       portal = await startPortal(config, snapshotStage(config));
+      // Reports accepted by the API wait in the ledger's outbox until the CMS takes them.
+      reports = await startReportDelivery(
+        readDonationsConfig(),
+        strapiReportSink({ url: config.STRAPI_URL, secret: config.reportSecret }),
+        { intervalMs: config.REPORT_DELIVERY_INTERVAL_MS, log: (line) => process.stdout.write(`[reports] ${line}\n`) },
+      );
       return portal.store.currentId();
     },
   );
