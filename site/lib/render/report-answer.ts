@@ -28,6 +28,12 @@ function confirmationHtml(receipt: ReportReceipt): SafeHtml {
   }</p><p>每季度收到和按期答复举报的数量在<a href="/transparency/#reports-heading">公开透明</a>页面公布（只公布数量，不公布举报内容）。</p><p><a href="${target.path}">返回“${target.title}”</a></p>`;
 }
 
+const FIELD_LABELS: Record<string, { label: string; anchor: string }> = {
+  kind: { label: '问题类型', anchor: '#report-kind' },
+  text: { label: '具体情况', anchor: '#report-text' },
+  contact: { label: '联系方式', anchor: '#report-contact' },
+};
+
 export function reportAnswerHtml(answer: ReportPageAnswer): SafeHtml {
   if (answer.ok) return confirmationHtml(answer.receipt);
   const { target, error } = answer;
@@ -35,8 +41,11 @@ export function reportAnswerHtml(answer: ReportPageAnswer): SafeHtml {
   if (!target) {
     return html`${lead}<p class="report-form__alert" role="alert">${error.message}</p><p>请回到要举报的<a href="/projects/">项目</a>、<a href="/needs/">救助需求</a>或<a href="/campaigns/">专题活动</a>页面，在页面底部的“举报/投诉”中重新填写。</p>`;
   }
-  const field = ['kind', 'text', 'contact'].includes(error.field ?? '');
+  // An error at a field is said there in full; the summary names the field and links to it.
+  const field = error.field ? FIELD_LABELS[error.field] : undefined;
   return html`${lead}${
-    field ? html`<p class="report-form__alert" role="alert">请修改下面标出的内容后再提交：${error.message}</p>` : ''
+    field
+      ? html`<p class="report-form__alert" role="alert">请修改<a href="${field.anchor}">${field.label}</a>后再提交。</p>`
+      : ''
   }<p>举报的页面：<a href="${target.path}">${target.title}</a></p>${reportFormHtml(target, { values: answer.values, error })}`;
 }

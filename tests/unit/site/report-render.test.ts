@@ -92,7 +92,10 @@ describe('the answer page', () => {
     };
     const out = reportAnswerHtml(refused).value;
     expect(out).toContain('<h1>举报没有提交</h1>');
-    expect(out).toContain('role="alert">请修改下面标出的内容后再提交：为保护隐私');
+    expect(out).toContain('role="alert">请修改<a href="#report-text">具体情况</a>后再提交。</p>');
+    // The message itself stands once, at the field.
+    expect(out.match(/为保护隐私，具体情况中不能包含手机号码/g)).toHaveLength(1);
+    expect(out).toContain('id="report-text-error">为保护隐私');
     expect(out).toContain('>电话 13812345678</textarea>');
     const limited = reportAnswerHtml({
       ...refused,
