@@ -34,6 +34,15 @@ export async function storedReport(strapi: Core.Strapi, documentId: string): Pro
   };
 }
 
+/** The charity (documentId) a report is about: null for none, undefined when there is no such report. */
+export async function reportCharity(strapi: Core.Strapi, documentId: string): Promise<string | null | undefined> {
+  const row = (await strapi.db.query(REPORT_CT).findOne({
+    where: { documentId },
+    select: ['charityDocumentId'],
+  })) as { charityDocumentId: string | null } | null;
+  return row ? row.charityDocumentId : undefined;
+}
+
 /** Every report's three dates, for the public counts (content/rules/report-stats.ts). */
 export async function allReportTimes(strapi: Core.Strapi): Promise<ReportTimes[]> {
   const rows = (await strapi.db.query(REPORT_CT).findMany({

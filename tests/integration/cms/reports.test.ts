@@ -172,6 +172,37 @@ describe.each(DATABASES)('举报投诉在内容管理系统中（$name）', ({ t
     expect(full.body.data?.contact).toBe('13812345678');
   });
 
+  it.skipIf(skip)('其他后台角色（如 Strapi 自带的“编辑”角色）也看不到任何组织的举报和举报人联系方式', async () => {
+    const role = (await cms.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } })) as {
+      id: number;
+    } | null;
+    expect(role).not.toBeNull();
+    const account = {
+      email: 'other-editor@example.org',
+      password: 'Xianjie-Test-2026!',
+      role: 'ministryEditor' as const,
+    };
+    await (
+      cms.strapi.service('admin::user') as unknown as { create(a: Record<string, unknown>): Promise<unknown> }
+    ).create({
+      email: account.email,
+      firstname: '其他',
+      lastname: '编辑',
+      password: account.password,
+      roles: [role?.id],
+      isActive: true,
+      registrationToken: null,
+    });
+    const token = await adminLogin(cms.url, account);
+    const list = await cm(token, '?pageSize=100');
+    expect(list.status).toBe(200);
+    expect(list.body.results).toEqual([]);
+    expect(list.text).not.toContain('13812345678');
+    const one = await cm(token, `/${reportA}`);
+    expect(one.status).not.toBe(200);
+    expect(one.text).not.toContain('13812345678');
+  });
+
   it.skipIf(skip)('管理后台不能新建、复制或删除举报（超级管理员也不能新建）', async () => {
     const rows = await rowCount(cms, UID);
     const data = { reference: 'JB-20261204-ADMIN1', kind: '其他（other）', text: '管理后台里编的举报内容' };
@@ -237,6 +268,42 @@ describe.each(DATABASES)('举报投诉在内容管理系统中（$name）', ({ t
     expect(flagged.status).toBe(200);
     expect(flagged.body.results?.map((r) => r.documentId)).toEqual(expect.arrayContaining([old, passing]));
     expect(flagged.body.results?.map((r) => r.documentId)).not.toContain(reportA);
+  });
+
+  it.skipIf(skip)('管理后台的列表显示答复期限和逾期标记，只有答复字段可编辑，标签为中文', async () => {
+    const res = await request<{
+      data?: {
+        contentType?: {
+          settings?: Record<string, unknown>;
+          layouts?: { list?: string[] };
+          metadatas?: Record<string, { edit?: { label?: string; editable?: boolean }; list?: { label?: string } }>;
+        };
+      };
+    }>(`${cms.url}/content-manager/content-types/${UID}/configuration`, { token: ministry.token });
+    expect(res.status).toBe(200);
+    const config = res.body.data?.contentType;
+    expect(config?.layouts?.list).toEqual(
+      expect.arrayContaining(['reference', 'targetTitle', 'receivedAt', 'deadline', 'handlingStatus', 'overdue']),
+    );
+    expect(config?.settings).toMatchObject({
+      mainField: 'reference',
+      defaultSortBy: 'receivedAt',
+      defaultSortOrder: 'DESC',
+    });
+    const meta = config?.metadatas ?? {};
+    expect(meta.deadline?.list?.label).toBe('答复期限');
+    expect(meta.overdue?.list?.label).toBe('已逾期');
+    expect([meta.handlingStatus, meta.answer, meta.answeredAt].map((m) => m?.edit?.editable)).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect([meta.text, meta.contact, meta.deadline, meta.reference].map((m) => m?.edit?.editable)).toEqual([
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it.skipIf(skip)('公开的只有各季度的数字：没有举报内容，也没有读取举报的 Content API', async () => {
