@@ -1,4 +1,4 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Ledger } from '../ledger/open-ledger.ts';
 import type { ReportsDatabase, ReportsTable } from './tables.ts';
 
@@ -49,14 +49,4 @@ export async function findRecentDuplicate(
 
 export async function getReport(db: ReportsDb, id: string): Promise<ReportRow | null> {
   return (await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
-}
-
-/** Reports not yet in the CMS (the publisher's status, tests). */
-export async function undeliveredCount(db: ReportsDb): Promise<number> {
-  const row = await db
-    .selectFrom('report_deliveries')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('delivered_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }

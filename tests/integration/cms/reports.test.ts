@@ -7,7 +7,7 @@ import type { ReportIntake } from '../../../content/schemas/report-intake.ts';
 import { type BootedCms, bootCms } from '../helpers/cms.ts';
 import { DATABASES } from '../helpers/databases.ts';
 import { adminLogin, contentManager, demoAccounts, request } from '../helpers/http.ts';
-import { type Editor, loginEditors, rowCount } from '../helpers/rbac.ts';
+import { type Editor, loginEditors, loginNewAdmin, rowCount } from '../helpers/rbac.ts';
 
 /**
  * Reports (举报/投诉) in a real Strapi, over real HTTP: the portal's intake (secret, idempotent by
@@ -173,27 +173,13 @@ describe.each(DATABASES)('举报投诉在内容管理系统中（$name）', ({ t
   });
 
   it.skipIf(skip)('其他后台角色（如 Strapi 自带的“编辑”角色）也看不到任何组织的举报和举报人联系方式', async () => {
-    const role = (await cms.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-editor' } })) as {
-      id: number;
-    } | null;
-    expect(role).not.toBeNull();
-    const account = {
-      email: 'other-editor@example.org',
-      password: 'Xianjie-Test-2026!',
-      role: 'ministryEditor' as const,
-    };
-    await (
-      cms.strapi.service('admin::user') as unknown as { create(a: Record<string, unknown>): Promise<unknown> }
-    ).create({
-      email: account.email,
-      firstname: '其他',
-      lastname: '编辑',
-      password: account.password,
-      roles: [role?.id],
-      isActive: true,
-      registrationToken: null,
-    });
-    const token = await adminLogin(cms.url, account);
+    // Strapi's own default role: it reads every content type, without conditions.
+    const { token } = await loginNewAdmin(
+      cms,
+      'strapi-editor',
+      { email: 'other-editor@example.org', password: 'Xianjie-Test-2026!', role: 'ministryEditor' },
+      { firstname: '其他', lastname: '编辑' },
+    );
     const list = await cm(token, '?pageSize=100');
     expect(list.status).toBe(200);
     expect(list.body.results).toEqual([]);
