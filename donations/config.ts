@@ -110,6 +110,11 @@ const envSchema = z.object({
   RECEIPT_ENCRYPTION_PREVIOUS_KEYS: unsetIfBlank(keyList),
   /** Key of the keyed hash that replaces buyer ids in the ledger (base64, ≥ 32 bytes). */
   DONATIONS_HASH_KEY: unsetIfBlank(base64Key(false)),
+  /** Reports (举报/投诉) per client: a person reports a page or two, not dozens. */
+  REPORT_RATE_LIMIT: intFromEnv(1, 100_000, 5),
+  REPORT_RATE_WINDOW_S: intFromEnv(1, 86_400, 600),
+  /** 1,000 Chinese characters are ~9 KB form-encoded. */
+  REPORT_BODY_LIMIT_BYTES: intFromEnv(1_024, 1_048_576, 16_384),
 });
 
 export type ChannelBounds = { minFen: number; maxFen: number };
@@ -134,6 +139,7 @@ export interface DonationsConfig {
   /** Storing unverified notifies: per client and overall per window, and how long records stay. */
   notifyRejections: { perClient: number; overall: number; windowSeconds: number; retentionDays: number };
   bodyLimitBytes: number;
+  reports: { rateLimit: DonationsConfig['rateLimit']; bodyLimitBytes: number };
   notifyBodyLimitBytes: number;
   payWindowMinutes: number;
   reconcileAfterMinutes: number;
@@ -212,6 +218,15 @@ export function readDonationsConfig(env: NodeJS.ProcessEnv = process.env, cwd = 
       retentionDays: e.NOTIFY_REJECT_RETENTION_DAYS,
     },
     bodyLimitBytes: e.DONATION_BODY_LIMIT_BYTES,
+    reports: {
+      rateLimit: {
+        max: e.REPORT_RATE_LIMIT,
+        windowSeconds: e.REPORT_RATE_WINDOW_S,
+        ipv6PrefixBits: e.RATE_LIMIT_IPV6_PREFIX,
+        maxKeys: e.RATE_LIMIT_MAX_KEYS,
+      },
+      bodyLimitBytes: e.REPORT_BODY_LIMIT_BYTES,
+    },
     notifyBodyLimitBytes: e.NOTIFY_BODY_LIMIT_BYTES,
     payWindowMinutes: e.PAY_WINDOW_MINUTES,
     reconcileAfterMinutes: e.RECONCILE_AFTER_MINUTES,

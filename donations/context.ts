@@ -7,6 +7,7 @@ import { fileMerchantRegistry } from './merchants/registry-file.ts';
 import { type NotifyRejectionLog, notifyRejectionLog } from './notify-rejections.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { ReceiptCipher } from './receipt-cipher.ts';
+import { migrateReports } from './reports/migrations.ts';
 import { FakeAlipayGateway, type FakeAlipayOptions } from './sandbox/fake-alipay-gateway.ts';
 import { FakeAlipayStore } from './sandbox/fake-alipay-store.ts';
 import { SandboxKeys } from './sandbox/sandbox-keys.ts';
@@ -26,6 +27,8 @@ export interface DonationsContext {
   rateLimiter: RateLimiter;
   /** Unverified notifies, as short records at a limited rate (`notify-rejections.ts`). */
   notifyRejections: NotifyRejectionLog;
+  /** Reports (举报/投诉) have their own, lower limit per client (reports/handlers.ts). */
+  reportRateLimiter: RateLimiter;
   receipts: ReceiptCipher;
   /** Keyed hash of Alipay buyer ids (`buyer-identifiers.ts`). */
   buyerRef: BuyerRef;
@@ -55,6 +58,7 @@ export interface ContextOverrides {
   snapshots?: SnapshotSource;
   merchants?: MerchantRegistry;
   rateLimiter?: RateLimiter;
+  reportRateLimiter?: RateLimiter;
   now?: () => Date;
   log?: (message: string) => void;
   /** How the sandbox delivers notifies (tests call the handler in-process); default HTTP POST. */
@@ -75,6 +79,7 @@ export async function createDonationsContext(
   const ledger = await openLedger(config.ledger, { buyerRef });
   const closers: (() => Promise<void> | void)[] = [() => ledger.close()];
   try {
+    await migrateReports(ledger);
     let merchants = overrides.merchants;
     let sandbox: FakeAlipayGateway | null = null;
     if (!merchants && config.merchantsFile) merchants = fileMerchantRegistry(config.merchantsFile);
@@ -95,6 +100,10 @@ export async function createDonationsContext(
     }
     const rateLimiter = overrides.rateLimiter ?? createRateLimiter(config.redisUrl, { ...config.rateLimit, log });
     closers.push(() => rateLimiter.close());
+    const reportRateLimiter =
+      overrides.reportRateLimiter ??
+      createRateLimiter(config.redisUrl, { ...config.reports.rateLimit, prefix: 'xianjie:reports:rate:', log });
+    closers.push(() => reportRateLimiter.close());
     const rejectionLimiter = createRateLimiter(config.redisUrl, {
       max: config.notifyRejections.perClient,
       windowSeconds: config.notifyRejections.windowSeconds,
@@ -115,6 +124,7 @@ export async function createDonationsContext(
         limits: config.notifyRejections,
         log,
       }),
+      reportRateLimiter,
       receipts,
       buyerRef,
       exportTokens: new ExportTokens(config.exportTokensFile),

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { readDonationsConfig } from '../donations/config.ts';
 import { runToEnd, stopAll } from './children.ts';
 import { CMS_LABEL, cmsSupervisor, pullWhenCmsRuns } from './cms-child.ts';
 import { REPO_ROOT, readPublisherConfig } from './config.ts';
@@ -7,6 +8,8 @@ import { snapshotStage } from './content-source.ts';
 import { assertPortFree } from './port-free.ts';
 import { type Portal, startPortal } from './portal.ts';
 import { stage } from './progress.ts';
+import { type ReportDelivery, startReportDelivery } from './reports/report-delivery.ts';
+import { strapiReportSink } from './reports/strapi-report-sink.ts';
 
 /**
  * `npm start`: the whole portal on embedded defaults — Strapi on SQLite seeded with the demo
@@ -27,6 +30,7 @@ const TOTAL = 5;
 let portal: Portal | null = null;
 // A publish made just before a crash may have lost its webhook: rebuild once the CMS is back.
 const cms = cmsSupervisor(config, () => portal?.scheduler.request(`${CMS_LABEL}重启后更新`));
+let reports: ReportDelivery | null = null;
 
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
@@ -34,6 +38,7 @@ async function shutdown(code: number): Promise<never> {
     stopping = true;
     process.stdout.write('\n正在停止各个服务……\n');
     await portal?.close().catch(() => undefined);
+    await reports?.stop().catch(() => undefined);
     await cms.stop();
     await stopAll();
     process.stdout.write('已全部停止。\n');
@@ -76,6 +81,12 @@ try {
         config.CONTENT_SOURCE === 'strapi' ? pullWhenCmsRuns(cms, pull) : pull,
         undefined,
         { cmsStatus: () => cms.status() },
+      );
+      // Reports accepted by the API wait in the ledger's outbox until the CMS takes them.
+      reports = await startReportDelivery(
+        readDonationsConfig(),
+        strapiReportSink({ url: config.STRAPI_URL, secret: config.reportSecret }),
+        { intervalMs: config.REPORT_DELIVERY_INTERVAL_MS, log: (line) => process.stdout.write(`[reports] ${line}\n`) },
       );
       return portal.store.currentId();
     },

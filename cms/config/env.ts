@@ -59,6 +59,7 @@ const envSchema = z.object({
   JWT_SECRET: optionalText,
   ENCRYPTION_KEY: optionalText,
   XIANJIE_WEBHOOK_SECRET: optionalText,
+  XIANJIE_REPORT_SECRET: optionalText,
 });
 
 /** Secrets generated on first run into `<data>/cms/secrets.json` (0600); env vars override. */
@@ -70,6 +71,7 @@ const SECRET_NAMES = [
   'JWT_SECRET',
   'ENCRYPTION_KEY',
   'XIANJIE_WEBHOOK_SECRET',
+  'XIANJIE_REPORT_SECRET',
 ] as const;
 type SecretName = (typeof SECRET_NAMES)[number];
 
@@ -124,6 +126,8 @@ export interface CmsEnv {
     jwtSecret: string;
     encryptionKey: string;
     webhookSecret: string;
+    /** The portal's bearer secret for delivering reports (举报) to `POST /api/reports/intake`. */
+    reportSecret: string;
   };
 }
 
@@ -168,6 +172,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
       jwtSecret: secret('JWT_SECRET'),
       encryptionKey: secret('ENCRYPTION_KEY'),
       webhookSecret: secret('XIANJIE_WEBHOOK_SECRET'),
+      reportSecret: secret('XIANJIE_REPORT_SECRET'),
     },
   };
 }

@@ -9,6 +9,9 @@ import { publishValidation } from './document-middleware/publish-validation.ts';
 import { registerOwnCharityConditions } from './rbac/conditions.ts';
 import { ownerGuard } from './rbac/owner-guard-middleware.ts';
 import { assertRoleConditions } from './rbac/role-conditions-check.ts';
+import { registerReportCondition } from './reports/report-access.ts';
+import { bootstrapReports } from './reports/report-admin.ts';
+import { reportGuard } from './reports/report-guard.ts';
 
 export default {
   /**
@@ -18,10 +21,12 @@ export default {
    */
   async register({ strapi }: { strapi: Core.Strapi }) {
     await registerOwnCharityConditions(strapi);
+    await registerReportCondition(strapi);
     // Order matters: the first registered runs outermost. The owner guard refuses another
     // charity's entry before publish validation looks at it, and wraps it in its transaction.
     strapi.documents.use(ownerGuard(strapi));
     strapi.documents.use(publishValidation(strapi));
+    strapi.documents.use(reportGuard(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -29,6 +34,7 @@ export default {
     const roleIds = await ensureEditorRoles(strapi);
     // Refuses to start when a stored role permission lacks its condition (it would be unrestricted).
     await assertRoleConditions(strapi, roleIds);
+    await bootstrapReports(strapi, roleIds);
     await seedOnFirstStart(strapi);
     await ensurePublisherWebhook(strapi);
     if (loadEnv().demoAccounts.enabled) {

@@ -7,6 +7,7 @@ import { charitySchema } from '../schemas/charity.ts';
 import { isoDate, isoDateTime, slug } from '../schemas/common.ts';
 import { disclosureSchema } from '../schemas/disclosure.ts';
 import { projectSchema } from '../schemas/project.ts';
+import { reportStatsSchema } from '../schemas/report.ts';
 import { typicalCaseSchema } from '../schemas/typical-case.ts';
 
 export const SNAPSHOT_FORMAT = 'xianjie-snapshot';
@@ -52,6 +53,11 @@ export const snapshotMetaSchema = z.object({
   source: z.enum(['demo', 'scale', 'strapi', 'file']),
   /** True for generated data: every page shows the 示例数据 notice. */
   demo: z.boolean(),
+  /**
+   * Counts of reports (举报/投诉) per quarter from the CMS, for the transparency page: counts
+   * only, never a report's text. Absent in generated data and in a file written before them.
+   */
+  reportStats: reportStatsSchema.optional(),
 });
 
 export const snapshotSchema = snapshotMetaSchema.extend({

@@ -1,4 +1,5 @@
 import { todayIso } from '../rules/dates.ts';
+import { REPORT_STATS_PATH } from '../schemas/report-intake.ts';
 import { parseSnapshot } from './parse-snapshot.ts';
 import {
   COLLECTION_LABELS,
@@ -44,20 +45,13 @@ type PullContext = Required<Pick<StrapiPullOptions, 'url' | 'pageSize' | 'concur
   token?: string | undefined;
 };
 
-async function fetchPage(collection: CollectionName, page: number, options: PullContext): Promise<StrapiPage> {
-  const { pluralName } = STRAPI_COLLECTIONS[collection];
-  const label = `${COLLECTION_LABELS[collection]}（/api/${pluralName}）`;
+/** GET a JSON document from Strapi; errors say what was being read (`label`). */
+async function getJson(url: string, label: string, options: PullContext): Promise<unknown> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  const query = strapiQuery({
-    status: 'published',
-    populate: STRAPI_POPULATE[collection],
-    sort: ['slug:asc'],
-    pagination: { page, pageSize: options.pageSize },
-  });
   let response: Response;
   try {
-    response = await options.fetch(`${options.url}/api/${pluralName}?${query}`, { headers });
+    response = await options.fetch(url, { headers });
   } catch (error) {
     throw new Error(`无法连接内容管理系统，读取${label}失败：${(error as Error).message}`);
   }
@@ -65,7 +59,19 @@ async function fetchPage(collection: CollectionName, page: number, options: Pull
     const body = (await response.text().catch(() => '')).slice(0, 300);
     throw new Error(`读取${label}失败：HTTP ${response.status}${body ? ` ${body}` : ''}`);
   }
-  const json = (await response.json()) as StrapiPage;
+  return response.json();
+}
+
+async function fetchPage(collection: CollectionName, page: number, options: PullContext): Promise<StrapiPage> {
+  const { pluralName } = STRAPI_COLLECTIONS[collection];
+  const label = `${COLLECTION_LABELS[collection]}（/api/${pluralName}）`;
+  const query = strapiQuery({
+    status: 'published',
+    populate: STRAPI_POPULATE[collection],
+    sort: ['slug:asc'],
+    pagination: { page, pageSize: options.pageSize },
+  });
+  const json = (await getJson(`${options.url}/api/${pluralName}?${query}`, label, options)) as StrapiPage;
   if (!Array.isArray(json.data)) throw new Error(`读取${label}第 ${page} 页失败：响应中没有 data 数组`);
   return json;
 }
@@ -87,6 +93,15 @@ async function fetchCollection(collection: CollectionName, options: PullContext)
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency, Math.max(0, pageCount - 1)) }, worker));
   return pages.flat() as Record<string, unknown>[];
+}
+
+/**
+ * The counts of reports per quarter (举报/投诉, transparency page). The CMS computes them: the
+ * pull never sees a report, only these numbers. parseSnapshot checks their shape.
+ */
+async function fetchReportStats(options: PullContext): Promise<unknown> {
+  const label = `举报投诉统计（${REPORT_STATS_PATH}）`;
+  return ((await getJson(`${options.url}${REPORT_STATS_PATH}`, label, options)) as { data?: unknown }).data;
 }
 
 export async function pullStrapiSnapshot(options: StrapiPullOptions): Promise<Snapshot> {
@@ -112,5 +127,6 @@ export async function pullStrapiSnapshot(options: StrapiPullOptions): Promise<Sn
     const entries = await fetchCollection(collection, base);
     raw[collection] = entries.map((entry) => toSnapshotEntry(collection, entry));
   }
+  raw.reportStats = await fetchReportStats(base);
   return parseSnapshot(raw, `内容管理系统（${base.url}）的快照`);
 }

@@ -1,4 +1,3 @@
-import { clientKey } from '../client-ip.ts';
 import type { DonationsContext } from '../context.ts';
 import { createDonation, refuseSandboxOnRealContent } from '../create-donation.ts';
 import { DonationError } from '../errors.ts';
@@ -8,6 +7,7 @@ import { exportReceiptRequestsCsv } from '../receipts.ts';
 import { refundGift } from '../refund.ts';
 import type { FakeAlipayGateway } from '../sandbox/fake-alipay-gateway.ts';
 import { readLimitedText } from './body.ts';
+import { hitClientLimit, requestClientKey } from './client-limit.ts';
 import { errorResponse, json, text } from './respond.ts';
 
 /**
@@ -20,29 +20,16 @@ export interface RequestMeta {
   socketAddress?: string | null;
 }
 
-/** The client's rate-limit key: the socket peer (or a trusted proxy's X-Forwarded-For), IPv6 by prefix. */
-function requestClientKey(ctx: DonationsContext, request: Request, meta: RequestMeta): string {
-  return clientKey({
-    socketAddress: meta.socketAddress,
-    forwardedFor: request.headers.get('x-forwarded-for'),
-    trustedProxies: ctx.config.trustedProxies,
-    ipv6PrefixBits: ctx.config.rateLimit.ipv6PrefixBits,
-  });
-}
-
 export async function postDonation(ctx: DonationsContext, request: Request, meta: RequestMeta): Promise<Response> {
   try {
-    const decision = await ctx.rateLimiter.hit(`create:${requestClientKey(ctx, request, meta)}`);
-    if (!decision.allowed) {
-      throw new DonationError(
-        429,
-        'RATE_LIMITED',
-        `操作过于频繁，请 ${decision.retryAfterSeconds} 秒后再试`,
-        undefined,
-        undefined,
-        decision.retryAfterSeconds,
-      );
-    }
+    await hitClientLimit(
+      ctx,
+      ctx.rateLimiter,
+      request,
+      meta.socketAddress,
+      'create',
+      (wait) => `操作过于频繁，请 ${wait} 秒后再试`,
+    );
     const body = await readJsonBody(request, ctx.config.bodyLimitBytes);
     return json(201, await createDonation(ctx, body));
   } catch (error) {
@@ -120,7 +107,7 @@ export async function postRefund(ctx: DonationsContext, slug: string, request: R
 /** Always 200 with `success` or `failure` as plain text: that is all Alipay reads. */
 export async function postAlipayNotify(ctx: DonationsContext, request: Request, meta: RequestMeta): Promise<Response> {
   const answer = (reply: string) => text(200, reply, 'text/plain; charset=utf-8');
-  const key = requestClientKey(ctx, request, meta);
+  const key = requestClientKey(ctx, request, meta.socketAddress);
   let raw: string;
   try {
     raw = await readLimitedText(request, ctx.config.notifyBodyLimitBytes);

@@ -1,4 +1,5 @@
 import type { DonationsContext } from '../context.ts';
+import { postReport } from '../reports/handlers.ts';
 import {
   getDonation,
   getProjectDonations,
@@ -28,6 +29,7 @@ type Handler = (
 
 const ROUTES: [string, RegExp, Handler][] = [
   ['POST', /^\/api\/donations\/?$/, (ctx, req, _u, _p, meta) => postDonation(ctx, req, meta)],
+  ['POST', /^\/api\/reports\/?$/, (ctx, req, _u, _p, meta) => postReport(ctx, req, meta)],
   ['GET', /^\/api\/donations\/([^/]+)\/?$/, (ctx, _r, _u, [id]) => getDonation(ctx, id ?? '')],
   ['POST', /^\/api\/payments\/alipay\/notify\/?$/, (ctx, req, _u, _p, meta) => postAlipayNotify(ctx, req, meta)],
   ['GET', /^\/api\/projects\/([^/]+)\/stats\/?$/, (ctx, _r, _u, [slug]) => getStats(ctx, slug ?? '')],

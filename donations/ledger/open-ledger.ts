@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, type MigrationProvider, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DonationsConfig } from '../config.ts';
 import { type LedgerDialect, type LedgerMigrationOptions, ledgerMigrations } from './migrations.ts';
@@ -102,19 +102,40 @@ export async function migrateLedgerTo(
   target: string | null,
   options?: LedgerMigrationOptions,
 ): Promise<void> {
+  await runMigrations(
+    ledger,
+    {
+      provider: ledgerMigrations(ledger.dialect, options),
+      table: MIGRATION_TABLE,
+      lockTable: MIGRATION_LOCK_TABLE,
+      label: '捐赠账本迁移',
+    },
+    target,
+  );
+}
+
+/**
+ * Runs a migration set to `target` (latest when null) on the ledger's database. Each set keeps its
+ * own history table, so a module with tables of its own (reports/) never reorders the ledger's.
+ */
+export async function runMigrations(
+  ledger: Ledger,
+  set: { provider: MigrationProvider; table: string; lockTable: string; label: string },
+  target: string | null = null,
+): Promise<void> {
   const migrator = new Migrator({
     db: ledger.db,
-    provider: ledgerMigrations(ledger.dialect, options),
-    migrationTableName: MIGRATION_TABLE,
-    migrationLockTableName: MIGRATION_LOCK_TABLE,
-    // Kysely looks for its tables across every schema it can see: name ours, or a ledger in
-    // another schema of the same database passes for this one.
+    provider: set.provider,
+    migrationTableName: set.table,
+    migrationLockTableName: set.lockTable,
+    // Named, or Kysely takes a history table of the same name in ANY schema of the database for
+    // ours (it matches table names only), and then fails to find it on our search_path.
     ...(ledger.schema ? { migrationTableSchema: ledger.schema } : {}),
   });
   const { error, results } = target === null ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-    throw new Error(`捐赠账本迁移 ${failed} 失败：${(error as Error).message ?? String(error)}`, { cause: error });
+    throw new Error(`${set.label} ${failed} 失败：${(error as Error).message ?? String(error)}`, { cause: error });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { type CollectionName, STRAPI_COLLECTIONS } from '../lib/content.ts';
 import { OWN_CHARITY_CONDITIONS } from '../rbac/conditions.ts';
+import { reportPermissions } from '../reports/report-access.ts';
 
 /**
  * The admin (editor) roles and what they may do. Admin roles govern the admin panel only; the
@@ -118,7 +119,7 @@ export function permissionsOf(strapi: Core.Strapi, role: RoleKey): AdminPermissi
   const contentTypes = strapi.service('admin::content-type') as unknown as {
     getNestedFields(model: unknown, options: { components: unknown }): string[];
   };
-  return ROLES[role].grants.flatMap((grant) => {
+  const content = ROLES[role].grants.flatMap((grant) => {
     const uid = STRAPI_COLLECTIONS[grant.collection].uid;
     const without = (names: readonly string[]) => (f: string) => !names.some((h) => f === h || f.startsWith(`${h}.`));
     const fields = contentTypes
@@ -132,6 +133,8 @@ export function permissionsOf(strapi: Core.Strapi, role: RoleKey): AdminPermissi
       conditions: conditionsFor(role, grant.collection, action),
     }));
   });
+  // Reports (举报/投诉) are not snapshot content: their rules live in src/reports/report-access.ts.
+  return [...content, ...reportPermissions(strapi, role)];
 }
 
 interface RoleService {

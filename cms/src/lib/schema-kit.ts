@@ -37,6 +37,8 @@ export const markdown = (maxLength: number): Attribute => ({ type: 'richtext', r
 
 export const date = (required = true): Attribute => ({ type: 'date', required });
 
+export const datetime = (required = true): Attribute => ({ type: 'datetime', required });
+
 export const boolean = (defaultValue = false): Attribute => ({
   type: 'boolean',
   required: true,
@@ -58,6 +60,30 @@ export const enumOf = (labels: Readonly<Record<string, string>>, required = true
   type: 'enumeration',
   enum: Object.keys(labels),
   required,
+});
+
+/**
+ * An enumeration editors choose from in the admin (Strapi shows the raw values): `待处理（pending）`.
+ * Strapi checks each value against GraphQL's name rule after slugifying it, which drops Chinese
+ * characters, so a Chinese-only value is refused; the key in brackets keeps it valid and unique.
+ */
+export const labelledValue = (labels: Readonly<Record<string, string>>, key: string): string =>
+  `${labels[key] ?? key}（${key}）`;
+
+/** The key of a `labelledValue`, or null for anything else. */
+export function keyOfLabelled<K extends string>(labels: Readonly<Record<K, string>>, value: unknown): K | null {
+  const key = /（([^（）]+)）$/.exec(typeof value === 'string' ? value : '')?.[1];
+  return key !== undefined && Object.hasOwn(labels, key) && value === labelledValue(labels, key) ? (key as K) : null;
+}
+
+export const labelledEnumOf = (
+  labels: Readonly<Record<string, string>>,
+  options: { required?: boolean; default?: string } = {},
+): Attribute => ({
+  type: 'enumeration',
+  enum: Object.keys(labels).map((key) => labelledValue(labels, key)),
+  required: options.required ?? true,
+  ...(options.default === undefined ? {} : { default: labelledValue(labels, options.default) }),
 });
 
 /**

@@ -16,6 +16,7 @@ import { disclosureScheduleHtml } from './disclosure-schedule.ts';
 import { donateSlotHtml } from './donate-slot.ts';
 import { fundingProgressHtml } from './funding-progress.ts';
 import { pagefindAttrsHtml } from './pagefind-attrs.ts';
+import { reportEntryHtml } from './report-form.ts';
 
 /**
  * The body of a project page. Above the fold: title, status and the Charity Law Art. 25 block;
@@ -107,6 +108,6 @@ export function projectPageHtml(view: ProjectView, today: string, search?: Searc
     more.length > 0
       ? html`<section class="section" aria-labelledby="more-heading"${ignore}><h2 id="more-heading">参与活动与表彰</h2><ul>${more}</ul></section>`
       : ''
-  }<p class="small muted">项目由${charity.name}发布于 ${formatDate(project.publishedOn)}。如对项目有疑问，可联系该组织或在“慈善中国”核验。</p>`;
+  }<p class="small muted">项目由${charity.name}发布于 ${formatDate(project.publishedOn)}。如对项目有疑问，可联系该组织或在“慈善中国”核验。</p>${reportEntryHtml({ kind: 'project', slug: project.slug }, '本项目')}`;
   return html`${crumbs}${search ? html`<div data-pagefind-body>${body}</div>` : body}`;
 }

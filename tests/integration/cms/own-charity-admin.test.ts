@@ -4,13 +4,14 @@ import { STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts'
 import { type BootedCms, bootCms } from '../helpers/cms.ts';
 import { DATABASES } from '../helpers/databases.ts';
 import { FIXTURE_MINISTRY_ENTRIES } from '../helpers/fixture-snapshot.ts';
-import { adminLogin, contentManager, request } from '../helpers/http.ts';
+import { contentManager, request } from '../helpers/http.ts';
 import {
   CONSENT,
   documentIds,
   type Editor,
   entryData,
   loginEditors,
+  loginNewAdmin,
   rowCount,
   storedRows,
   UID,
@@ -226,26 +227,12 @@ describe.each(DATABASES)('慈善组织编辑只能改本组织的内容：管理
   });
 
   it.skipIf(skip)('还没有所属组织的慈善组织编辑：列表为空，什么也不能写', async () => {
-    const role = (await cms.strapi.service('admin::role').findOne({ code: 'xianjie-charity-editor' })) as {
-      id: number;
-    };
-    const account = {
-      email: 'orphan@demo.xianjie.local',
-      password: 'Xianjie-Test-Passw0rd',
-      role: 'charityEditor' as const,
-    };
-    await (
-      cms.strapi.service('admin::user') as unknown as { create(a: Record<string, unknown>): Promise<unknown> }
-    ).create({
-      firstname: '无组织',
-      lastname: '编辑',
-      email: account.email,
-      password: account.password,
-      roles: [role.id],
-      isActive: true,
-      registrationToken: null,
-    });
-    const nobody: Editor = { account, token: await adminLogin(cms.url, account) };
+    const nobody = await loginNewAdmin(
+      cms,
+      'xianjie-charity-editor',
+      { email: 'orphan@demo.xianjie.local', password: 'Xianjie-Test-Passw0rd', role: 'charityEditor' },
+      { firstname: '无组织', lastname: '编辑' },
+    );
     const list = await cm(nobody, UID.project);
     expect(list.status).toBe(200);
     expect(list.body.results).toEqual([]);

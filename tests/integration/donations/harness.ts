@@ -17,7 +17,7 @@ import { pgUnavailableReason } from '../helpers/pg-reachable.ts';
  * A real donations stack for integration tests: a real ledger (SQLite file or a fresh PostgreSQL
  * schema), real RSA keys (sandbox), the fake Alipay gateway and the API served over loopback HTTP.
  */
-const PG_URL = process.env.DONATIONS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const PG_URL = process.env.DONATIONS_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export const pgReason = await pgUnavailableReason(PG_URL);
 if (pgReason) process.stdout.write(`跳过 PostgreSQL 部分：${pgReason}\n`);

@@ -42,6 +42,24 @@ export async function loginEditors(cms: BootedCms): Promise<{ a: Editor; b: Edit
   };
 }
 
+/** A new admin user holding the role with `roleCode`, logged in (for "a role like this one" tests). */
+export async function loginNewAdmin(
+  cms: BootedCms,
+  roleCode: string,
+  account: { email: string; password: string; role: DemoAccount['role'] },
+  name: { firstname: string; lastname: string },
+): Promise<Editor> {
+  const role = (await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } })) as {
+    id: number;
+  } | null;
+  if (!role) throw new Error(`没有角色 ${roleCode}`);
+  const users = cms.strapi.service('admin::user') as unknown as {
+    create(a: Record<string, unknown>): Promise<unknown>;
+  };
+  await users.create({ ...name, ...account, roles: [role.id], isActive: true, registrationToken: null });
+  return { account, token: await adminLogin(cms.url, account) };
+}
+
 /** slug → documentId for every collection (drafts; documentIds are shared by both versions). */
 export async function documentIds(cms: BootedCms): Promise<(collection: CollectionName, slug: string) => string> {
   const map = new Map<string, string>();

@@ -86,6 +86,10 @@ async function fakeStrapi(data: Map<string, StrapiRecord[]>, options: FakeOption
         .end('{"error":{"status":500,"name":"InternalServerError"}}');
       return;
     }
+    if (plural === 'reports/stats') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: REPORT_STATS }));
+      return;
+    }
     const all = data.get(plural);
     if (!all) {
       res.writeHead(404).end();
@@ -113,6 +117,12 @@ async function fakeStrapi(data: Map<string, StrapiRecord[]>, options: FakeOption
     server,
   };
 }
+
+/** What the CMS's GET /api/reports/stats answers: counts per quarter, nothing else. */
+const REPORT_STATS = {
+  asOf: '2026-11-27',
+  periods: [{ period: '2026-Q4', received: 3, answered: 2, answeredInTime: 1, due: 3, overdueOpen: 1 }],
+};
 
 const close = (s: Server) => new Promise<void>((ok) => s.close(() => ok()));
 
@@ -162,6 +172,8 @@ describe('pulling a snapshot from a fake Strapi REST server', () => {
       );
       for (const e of corrected) expect(pulled.get(e.slug)?.corrections, e.slug).toEqual(e.corrections);
     }
+    // The report counts of the transparency page come along, validated.
+    expect(snapshot.reportStats).toEqual(REPORT_STATS);
   });
 
   it('asks for published entries with an explicit populate, never populate=*, and sends the token', () => {
@@ -169,7 +181,9 @@ describe('pulling a snapshot from a fake Strapi REST server', () => {
       (r) => r.url.includes('projectStatus') || r.url.includes('populate[charity]'),
     );
     expect(projectRequests.length).toBeGreaterThan(1);
-    for (const r of fake.requests) {
+    const contentRequests = fake.requests.filter((r) => r.url !== '');
+    expect(contentRequests.length).toBe(fake.requests.length - 1);
+    for (const r of contentRequests) {
       expect(r.url).toContain('status=published');
       expect(r.url).not.toContain('populate=*');
       expect(r.auth).toBe('Bearer tok');
@@ -215,6 +229,17 @@ describe('a fake Strapi that returns bad data or fails', () => {
       expect(error).toBeInstanceOf(ContentError);
       expect((error as Error).message).toContain(`“${target}”`);
       expect((error as Error).message).toContain('plan.goalFen');
+    } finally {
+      await close(fake.server);
+    }
+  });
+
+  it('fails when the CMS cannot give the report counts', async () => {
+    const fake = await fakeStrapi(restData(), { failOn: 'reports/stats' });
+    try {
+      await expect(pullStrapiSnapshot({ url: fake.url })).rejects.toThrow(
+        /举报投诉统计（\/api\/reports\/stats）失败：HTTP 500/,
+      );
     } finally {
       await close(fake.server);
     }
