@@ -111,10 +111,14 @@ export function ownerGuard(strapi: Core.Strapi): Modules.Documents.Middleware.Mi
       const principal = await currentPrincipal(strapi);
       if (principal.kind !== 'charity-token') return next();
       const own = ownerFilter(collection, principal.charities);
+      // Always under `$and`, never as top-level keys: Strapi merges its own lookups into the same
+      // object by spreading (`findOne` adds `documentId`, the status and locale lookups add
+      // `publishedAt`/`locale`), and a key of ours under the same name would be overwritten — the
+      // charities' `{ documentId: { $in: own } }` was, so a token read another charity's draft by id.
       // A new params object: callers may reuse theirs (the core service spreads one into findMany and count).
       (context as { params: Params }).params = {
         ...params,
-        filters: params.filters ? { $and: [params.filters, own] } : own,
+        filters: { $and: params.filters ? [params.filters, own] : [own] },
       };
       return next();
     }
