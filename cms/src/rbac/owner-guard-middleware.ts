@@ -131,8 +131,9 @@ export function ownerGuard(strapi: Core.Strapi): Modules.Documents.Middleware.Mi
     if (principal.kind === 'charity-token' && collection === 'charities') {
       throw forbidden('API 令牌不能修改慈善组织信息，请在管理后台修改');
     }
+    const entry = action === 'create' || action === 'clone' ? 'new' : 'existing';
     for (const field of INVERSE_OWNER_FIELDS[collection] ?? []) {
-      if (changesRelation(params.data?.[field])) {
+      if (changesRelation(params.data?.[field], entry)) {
         throw forbidden(`不能在${label}中修改 ${field}：请在对应条目中选择所属${label}`);
       }
     }
