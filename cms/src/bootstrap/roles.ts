@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { type CollectionName, STRAPI_COLLECTIONS } from '../lib/content.ts';
 import { OWN_CHARITY_CONDITIONS } from '../rbac/conditions.ts';
+import { REGULATORY_CHARITY_FIELDS } from '../rbac/regulatory-fields.ts';
 
 /**
  * The admin (editor) roles and what they may do. Admin roles govern the admin panel only; the
@@ -35,6 +36,8 @@ interface Grant {
   hiddenFields?: readonly string[];
   /** Top-level attributes this role may see but not set (left out of create and update). */
   readOnlyFields?: readonly string[];
+  /** When given, the ONLY top-level attributes this role may set. */
+  writableFields?: readonly string[];
 }
 
 interface RoleSpec {
@@ -57,7 +60,8 @@ export const ROLES: Record<RoleKey, RoleSpec> = {
         collection: 'charities',
         actions: ['read', 'update', 'publish'],
         hiddenFields: ['editors'],
-        readOnlyFields: ['projects'],
+        // Registration, 公开募捐资格, tax status and rating are the ministry's (regulatory-fields.ts).
+        readOnlyFields: ['projects', ...REGULATORY_CHARITY_FIELDS],
       },
       { collection: 'projects', actions: ALL, readOnlyFields: ['disclosures', 'caseSummaries'] },
       { collection: 'disclosures', actions: ALL },
@@ -70,14 +74,21 @@ export const ROLES: Record<RoleKey, RoleSpec> = {
   ministryEditor: {
     code: 'xianjie-ministry-editor',
     name: '民政部门编辑',
-    description: '民政部门的工作人员：发布救助需求、典型案例、表彰和专题活动，查阅慈善组织与项目',
+    description:
+      '民政部门的工作人员：发布救助需求、典型案例、表彰和专题活动，维护慈善组织的登记与资格信息，查阅慈善组织与项目',
     grants: [
       // A project says which needs it answers and which campaigns it joins (the charity's claim).
       { collection: 'needs', actions: ALL, readOnlyFields: ['projects'] },
       { collection: 'typicalCases', actions: ALL },
       { collection: 'awards', actions: ALL },
       { collection: 'campaigns', actions: ALL, readOnlyFields: ['projects'] },
-      { collection: 'charities', actions: READ, hiddenFields: ['editors'] },
+      // The regulatory record of every charity (regulatory-fields.ts), nothing the charity writes.
+      {
+        collection: 'charities',
+        actions: ['read', 'update', 'publish'],
+        hiddenFields: ['editors'],
+        writableFields: REGULATORY_CHARITY_FIELDS,
+      },
       { collection: 'projects', actions: READ },
       { collection: 'disclosures', actions: READ },
     ],
@@ -124,7 +135,10 @@ export function permissionsOf(strapi: Core.Strapi, role: RoleKey): AdminPermissi
     const fields = contentTypes
       .getNestedFields(strapi.contentType(uid), { components: strapi.components })
       .filter(without(grant.hiddenFields ?? []));
-    const writable = fields.filter(without(grant.readOnlyFields ?? []));
+    const only = grant.writableFields;
+    const writable = fields
+      .filter(without(grant.readOnlyFields ?? []))
+      .filter((f) => !only || only.some((w) => f === w || f.startsWith(`${w}.`)));
     return grant.actions.map((action) => ({
       action: `plugin::content-manager.explorer.${action}`,
       subject: uid,

@@ -11,7 +11,8 @@ import {
   type OwnershipVerdict,
   ownerFilter,
 } from './ownership.ts';
-import { currentPrincipal, requestAuthStrategy } from './principal.ts';
+import { currentPrincipal, type Principal, requestAuthStrategy } from './principal.ts';
+import { regulatoryWrite } from './regulatory-fields.ts';
 
 /**
  * Document Service middleware: charity-owned types (charities, projects, disclosures, case
@@ -92,6 +93,22 @@ async function assertOwned(
   if (!verdict.ok) throw forbidden(verdictMessage(collection, verdict, stage));
 }
 
+/**
+ * Charities' regulatory record (regulatory-fields.ts): refused to everyone but the ministry, whose
+ * editors may set it on ANY charity — and, on a write of nothing else, publish it — without owning
+ * the charity. True when such a regulator's write needs no ownership check.
+ */
+function regulatorMaySkipOwnership(principal: Principal, action: string, params: Params): boolean {
+  const { regulatory, descriptive } = regulatoryWrite(params.data);
+  const regulator = principal.kind === 'editor' && principal.regulator;
+  if (regulatory.length > 0 && !regulator) {
+    throw forbidden(
+      `无权修改：慈善组织的登记与资格信息（${regulatory.join('、')}）只能由民政部门编辑维护；可修改的是简介、联系方式等其余信息`,
+    );
+  }
+  return regulator && (action === 'update' || action === 'publish') && !descriptive;
+}
+
 function resultDocumentId(result: unknown): string | undefined {
   const id = (result as { documentId?: unknown } | null | undefined)?.documentId;
   return typeof id === 'string' ? id : undefined;
@@ -131,6 +148,7 @@ export function ownerGuard(strapi: Core.Strapi): Modules.Documents.Middleware.Mi
     if (principal.kind === 'charity-token' && collection === 'charities') {
       throw forbidden('API 令牌不能修改慈善组织信息，请在管理后台修改');
     }
+    if (collection === 'charities' && regulatorMaySkipOwnership(principal, action, params)) return next();
     const entry = action === 'create' || action === 'clone' ? 'new' : 'existing';
     for (const field of INVERSE_OWNER_FIELDS[collection] ?? []) {
       if (changesRelation(params.data?.[field], entry)) {
