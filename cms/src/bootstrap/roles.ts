@@ -23,7 +23,8 @@ import { REGULATORY_CHARITY_FIELDS } from '../rbac/regulatory-fields.ts';
  *   src/rbac/owner-guard-middleware.ts checks every write to charity-owned types.
  * - `ensureEditorRoles` creates the roles if missing (found by `code`, so renaming the Chinese
  *   name is safe) and then REPLACES their permissions with exactly what is declared here, on
- *   every start. Changes made in Settings → Roles are therefore reset at the next start.
+ *   every start — after secure-roles.ts has checked that nothing was widened in Settings → Roles
+ *   since the last start (a widening refuses the start instead of being overwritten unseen).
  */
 
 export type ContentAction = 'create' | 'read' | 'update' | 'delete' | 'publish';

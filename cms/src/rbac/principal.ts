@@ -36,7 +36,7 @@ interface AdminUser {
   roles?: { code?: string }[];
 }
 
-const SUPER_ADMIN_CODE = 'strapi-super-admin';
+export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
 /** The auth strategy of the current request (`admin`, `content-api-token`, …), without any look-up. */
 export function requestAuthStrategy(strapi: Core.Strapi): string | undefined {
