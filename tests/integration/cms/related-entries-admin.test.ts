@@ -85,6 +85,13 @@ describe.each(DATABASES)('管理后台：关联条目与条目本身受同样的
     const res = await get(a, UID.need, `/${need()}?${NEED_POPULATE}`);
     expect(res.status).toBe(200);
     expectNothingOfB(res.text);
+    const narrowed = await get(
+      a,
+      UID.need,
+      `/${need()}?populate[projects][fields][0]=slug&populate[projects][fields][1]=title`,
+    );
+    expect(narrowed.status).toBe(200);
+    expectNothingOfB(narrowed.text);
     // What A may read still comes back: its own project, disclosures and case (with its consent).
     const projects = res.body.data?.projects as Doc[];
     expect(projects.map((p) => p.slug)).toEqual(['minxian-zhuxue']);
@@ -112,6 +119,20 @@ describe.each(DATABASES)('管理后台：关联条目与条目本身受同样的
     expect(res.text).not.toContain(A_GUARDIAN);
     expect(res.text).not.toContain(B_GUARDIAN);
     expect(res.text).not.toContain('minxian-xiaoli');
+    // Choosing fields of the related entries changes nothing.
+    const withFields = await get(
+      ministry,
+      UID.project,
+      '?populate[caseSummaries][fields][0]=alias&populate[caseSummaries][fields][1]=slug',
+    );
+    expect(withFields.status).toBe(200);
+    expect(withFields.text).not.toContain('小李');
+    // At most the list's own relation count, never entries.
+    for (const project of withFields.body.results ?? []) {
+      expect(
+        project.caseSummaries === undefined || Object.keys(project.caseSummaries as object).join() === 'count',
+      ).toBe(true);
+    }
     // Its role hides charity editors: populated charities carry none either.
     const withEditors = await get(ministry, UID.project, '?populate[charity][populate][editors]=true');
     expect(withEditors.status).toBe(200);
