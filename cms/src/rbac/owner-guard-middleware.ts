@@ -35,6 +35,10 @@ import { regulatoryWrite } from './regulatory-fields.ts';
  * check reads the rows from the database with ownership.ts's rule, which is the conditions' rule,
  * so it holds even if a role was widened in Settings → Roles.
  *
+ * One exception to "own charity only", and one narrowing of it: a charity's regulatory record
+ * (regulatory-fields.ts) is refused to everyone but ministry editors, who may set it — and publish
+ * it — on any charity without owning it.
+ *
  * Registered BEFORE publish-validation (index.ts): the first registered middleware runs
  * outermost, so another charity's entry answers 403 before any validation could describe it,
  * and the publish check runs inside this transaction.
