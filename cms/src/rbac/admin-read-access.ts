@@ -131,7 +131,8 @@ export function readAccess(strapi: Core.Strapi, createChecker: CreateChecker, us
     async readableRows(uid, ids) {
       if (!checker(uid).requiresEntity.read()) return null;
       const key = (id: unknown) => `${uid}\u0000${String(id)}`;
-      const missing = [...new Set(ids)].filter((id) => !rows.has(key(id)));
+      // An entry without an id can't be looked up: it is simply not readable.
+      const missing = [...new Set(ids)].filter((id) => id !== undefined && id !== null && !rows.has(key(id)));
       if (missing.length > 0) {
         const batch = loadRows(uid, missing);
         for (const id of missing)
