@@ -35,6 +35,12 @@ const onOff = z
   .optional()
   .transform((v) => v === undefined || v === 'on' || v === 'true' || v === '1');
 
+/** Like `onOff`, but off unless set. */
+const offOn = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => v === 'on' || v === 'true' || v === '1');
+
 const envSchema = z.object({
   NODE_ENV: optionalText,
   HOST: z.string().trim().min(1).default('127.0.0.1'),
@@ -52,6 +58,12 @@ const envSchema = z.object({
   XIANJIE_SEED: onOff,
   /** `off` skips creating the demo accounts. */
   XIANJIE_DEMO_ACCOUNTS: onOff,
+  /**
+   * `on`: start even though admin roles were widened while the CMS ran (which otherwise refuses
+   * to start), rewriting our editor roles from roles.ts and dropping other roles' unconditioned
+   * permissions on charity-owned types. Set it for one start, after reading the refusal.
+   */
+  XIANJIE_RESET_ROLES: offOn,
   APP_KEYS: optionalText,
   API_TOKEN_SALT: optionalText,
   ADMIN_JWT_SECRET: optionalText,
@@ -118,6 +130,7 @@ export interface CmsEnv {
   webhookUrl: string;
   seed: { enabled: boolean; snapshotPath: string };
   demoAccounts: { enabled: boolean; path: string };
+  resetRoles: boolean;
   secrets: {
     appKeys: string[];
     apiTokenSalt: string;
@@ -161,6 +174,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
       snapshotPath: resolve(root, e.XIANJIE_SEED_SNAPSHOT ?? join(dataDir, 'snapshots', 'demo.json')),
     },
     demoAccounts: { enabled: e.XIANJIE_DEMO_ACCOUNTS, path: join(dataDir, 'cms', 'demo-accounts.json') },
+    resetRoles: e.XIANJIE_RESET_ROLES,
     secrets: {
       appKeys: secret('APP_KEYS')
         .split(',')

@@ -3,12 +3,11 @@ import { loadEnv } from '../config/env.ts';
 import { describeAccounts, ensureDemoAccounts } from './bootstrap/demo-accounts.ts';
 import { seedOnFirstStart } from './bootstrap/first-start.ts';
 import { ensurePublicPermissions } from './bootstrap/public-permissions.ts';
-import { ensureEditorRoles } from './bootstrap/roles.ts';
+import { secureEditorRoles } from './bootstrap/secure-roles.ts';
 import { ensurePublisherWebhook } from './bootstrap/webhooks.ts';
 import { publishValidation } from './document-middleware/publish-validation.ts';
 import { registerOwnCharityConditions } from './rbac/conditions.ts';
 import { ownerGuard } from './rbac/owner-guard-middleware.ts';
-import { assertRoleConditions } from './rbac/role-conditions-check.ts';
 import { registerReportCondition } from './reports/report-access.ts';
 import { bootstrapReports } from './reports/report-admin.ts';
 import { reportGuard } from './reports/report-guard.ts';
@@ -31,9 +30,9 @@ export default {
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensurePublicPermissions(strapi);
-    const roleIds = await ensureEditorRoles(strapi);
-    // Refuses to start when a stored role permission lacks its condition (it would be unrestricted).
-    await assertRoleConditions(strapi, roleIds);
+    // Refuses to start when a role was widened while the CMS ran or reaches every charity's
+    // entries; otherwise (re)writes the editor roles from roles.ts.
+    const roleIds = await secureEditorRoles(strapi);
     await bootstrapReports(strapi, roleIds);
     await seedOnFirstStart(strapi);
     await ensurePublisherWebhook(strapi);

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { type CollectionName, STRAPI_COLLECTIONS } from '../lib/content.ts';
 import { OWN_CHARITY_CONDITIONS } from '../rbac/conditions.ts';
+import { REGULATORY_CHARITY_FIELDS } from '../rbac/regulatory-fields.ts';
 import { reportPermissions } from '../reports/report-access.ts';
 
 /**
@@ -23,7 +24,8 @@ import { reportPermissions } from '../reports/report-access.ts';
  *   src/rbac/owner-guard-middleware.ts checks every write to charity-owned types.
  * - `ensureEditorRoles` creates the roles if missing (found by `code`, so renaming the Chinese
  *   name is safe) and then REPLACES their permissions with exactly what is declared here, on
- *   every start. Changes made in Settings → Roles are therefore reset at the next start.
+ *   every start — after secure-roles.ts has checked that nothing was widened in Settings → Roles
+ *   since the last start (a widening refuses the start instead of being overwritten unseen).
  */
 
 export type ContentAction = 'create' | 'read' | 'update' | 'delete' | 'publish';
@@ -36,6 +38,8 @@ interface Grant {
   hiddenFields?: readonly string[];
   /** Top-level attributes this role may see but not set (left out of create and update). */
   readOnlyFields?: readonly string[];
+  /** When given, the ONLY top-level attributes this role may set. */
+  writableFields?: readonly string[];
 }
 
 interface RoleSpec {
@@ -58,7 +62,8 @@ export const ROLES: Record<RoleKey, RoleSpec> = {
         collection: 'charities',
         actions: ['read', 'update', 'publish'],
         hiddenFields: ['editors'],
-        readOnlyFields: ['projects'],
+        // Registration, 公开募捐资格, tax status and rating are the ministry's (regulatory-fields.ts).
+        readOnlyFields: ['projects', ...REGULATORY_CHARITY_FIELDS],
       },
       { collection: 'projects', actions: ALL, readOnlyFields: ['disclosures', 'caseSummaries'] },
       { collection: 'disclosures', actions: ALL },
@@ -71,14 +76,21 @@ export const ROLES: Record<RoleKey, RoleSpec> = {
   ministryEditor: {
     code: 'xianjie-ministry-editor',
     name: '民政部门编辑',
-    description: '民政部门的工作人员：发布救助需求、典型案例、表彰和专题活动，查阅慈善组织与项目',
+    description:
+      '民政部门的工作人员：发布救助需求、典型案例、表彰和专题活动，维护慈善组织的登记与资格信息，查阅慈善组织与项目',
     grants: [
       // A project says which needs it answers and which campaigns it joins (the charity's claim).
       { collection: 'needs', actions: ALL, readOnlyFields: ['projects'] },
       { collection: 'typicalCases', actions: ALL },
       { collection: 'awards', actions: ALL },
       { collection: 'campaigns', actions: ALL, readOnlyFields: ['projects'] },
-      { collection: 'charities', actions: READ, hiddenFields: ['editors'] },
+      // The regulatory record of every charity (regulatory-fields.ts), nothing the charity writes.
+      {
+        collection: 'charities',
+        actions: ['read', 'update', 'publish'],
+        hiddenFields: ['editors'],
+        writableFields: REGULATORY_CHARITY_FIELDS,
+      },
       { collection: 'projects', actions: READ },
       { collection: 'disclosures', actions: READ },
     ],
@@ -125,7 +137,10 @@ export function permissionsOf(strapi: Core.Strapi, role: RoleKey): AdminPermissi
     const fields = contentTypes
       .getNestedFields(strapi.contentType(uid), { components: strapi.components })
       .filter(without(grant.hiddenFields ?? []));
-    const writable = fields.filter(without(grant.readOnlyFields ?? []));
+    const only = grant.writableFields;
+    const writable = fields
+      .filter(without(grant.readOnlyFields ?? []))
+      .filter((f) => !only || only.some((w) => f === w || f.startsWith(`${w}.`)));
     return grant.actions.map((action) => ({
       action: `plugin::content-manager.explorer.${action}`,
       subject: uid,

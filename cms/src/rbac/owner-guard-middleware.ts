@@ -11,7 +11,8 @@ import {
   type OwnershipVerdict,
   ownerFilter,
 } from './ownership.ts';
-import { currentPrincipal, requestAuthStrategy } from './principal.ts';
+import { currentPrincipal, type Principal, requestAuthStrategy } from './principal.ts';
+import { regulatoryWrite } from './regulatory-fields.ts';
 
 /**
  * Document Service middleware: charity-owned types (charities, projects, disclosures, case
@@ -33,6 +34,10 @@ import { currentPrincipal, requestAuthStrategy } from './principal.ts';
  * clone, publish, discard) the write, and a failure throws 403, rolling the write back. The
  * check reads the rows from the database with ownership.ts's rule, which is the conditions' rule,
  * so it holds even if a role was widened in Settings → Roles.
+ *
+ * One exception to "own charity only", and one narrowing of it: a charity's regulatory record
+ * (regulatory-fields.ts) is refused to everyone but ministry editors, who may set it — and publish
+ * it — on any charity without owning it.
  *
  * Registered BEFORE publish-validation (index.ts): the first registered middleware runs
  * outermost, so another charity's entry answers 403 before any validation could describe it,
@@ -92,6 +97,22 @@ async function assertOwned(
   if (!verdict.ok) throw forbidden(verdictMessage(collection, verdict, stage));
 }
 
+/**
+ * Charities' regulatory record (regulatory-fields.ts): refused to everyone but the ministry, whose
+ * editors may set it on ANY charity — and, on a write of nothing else, publish it — without owning
+ * the charity. True when such a regulator's write needs no ownership check.
+ */
+function regulatorMaySkipOwnership(principal: Principal, action: string, params: Params): boolean {
+  const { regulatory, descriptive } = regulatoryWrite(params.data);
+  const regulator = principal.kind === 'editor' && principal.regulator;
+  if (regulatory.length > 0 && !regulator) {
+    throw forbidden(
+      `无权修改：慈善组织的登记与资格信息（${regulatory.join('、')}）只能由民政部门编辑维护；可修改的是简介、联系方式等其余信息`,
+    );
+  }
+  return regulator && (action === 'update' || action === 'publish') && !descriptive;
+}
+
 function resultDocumentId(result: unknown): string | undefined {
   const id = (result as { documentId?: unknown } | null | undefined)?.documentId;
   return typeof id === 'string' ? id : undefined;
@@ -111,10 +132,14 @@ export function ownerGuard(strapi: Core.Strapi): Modules.Documents.Middleware.Mi
       const principal = await currentPrincipal(strapi);
       if (principal.kind !== 'charity-token') return next();
       const own = ownerFilter(collection, principal.charities);
+      // Always under `$and`, never as top-level keys: Strapi merges its own lookups into the same
+      // object by spreading (`findOne` adds `documentId`, the status and locale lookups add
+      // `publishedAt`/`locale`), and a key of ours under the same name would be overwritten — the
+      // charities' `{ documentId: { $in: own } }` was, so a token read another charity's draft by id.
       // A new params object: callers may reuse theirs (the core service spreads one into findMany and count).
       (context as { params: Params }).params = {
         ...params,
-        filters: params.filters ? { $and: [params.filters, own] } : own,
+        filters: { $and: params.filters ? [params.filters, own] : [own] },
       };
       return next();
     }
@@ -127,8 +152,10 @@ export function ownerGuard(strapi: Core.Strapi): Modules.Documents.Middleware.Mi
     if (principal.kind === 'charity-token' && collection === 'charities') {
       throw forbidden('API 令牌不能修改慈善组织信息，请在管理后台修改');
     }
+    if (collection === 'charities' && regulatorMaySkipOwnership(principal, action, params)) return next();
+    const entry = action === 'create' || action === 'clone' ? 'new' : 'existing';
     for (const field of INVERSE_OWNER_FIELDS[collection] ?? []) {
-      if (changesRelation(params.data?.[field])) {
+      if (changesRelation(params.data?.[field], entry)) {
         throw forbidden(`不能在${label}中修改 ${field}：请在对应条目中选择所属${label}`);
       }
     }

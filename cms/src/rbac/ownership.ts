@@ -142,13 +142,20 @@ export function judgeVersions(
   return owned ? { ok: true } : { ok: false, reason: 'no-owner' };
 }
 
-/** True when a relation payload in `data` would change something (connect, disconnect or set). */
-export function changesRelation(value: unknown): boolean {
+/**
+ * True when a relation payload in `data` would change something (connect, disconnect or set).
+ * On a NEW entry (create, clone) an empty `set` changes nothing: there is nothing to take away, and
+ * the content-manager puts `{ set: [] }` on every relation the role may not set when it clones, so
+ * that the copy does not take the original's disclosures with it.
+ */
+export function changesRelation(value: unknown, entry: 'new' | 'existing' = 'existing'): boolean {
   if (value === undefined) return false;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return true;
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
     if (key === 'options') continue;
-    if ((key === 'connect' || key === 'disconnect') && Array.isArray(v) && v.length === 0) continue;
+    const empty = Array.isArray(v) && v.length === 0;
+    if ((key === 'connect' || key === 'disconnect') && empty) continue;
+    if (key === 'set' && empty && entry === 'new') continue;
     return true;
   }
   return false;

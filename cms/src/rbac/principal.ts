@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { ROLES } from '../bootstrap/roles.ts';
 import { charitiesEditedBy, charityOfToken } from './charity-access.ts';
 
 /**
@@ -9,7 +10,9 @@ import { charitiesEditedBy, charityOfToken } from './charity-access.ts';
  * - no request (bootstrap, seed, scripts, tests calling the Document Service): trusted;
  * - admin panel (`admin` session or `admin-token`, both set `ctx.state.user`): super admins are
  *   trusted, everybody else may write only the charities they are an editor of — whatever their
- *   role says, so a role widened in Settings → Roles still cannot touch other charities;
+ *   role says, so a role widened in Settings → Roles still cannot touch other charities. Holders
+ *   of the ministry editor role are `regulator`s: they maintain every charity's regulatory
+ *   record (regulatory-fields.ts), and only they do;
  * - Content API token (`content-api-token`; the Strapi 5.54 name, formerly `api-token`): bound to
  *   a charity (api-token-binding.ts) → that charity only, drafts included; unbound full-access
  *   → trusted (only super admins create those); any other unbound token → no writes;
@@ -19,7 +22,7 @@ import { charitiesEditedBy, charityOfToken } from './charity-access.ts';
 
 export type Principal =
   | { kind: 'trusted'; why: string }
-  | { kind: 'editor'; userId: number | string; charities: string[] }
+  | { kind: 'editor'; userId: number | string; charities: string[]; regulator: boolean }
   | { kind: 'charity-token'; tokenId: number | string; charities: string[] }
   | { kind: 'no-writes'; why: string };
 
@@ -33,7 +36,7 @@ interface AdminUser {
   roles?: { code?: string }[];
 }
 
-const SUPER_ADMIN_CODE = 'strapi-super-admin';
+export const SUPER_ADMIN_CODE = 'strapi-super-admin';
 
 /** The auth strategy of the current request (`admin`, `content-api-token`, …), without any look-up. */
 export function requestAuthStrategy(strapi: Core.Strapi): string | undefined {
@@ -52,7 +55,12 @@ export async function currentPrincipal(strapi: Core.Strapi): Promise<Principal> 
     const user = state.user as AdminUser | undefined;
     if (!user) return { kind: 'no-writes', why: 'admin request without user' };
     if (user.roles?.some((r) => r.code === SUPER_ADMIN_CODE)) return { kind: 'trusted', why: 'super admin' };
-    return { kind: 'editor', userId: user.id, charities: await charitiesEditedBy(strapi, user.id) };
+    return {
+      kind: 'editor',
+      userId: user.id,
+      charities: await charitiesEditedBy(strapi, user.id),
+      regulator: user.roles?.some((r) => r.code === ROLES.ministryEditor.code) ?? false,
+    };
   }
   if (strategy === 'content-api-token') {
     const token = auth?.credentials;

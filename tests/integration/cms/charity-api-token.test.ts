@@ -176,6 +176,24 @@ describe.each(DATABASES)('慈善组织的 API 令牌（$name）', ({ target, ski
     expect(publishedSlugs).not.toContain('b-caogao');
   });
 
+  it.skipIf(skip)('绑定到 A 的令牌：按 id 读 B 的草稿（单条查询）也读不到', async () => {
+    // Issue 13 item 3: the exact request. The draft filter `{ documentId: { $in: own } }` was
+    // overwritten by Strapi's single-entry lookup under the same key.
+    const charityB = ids('charities', 'lanzhou-ertong');
+    const res = await api(
+      tokenA,
+      `charities/${charityB}?status=draft&populate[projects][populate][caseSummaries]=true`,
+    );
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('b-caogao');
+    expect(res.text).not.toContain('lanzhou-kangfu');
+    const own = await api(tokenA, `charities/${ids('charities', 'gansu-cishan')}?status=draft&populate[projects]=true`);
+    expect(own.status).toBe(200);
+    expect(own.body.data?.slug).toBe('gansu-cishan');
+    // Published entries stay public, by id too.
+    expect((await api(tokenA, `charities/${charityB}`)).body.data?.slug).toBe('lanzhou-ertong');
+  });
+
   it.skipIf(skip)('未绑定的自定义令牌：可以读，不能写任何组织的信息公开', async () => {
     expect((await api(unbound, 'projects')).status).toBe(200);
     const rows = await rowCount(cms, UID.disclosure);

@@ -78,4 +78,14 @@ describe('所属慈善组织的判定', () => {
   ])('关系写入 %j 是否改变归属：%s', (value, changes) => {
     expect(changesRelation(value)).toBe(changes);
   });
+
+  it.each([
+    [{ set: [] }, false],
+    [{ connect: [], disconnect: [] }, false],
+    [{ set: ['x'] }, true],
+    [{ connect: ['x'] }, true],
+    [[], true],
+  ])('新条目（新建、复制）的关系写入 %j 是否改变归属：%s', (value, changes) => {
+    expect(changesRelation(value, 'new')).toBe(changes);
+  });
 });

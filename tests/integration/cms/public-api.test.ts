@@ -61,6 +61,25 @@ describe.each(DATABASES)('公开 Content API（$name）', ({ target, skip }) => 
     expect([401, 403]).toContain(res.status);
   });
 
+  it.skipIf(skip)('不能匿名注册账号（/api/auth/local/register 被拒绝，什么也没写入）', async () => {
+    const users = cms.strapi.db.query('plugin::users-permissions.user');
+    const before = await users.count({});
+    const res = await request(`${cms.url}/api/auth/local/register`, {
+      method: 'POST',
+      body: { username: 'gongji', email: 'gongji@example.org', password: 'Gongji-Passw0rd!' },
+    });
+    expect(res.status).toBe(403);
+    expect(res.text).not.toContain('jwt');
+    expect(await users.count({})).toBe(before);
+    // The setting is off as well (it also governs sign-up through an OAuth provider).
+    const advanced = (await cms.strapi
+      .store({ type: 'plugin', name: 'users-permissions' })
+      .get({ key: 'advanced' })) as {
+      allow_register?: boolean;
+    };
+    expect(advanced.allow_register).toBe(false);
+  });
+
   it.skipIf(skip)('永远不返回同意记录与组织编辑（即使 populate=*）', async () => {
     // The consent is there (the seed attached it); it just never leaves the CMS.
     const stored = await cms.strapi.documents('api::case-summary.case-summary').findFirst({

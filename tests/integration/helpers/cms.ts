@@ -26,13 +26,19 @@ export interface ReceivedWebhook {
 }
 
 export interface BootedCms {
+  /** The running Strapi (replaced by `restart`). */
   strapi: Core.Strapi;
-  /** Base URL of the running server, e.g. `http://127.0.0.1:40123`. */
+  /** Base URL of the running server, e.g. `http://127.0.0.1:40123` (changes on `restart`). */
   url: string;
   database: DatabaseTarget['kind'];
   dataDir: string;
   snapshotPath: string;
   webhooks: ReceivedWebhook[];
+  /**
+   * Stops Strapi and starts it again on the same database and data directory — "the next start" —
+   * with `env` added for that start. Rejects with the start-up error; `stop()` still cleans up.
+   */
+  restart(env?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +68,7 @@ const ENV_KEYS = [
   'XIANJIE_SEED',
   'XIANJIE_SEED_SNAPSHOT',
   'XIANJIE_DEMO_ACCOUNTS',
+  'XIANJIE_RESET_ROLES',
 ] as const;
 
 export async function bootCms(target: DatabaseTarget): Promise<BootedCms> {
@@ -88,6 +95,8 @@ export async function bootCms(target: DatabaseTarget): Promise<BootedCms> {
     XIANJIE_SEED_SNAPSHOT: snapshotPath,
     XIANJIE_DEMO_ACCOUNTS: 'on',
   });
+  // A reset is asked for per start (`restart`), never inherited from the shell.
+  delete process.env.XIANJIE_RESET_ROLES;
   if (pg && pgUrl) Object.assign(process.env, { DATABASE_URL: pgUrl, DATABASE_SCHEMA: pg.schema });
   else delete process.env.DATABASE_URL;
 
@@ -98,40 +107,71 @@ export async function bootCms(target: DatabaseTarget): Promise<BootedCms> {
     }
   };
 
-  let strapi: Core.Strapi | undefined;
-  try {
+  const start = async (): Promise<{ strapi: Core.Strapi; url: string }> => {
     const require = createRequire(join(CMS_DIR, 'package.json'));
     const { createStrapi } = require('@strapi/strapi') as {
       createStrapi(options: Record<string, unknown>): { load(): Promise<Core.Strapi> };
     };
-    strapi = await createStrapi({
+    const loaded = await createStrapi({
       appDir: CMS_DIR,
       distDir: join(CMS_DIR, 'dist'),
       autoReload: false,
       serveAdminPanel: false,
     }).load();
-    const loaded = strapi;
     await new Promise<void>((resolve) => loaded.server.listen(0, '127.0.0.1', () => resolve()));
-    const port = (strapi.server.httpServer.address() as AddressInfo).port;
-    return {
-      strapi,
-      url: `http://127.0.0.1:${port}`,
+    const port = (loaded.server.httpServer.address() as AddressInfo).port;
+    return { strapi: loaded, url: `http://127.0.0.1:${port}` };
+  };
+  /** A failed load leaves a half-started Strapi behind: Strapi's `strapi` global is the one to destroy. */
+  const destroyHalfStarted = async () => {
+    const global = (globalThis as { strapi?: Core.Strapi }).strapi;
+    await global?.destroy().catch(() => undefined);
+  };
+
+  let running: Core.Strapi | undefined;
+  try {
+    const first = await start();
+    running = first.strapi;
+    const cms: BootedCms = {
+      strapi: first.strapi,
+      url: first.url,
       database: target.kind,
       dataDir,
       snapshotPath,
       webhooks,
+      async restart(env = {}) {
+        await running?.destroy();
+        running = undefined;
+        const previous = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+        Object.assign(process.env, env);
+        try {
+          const next = await start();
+          running = next.strapi;
+          cms.strapi = next.strapi;
+          cms.url = next.url;
+        } catch (error) {
+          await destroyHalfStarted();
+          throw error;
+        } finally {
+          for (const [k, v] of Object.entries(previous)) {
+            if (v === undefined) delete process.env[k];
+            else process.env[k] = v;
+          }
+        }
+      },
       async stop() {
         // destroy() closes the HTTP server and the database, and removes process listeners
         // (the reason integration tests run in threads, STACK.md).
-        await loaded.destroy();
+        await running?.destroy();
         await new Promise((resolve) => publisher.close(resolve));
         await pg?.drop();
         restoreEnv();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
+    return cms;
   } catch (error) {
-    await strapi?.destroy().catch(() => undefined);
+    await (running ?? (globalThis as { strapi?: Core.Strapi }).strapi)?.destroy().catch(() => undefined);
     publisher.close();
     await pg?.drop();
     restoreEnv();
