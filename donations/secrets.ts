@@ -1,27 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createFileOnce } from '../content/node.ts';
 
 /**
  * Secrets of the donations module (no defaults in code): the keys that encrypt receipt data and
  * hash buyer ids (from the environment; generated only in development), and each charity's bearer
- * token for its receipt export and refunds. Files are created atomically so two processes agree.
+ * token for its receipt export and refunds. Files are created atomically so two processes agree
+ * (`createFileOnce`, shared with the publisher's generated secrets).
  */
-function createFileOnce(path: string, make: () => string): string {
-  if (existsSync(path)) return readFileSync(path, 'utf8');
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, make(), { mode: 0o600 });
-  try {
-    linkSync(tmp, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(tmp);
-  }
-  return readFileSync(path, 'utf8');
-}
-
 /**
  * A secret key: from the environment (base64) when given; in development generated into the data
  * directory on first use (mode 0600); in production never generated — a key beside the ledger it

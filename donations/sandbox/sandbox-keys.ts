@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomInt } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { createFileOnce } from '../../content/node.ts';
 
 /**
  * The sandbox's own keys, generated on first use under `.data/donations/sandbox/` and kept:
@@ -37,17 +38,7 @@ function digits(n: number): string {
 
 /** Writes `value` as JSON to `path` unless it exists; returns what is in the file afterwards. */
 function createOnce<T>(path: string, make: () => T): T {
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as T;
-  const tmp = `${path}.${process.pid}.${digits(8)}.tmp`;
-  writeFileSync(tmp, JSON.stringify(make(), null, 2), { mode: 0o600 });
-  try {
-    linkSync(tmp, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(tmp);
-  }
-  return JSON.parse(readFileSync(path, 'utf8')) as T;
+  return JSON.parse(createFileOnce(path, () => JSON.stringify(make(), null, 2))) as T;
 }
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
