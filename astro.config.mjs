@@ -1,9 +1,15 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import { precompressAssets } from './site/integrations/precompress-assets.ts';
+import { ELDER_MODE_SCRIPT } from './site/lib/elder-mode-script.ts';
 
 const siteUrl = process.env.XIANJIE_SITE_URL ?? 'http://127.0.0.1:4321';
+
+/** @param {string} text */
+const sha256 = (text) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 
 // The site lives in site/ (DESIGN.md rooms); the config stays at the root so `astro` finds it.
 // Pages are static; API routes (`export const prerender = false`) run in the node adapter's
@@ -13,9 +19,30 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: './dist',
   site: siteUrl,
-  integrations: [react()],
+  integrations: [react(), precompressAssets()],
   adapter: node({ mode: 'middleware' }),
   build: { format: 'directory' },
+  vite: {
+    // No preload helper around the donate form's lazy `import()`: what it imports is already
+    // loaded with the islands, and the helper would cost every project page ~1 KB of script.
+    build: { modulePreload: false },
+  },
+  experimental: {
+    // A Content-Security-Policy <meta> on every page, with no 'unsafe-inline': Astro hashes what it
+    // emits inline (the astro-island element and the client:load/idle directive loaders of the
+    // React islands, their display:contents style) and its bundled scripts and styles. The one
+    // inline script we write ourselves, the 长辈模式 restore, is added by its hash.
+    // 'wasm-unsafe-eval': Pagefind (the embedded search) compiles its WebAssembly module.
+    // The portal's own CSP header must allow the same (see site/README.md, "Content-Security-Policy").
+    csp: {
+      algorithm: 'SHA-256',
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [/** @type {`sha256-${string}`} */ (sha256(ELDER_MODE_SCRIPT))],
+      },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   security: {
     // Alipay's notify is a cross-site form POST without an Origin header; Astro's origin check
     // would answer 403. Our state-changing routes don't rely on it: the notify is verified by its
