@@ -18,9 +18,11 @@ import type { AmountBounds } from './yuan-to-fen.ts';
  * (`client:idle`). The zod checks, the POST and the steps after it (`donate-flow.ts`) are loaded
  * on first use (`import()`), so a page only pays for them when someone starts to give.
  *
- * On the server (and with JavaScript off) it renders the sentence that online giving needs
- * JavaScript, and the questions inside a hidden `<div>` — no `<form>` that could not be sent; once
- * hydrated the questions become the form and the sentence goes.
+ * On the server it renders the sentence that online giving needs JavaScript and the questions,
+ * disabled, inside a `<div>` — no `<form>` that could not be sent — which the stylesheet shows
+ * only when scripts run (`html.js`, site/lib/elder-mode-script.ts). Without JavaScript the
+ * sentence is all there is; with it, the questions are there at once and come alive (the form,
+ * the sentence gone) when the island hydrates.
  */
 type Flow = typeof import('./donate-flow.ts');
 let flow: Promise<Flow> | null = null;
@@ -154,11 +156,16 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
   );
 
   if (!hydrated) {
+    // Until hydrated, the questions show disabled (the stylesheet shows them only under
+    // html.js: without JavaScript there is just the sentence above). A donor who reaches them
+    // first waits a moment instead of choosing something the island would not know about.
     return (
       <>
         <NoScript charity={charity} />
-        <div className="donate-form" hidden>
-          {fields}
+        <div className="donate-form donate-form--pending">
+          <fieldset className="donate-form__pending" disabled>
+            {fields}
+          </fieldset>
         </div>
       </>
     );

@@ -5,7 +5,7 @@ import DonateForm, { type DonateFormProps } from '../../../../site/islands/donat
 
 /**
  * The donate island's server render: what a browser without JavaScript keeps, and what hydration
- * must match. The questions are there (hidden) so the island is ready the moment it hydrates; no
+ * must match. The questions are there, disabled, so a page with scripts shows them at once; no
  * <form> is, since one could not be sent without JavaScript.
  */
 const render = (props: DonateFormProps) => renderToStaticMarkup(createElement(DonateForm, props));
@@ -22,7 +22,10 @@ describe('the donate island on the server', () => {
     expect(out).toContain('在线捐赠需要启用浏览器的 JavaScript。');
     expect(out).toContain('<a href="/charities/c-1/">某某&lt;慈善&gt;会</a>公布的联系方式');
     expect(out).not.toMatch(/<form\b/);
-    expect(out).toContain('<div class="donate-form" hidden="">');
+    // Disabled, and shown by the stylesheet only when scripts run (html.js).
+    expect(out).toContain(
+      '<div class="donate-form donate-form--pending"><fieldset class="donate-form__pending" disabled="">',
+    );
   });
 
   it('groups presets, anonymity, receipt and channel in fieldsets with legends and labelled controls', () => {
