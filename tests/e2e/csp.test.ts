@@ -19,6 +19,8 @@ let context: BrowserContext;
 let page: Page;
 let urls: Awaited<ReturnType<typeof templateUrls>>;
 let consoleErrors: string[];
+/** The policy Astro gave each HTML page (meta or header), by path. */
+let astroPolicies: Map<string, string | null>;
 
 /** What the portal's header is expected to say around the page's own script-src and style-src. */
 const HEADER_EXTRA =
@@ -42,12 +44,16 @@ beforeEach(async () => {
     );
   });
   let policy: string | null = null;
+  astroPolicies = new Map();
   await context.route(`${baseUrl}/**`, async (route) => {
     const response = await route.fetch();
     const headers = response.headers();
     if ((headers['content-type'] ?? '').startsWith('text/html')) {
+      // Static pages carry Astro's policy as a <meta>; pages rendered per request (the no-JS
+      // search results) get it from Astro as a response header instead.
       const meta = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(await response.text());
-      policy = meta?.[1] ?? null;
+      policy = meta?.[1] ?? headers['content-security-policy'] ?? null;
+      astroPolicies.set(new URL(route.request().url()).pathname, policy);
     }
     // Every response, scripts too: a worker's policy is the one its script was served with.
     await route.fulfill({
@@ -81,7 +87,7 @@ describe('the islands under a strict Content-Security-Policy', () => {
     expect(consoleErrors).toEqual([]);
   });
 
-  it('polls on the result page and searches with Pagefind (WebAssembly) with no violation', async () => {
+  it('polls on the result page, searches with Pagefind (WebAssembly) and on the server, with no violation', async () => {
     await page.goto(`${baseUrl}/donations/result/?id=0b7c2a3e-1f4d-4c5b-9a8e-2d3c4b5a6f70`);
     await page.locator('#donation-result').getByRole('heading', { name: '找不到这笔捐赠' }).waitFor();
     expect(await violations(page)).toEqual([]);
@@ -90,6 +96,12 @@ describe('the islands under a strict Content-Security-Policy', () => {
     await page.locator('.search-hit').first().waitFor();
     await page.waitForFunction(() => !document.getElementById('search-facets')?.hasAttribute('aria-busy'));
     expect(await page.locator('#search-facets input[type="checkbox"]').count()).toBeGreaterThan(0);
+    expect(await violations(page)).toEqual([]);
+
+    // The results page is rendered per request: the same policy, and nothing it blocks.
+    await page.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('低保')}`);
+    await page.locator('.search-hit').first().waitFor();
+    expect(astroPolicies.get('/search/results/')).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
     expect(await violations(page)).toEqual([]);
     // A 404 for the optional search-config.json is the one error the console may show.
     expect(consoleErrors.filter((e) => !/404/.test(e))).toEqual([]);
