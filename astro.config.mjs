@@ -1,9 +1,17 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
+import { SANDBOX_PAGE_STYLE } from './donations/sandbox/checkout-style.ts';
+import { precompressAssets } from './site/integrations/precompress-assets.ts';
+import { recordCsp } from './site/integrations/record-csp.ts';
+import { ELDER_MODE_SCRIPT } from './site/lib/elder-mode-script.ts';
 
 const siteUrl = process.env.XIANJIE_SITE_URL ?? 'http://127.0.0.1:4321';
+
+/** @param {string} text */
+const sha256 = (text) => `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 
 // The site lives in site/ (DESIGN.md rooms); the config stays at the root so `astro` finds it.
 // Pages are static; API routes (`export const prerender = false`) run in the node adapter's
@@ -13,13 +21,40 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: './dist',
   site: siteUrl,
-  integrations: [react()],
+  integrations: [react(), precompressAssets(), recordCsp()],
   adapter: node({ mode: 'middleware' }),
   build: { format: 'directory' },
-  // Every script the build emits is a file under /_astro/, never inlined into a page (Astro inlines
-  // small import-free scripts below this limit): the Content-Security-Policy the portal sends
-  // allows scripts from 'self' only, no 'unsafe-inline' (publisher/serve/security-headers.ts).
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: {
+      // No preload helper around the donate form's lazy `import()`: what it imports is already
+      // loaded with the islands, and the helper would cost every project page ~1 KB of script.
+      modulePreload: false,
+      // Nothing becomes a data: URL or an inlined stylesheet: images, fonts and styles are files
+      // from 'self', so the policy needs no data: source and the stylesheet is cached across pages.
+      assetsInlineLimit: 0,
+    },
+  },
+  experimental: {
+    // The one source of the site's script-src and style-src. Astro writes them as a policy <meta>
+    // on every page, with no 'unsafe-inline': it hashes what it emits inline (the astro-island
+    // element and the client:load/idle directive loaders of the React islands, their
+    // display:contents style) and its bundled scripts and styles. Inline text we write ourselves
+    // is added by its hash: the 长辈模式 restore and the sandbox cashier's stylesheet.
+    // 'wasm-unsafe-eval': Pagefind (the embedded search) compiles its WebAssembly module.
+    // recordCsp() writes the same two directives into the release, and the portal's
+    // Content-Security-Policy header carries them (publisher/serve/security-headers.ts).
+    csp: {
+      algorithm: 'SHA-256',
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        hashes: [/** @type {`sha256-${string}`} */ (sha256(ELDER_MODE_SCRIPT))],
+      },
+      styleDirective: {
+        resources: ["'self'"],
+        hashes: [/** @type {`sha256-${string}`} */ (sha256(SANDBOX_PAGE_STYLE))],
+      },
+    },
+  },
   security: {
     // Alipay's notify is a cross-site form POST without an Origin header; Astro's origin check
     // would answer 403. Our state-changing routes don't rely on it: the notify is verified by its

@@ -23,6 +23,7 @@ export * from './schemas/charity.ts';
 export * from './schemas/common.ts';
 export * from './schemas/correction.ts';
 export * from './schemas/disclosure.ts';
+export * from './schemas/page-policy.ts';
 export * from './schemas/project.ts';
 export * from './schemas/region.ts';
 export * from './schemas/report.ts';

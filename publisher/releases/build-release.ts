@@ -65,6 +65,9 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
     await runToEnd('site', process.execPath, [astroBin, 'build', '--outDir', join(staging, 'site')], {
       CONTENT_SOURCE: `file:${snapshotPath}`,
       ASTRO_TELEMETRY_DISABLED: '1',
+      // A release is a production build whatever the portal runs under (a test runner sets
+      // NODE_ENV=test, which would bundle React's development build into the islands).
+      NODE_ENV: 'production',
     });
 
     stage = 'index';

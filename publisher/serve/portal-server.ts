@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { PublisherConfig } from '../config.ts';
 import type { ReleaseStore } from '../releases/release-store.ts';
 import { searchLimiter } from './search-rate-limit.ts';
-import { releasePolicies, securityHeaders } from './security-headers.ts';
+import { keepPortalPolicy, releasePolicies, securityHeaders } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
 import { publicStatus, statusViewOf } from './status-access.ts';
 
@@ -95,6 +95,7 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
           return sendText(res, 429, `搜索过于频繁，请 ${decision.retryAfterSeconds} 秒后再试。`);
         }
       }
+      keepPortalPolicy(res);
       astro ??= loadAstro();
       const handler = await astro.catch((error: unknown) => {
         astro = null;

@@ -1,4 +1,4 @@
-import type { ChannelKey } from './donate-markup.ts';
+import type { ChannelKey } from './donate-options.ts';
 
 /**
  * The payment channel chosen before the donor picks one: Alipay's mobile web cashier on a phone

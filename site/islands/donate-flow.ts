@@ -1,14 +1,18 @@
-// First: it switches zod to interpreted parsing before any schema below is built.
-import './zod-without-eval.ts';
+// First: the schemas below (and those of donation-request.ts) are built in jitless mode.
+import './zod-jitless.ts';
 import { z } from 'zod';
 import { type ApiResult, callApi } from './api-client.ts';
 
 /**
- * The part of the donate island loaded on first use (`import()` from donate-island.ts): the
- * request checks (donations/request-schema.ts through donation-request.ts) and
- * `POST /api/donations` with its answer checked by zod — the money step deserves the full check.
+ * The part of the donate island loaded on first use (`import()` from donate-form.tsx, when the
+ * form first takes focus or is sent): the request checks (donations/request-schema.ts through
+ * donation-request.ts), `POST /api/donations` with its answer checked by zod — the money step
+ * deserves the full check — and the steps shown after it, which only ever follow this module.
+ * Keeping them here keeps a project page's up-front script inside its budget
+ * (tests/e2e/budgets.test.ts).
  */
 export { buildDonationRequest, formFieldOf } from './donation-request.ts';
+export { ConfirmStep, QrStep } from './ui/confirm-step.tsx';
 
 const project = z.object({
   slug: z.string(),

@@ -28,7 +28,21 @@ export type FormField = keyof DonationFormValues | 'form';
 
 export type DonationTarget = { kind: 'project'; slug: string } | { kind: 'pool'; region?: string };
 
-export type BuildResult = { ok: true; body: DonationRequest } | { ok: false; field: FormField; message: string };
+/**
+ * A refusal carries the code the API would answer the same body with (INVALID_BODY,
+ * AMOUNT_OUT_OF_RANGE, PERSONAL_INFO_IN_TEXT), so the form shows one error shape either way.
+ */
+export type BuildResult =
+  | { ok: true; body: DonationRequest }
+  | { ok: false; field: FormField; message: string; code: string };
+
+type Refusal = Extract<BuildResult, { ok: false }>;
+const refuse = (field: FormField, message: string, code = 'INVALID_BODY'): Refusal => ({
+  ok: false,
+  field,
+  message,
+  code,
+});
 
 const FIELD_OF_API: Record<string, FormField> = {
   amountFen: 'amount',
@@ -55,18 +69,18 @@ export function formFieldOf(apiField: string | undefined, values: Pick<DonationF
 }
 
 function amountFen(values: DonationFormValues, bounds: AmountBounds): BuildResult | number {
-  if (values.amount === '') return { ok: false, field: 'amount', message: '请选择或填写捐赠金额' };
+  if (values.amount === '') return refuse('amount', '请选择或填写捐赠金额');
   let fen: number;
   if (values.amount === 'other') {
     const parsed = parseYuan(values.customYuan);
-    if (!parsed.ok) return { ok: false, field: 'customYuan', message: parsed.message };
+    if (!parsed.ok) return refuse('customYuan', parsed.message);
     fen = parsed.fen;
   } else {
     fen = Number(values.amount);
-    if (!Number.isSafeInteger(fen)) return { ok: false, field: 'amount', message: '请选择或填写捐赠金额' };
+    if (!Number.isSafeInteger(fen)) return refuse('amount', '请选择或填写捐赠金额');
   }
   const problem = boundsProblem(fen, bounds);
-  if (problem) return { ok: false, field: values.amount === 'other' ? 'customYuan' : 'amount', message: problem };
+  if (problem) return refuse(values.amount === 'other' ? 'customYuan' : 'amount', problem, 'AMOUNT_OUT_OF_RANGE');
   return fen;
 }
 
@@ -81,7 +95,7 @@ export function buildDonationRequest(
   if (typeof fen !== 'number') return fen;
   const named = values.anonymous === 'no';
   if (named && trimmed(values.displayName) === undefined) {
-    return { ok: false, field: 'displayName', message: '请填写展示名，或选择匿名捐赠' };
+    return refuse('displayName', '请填写展示名，或选择匿名捐赠');
   }
   const body: Record<string, unknown> = {
     amountFen: fen,
@@ -108,7 +122,11 @@ export function buildDonationRequest(
   const parsed = donationRequestSchema.safeParse(body);
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
-    return { ok: false, field: formFieldOf(issue.field, values), message: issue.message };
+    return refuse(
+      formFieldOf(issue.field, values),
+      issue.message,
+      issue.pii ? 'PERSONAL_INFO_IN_TEXT' : 'INVALID_BODY',
+    );
   }
   return { ok: true, body: parsed.data };
 }

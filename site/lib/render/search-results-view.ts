@@ -5,8 +5,8 @@ export { hitMetaLine } from '../../../search/search-client/hit-meta.ts';
 
 import type { ServerSearchResponse } from '../../../search/server-search/index.ts';
 import { FACET_LABELS, type FacetName } from '../../../search/settings.ts';
-import { facetValueLabel, SHOWN_FACETS } from '../../islands/search-render.ts';
 import { type SearchUrlState, searchUrlQuery, toggleFilter } from '../../islands/search-url.ts';
+import { facetValueLabel, SHOWN_FACETS } from '../../islands/search-view.ts';
 
 /**
  * What results.astro renders, computed from a server search response: every link is a plain

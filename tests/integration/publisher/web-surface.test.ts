@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_POLICY_FILE, type PagePolicy, pagePolicySchema } from '../../../content/schemas/page-policy.ts';
 import { REPO_ROOT, readPublisherConfig } from '../../../publisher/config.ts';
 import { type Portal, startPortal } from '../../../publisher/portal.ts';
 import { inProcessSnapshotStage } from '../../../publisher/releases/snapshot-stage.ts';
@@ -13,9 +15,9 @@ import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
  * The portal's web surface against the real portal server (issue 13 item 10): a real release of
  * the fixture snapshot (astro build + Pagefind), served by `startPortal` on every interface so that
  * the status page can be asked from this machine's loopback and from one of its other addresses.
- * Checked: the security headers on every kind of answer, that the built pages hold no inline
- * script (the CSP allows none), the status split by peer and token, and the 429 on
- * `/search/results/`.
+ * Checked: the security headers on every kind of answer (one policy, the release's page policy in
+ * it), that every inline script of the built pages is allowed by its hash and none by
+ * 'unsafe-inline', the status split by peer and token, and the 429 on `/search/results/`.
  */
 const SEARCH_LIMIT = 3;
 let dataDir: string;
@@ -62,6 +64,13 @@ const asClient = (ip: string, headers: Record<string, string> = {}) => ({
   headers: { 'x-forwarded-for': ip, ...headers },
 });
 
+/** The live release's page policy, as the site build recorded it (site/integrations/record-csp.ts). */
+async function recordedPolicy(): Promise<PagePolicy> {
+  const live = await portal.store.currentId();
+  const file = join(dirname(portal.store.clientDirOf(live ?? '')), PAGE_POLICY_FILE);
+  return pagePolicySchema.parse(JSON.parse(await readFile(file, 'utf8')));
+}
+
 function csp(res: Response): Map<string, string[]> {
   const value = res.headers.get('content-security-policy') ?? '';
   return new Map(
@@ -87,8 +96,16 @@ describe('security headers', () => {
     const res = await fetch(`${base}${path()}`, asClient('203.0.113.1'));
     await res.arrayBuffer();
     expect(res.status).toBeLessThan(500);
+    // One policy: Astro's own header on the per-request page is not sent beside the portal's.
+    expect(res.headers.get('content-security-policy')).not.toContain(',');
     const policy = csp(res);
-    expect(policy.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    // The release's page policy (what Astro put in every page's <meta>), the same on every answer.
+    const page = await recordedPolicy();
+    expect(policy.get('script-src')).toEqual(page.scriptSrc);
+    expect(policy.get('style-src')).toEqual(page.styleSrc);
+    expect(page.scriptSrc.slice(0, 2)).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    expect(page.scriptSrc.some((s) => s.startsWith("'sha256-"))).toBe(true);
+    expect([...page.scriptSrc, ...page.styleSrc]).not.toContain("'unsafe-inline'");
     expect(policy.get('default-src')).toEqual(["'self'"]);
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
@@ -99,14 +116,21 @@ describe('security headers', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
-  it('go with a release whose pages hold no inline script (the policy allows none)', async () => {
+  it('go with a release whose inline scripts are each allowed by their hash (no unsafe-inline)', async () => {
     const live = await portal.store.currentId();
     const pages = await filesUnder(portal.store.clientDirOf(live ?? ''), '.html');
     expect(pages.length).toBeGreaterThan(10);
+    const allowed = new Set((await recordedPolicy()).scriptSrc);
     const inline: string[] = [];
     for (const file of pages) {
       const html = await readFile(file, 'utf8');
-      for (const m of html.matchAll(/<script\b([^>]*)>/gi)) if (!/\bsrc\s*=/.test(m[1] ?? '')) inline.push(file);
+      for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+        if (/\bsrc\s*=/.test(m[1] ?? '')) continue;
+        const hash = `'sha256-${createHash('sha256')
+          .update(m[2] ?? '', 'utf8')
+          .digest('base64')}'`;
+        if (!allowed.has(hash)) inline.push(`${file}: ${(m[2] ?? '').slice(0, 60)}`);
+      }
       if (/\son[a-z]+\s*=/i.test(html)) inline.push(`${file} (event handler attribute)`);
     }
     expect(inline).toEqual([]);

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseDonationRequest } from '../../../donations/create-donation.ts';
+import { EMPTY_FORM } from '../../../site/islands/donate-options.ts';
 import { buildDonationRequest, type DonationFormValues, formFieldOf } from '../../../site/islands/donation-request.ts';
 
 const bounds = { minFen: 100, maxFen: 5_000_000 };
-const base: DonationFormValues = {
-  amount: '5000',
-  customYuan: '',
-  anonymous: 'yes',
-  displayName: '',
-  receipt: 'none',
-  receiptName: '',
-  receiptTaxId: '',
-  receiptEmail: '',
-  channel: 'page',
-  targetGroup: '',
-};
+const base: DonationFormValues = { ...EMPTY_FORM, amount: '5000' };
 const project = { kind: 'project', slug: 'xiang-cun-yi-liao' } as const;
 
 describe('donate form → POST /api/donations body', () => {

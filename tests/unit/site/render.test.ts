@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageOf } from '../../../site/lib/pagination.ts';
 import { barChartHtml } from '../../../site/lib/render/bar-chart.ts';
+import { islandSlotHtml } from '../../../site/lib/render/island-slots.ts';
 import { listingPageHtml } from '../../../site/lib/render/listing-page.ts';
 import { pagerHtml } from '../../../site/lib/render/pager.ts';
 import { projectPageHtml } from '../../../site/lib/render/project-page.ts';
@@ -16,8 +17,10 @@ describe('project page body', () => {
     const out = projectPageHtml(view, site.today).value;
     const block = out.indexOf('募捐信息公示');
     expect(block).toBeGreaterThan(0);
-    expect(block).toBeLessThan(out.indexOf('id="live-totals"'));
-    expect(out.indexOf('id="live-totals"')).toBeLessThan(out.indexOf('id="donate"'));
+    // The totals are a React island (site/islands/live-totals.tsx) placed at its marker.
+    const totals = out.indexOf(islandSlotHtml('live-totals').value);
+    expect(block).toBeLessThan(totals);
+    expect(totals).toBeLessThan(out.indexOf('id="donate"'));
     for (const text of [
       view.charity.name,
       view.charity.creditCode,
