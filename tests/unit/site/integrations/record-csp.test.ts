@@ -36,9 +36,14 @@ describe('the page policy a build records', () => {
     });
   });
 
+  it('is nothing for a build with no page (API routes only), so the portal keeps its strict default', async () => {
+    const client = await site({ '_astro/app.js': 'export {};' });
+    expect(await pagePolicyOf(client)).toBeNull();
+  });
+
   it('reads a meta whose quotes are escaped as entities', async () => {
     const client = await site({ 'index.html': pageWith(META.replaceAll("'", '&#39;')) });
-    expect((await pagePolicyOf(client)).scriptSrc[0]).toBe("'self'");
+    expect((await pagePolicyOf(client))?.scriptSrc[0]).toBe("'self'");
   });
 
   it('fails the build when one page’s policy differs: the header can carry only one', async () => {
