@@ -230,11 +230,13 @@ describe('giving through the donate island', () => {
     await p.goto(`${baseUrl}${urls['project accepting donations']}`);
     const radio = p.locator('#donate').getByText('50 元', { exact: true });
     await radio.waitFor();
-    const label = p.locator('#donate label.choice').first();
-    const box = await label.boundingBox();
-    expect(box?.height ?? 0).toBeGreaterThanOrEqual(60);
-    const button = await p.locator('#donate').getByRole('button', { name: '下一步：核对捐赠信息' }).boundingBox();
-    expect(button?.height ?? 0).toBeGreaterThanOrEqual(60);
+    // Measured until the island has settled: hydration can swap the server-rendered nodes under a
+    // locator between its waitFor and the measurement (boundingBox is null then); a target that
+    // stays under 60 px still fails when the poll times out.
+    const heightOf = (locator: ReturnType<typeof p.locator>) => async () => (await locator.boundingBox())?.height ?? 0;
+    await expect.poll(heightOf(p.locator('#donate label.choice').first())).toBeGreaterThanOrEqual(60);
+    const next = p.locator('#donate').getByRole('button', { name: '下一步：核对捐赠信息' });
+    await expect.poll(heightOf(next)).toBeGreaterThanOrEqual(60);
     expect(await axe(p)).toEqual([]);
   });
 });
