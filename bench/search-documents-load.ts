@@ -20,7 +20,7 @@ import { access, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { generateSnapshot } from '../content/datasets/generate.ts';
+import { generateSnapshot } from '../datasets/index.ts';
 import { buildSearchDocuments, defaultRuleDay } from '../search/documents.ts';
 import { readReleaseDocuments, SEARCH_DOCUMENTS_FILE, writeReleaseDocuments } from '../search/release-documents.ts';
 import { normaliseRequest } from '../search/search-client/query.ts';

@@ -23,7 +23,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { generateSnapshot } from '../content/datasets/generate.ts';
+import { generateSnapshot } from '../datasets/index.ts';
 import { serveStatic } from '../publisher/serve/static-files.ts';
 import { indexRelease } from '../search/release-index.ts';
 import { launchChromium } from '../tests/e2e/browser.ts';

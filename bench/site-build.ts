@@ -15,7 +15,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateSnapshot } from '../content/datasets/generate.ts';
+import { generateSnapshot } from '../datasets/index.ts';
 import { type BuildMeasurement, measureBuild } from './measure-build.ts';
 import { writeTrivialProject } from './trivial-astro.ts';
 

@@ -54,7 +54,7 @@ try {
       process.stdout.write(`      已存在：${config.snapshotPath}\n`);
       return;
     }
-    await runToEnd('data', tsx, ['content/datasets/cli.ts', 'demo', '--out', config.snapshotPath]);
+    await runToEnd('data', tsx, ['datasets/cli.ts', 'demo', '--out', config.snapshotPath]);
   });
 
   await stage(2, TOTAL, '构建内容管理系统（首次约需 1–2 分钟）', () =>

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { generateSnapshot } from '../../content/datasets/generate.ts';
 import { type Charity, donationEligibility, type Project, type Snapshot, todayIso } from '../../content/index.ts';
+import { generateSnapshot } from '../../datasets/index.ts';
 
 /**
  * What the donations benchmark sends: the demo snapshot generated for today (so fundraising windows

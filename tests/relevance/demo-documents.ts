@@ -1,5 +1,5 @@
-import { generateSnapshot } from '../../content/datasets/generate.ts';
 import type { Snapshot } from '../../content/index.ts';
+import { generateSnapshot } from '../../datasets/index.ts';
 import { buildSearchDocuments, type SearchDocument } from '../../search/documents.ts';
 
 /**

@@ -23,7 +23,7 @@ export async function seedOnFirstStart(strapi: Core.Strapi): Promise<void> {
     strapi.log.info(`找不到 ${path}，正在生成演示数据……`);
     // The generator is TypeScript run by tsx (a dev dependency of the repo root).
     const tsx = createRequire(join(env.cmsDir, 'package.json')).resolve('tsx/cli');
-    execFileSync(process.execPath, [tsx, join('content', 'datasets', 'cli.ts'), 'demo', '--out', path], {
+    execFileSync(process.execPath, [tsx, join('datasets', 'cli.ts'), 'demo', '--out', path], {
       cwd: env.repoRoot,
       stdio: 'inherit',
     });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from '../../../content/datasets/cli.ts';
+import { parseCliArgs } from '../../../datasets/cli.ts';
 
 /**
  * DESIGN.md: `data:demo`, `data:scale` write `.data/snapshots/demo.json` / `scale.json` (under the
@@ -17,7 +17,7 @@ describe('npm run data:demo / data:scale output', () => {
     ['data:demo', 'demo'],
     ['data:scale', 'scale'],
   ])('%s runs the datasets CLI for %s with no --out', (script, size) => {
-    expect(scripts[script]).toBe(`tsx content/datasets/cli.ts ${size}`);
+    expect(scripts[script]).toBe(`tsx datasets/cli.ts ${size}`);
   });
 
   it.each([

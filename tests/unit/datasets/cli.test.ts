@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateSnapshot } from '../../../content/datasets/generate.ts';
 import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
+import { generateSnapshot } from '../../../datasets/generate.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const CLI = join(ROOT, 'content', 'datasets', 'cli.ts');
+const CLI = join(ROOT, 'datasets', 'cli.ts');
 const dir = mkdtempSync(join(tmpdir(), 'xianjie-datasets-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lintEntryText } from '../../../content/rules/publish-lint.ts';
 import { AS_OF, demo } from './fixtures.ts';
 
-/** The demo carries a few 更正说明 so the pages show them (content/datasets/corrections.ts). */
+/** The demo carries a few 更正说明 so the pages show them (datasets/corrections.ts). */
 describe('demo dataset: correction notes', () => {
   const s = demo();
   const projects = s.projects.filter((p) => p.corrections.length > 0);

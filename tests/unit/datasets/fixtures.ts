@@ -1,5 +1,5 @@
-import { generateSnapshot } from '../../../content/datasets/generate.ts';
 import type { Snapshot } from '../../../content/snapshot/snapshot-schema.ts';
+import { generateSnapshot } from '../../../datasets/generate.ts';
 
 /** A fixed day, so the assertions below do not depend on when the tests run. */
 export const AS_OF = '2025-06-15';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEED, generateSnapshot, parseGenerateOptions } from '../../../content/datasets/generate.ts';
 import { ContentError } from '../../../content/errors.ts';
 import { todayIso } from '../../../content/rules/dates.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../../content/snapshot/snapshot-schema.ts';
+import { DEFAULT_SEED, generateSnapshot, parseGenerateOptions } from '../../../datasets/generate.ts';
 import { AS_OF, demo } from './fixtures.ts';
 
 function optionError(input: unknown): ContentError {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../../content/datasets/random.ts';
-import { SLUG_PATTERN, SlugRegistry, slugOf } from '../../../content/datasets/slugs.ts';
+import { Rng } from '../../../datasets/random.ts';
+import { SLUG_PATTERN, SlugRegistry, slugOf } from '../../../datasets/slugs.ts';
 
 describe('Rng', () => {
   it('repeats for the same seed and differs for another', () => {

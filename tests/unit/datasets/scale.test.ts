@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generateSnapshot } from '../../../content/datasets/generate.ts';
 import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
+import { generateSnapshot } from '../../../datasets/generate.ts';
 import { AS_OF } from './fixtures.ts';
 
 describe('scale dataset', () => {

@@ -2,9 +2,9 @@ import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSnapshot } from '../../../content/datasets/generate.ts';
 import type { Snapshot } from '../../../content/index.ts';
 import { formatSnapshotLines } from '../../../content/snapshot/write-snapshot.ts';
+import { generateSnapshot } from '../../../datasets/index.ts';
 import { fileSnapshotSource } from '../../../donations/snapshot-source.ts';
 import { charity, defaultSnapshot, project, snapshotOf } from './fixtures.ts';
 

@@ -1,5 +1,4 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateSnapshot } from '../../../content/datasets/generate.ts';
 import {
   donationEligibility,
   lintPii,
@@ -8,6 +7,7 @@ import {
   type Snapshot,
   TARGET_GROUPS,
 } from '../../../content/index.ts';
+import { generateSnapshot } from '../../../datasets/index.ts';
 import { BODY_LIMIT, buildSearchDocuments, type SearchDocument } from '../../../search/documents.ts';
 import { PII_MASK } from '../../../search/pii-mask.ts';
 import { SEARCH_TYPES } from '../../../search/settings.ts';

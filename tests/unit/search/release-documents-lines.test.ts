@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateSnapshot } from '../../../content/datasets/generate.ts';
+import { generateSnapshot } from '../../../datasets/index.ts';
 import { buildSearchDocuments, type SearchDocument } from '../../../search/documents.ts';
 import {
   formatReleaseDocumentsLines,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateSnapshot } from '../../../content/datasets/generate.ts';
+import { generateSnapshot } from '../../../datasets/index.ts';
 import { buildSearchDocuments } from '../../../search/documents.ts';
 import { buildVocabulary, regionParts, titleTerms } from '../../../search/vocabulary.ts';
 

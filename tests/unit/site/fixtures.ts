@@ -1,5 +1,5 @@
-import { generateSnapshot } from '../../../content/datasets/generate.ts';
 import type { Snapshot } from '../../../content/index.ts';
+import { generateSnapshot } from '../../../datasets/index.ts';
 import { buildSiteData, type SiteData } from '../../../site/lib/site-data.ts';
 
 /** A fixed day, so flags and windows do not depend on when the tests run. */

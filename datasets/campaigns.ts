@@ -1,7 +1,7 @@
-import { addDays } from '../rules/dates.ts';
-import type { Campaign } from '../schemas/campaign.ts';
-import type { DateRange, IsoDate } from '../schemas/common.ts';
-import type { ServiceType, TargetGroup } from '../schemas/taxonomy.ts';
+import { addDays } from '../content/rules/dates.ts';
+import type { Campaign } from '../content/schemas/campaign.ts';
+import type { DateRange, IsoDate } from '../content/schemas/common.ts';
+import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import { cnDate, yearOf } from './format.ts';
 import type { Rng } from './random.ts';
 import { type SlugRegistry, slugOf } from './slugs.ts';

@@ -1,8 +1,8 @@
-import { withCreditCodeCheck } from '../rules/credit-code.ts';
-import { daysBetween } from '../rules/dates.ts';
-import type { IsoDate } from '../schemas/common.ts';
-import type { Partner, Project } from '../schemas/project.ts';
-import type { ServiceType, TargetGroup } from '../schemas/taxonomy.ts';
+import { withCreditCodeCheck } from '../content/rules/credit-code.ts';
+import { daysBetween } from '../content/rules/dates.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
+import type { Partner, Project } from '../content/schemas/project.ts';
+import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { CampaignDraft } from './campaigns.ts';
 import type { CharityDraft } from './charities.ts';
 import { cnDate, yearOf, yuanWords } from './format.ts';

@@ -1,7 +1,7 @@
-import { addDays } from '../rules/dates.ts';
-import type { AssistanceNeed } from '../schemas/assistance-need.ts';
-import type { IsoDate } from '../schemas/common.ts';
-import type { ServiceType, TargetGroup } from '../schemas/taxonomy.ts';
+import { addDays } from '../content/rules/dates.ts';
+import type { AssistanceNeed } from '../content/schemas/assistance-need.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
+import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import { say } from './format.ts';
 import { GROUP_THEMES } from './group-themes.ts';
 import type { Rng } from './random.ts';

@@ -1,4 +1,4 @@
-import type { AgeBand, ServiceType, TargetGroup } from '../schemas/taxonomy.ts';
+import type { AgeBand, ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { LifeStage } from './service-themes.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { addDays, daysBetween, minDate } from '../rules/dates.ts';
-import type { IsoDate } from '../schemas/common.ts';
-import type { DISCLOSURE_FIELD_LABELS, Disclosure } from '../schemas/disclosure.ts';
-import type { PROJECT_FIELD_LABELS, Project } from '../schemas/project.ts';
+import { addDays, daysBetween, minDate } from '../content/rules/dates.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
+import type { DISCLOSURE_FIELD_LABELS, Disclosure } from '../content/schemas/disclosure.ts';
+import type { PROJECT_FIELD_LABELS, Project } from '../content/schemas/project.ts';
 import type { Rng } from './random.ts';
 
 /**

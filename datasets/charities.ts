@@ -1,8 +1,8 @@
-import { CREDIT_CODE_ALPHABET, withCreditCodeCheck } from '../rules/credit-code.ts';
-import { addDays, maxDate, minDate } from '../rules/dates.ts';
-import type { Charity } from '../schemas/charity.ts';
-import type { IsoDate } from '../schemas/common.ts';
-import type { ServiceType, TargetGroup } from '../schemas/taxonomy.ts';
+import { CREDIT_CODE_ALPHABET, withCreditCodeCheck } from '../content/rules/credit-code.ts';
+import { addDays, maxDate, minDate } from '../content/rules/dates.ts';
+import type { Charity } from '../content/schemas/charity.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
+import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import { cnDate, listCn, yearOf } from './format.ts';
 import { GROUP_THEMES } from './group-themes.ts';
 import {

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../schemas/common.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
 import type { Rng } from './random.ts';
 
 /** `1234567` fen → `12,345.67` (yuan, with thousands separators: never reads as a phone or card). */

@@ -1,4 +1,4 @@
-import { SERVICE_TYPES, type ServiceType, type TargetGroup } from '../schemas/taxonomy.ts';
+import { SERVICE_TYPES, type ServiceType, type TargetGroup } from '../content/schemas/taxonomy.ts';
 import { listCn, say } from './format.ts';
 import { GROUP_THEMES, stageOfGroup } from './group-themes.ts';
 import type { Rng } from './random.ts';

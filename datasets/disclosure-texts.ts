@@ -1,6 +1,6 @@
-import type { IsoDate } from '../schemas/common.ts';
-import type { ExpenseLine } from '../schemas/disclosure.ts';
-import type { ServiceType } from '../schemas/taxonomy.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
+import type { ExpenseLine } from '../content/schemas/disclosure.ts';
+import type { ServiceType } from '../content/schemas/taxonomy.ts';
 import { cnDate, cnMonth, cnNumber, listCn, say, yuan } from './format.ts';
 import type { Rng } from './random.ts';
 import { actionsFor, type LifeStage, SERVICE_THEMES } from './service-themes.ts';

@@ -1,5 +1,5 @@
-import type { ExpenseCategory } from '../schemas/disclosure.ts';
-import type { ServiceType } from '../schemas/taxonomy.ts';
+import type { ExpenseCategory } from '../content/schemas/disclosure.ts';
+import type { ServiceType } from '../content/schemas/taxonomy.ts';
 
 /** One kind of expense a service produces, with a rough cost per person reached (in fen). */
 export interface ExpenseKind {

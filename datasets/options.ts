@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ContentError, formatPath } from '../errors.ts';
-import { isIsoDate } from '../schemas/common.ts';
+import { ContentError, formatPath } from '../content/errors.ts';
+import { isIsoDate } from '../content/schemas/common.ts';
 
 /** 2023-09-04: the day 民发〔2023〕46号 took effect. Any fixed number would do. */
 export const DEFAULT_SEED = 20_230_904;

@@ -1,7 +1,7 @@
-import { addDays } from '../rules/dates.ts';
-import { AWARD_CATEGORIES, type Award, type AwardCategory, type Awardee } from '../schemas/award.ts';
-import type { IsoDate } from '../schemas/common.ts';
-import { SERVICE_TYPES } from '../schemas/taxonomy.ts';
+import { addDays } from '../content/rules/dates.ts';
+import { AWARD_CATEGORIES, type Award, type AwardCategory, type Awardee } from '../content/schemas/award.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
+import { SERVICE_TYPES } from '../content/schemas/taxonomy.ts';
 import type { CharityDraft } from './charities.ts';
 import { cnNumber, listCn, yearOf } from './format.ts';
 import { GROUP_THEMES } from './group-themes.ts';

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Region } from '../schemas/region.ts';
+import type { Region } from '../content/schemas/region.ts';
 import { KEY_COUNTIES, PROVINCE_META, type ProvinceMeta } from './province-meta.ts';
 import type { Rng } from './random.ts';
 

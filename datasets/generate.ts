@@ -1,5 +1,5 @@
-import { todayIso } from '../rules/dates.ts';
-import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from '../snapshot/snapshot-schema.ts';
+import { todayIso } from '../content/rules/dates.ts';
+import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from '../content/snapshot/snapshot-schema.ts';
 import { generateAwards } from './awards.ts';
 import { generateCampaigns } from './campaigns.ts';
 import { generateCases } from './cases.ts';

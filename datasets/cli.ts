@@ -1,18 +1,18 @@
 import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ContentError } from '../errors.ts';
-import { parseSnapshot } from '../snapshot/parse-snapshot.ts';
+import { ContentError } from '../content/errors.ts';
+import { parseSnapshot } from '../content/snapshot/parse-snapshot.ts';
 import { generateSnapshot, snapshotCounts } from './generate.ts';
 import { type DatasetSize, DEFAULT_SEED, parseGenerateOptions } from './options.ts';
 
 /**
- * `tsx content/datasets/cli.ts demo|scale [--seed N] [--as-of YYYY-MM-DD] [--out path]`
+ * `tsx datasets/cli.ts demo|scale [--seed N] [--as-of YYYY-MM-DD] [--out path]`
  * Generates the dataset, validates it with `parseSnapshot`, and writes it atomically
  * (temp file + rename). Default output: `.data/snapshots/<size>.json` under the repo root.
  */
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const USAGE = '用法：tsx content/datasets/cli.ts demo|scale [--seed 整数] [--as-of YYYY-MM-DD] [--out 输出路径]';
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const USAGE = '用法：tsx datasets/cli.ts demo|scale [--seed 整数] [--as-of YYYY-MM-DD] [--out 输出路径]';
 
 export class CliError extends Error {}
 

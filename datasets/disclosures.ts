@@ -1,7 +1,7 @@
-import { addDays, daysBetween } from '../rules/dates.ts';
-import type { IsoDate } from '../schemas/common.ts';
-import type { Disclosure, DisclosureKind, ExpenseLine } from '../schemas/disclosure.ts';
-import type { TargetGroup } from '../schemas/taxonomy.ts';
+import { addDays, daysBetween } from '../content/rules/dates.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
+import type { Disclosure, DisclosureKind, ExpenseLine } from '../content/schemas/disclosure.ts';
+import type { TargetGroup } from '../content/schemas/taxonomy.ts';
 import { type DisclosureEvent, passedQuarterlyDues, planEvents } from './disclosure-events.ts';
 import {
   correctionText,

@@ -1,6 +1,6 @@
-import { addDays, maxDate, minDate } from '../rules/dates.ts';
-import type { DateRange, IsoDate } from '../schemas/common.ts';
-import type { ProjectStatus } from '../schemas/project.ts';
+import { addDays, maxDate, minDate } from '../content/rules/dates.ts';
+import type { DateRange, IsoDate } from '../content/schemas/common.ts';
+import type { ProjectStatus } from '../content/schemas/project.ts';
 import type { Rng } from './random.ts';
 
 /**

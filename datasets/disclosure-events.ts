@@ -1,8 +1,8 @@
-import { addDays, addMonths, daysBetween, maxDate, minDate } from '../rules/dates.ts';
-import { activitySpan } from '../rules/disclosure-schedule.ts';
-import type { IsoDate } from '../schemas/common.ts';
-import type { DisclosureKind } from '../schemas/disclosure.ts';
-import type { Project } from '../schemas/project.ts';
+import { addDays, addMonths, daysBetween, maxDate, minDate } from '../content/rules/dates.ts';
+import { activitySpan } from '../content/rules/disclosure-schedule.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
+import type { DisclosureKind } from '../content/schemas/disclosure.ts';
+import type { Project } from '../content/schemas/project.ts';
 import type { Rng } from './random.ts';
 
 /**

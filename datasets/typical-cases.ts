@@ -1,8 +1,8 @@
-import { addDays, daysBetween, maxDate } from '../rules/dates.ts';
-import type { IsoDate } from '../schemas/common.ts';
-import type { Region } from '../schemas/region.ts';
-import { SERVICE_TYPES, type TargetGroup } from '../schemas/taxonomy.ts';
-import type { TypicalCase } from '../schemas/typical-case.ts';
+import { addDays, daysBetween, maxDate } from '../content/rules/dates.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
+import type { Region } from '../content/schemas/region.ts';
+import { SERVICE_TYPES, type TargetGroup } from '../content/schemas/taxonomy.ts';
+import type { TypicalCase } from '../content/schemas/typical-case.ts';
 import { listCn, say, yearOf } from './format.ts';
 import { GROUP_THEMES, stageOfGroup } from './group-themes.ts';
 import type { ProjectModel } from './projects.ts';

@@ -1,8 +1,8 @@
-import { addDays, daysBetween, maxDate } from '../rules/dates.ts';
-import type { CaseConsent, CaseSummary, ConsentScope } from '../schemas/case-summary.ts';
-import type { IsoDate } from '../schemas/common.ts';
-import { type AgeBand, MINOR_AGE_BANDS, type ServiceType, type TargetGroup } from '../schemas/taxonomy.ts';
-import type { Snapshot } from '../snapshot/snapshot-schema.ts';
+import { addDays, daysBetween, maxDate } from '../content/rules/dates.ts';
+import type { CaseConsent, CaseSummary, ConsentScope } from '../content/schemas/case-summary.ts';
+import type { IsoDate } from '../content/schemas/common.ts';
+import { type AgeBand, MINOR_AGE_BANDS, type ServiceType, type TargetGroup } from '../content/schemas/taxonomy.ts';
+import type { Snapshot } from '../content/snapshot/snapshot-schema.ts';
 import { say } from './format.ts';
 import { GROUP_THEMES } from './group-themes.ts';
 import { ALIAS_SURNAMES } from './names.ts';
