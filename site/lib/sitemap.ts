@@ -1,20 +1,46 @@
-import { escapeXml } from './xml.ts';
+import { FACETS, listingPath } from './facets.ts';
+import { absoluteUrl, paths } from './paths.ts';
+import { facetOptions } from './project-facets.ts';
+import type { SiteData } from './site-data.ts';
+import type { SitemapEntry } from './sitemap-entries.ts';
 
-/** A sitemap (sitemaps.org 0.9). One file holds up to 50,000 URLs; the scale build has ~13,000. */
-export interface SitemapUrl {
-  loc: string;
-  lastmod?: string | undefined;
-}
-
-export const SITEMAP_LIMIT = 50_000;
-
-export function renderSitemap(urls: readonly SitemapUrl[]): string {
-  if (urls.length > SITEMAP_LIMIT) throw new Error(`站点地图超过 ${SITEMAP_LIMIT} 个地址，需要拆分为索引`);
-  const body = urls
-    .map(
-      (u) =>
-        `<url><loc>${escapeXml(u.loc)}</loc>${u.lastmod ? `<lastmod>${escapeXml(u.lastmod)}</lastmod>` : ''}</url>`,
-    )
-    .join('\n');
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`;
+/**
+ * Every page a search engine should know: section pages, every project, charity, typical case,
+ * campaign, award year and province of needs, and the first page of each single-filter listing.
+ * Later pages and two-filter listings are reachable by links and left out to keep the map short.
+ * @astrojs/sitemap writes the XML (site/integrations/sitemap.ts); this decides what it lists.
+ */
+export function sitemapEntries(data: SiteData, site: URL | string | undefined): SitemapEntry[] {
+  const entries: SitemapEntry[] = [];
+  const add = (path: string, lastmod?: string) =>
+    entries.push(lastmod ? { url: absoluteUrl(path, site), lastmod } : { url: absoluteUrl(path, site) });
+  for (const path of [
+    paths.home(),
+    paths.projects(),
+    paths.needs(),
+    paths.charities(),
+    paths.typicalCases(),
+    paths.awards(),
+    paths.campaigns(),
+    paths.transparency(),
+    paths.overdue(),
+    paths.openData(),
+    paths.about(),
+  ]) {
+    add(path);
+  }
+  const optionsOf = facetOptions(data);
+  for (const facet of FACETS) {
+    for (const { value } of optionsOf(facet)) {
+      const path = listingPath({ [facet]: value });
+      if (data.projectCombos.has(path.slice('/projects/'.length, -1))) add(path);
+    }
+  }
+  for (const v of data.projects) add(paths.project(v.project.slug), v.money.asOf ?? v.project.publishedOn);
+  for (const c of data.charities) add(paths.charity(c.charity.slug));
+  for (const t of data.typicalCases) add(paths.typicalCase(t.slug), t.publishedOn);
+  for (const c of data.campaigns) add(paths.campaign(c.slug));
+  for (const year of new Set(data.awards.map((a) => a.year))) add(paths.awardYear(year));
+  for (const code of new Set(data.needs.map((n) => n.need.region.provinceCode))) add(paths.needsInProvince(code));
+  return entries;
 }

@@ -1,38 +1,36 @@
 import type { APIRoute } from 'astro';
 import { DISCLOSURE_KINDS, labelOf } from '../../content/index.ts';
-import { renderAtom } from '../lib/atom-feed.ts';
+import { FEED_CONTENT_TYPE, renderFeed } from '../lib/feed.ts';
 import { absoluteUrl, paths } from '../lib/paths.ts';
 import { getSiteData } from '../lib/site-data.ts';
 
-/** Atom feed of the newest disclosures, so the public (and journalists) can follow them. */
+/** RSS feed of the newest disclosures, so the public (and journalists) can follow them. */
 export const prerender = true;
 
-const ENTRIES = 50;
+const ITEMS = 50;
 
 export const GET: APIRoute = async ({ site }) => {
   const data = await getSiteData();
   const abs = (path: string) => absoluteUrl(path, site);
-  const entries = data.disclosuresNewestFirst.slice(0, ENTRIES).map((d) => {
+  const items = data.disclosuresNewestFirst.slice(0, ITEMS).map((d) => {
     const view = data.projectBySlug.get(d.project);
     const summary = d.body.replace(/\s+/g, ' ').trim();
     return {
-      id: abs(paths.disclosureAnchor(d.project, d.slug)),
       title: `${view?.project.title ?? d.project}：${d.title}`,
       url: abs(paths.disclosureAnchor(d.project, d.slug)),
-      updated: d.publishedOn,
+      published: d.publishedOn,
       summary: summary.length > 300 ? `${summary.slice(0, 300)}…` : summary,
       author: view?.charity.name ?? '慈善组织',
       category: labelOf(DISCLOSURE_KINDS, d.kind),
     };
   });
-  const body = renderAtom({
-    id: abs(paths.feed()),
+  const body = await renderFeed({
     title: '衔接 · 慈善项目信息公开',
-    subtitle: `最新 ${ENTRIES} 条项目信息公开${data.demo ? '（示例数据）' : ''}`,
+    description: `最新 ${ITEMS} 条项目信息公开${data.demo ? '（示例数据）' : ''}`,
     selfUrl: abs(paths.feed()),
     siteUrl: abs(paths.home()),
     updated: data.disclosuresNewestFirst[0]?.publishedOn ?? data.today,
-    entries,
+    items,
   });
-  return new Response(body, { headers: { 'content-type': 'application/atom+xml; charset=utf-8' } });
+  return new Response(body, { headers: { 'content-type': FEED_CONTENT_TYPE } });
 };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sitemapPages } from './sitemap-files.ts';
 
 /**
  * One URL for every page template of the built demo site, picked from the site's own open data
@@ -29,11 +30,11 @@ export async function templateUrls(clientDir: string): Promise<Templates> {
   const closed = projects.items.find((p) => !p.accepting_donations && !p.disclosure_overdue);
   if (!accepting || !overdue || !closed) throw new Error('演示数据中缺少可捐赠、逾期或不可捐赠的项目');
   const needPage = new URL(needs.items[0]?.url ?? 'http://x/needs/').pathname;
-  const sitemap = await readFile(join(clientDir, 'sitemap.xml'), 'utf8');
+  const listed = (await sitemapPages((path) => readFile(join(clientDir, path), 'utf8'))).map((p) => p.url);
   const firstOf = (pattern: RegExp) => {
-    const m = pattern.exec(sitemap);
-    if (!m?.[1]) throw new Error(`站点地图中没有 ${pattern}`);
-    return m[1];
+    const url = listed.find((u) => pattern.test(u));
+    if (!url) throw new Error(`站点地图中没有 ${pattern}`);
+    return url;
   };
   return {
     home: '/',
@@ -47,11 +48,11 @@ export async function templateUrls(clientDir: string): Promise<Templates> {
     needs: '/needs/',
     'needs of a province': needPage,
     'typical cases': '/cases/',
-    'typical case': new URL(firstOf(/<loc>([^<]*\/cases\/[a-z0-9-]+\/)<\/loc>/)).pathname,
+    'typical case': new URL(firstOf(/\/cases\/[a-z0-9-]+\/$/)).pathname,
     awards: '/awards/',
-    'awards of a year': new URL(firstOf(/<loc>([^<]*\/awards\/\d{4}\/)<\/loc>/)).pathname,
+    'awards of a year': new URL(firstOf(/\/awards\/\d{4}\/$/)).pathname,
     campaigns: '/campaigns/',
-    campaign: new URL(firstOf(/<loc>([^<]*\/campaigns\/[a-z0-9-]+\/)<\/loc>/)).pathname,
+    campaign: new URL(firstOf(/\/campaigns\/[a-z0-9-]+\/$/)).pathname,
     transparency: '/transparency/',
     'overdue list': '/transparency/overdue/',
     'open data': '/data/',

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './browser.ts';
+import { sitemapPages } from './sitemap-files.ts';
 
 /** Walks the built demo site the way a person would: links, headings and visible text only. */
 const baseUrl = inject('baseUrl');
@@ -175,13 +177,31 @@ describe('someone checking on charities', () => {
     expect(json.count).toBe(stated);
   });
 
-  it('reads the Atom feed, the sitemap and a real 404', async () => {
-    const feed = await fetch(`${baseUrl}/feed.xml`);
+  it('reads the RSS feed, the sitemap and a real 404', async () => {
+    await page.goto(`${baseUrl}/`);
+    const feedLink = page.locator('head link[rel="alternate"][type="application/rss+xml"]');
+    expect(await feedLink.getAttribute('href')).toBe('/feed.xml');
+    const feed = await fetch(new URL('/feed.xml', baseUrl));
+    expect(feed.status).toBe(200);
     const xml = await feed.text();
-    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
-    expect((xml.match(/<entry>/g) ?? []).length).toBe(50);
-    const sitemap = await (await fetch(`${baseUrl}/sitemap.xml`)).text();
-    expect((sitemap.match(/<url>/g) ?? []).length).toBeGreaterThan(400);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const rss = (
+      new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'item' }).parse(xml) as {
+        rss: { '@_version': string; channel: { title: string; link: string; description: string; item: object[] } };
+      }
+    ).rss;
+    expect(rss['@_version']).toBe('2.0');
+    expect(rss.channel.title).toBe('衔接 · 慈善项目信息公开');
+    expect(new URL(rss.channel.link).pathname).toBe('/');
+    expect(rss.channel.description).toContain('最新 50 条项目信息公开');
+    expect(rss.channel.item).toHaveLength(50);
+    for (const item of rss.channel.item) {
+      expect(Object.keys(item)).toEqual(
+        expect.arrayContaining(['title', 'link', 'guid', 'pubDate', 'description', 'dc:creator', 'category']),
+      );
+    }
+    const sitemap = await sitemapPages(async (path) => (await fetch(new URL(path, baseUrl))).text());
+    expect(sitemap.length).toBeGreaterThan(400);
     const missing = await page.goto(`${baseUrl}/projects/no-such-project/`);
     expect(missing?.status()).toBe(404);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('页面不存在');

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderAtom } from '../../../site/lib/atom-feed.ts';
 import { CSV_BOM } from '../../../site/lib/csv.ts';
 import { DATASET_NAMES, datasetCsv, datasetJson, openDatasets } from '../../../site/lib/open-data.ts';
-import { renderSitemap } from '../../../site/lib/sitemap.ts';
-import { escapeXml } from '../../../site/lib/xml.ts';
 import { demoSite } from './fixtures.ts';
 
 describe('open data files', () => {
@@ -47,44 +44,5 @@ describe('open data files', () => {
       const names = datasets[name].columns.map((c) => c.name).join(' ');
       expect(names).not.toMatch(/consent|guardian|donor|donation_id/);
     }
-  });
-});
-
-describe('feeds and the sitemap', () => {
-  it('escapes XML', () => {
-    expect(escapeXml('a < b & "c" \'d\' >')).toBe('a &lt; b &amp; &quot;c&quot; &apos;d&apos; &gt;');
-    expect(escapeXml('bell\u0007')).toBe('bell');
-  });
-
-  it('writes an Atom feed with escaped text and Beijing dates', () => {
-    const xml = renderAtom({
-      id: 'https://x/feed.xml',
-      title: 'T & T',
-      subtitle: 's',
-      selfUrl: 'https://x/feed.xml',
-      siteUrl: 'https://x/',
-      updated: '2026-11-27',
-      entries: [
-        {
-          id: 'https://x/a',
-          title: '<b>',
-          url: 'https://x/a?x=1&y=2',
-          updated: '2026-11-26',
-          summary: 's',
-          author: 'A',
-        },
-      ],
-    });
-    expect(xml).toContain('<title>T &amp; T</title>');
-    expect(xml).toContain('<title>&lt;b&gt;</title>');
-    expect(xml).toContain('href="https://x/a?x=1&amp;y=2"');
-    expect(xml).toContain('<updated>2026-11-26T00:00:00+08:00</updated>');
-  });
-
-  it('writes a sitemap and refuses to exceed the protocol limit', () => {
-    expect(renderSitemap([{ loc: 'https://x/a&b', lastmod: '2026-01-01' }])).toContain(
-      '<url><loc>https://x/a&amp;b</loc><lastmod>2026-01-01</lastmod></url>',
-    );
-    expect(() => renderSitemap(Array.from({ length: 50_001 }, (_, i) => ({ loc: `https://x/${i}` })))).toThrow();
   });
 });
