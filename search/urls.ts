@@ -1,4 +1,4 @@
-import { paths } from '../site/lib/paths.ts';
+import { paths } from '../content/paths.ts';
 
 /**
  * The site's URL scheme for the things search links to, taken from `site/lib/paths.ts` (the one

@@ -13,7 +13,7 @@ import {
   UNAVAILABLE_MESSAGE,
 } from '../../search/search-client/index.ts';
 import type { FacetName } from '../../search/settings.ts';
-import { paths } from '../lib/paths.ts';
+import { paths } from '../../content/paths.ts';
 import { SearchFacets, SearchHits, SearchPager } from './search-results.tsx';
 import { readSearchUrl, type SearchUrlState, searchUrlQuery, toggleFilter } from './search-url.ts';
 import { statusText, truncatedNotice } from './search-view.ts';

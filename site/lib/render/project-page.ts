@@ -3,7 +3,7 @@ import type { SearchDocument } from '../../../search/documents.ts';
 import { formatDate, formatShare } from '../format.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
 import { formatMoney } from '../money.ts';
-import { paths } from '../paths.ts';
+import { paths } from '../../../content/paths.ts';
 import { renderRichText } from '../rich-text.ts';
 import type { ProjectView } from '../site-data.ts';
 import { barChartHtml } from './bar-chart.ts';

@@ -43,7 +43,7 @@ describe('buildSearchDocuments：演示数据的投影', () => {
     expect(documents.some((d) => (d.type as string) === 'case-summary')).toBe(false);
   });
 
-  it('链接沿用站点的路径（site/lib/paths.ts）', () => {
+  it('链接沿用站点的路径（content/paths.ts）', () => {
     const project = snapshot.projects[0];
     const need = snapshot.needs[0];
     const disclosure = snapshot.disclosures[0];
