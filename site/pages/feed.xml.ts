@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { DISCLOSURE_KINDS, labelOf } from '../../content/index.ts';
-import { renderAtom } from '../lib/atom-feed.ts';
 import { absoluteUrl, paths } from '../../content/paths.ts';
+import { renderAtom } from '../lib/atom-feed.ts';
 import { getSiteData } from '../lib/site-data.ts';
 
 /** Atom feed of the newest disclosures, so the public (and journalists) can follow them. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { FACETS, listingPath } from '../lib/facets.ts';
 import { absoluteUrl, paths } from '../../content/paths.ts';
+import { FACETS, listingPath } from '../lib/facets.ts';
 import { facetOptions } from '../lib/project-facets.ts';
 import { getSiteData } from '../lib/site-data.ts';
 import { renderSitemap, type SitemapUrl } from '../lib/sitemap.ts';
