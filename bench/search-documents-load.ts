@@ -23,14 +23,8 @@ import { parseArgs } from 'node:util';
 import { generateSnapshot } from '../content/datasets/generate.ts';
 import { buildSearchDocuments, defaultRuleDay } from '../content/search/documents.ts';
 import { normaliseRequest } from '../search/client/index.ts';
-import {
-  readReleaseDocuments,
-  SEARCH_DOCUMENTS_FILE,
-  writeReleaseDocuments,
-} from '../search/index/release-documents.ts';
-import { prepareCorpus } from '../search/server/corpus.ts';
-import { searchCorpus } from '../search/server/in-process.ts';
-import { createServerSearch, releaseDocumentSource } from '../search/server/index.ts';
+import { readReleaseDocuments, SEARCH_DOCUMENTS_FILE, writeReleaseDocuments } from '../search/index/index.ts';
+import { createServerSearch, prepareCorpus, releaseDocumentSource, searchCorpus } from '../search/server/index.ts';
 import { type BlockMeasurement, formatMs, loadAverage, measureBlocking, measureInChild } from './event-loop-probe.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

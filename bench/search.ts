@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { generateSnapshot } from '../content/datasets/generate.ts';
 import { serveStatic } from '../publisher/serve/static-files.ts';
-import { indexRelease } from '../search/index/release-index.ts';
+import { indexRelease } from '../search/index/index.ts';
 import { launchChromium } from '../tests/e2e/browser.ts';
 import { RELEVANCE_AS_OF } from '../tests/relevance/demo-documents.ts';
 import { JUDGED_QUERIES } from '../tests/relevance/judged-queries.ts';

@@ -1,7 +1,6 @@
 import { Fragment, type MouseEvent } from 'react';
 import { FACET_LABELS, type FacetName } from '../../content/search/settings.ts';
-import type { SearchHit, SearchResponse } from '../../search/client/index.ts';
-import { hitMetaLine } from '../../search/client/index.ts';
+import { hitMetaLine, type SearchHit, type SearchResponse } from '../../search/client/index.ts';
 import type { SearchUrlState } from './search-url.ts';
 import {
   excerptParts,

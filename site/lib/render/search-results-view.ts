@@ -1,5 +1,4 @@
-import type { SearchHit } from '../../../search/client/index.ts';
-import { sanitisePagefindExcerpt } from '../../../search/client/index.ts';
+import { type SearchHit, sanitisePagefindExcerpt } from '../../../search/client/index.ts';
 
 export { hitMetaLine } from '../../../search/client/index.ts';
 
