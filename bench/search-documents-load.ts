@@ -20,13 +20,11 @@ import { access, copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildSearchDocuments, defaultRuleDay } from '../content/search/documents.ts';
 import { generateSnapshot } from '../datasets/index.ts';
-import { buildSearchDocuments, defaultRuleDay } from '../search/documents.ts';
-import { readReleaseDocuments, SEARCH_DOCUMENTS_FILE, writeReleaseDocuments } from '../search/release-documents.ts';
-import { normaliseRequest } from '../search/search-client/query.ts';
-import { prepareCorpus } from '../search/server-search/corpus.ts';
-import { searchCorpus } from '../search/server-search/in-process.ts';
-import { createServerSearch, releaseDocumentSource } from '../search/server-search/index.ts';
+import { normaliseRequest } from '../search/client/index.ts';
+import { readReleaseDocuments, SEARCH_DOCUMENTS_FILE, writeReleaseDocuments } from '../search/index/index.ts';
+import { createServerSearch, prepareCorpus, releaseDocumentSource, searchCorpus } from '../search/server/index.ts';
 import { type BlockMeasurement, formatMs, loadAverage, measureBlocking, measureInChild } from './event-loop-probe.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

@@ -1,6 +1,6 @@
 /**
  * Search benchmark (issue 5), on the demo and the 10,000-project scale dataset:
- * - index build: the release's search step (search/release-index.ts: documents, Pagefind over the
+ * - index build: the release's search step (search/index/release-index.ts: documents, Pagefind over the
  *   built pages plus needs and disclosures as records, vocabulary) — time, files, bytes; baseline:
  *   Pagefind indexing the same number of trivial pages in the same run;
  * - first query in Chromium: bytes on the wire for the page, and for the first query until its
@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { generateSnapshot } from '../datasets/index.ts';
 import { serveStatic } from '../publisher/serve/static-files.ts';
-import { indexRelease } from '../search/release-index.ts';
+import { indexRelease } from '../search/index/index.ts';
 import { launchChromium } from '../tests/e2e/browser.ts';
 import { RELEVANCE_AS_OF } from '../tests/relevance/demo-documents.ts';
 import { JUDGED_QUERIES } from '../tests/relevance/judged-queries.ts';

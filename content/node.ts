@@ -4,4 +4,5 @@
  */
 
 export * from './files/create-file-once.ts';
+export * from './files/stage-child.ts';
 export * from './snapshot/read-snapshot.ts';

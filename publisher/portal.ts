@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { dirname } from 'node:path';
 import type { PublisherConfig } from './config.ts';
 import { buildRelease, STAGE_LABELS } from './releases/build-release.ts';
 import { RebuildScheduler } from './releases/rebuild-scheduler.ts';
@@ -38,6 +39,8 @@ export async function startPortal(
   // The donations API (loaded in this process) judges eligibility on what is live, so it reads
   // the snapshot of the current release, through the symlink that each switch moves.
   process.env.DONATIONS_SNAPSHOT ??= store.currentSnapshotPath;
+  // The results page's server search (search/server/config.ts) reads the live release's files.
+  process.env.XIANJIE_RELEASE_DIR = dirname(store.currentSnapshotPath);
   const scheduler = new RebuildScheduler(async (reason, onStage) => {
     log(`开始构建新版本（原因：${reason}）`);
     try {

@@ -26,7 +26,7 @@ export const REPORT_ANSWER_PAGE = '/reports/answer/';
 /** `Astro.locals` key that carries the answer from the API route to that page. */
 export const REPORT_ANSWER_LOCAL = 'xianjieReportAnswer';
 
-/** The page a report is about, as the site's URLs name it (site/lib/paths.ts). */
+/** The page a report is about, as the site's URLs name it (content/paths.ts). */
 export function reportTargetPath(kind: ReportTargetKind, targetSlug: string): string {
   if (kind === 'project') return `/projects/${targetSlug}/`;
   if (kind === 'needs') return `/needs/${targetSlug}/`;

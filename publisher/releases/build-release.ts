@@ -1,9 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { SearchIndexError } from '../../search/release-index.ts';
+import { indexOutcomeSchema, RELEASE_INDEX_PROGRAM, SearchIndexError } from '../../search/index/index.ts';
 import { runToEnd } from '../children.ts';
 import { REPO_ROOT } from '../config.ts';
-import { indexOutcomeSchema } from './index-release-child.ts';
 import { runOutcomeChild } from './outcome-child.ts';
 import type { ReleaseMeta, ReleaseStore } from './release-store.ts';
 import type { SnapshotStage } from './snapshot-stage.ts';
@@ -44,7 +43,7 @@ const astroBin = resolve(REPO_ROOT, 'node_modules/astro/astro.js');
 /**
  * Pull → validate (in a child process) → build into a staging folder → search index (Pagefind into
  * `<release>/site/client/pagefind/`, Meilisearch when `MEILI_HOST` is set, `search-config.json`
- * for the island; search/release-index.ts) → promote and switch. Any failure removes the staging
+ * for the island; search/index/release-index.ts) → promote and switch. Any failure removes the staging
  * folder and leaves the live release exactly as it was.
  */
 export async function buildRelease(options: BuildReleaseOptions): Promise<ReleaseMeta> {
@@ -76,7 +75,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
     const outcomePath = join(staging, 'search-index.json');
     const outcome = await runOutcomeChild({
       name: 'index',
-      script: 'publisher/releases/index-release-child.ts',
+      script: RELEASE_INDEX_PROGRAM,
       args: [join(staging, 'site', 'client'), snapshotPath],
       outcomePath,
       schema: indexOutcomeSchema,

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import { PAGE_POLICY_FILE, type PagePolicy, pagePolicySchema } from '../../content/schemas/page-policy.ts';
-import { parseBrowserSearchConfig, SEARCH_CONFIG_FILE } from '../../search/search-client/browser-config.ts';
+import { parseBrowserSearchConfig, SEARCH_CONFIG_FILE } from '../../content/search/browser-config.ts';
 
 /**
  * The policy of a release built before it recorded its page policy (or before any release): those

@@ -26,7 +26,7 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * Types a release may hold a precompressed `<file>.gz` sibling for (search/pagefind-index.ts
+ * Types a release may hold a precompressed `<file>.gz` sibling for (search/index/pagefind-index.ts
  * writes them for Pagefind's JS and JSON). Pagefind's `.pf_*` chunks and its wasm are gzipped
  * already and have no sibling; a `.gz` requested by its own name is served as it is, unencoded
  * (the search client inflates `vocabulary.json.gz` itself).

@@ -9,7 +9,7 @@ import type { AstroIntegration } from 'astro';
  * into `_astro/`: the islands' React runtime is ~190 KB as it is and ~60 KB gzipped. The
  * publisher's static handler (publisher/serve/static-files.ts) sends the sibling with
  * `Content-Encoding: gzip` to a browser that accepts it, as it already does for Pagefind's files
- * (search/pagefind-index.ts); tests/e2e/budgets.test.ts weighs these siblings. A CDN in front
+ * (search/index/pagefind-index.ts); tests/e2e/budgets.test.ts weighs these siblings. A CDN in front
  * should serve them, or compress the same way.
  */
 const ASSETS = /\.(js|mjs|css)$/;

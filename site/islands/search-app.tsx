@@ -1,9 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import {
-  PAGEFIND_ONLY,
-  parseBrowserSearchConfig,
-  SEARCH_CONFIG_FILE,
-} from '../../search/search-client/browser-config.ts';
+import { paths } from '../../content/paths.ts';
+import { PAGEFIND_ONLY, parseBrowserSearchConfig, SEARCH_CONFIG_FILE } from '../../content/search/browser-config.ts';
+import type { FacetName } from '../../content/search/settings.ts';
 import {
   createMeilisearchEngine,
   createPagefindEngine,
@@ -11,9 +9,7 @@ import {
   type SearchClient,
   type SearchResponse,
   UNAVAILABLE_MESSAGE,
-} from '../../search/search-client/index.ts';
-import type { FacetName } from '../../search/settings.ts';
-import { paths } from '../lib/paths.ts';
+} from '../../search/client/index.ts';
 import { SearchFacets, SearchHits, SearchPager } from './search-results.tsx';
 import { readSearchUrl, type SearchUrlState, searchUrlQuery, toggleFilter } from './search-url.ts';
 import { statusText, truncatedNotice } from './search-view.ts';

@@ -1,7 +1,6 @@
 import { Fragment, type MouseEvent } from 'react';
-import { hitMetaLine } from '../../search/search-client/hit-meta.ts';
-import type { SearchHit, SearchResponse } from '../../search/search-client/types.ts';
-import { FACET_LABELS, type FacetName } from '../../search/settings.ts';
+import { FACET_LABELS, type FacetName } from '../../content/search/settings.ts';
+import { hitMetaLine, type SearchHit, type SearchResponse } from '../../search/client/index.ts';
 import type { SearchUrlState } from './search-url.ts';
 import {
   excerptParts,

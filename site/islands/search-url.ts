@@ -1,9 +1,9 @@
-import { FACETS, type FacetName } from '../../search/settings.ts';
+import { FACETS, type FacetName } from '../../content/search/settings.ts';
 
 /**
  * The search page's state in its URL — `/search/?q=失能老人&type=project&province=甘肃省&page=2` —
  * so a search can be shared and the browser's back and forward buttons work. One parameter per
- * facet name (search/settings.ts `FACETS`), repeated for several values. Parsing is lenient
+ * facet name (content/search/settings.ts `FACETS`), repeated for several values. Parsing is lenient
  * (unknown parameters are ignored); the search client drops values the index does not hold.
  */
 export interface SearchUrlState {

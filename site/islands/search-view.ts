@@ -1,5 +1,5 @@
-import type { SearchResponse } from '../../search/search-client/types.ts';
-import { FACETS, type FacetName, SEARCH_TYPES } from '../../search/settings.ts';
+import { FACETS, type FacetName, SEARCH_TYPES } from '../../content/search/settings.ts';
+import type { SearchResponse } from '../../search/client/index.ts';
 import { type SearchUrlState, searchUrlQuery } from './search-url.ts';
 
 /**
@@ -87,7 +87,7 @@ export interface ExcerptPart {
 
 /**
  * A hit's excerpt as text and marked runs, whatever the string holds. The engine's markup is parsed
- * into an inert <template> and only its text and <mark> elements are kept (search-client already
+ * into an inert <template> and only its text and <mark> elements are kept (search/client already
  * allows nothing else; this is the second lock), so a `<script>` in a query or in indexed text only
  * ever shows up as text. Browser only: hits are never rendered on the server.
  */

@@ -1,4 +1,4 @@
-import { paths } from './paths.ts';
+import { paths } from '../../content/paths.ts';
 
 /** The main navigation, in the order a visitor meets the portal's purposes. */
 export const NAV_ITEMS = [

@@ -7,8 +7,8 @@ import {
   SERVICE_TYPES,
   TARGET_GROUPS,
 } from '../../content/index.ts';
+import { absoluteUrl, paths } from '../../content/paths.ts';
 import { type CsvCell, toCsv } from './csv.ts';
-import { absoluteUrl, paths } from './paths.ts';
 import type { NeedView, ProjectView, SiteData } from './site-data.ts';
 
 /**

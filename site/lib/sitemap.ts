@@ -1,5 +1,5 @@
+import { absoluteUrl, paths } from '../../content/paths.ts';
 import { FACETS, listingPath } from './facets.ts';
-import { absoluteUrl, paths } from './paths.ts';
 import { facetOptions } from './project-facets.ts';
 import type { SiteData } from './site-data.ts';
 import type { SitemapEntry } from './sitemap-entries.ts';

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { DISCLOSURE_KINDS, labelOf } from '../../content/index.ts';
+import { absoluteUrl, paths } from '../../content/paths.ts';
 import { FEED_CONTENT_TYPE, renderFeed } from '../lib/feed.ts';
-import { absoluteUrl, paths } from '../lib/paths.ts';
 import { getSiteData } from '../lib/site-data.ts';
 
 /** RSS feed of the newest disclosures, so the public (and journalists) can follow them. */

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl, paths } from '../lib/paths.ts';
+import { absoluteUrl, paths } from '../../content/paths.ts';
 
 export const prerender = true;
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { generateSnapshot } from '../../datasets/index.ts';
-import { indexRelease } from '../../search/release-index.ts';
+import { indexRelease } from '../../search/index/release-index.ts';
 import { type E2ePortal, startE2ePortal } from './donate-portal.ts';
 import { E2E_AS_OF } from './e2e-constants.ts';
 

@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../content/index.ts';
+import { buildSearchDocuments, type SearchDocument } from '../../content/search/documents.ts';
 import { generateSnapshot } from '../../datasets/index.ts';
-import { buildSearchDocuments, type SearchDocument } from '../../search/documents.ts';
 
 /**
  * The demo dataset the judged queries were judged against. The generator is a pure function of

@@ -1,7 +1,7 @@
 import { AWARD_CATEGORIES, type Award, labelOf } from '../../../content/index.ts';
+import { paths } from '../../../content/paths.ts';
 import { formatDate } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { paths } from '../paths.ts';
 
 /** Awards with their citation and document number; awardees on the portal are linked unless told not to. */
 export function awardListHtml(awards: readonly Award[], linkAwardees = true): SafeHtml {

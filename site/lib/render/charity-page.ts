@@ -1,7 +1,7 @@
-import type { SearchDocument } from '../../../search/documents.ts';
+import { paths } from '../../../content/paths.ts';
+import type { SearchDocument } from '../../../content/search/documents.ts';
 import { formatDate } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { paths } from '../paths.ts';
 import type { CharityView } from '../site-data.ts';
 import { awardListHtml } from './award-list.ts';
 import { breadcrumbsHtml } from './breadcrumbs.ts';

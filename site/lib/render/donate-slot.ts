@@ -1,7 +1,7 @@
+import { paths } from '../../../content/paths.ts';
 import { readDonationsConfig } from '../../../donations/config.ts';
 import type { DonateFormProps } from '../../islands/donate-form.tsx';
 import { html, type SafeHtml } from '../html.ts';
-import { paths } from '../paths.ts';
 import type { ProjectView } from '../site-data.ts';
 import { islandSlotHtml } from './island-slots.ts';
 

@@ -1,6 +1,6 @@
-import { buildSearchDocuments, type SearchDocument } from '../../../search/documents.ts';
-import { pagefindFilters, pagefindMeta } from '../../../search/pagefind-markup.ts';
-import type { SearchType } from '../../../search/settings.ts';
+import { buildSearchDocuments, type SearchDocument } from '../../../content/search/documents.ts';
+import { pagefindFilters, pagefindMeta } from '../../../content/search/pagefind-markup.ts';
+import type { SearchType } from '../../../content/search/settings.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { merchantConfigured } from '../merchant.ts';
 import type { SiteData } from '../site-data.ts';
@@ -9,7 +9,7 @@ import type { SiteData } from '../site-data.ts';
  * The site's half of the Pagefind contract (search/README.md "what the site's templates must
  * emit"): the search documents of the pages that carry `data-pagefind-body`, built ONCE per build
  * from the same snapshot, day and merchant rule as the pages, and the hidden meta/filter elements
- * rendered from them with search/pagefind-markup.ts — so the page index holds exactly the values
+ * rendered from them with content/search/pagefind-markup.ts — so the page index holds exactly the values
  * Meilisearch and the judged relevance set see.
  */
 export type PageSearchType = Extract<SearchType, 'project' | 'charity' | 'typical-case'>;

@@ -1,10 +1,9 @@
-import { sanitisePagefindExcerpt } from '../../../search/search-client/sanitise-excerpt.ts';
-import type { SearchHit } from '../../../search/search-client/types.ts';
+import { type SearchHit, sanitisePagefindExcerpt } from '../../../search/client/index.ts';
 
-export { hitMetaLine } from '../../../search/search-client/hit-meta.ts';
+export { hitMetaLine } from '../../../search/client/index.ts';
 
-import type { ServerSearchResponse } from '../../../search/server-search/index.ts';
-import { FACET_LABELS, type FacetName } from '../../../search/settings.ts';
+import { FACET_LABELS, type FacetName } from '../../../content/search/settings.ts';
+import type { ServerSearchResponse } from '../../../search/server/index.ts';
 import { type SearchUrlState, searchUrlQuery, toggleFilter } from '../../islands/search-url.ts';
 import { facetValueLabel, SHOWN_FACETS } from '../../islands/search-view.ts';
 

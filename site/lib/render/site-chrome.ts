@@ -1,6 +1,6 @@
+import { paths } from '../../../content/paths.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { NAV_ITEMS, type NavKey } from '../nav.ts';
-import { paths } from '../paths.ts';
 
 /**
  * The frame around every page — header with navigation and the 长辈模式 switch, the 示例数据

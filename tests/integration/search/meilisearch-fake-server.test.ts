@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { loadSearchConfig, type MeilisearchConfig } from '../../../search/config.ts';
-import { createMeilisearchAdapter } from '../../../search/meilisearch-adapter.ts';
-import { searchKeyName } from '../../../search/meilisearch-keys.ts';
-import { MeilisearchTaskError } from '../../../search/meilisearch-tasks.ts';
-import { createSearchClient } from '../../../search/search-client/client.ts';
-import { createMeilisearchEngine } from '../../../search/search-client/meilisearch-engine.ts';
-import { meilisearchSettings } from '../../../search/settings.ts';
+import { createSearchClient } from '../../../search/client/client.ts';
+import { createMeilisearchEngine } from '../../../search/client/meilisearch-engine.ts';
+import { loadSearchConfig, type MeilisearchConfig } from '../../../search/index/config.ts';
+import { createMeilisearchAdapter } from '../../../search/index/meilisearch-adapter.ts';
+import { searchKeyName } from '../../../search/index/meilisearch-keys.ts';
+import { meilisearchSettings } from '../../../search/index/meilisearch-settings.ts';
+import { MeilisearchTaskError } from '../../../search/index/meilisearch-tasks.ts';
 import { relevanceDataset } from '../../relevance/demo-documents.ts';
 import { type FakeMeilisearch, startFakeMeilisearch } from './fake-meilisearch.ts';
 

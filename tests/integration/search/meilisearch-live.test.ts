@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSearchConfig, type MeilisearchConfig, type PublicMeilisearchConfig } from '../../../search/config.ts';
-import { createMeilisearchAdapter, type MeilisearchAdapter } from '../../../search/meilisearch-adapter.ts';
-import { createSearchClient } from '../../../search/search-client/client.ts';
-import { createMeilisearchEngine } from '../../../search/search-client/meilisearch-engine.ts';
+import { createSearchClient } from '../../../search/client/client.ts';
+import { createMeilisearchEngine } from '../../../search/client/meilisearch-engine.ts';
+import {
+  loadSearchConfig,
+  type MeilisearchConfig,
+  type PublicMeilisearchConfig,
+} from '../../../search/index/config.ts';
+import { createMeilisearchAdapter, type MeilisearchAdapter } from '../../../search/index/meilisearch-adapter.ts';
 import { relevanceDataset } from '../../relevance/demo-documents.ts';
 import { runJudged } from '../../relevance/scorer.ts';
 

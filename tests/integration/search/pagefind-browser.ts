@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { build } from 'esbuild';
-import type { SearchDocument } from '../../../search/documents.ts';
-import { buildPagefindIndex } from '../../../search/pagefind-index.ts';
-import type { SearchClient, SearchRequest, SearchResponse } from '../../../search/search-client/index.ts';
-import { buildVocabulary } from '../../../search/vocabulary.ts';
+import type { SearchDocument } from '../../../content/search/documents.ts';
+import type { SearchClient, SearchRequest, SearchResponse } from '../../../search/client/index.ts';
+import { buildPagefindIndex } from '../../../search/index/pagefind-index.ts';
+import { buildVocabulary } from '../../../search/index/vocabulary.ts';
 import { launchChromium } from '../../e2e/browser.ts';
 import { type StaticServer, startStaticServer } from './static-server.ts';
 
@@ -45,7 +45,7 @@ window.searchReady = true;
 
 export async function bundleClient(): Promise<string> {
   const result = await build({
-    entryPoints: [join(import.meta.dirname, '../../../search/search-client/index.ts')],
+    entryPoints: [join(import.meta.dirname, '../../../search/client/index.ts')],
     bundle: true,
     format: 'esm',
     platform: 'browser',

@@ -8,7 +8,7 @@ import { type PagefindBrowser, startPagefindBrowser } from './pagefind-browser.t
  * The judged query set (tests/relevance/) through Pagefind's real search in Chromium, via our
  * search client, over an index built from the demo snapshot's search documents — once as custom
  * records (addCustomRecord) and once as the reference HTML the site's templates will emit
- * (addHTMLFile with search/pagefind-markup.ts), so neither needs the site.
+ * (addHTMLFile with content/search/pagefind-markup.ts), so neither needs the site.
  */
 const THRESHOLDS = { recallAt5: 0.85, mrr: 0.85 };
 

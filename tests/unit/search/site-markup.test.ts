@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagefindFilters, pagefindMeta } from '../../../search/pagefind-markup.ts';
+import { pagefindFilters, pagefindMeta } from '../../../content/search/pagefind-markup.ts';
 import { charityPageHtml } from '../../../site/lib/render/charity-page.ts';
 import { pagefindAttrsHtml, pageSearchDocument } from '../../../site/lib/render/pagefind-attrs.ts';
 import { projectPageHtml } from '../../../site/lib/render/project-page.ts';

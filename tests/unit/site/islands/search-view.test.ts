@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchResponse } from '../../../../search/search-client/types.ts';
+import type { SearchResponse } from '../../../../search/client/types.ts';
 import {
   facetValueLabel,
   facetValues,

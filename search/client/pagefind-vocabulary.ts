@@ -1,0 +1,39 @@
+import type { CorpusHints } from './query-variants.ts';
+
+/**
+ * `vocabulary.json` beside the Pagefind bundle (search/index/vocabulary.ts writes it, and a gzipped
+ * copy): what the build knows about the corpus, for near-miss correction and synonym pruning.
+ */
+
+/** `vocabulary.json`, checked: anything malformed is ignored (expansion then uses the synonym list alone). */
+export function parseVocabulary(json: unknown): CorpusHints | undefined {
+  if (!json || typeof json !== 'object') return undefined;
+  const { terms, counts } = json as { terms?: unknown; counts?: unknown };
+  const hints: CorpusHints = {};
+  if (Array.isArray(terms)) hints.terms = terms.filter((t): t is string => typeof t === 'string' && t.length <= 40);
+  if (counts && typeof counts === 'object' && !Array.isArray(counts)) {
+    hints.counts = Object.fromEntries(
+      Object.entries(counts as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'),
+    );
+  }
+  return hints;
+}
+
+export async function fetchVocabulary(url: string, doFetch: typeof fetch): Promise<CorpusHints | undefined> {
+  try {
+    const response = await doFetch(url);
+    if (!response.ok) return undefined;
+    if (url.endsWith('.gz') && response.body) {
+      const inflated = response.body.pipeThrough(new DecompressionStream('gzip'));
+      return parseVocabulary(await new Response(inflated).json());
+    }
+    return parseVocabulary(await response.json());
+  } catch {
+    return undefined;
+  }
+}
+
+/** The gzipped vocabulary where the browser can inflate it (search/index/pagefind-index.ts writes both). */
+export function defaultVocabularyUrl(bundlePath: string): string {
+  return typeof DecompressionStream === 'function' ? `${bundlePath}vocabulary.json.gz` : `${bundlePath}vocabulary.json`;
+}

@@ -1,0 +1,97 @@
+import { SYNONYM_GROUPS } from '../../content/search/settings.ts';
+import { nearMissCorrections } from './near-miss.ts';
+import { expandSynonymsDetailed, findSynonymTerms, similarity } from './synonym-expansion.ts';
+
+/**
+ * The queries Pagefind runs for one user query, with the weight their results count with:
+ * the query itself, near-miss corrections, and synonym replacements. What the build learnt about
+ * the corpus (`vocabulary.json`: known terms, how many documents hold each synonym word) keeps the
+ * list short and useful — a synonym the corpus never uses is not searched, and a query word the
+ * corpus never uses makes the query itself count for less than its replacements.
+ */
+export interface CorpusHints {
+  /** Known terms for near-miss correction. */
+  terms?: readonly string[];
+  /** Documents holding each synonym word; a word missing here counts as present. */
+  counts?: Readonly<Record<string, number>>;
+}
+
+export interface Variant {
+  query: string;
+  weight: number;
+  /** Why it is searched. */
+  reason: 'query' | 'near-miss' | 'synonym' | 'dropped-term';
+}
+
+export interface VariantOptions {
+  synonyms?: readonly (readonly string[])[];
+  hints?: CorpusHints;
+  /** Searches in all, the query itself included. @default 5 */
+  max?: number;
+}
+
+export const VARIANT_WEIGHTS = {
+  query: 1,
+  /** The query itself when one of its words never occurs in the corpus. */
+  absentQuery: 0.6,
+  /** The query itself when it has a near-miss correction: a character no known word covers is likely a typo. */
+  typoQuery: 0.85,
+  nearMiss: 0.95,
+  /** Further corrections are less often the one meant. */
+  otherNearMiss: 0.8,
+  /** A synonym replacement counts 0.8–0.95, closer in writing counting more (孤困儿童 for 孤残儿童). */
+  synonymBase: 0.8,
+  synonymSimilarity: 0.15,
+  droppedTerm: 0.85,
+} as const;
+
+export function queryVariants(query: string, options: VariantOptions = {}): Variant[] {
+  const groups = options.synonyms ?? SYNONYM_GROUPS;
+  const counts = options.hints?.counts;
+  const present = (word: string) => (counts?.[word] ?? 1) > 0;
+  const max = options.max ?? 5;
+  const matches = findSynonymTerms(query, groups);
+  const absent = matches.filter((m) => !present(m.term));
+  const variants: Variant[] = [
+    { query, weight: absent.length > 0 ? VARIANT_WEIGHTS.absentQuery : VARIANT_WEIGHTS.query, reason: 'query' },
+  ];
+  const add = (q: string, weight: number, reason: Variant['reason']) => {
+    const trimmed = q.replace(/\s+/g, ' ').trim();
+    if (trimmed && variants.length < max && !variants.some((v) => v.query === trimmed)) {
+      variants.push({ query: trimmed, weight, reason });
+    }
+  };
+  const corrections = nearMissCorrections(query, options.hints?.terms ?? groups.flat()).filter((c) => present(c.to));
+  if (corrections.length > 0 && variants[0]) {
+    variants[0].weight = Math.min(variants[0].weight, VARIANT_WEIGHTS.typoQuery);
+  }
+  for (const [i, c] of corrections.entries()) {
+    add(c.query, i === 0 ? VARIANT_WEIGHTS.nearMiss : VARIANT_WEIGHTS.otherNearMiss, 'near-miss');
+  }
+  // Synonyms of the corrected query when there is one: a typo's synonyms are typos too.
+  const base = corrections[0] ?? { query };
+  const baseWeight = corrections.length > 0 ? VARIANT_WEIGHTS.nearMiss : 1;
+  for (const e of expandSynonymsDetailed(base.query, { groups, keep: present })) {
+    const weight = VARIANT_WEIGHTS.synonymBase + VARIANT_WEIGHTS.synonymSimilarity * similarity(e.from, e.to);
+    add(e.query, weight * baseWeight, 'synonym');
+  }
+  // A word nobody in the corpus uses, with no synonym it uses either: search without it.
+  for (const m of absent) {
+    if (!m.group.some(present))
+      add(query.slice(0, m.start) + query.slice(m.end), VARIANT_WEIGHTS.droppedTerm, 'dropped-term');
+  }
+  return variants;
+}
+
+/**
+ * The query itself and its `max - 1` heaviest variants (ties keep their listed order). For an
+ * engine where each variant is a search of its own (Pagefind), the cut should drop the variants
+ * that count least, not the last listed — a synonym listed late can be the closer one (孤残儿童助学:
+ * 孤儿助学 0.90 outweighs 孤残儿童学业支持 0.85, listed before it).
+ */
+export function heaviestVariants(variants: readonly Variant[], max: number): Variant[] {
+  const [own, ...others] = variants;
+  if (!own) return [];
+  const ranked = others.map((v, i) => ({ v, i })).sort((a, b) => b.v.weight - a.v.weight || a.i - b.i);
+  return [own, ...ranked.map(({ v }) => v)].slice(0, Math.max(1, max));
+}

@@ -1,0 +1,128 @@
+import type { SearchDocument } from '../../content/search/documents.ts';
+import { BOOLEAN_FACET_VALUES, FACETS, type FacetName } from '../../content/search/settings.ts';
+import { DEFAULT_SLICE_MS, runSteps, runStepsSliced, type Steps } from '../../content/snapshot/steps.ts';
+import { timeSlicer } from '../../content/snapshot/time-slices.ts';
+import type { CorpusHints, FacetCounts } from '../client/index.ts';
+// Deep, not through search/index's face, which carries Pagefind and the Meilisearch admin client.
+import { vocabularySteps } from '../index/vocabulary.ts';
+
+/**
+ * The in-process search's view of a release: the release's search documents (the same public,
+ * PII-masked projection both indexes get) with their searchable fields lower-cased once, every
+ * facet value as a string, and what query expansion needs to know about the corpus — built once
+ * per snapshot, since a results page must not redo it per request.
+ */
+
+/** Field weights, in the order of `SEARCHABLE_ATTRIBUTES` (content/search/settings.ts): a title match counts most. */
+export const FIELD_WEIGHTS = {
+  title: 10,
+  keywords: 6,
+  targetGroup: 5,
+  serviceType: 5,
+  region: 4,
+  charity: 3,
+  project: 3,
+  summary: 2,
+  body: 1,
+} as const;
+export type SearchField = keyof typeof FIELD_WEIGHTS;
+export const SEARCH_FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
+
+export interface PreparedDocument {
+  doc: SearchDocument;
+  /** Lower-cased, NFKC text of each searchable field (list fields joined with a newline). */
+  text: Record<SearchField, string>;
+  /** Facet values as the engines report them (booleans as `'true'`/`'false'`). */
+  facets: Partial<Record<FacetName, string[]>>;
+}
+
+export interface ServerCorpus {
+  documents: PreparedDocument[];
+  /** Every facet value with the number of documents holding it: what a filter may name. */
+  known: FacetCounts;
+  /** Known terms and synonym counts for `queryVariants` (the same vocabulary the Pagefind bundle ships). */
+  hints: CorpusHints;
+  /** Words the query is split into (longest first); see terms.ts. */
+  lexicon: ReadonlySet<string>;
+  /** Length in characters of the longest lexicon word. */
+  longestWord: number;
+}
+
+/** Lower case and NFKC: fullwidth letters match ASCII ones, as normaliseQuery does for the query. */
+export const fold = (text: string) => text.normalize('NFKC').toLowerCase();
+
+function facetValues(doc: SearchDocument): Partial<Record<FacetName, string[]>> {
+  const out: Partial<Record<FacetName, string[]>> = {};
+  for (const facet of FACETS) {
+    const value = doc[facet];
+    let values: string[];
+    if (value === null) values = [];
+    else if (typeof value === 'boolean') values = [value ? BOOLEAN_FACET_VALUES.yes : BOOLEAN_FACET_VALUES.no];
+    else if (Array.isArray(value)) values = value;
+    else values = [value];
+    if (values.length > 0) out[facet] = values;
+  }
+  return out;
+}
+
+function prepare(doc: SearchDocument): PreparedDocument {
+  const join = (values: readonly string[]) => fold(values.join('\n'));
+  return {
+    doc,
+    text: {
+      title: fold(doc.title),
+      keywords: join(doc.keywords),
+      targetGroup: join(doc.targetGroup),
+      serviceType: join(doc.serviceType),
+      region: join(doc.region),
+      charity: join(doc.charity),
+      project: fold(doc.project ?? ''),
+      summary: fold(doc.summary),
+      body: fold(doc.body),
+    },
+    facets: facetValues(doc),
+  };
+}
+
+export function prepareCorpus(documents: readonly SearchDocument[]): ServerCorpus {
+  return runSteps(corpusSteps(documents));
+}
+
+/**
+ * `prepareCorpus` for the portal: the same steps, with a turn of the event loop every `sliceMs`
+ * of work, so that the first search after a release switch (seconds of work at scale: folding
+ * every text, the vocabulary) does not hold up every other page and API request meanwhile.
+ */
+export function prepareCorpusSliced(
+  documents: readonly SearchDocument[],
+  options: { sliceMs?: number } = {},
+): Promise<ServerCorpus> {
+  return runStepsSliced(corpusSteps(documents), timeSlicer(options.sliceMs ?? DEFAULT_SLICE_MS));
+}
+
+/** The one definition of a corpus, a document per step (content/snapshot/time-slices.ts). */
+function* corpusSteps(documents: readonly SearchDocument[]): Steps<ServerCorpus> {
+  const prepared: PreparedDocument[] = [];
+  const known: FacetCounts = {};
+  for (const doc of documents) {
+    const p = prepare(doc);
+    prepared.push(p);
+    for (const [facet, values] of Object.entries(p.facets) as [FacetName, string[]][]) {
+      const counts = known[facet] ?? {};
+      for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+      known[facet] = counts;
+    }
+    yield;
+  }
+  const vocabulary = yield* vocabularySteps(documents);
+  const lexicon = new Set(vocabulary.terms.map(fold).filter((t) => Array.from(t).length >= 2));
+  let longestWord = 0;
+  for (const word of lexicon) longestWord = Math.max(longestWord, Array.from(word).length);
+  return {
+    documents: prepared,
+    known,
+    hints: { terms: vocabulary.terms, counts: vocabulary.counts },
+    lexicon,
+    longestWord,
+  };
+}
