@@ -3,7 +3,8 @@ import { join, resolve } from 'node:path';
 import { SearchIndexError } from '../../search/release-index.ts';
 import { runToEnd } from '../children.ts';
 import { REPO_ROOT } from '../config.ts';
-import { indexOutcomeSchema } from './index-release-child.ts';
+import { PROGRAMS } from '../programs.ts';
+import { indexOutcomeSchema } from './index-outcome.ts';
 import { runOutcomeChild } from './outcome-child.ts';
 import type { ReleaseMeta, ReleaseStore } from './release-store.ts';
 import type { SnapshotStage } from './snapshot-stage.ts';
@@ -76,7 +77,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
     const outcomePath = join(staging, 'search-index.json');
     const outcome = await runOutcomeChild({
       name: 'index',
-      script: 'publisher/releases/index-release-child.ts',
+      script: PROGRAMS['index-release'],
       args: [join(staging, 'site', 'client'), snapshotPath],
       outcomePath,
       schema: indexOutcomeSchema,
