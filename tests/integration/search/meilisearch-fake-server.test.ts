@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
 import { loadSearchConfig, type MeilisearchConfig } from '../../../search/config.ts';
 import { createMeilisearchAdapter } from '../../../search/meilisearch-adapter.ts';
 import { searchKeyName } from '../../../search/meilisearch-keys.ts';
@@ -6,7 +7,6 @@ import { MeilisearchTaskError } from '../../../search/meilisearch-tasks.ts';
 import { createSearchClient } from '../../../search/search-client/client.ts';
 import { createMeilisearchEngine } from '../../../search/search-client/meilisearch-engine.ts';
 import { meilisearchSettings } from '../../../search/settings.ts';
-import { relevanceDataset } from '../../relevance/demo-documents.ts';
 import { type FakeMeilisearch, startFakeMeilisearch } from './fake-meilisearch.ts';
 
 /**

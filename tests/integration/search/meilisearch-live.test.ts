@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
+import { runJudged } from '../../../bench/relevance/scorer.ts';
 import { loadSearchConfig, type MeilisearchConfig, type PublicMeilisearchConfig } from '../../../search/config.ts';
 import { createMeilisearchAdapter, type MeilisearchAdapter } from '../../../search/meilisearch-adapter.ts';
 import { createSearchClient } from '../../../search/search-client/client.ts';
 import { createMeilisearchEngine } from '../../../search/search-client/meilisearch-engine.ts';
-import { relevanceDataset } from '../../relevance/demo-documents.ts';
-import { runJudged } from '../../relevance/scorer.ts';
 
 /**
  * A real Meilisearch, when there is one: MEILI_HOST (and MEILI_MASTER_KEY or MEILI_ADMIN_KEY) set.

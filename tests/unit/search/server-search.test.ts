@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
 import { staticSnapshotSource } from '../../../donations/snapshot-source.ts';
 import type { SearchDocument } from '../../../search/documents.ts';
 import { MAX_QUERY_LENGTH } from '../../../search/search-client/query.ts';
 import { excerptOf } from '../../../search/server-search/excerpt.ts';
 import { createServerSearch, prepareCorpus, searchCorpus } from '../../../search/server-search/index.ts';
-import { relevanceDataset } from '../../relevance/demo-documents.ts';
 
 /**
  * The server search behind /search/results/ (search/server-search/): AND semantics, the island's
