@@ -79,7 +79,9 @@ for (const server of opts.servers) {
   notifyOrders.set(server, orders);
   notifyBodies.set(server, await signedNotifyBodies(orders, keys, WORK));
 }
-const build = opts.servers.includes('portal') ? await ensureReleaseBuild(ROOT, WORK, snapshotPath, opts.build) : null;
+const build = opts.servers.some((s) => s.startsWith('portal'))
+  ? await ensureReleaseBuild(ROOT, WORK, snapshotPath, opts.build)
+  : null;
 if (build) step(build.built ? `站点构建完成（${build.seconds.toFixed(1)} s）` : `沿用已有的站点构建：${build.dir}`);
 const plainScript = await bundleServer(WORK);
 // The portal row runs what `npm start` runs: the programs built for plain node.
