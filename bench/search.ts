@@ -6,7 +6,7 @@
  * - first query in Chromium: bytes on the wire for the page, and for the first query until its
  *   results are on screen and until its facets are (the publisher's handler, gzip where a
  *   precompressed sibling exists, as a release has for Pagefind's JS and JSON);
- * - latency p50/p95 of the judged queries (tests/relevance) through the real island after one
+ * - latency p50/p95 of the judged queries (bench/relevance) through the real island after one
  *   warm-up pass; baseline: an uncached fetch of pagefind.js from the same page — and, on the demo
  *   (generated for the judged day), recall@5 / MRR of the real site's index.
  *
@@ -26,11 +26,11 @@ import * as pagefind from 'pagefind';
 import { generateSnapshot } from '../datasets/index.ts';
 import { serveStatic } from '../publisher/serve/static-files.ts';
 import { indexRelease } from '../search/index/index.ts';
-import { launchChromium } from '../tests/e2e/browser.ts';
-import { RELEVANCE_AS_OF } from '../tests/relevance/demo-documents.ts';
-import { JUDGED_QUERIES } from '../tests/relevance/judged-queries.ts';
-import { scoreRun } from '../tests/relevance/scorer.ts';
+import { launchChromium } from './harness/browser.ts';
 import { measureBuild } from './measure-build.ts';
+import { RELEVANCE_AS_OF } from './relevance/demo-documents.ts';
+import { JUDGED_QUERIES } from './relevance/judged-queries.ts';
+import { scoreRun } from './relevance/scorer.ts';
 import { type FirstQuery, measureFirstQuery, measureLatency, type Transfer } from './search-browser.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

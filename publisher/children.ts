@@ -40,16 +40,17 @@ export function runToEnd(name: string, command: string, args: string[], env: Nod
   });
 }
 
-/** Starts a long-running child; it is stopped by `stopAll`. */
+/** Starts a long-running child (in `cwd`, the repository root by default); it is stopped by `stopAll`. */
 export function startChild(
   name: string,
   command: string,
   args: string[],
   env: NodeJS.ProcessEnv = {},
   tail: string[] = [],
+  cwd: string = REPO_ROOT,
 ): ChildProcess {
   const child = spawn(command, args, {
-    cwd: REPO_ROOT,
+    cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -74,7 +75,7 @@ const exited = (child: ChildProcess) => child.exitCode !== null || child.signalC
 
 /**
  * SIGKILL to whatever is left of an exited child's process group. When one process of the chain
- * (npm → tsx → node) is killed, the others may live on, reparented to init — a Strapi left
+ * (npm → tsx → node from source; npm → node for the build step) is killed, the others may live on, reparented to init — a Strapi left
  * behind that way would hold the port the next start needs.
  */
 export function killLeftovers(child: ChildProcess): void {

@@ -1,12 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { readDonationsConfig } from '../donations/config.ts';
 import { readOrCreateToken } from './status-token.ts';
 
-/** The repository root: every path the portal uses is resolved from here, not from the cwd. */
-export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+/**
+ * The repository root: every path the portal uses is resolved from here, not from the cwd. It is
+ * the nearest folder above this module with the portal's package.json — publisher/'s parent when
+ * run from source, the checkout around `.data/dist/` when run built (publisher/programs.ts).
+ */
+export const REPO_ROOT = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'xianjie') {
+      return dir;
+    }
+    if (dirname(dir) === dir) throw new Error(`找不到衔接的仓库根目录（从 ${from} 向上）`);
+  }
+}
 
 const envSchema = z.object({
   /**

@@ -1,7 +1,8 @@
 import { dirname, join } from 'node:path';
 import type { PublisherConfig } from './config.ts';
+import { PROGRAMS } from './programs.ts';
 import { runOutcomeChild } from './releases/outcome-child.ts';
-import { PULL_SOURCE_ENV, type PullSource, pullOutcomeSchema } from './releases/pull-release-child.ts';
+import { PULL_SOURCE_ENV, type PullSource, pullOutcomeSchema } from './releases/pull-outcome.ts';
 import type { SnapshotStage } from './releases/snapshot-stage.ts';
 
 /** Where a release takes its content from: a pull of published entries, or a file (CONTENT_SOURCE). */
@@ -27,7 +28,7 @@ export function childSnapshotStage(pull: PullSource): SnapshotStage {
   return async (targetPath) => {
     const outcome = await runOutcomeChild({
       name: 'pull',
-      script: 'publisher/releases/pull-release-child.ts',
+      script: PROGRAMS['pull-release'],
       args: [targetPath],
       outcomePath: join(dirname(targetPath), 'pull-outcome.json'),
       schema: pullOutcomeSchema,

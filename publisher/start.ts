@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { readDonationsConfig } from '../donations/config.ts';
 import { runToEnd, stopAll } from './children.ts';
 import { CMS_LABEL, cmsSupervisor, pullWhenCmsRuns } from './cms-child.ts';
-import { REPO_ROOT, readPublisherConfig } from './config.ts';
+import { readPublisherConfig } from './config.ts';
 import { snapshotStage } from './content-source.ts';
 import { assertPortFree } from './port-free.ts';
 import { type Portal, startPortal } from './portal.ts';
+import { PROGRAMS, programArgs } from './programs.ts';
 import { stage } from './progress.ts';
 import { type ReportDelivery, startReportDelivery } from './reports/report-delivery.ts';
 import { strapiReportSink } from './reports/strapi-report-sink.ts';
@@ -14,7 +14,8 @@ import { strapiReportSink } from './reports/strapi-report-sink.ts';
 /**
  * `npm start`: the whole portal on embedded defaults — Strapi on SQLite seeded with the demo
  * data, the site built from what Strapi publishes, the donations API with the Alipay sandbox —
- * on one machine. A second run reuses what exists (data, builds, database, the last release).
+ * on one machine. It runs as JavaScript built from this file (publisher/build/build-programs.ts),
+ * under plain `node`, and starts its children the same way (publisher/programs.ts). A second run reuses what exists (data, builds, database, the last release).
  *
  * The CMS's first start must succeed, or nothing starts. Once it has, a CMS that exits on its own
  * is restarted with backoff (supervisor.ts) while the portal keeps serving the live release, gifts
@@ -25,7 +26,6 @@ const config = readPublisherConfig();
 // URLs, the sandbox gateway) must name the origin the portal really listens on, also when the
 // port is not the default one.
 process.env.XIANJIE_SITE_URL = config.siteUrl;
-const tsx = resolve(REPO_ROOT, 'node_modules/.bin/tsx');
 const TOTAL = 5;
 let portal: Portal | null = null;
 // A publish made just before a crash may have lost its webhook: rebuild once the CMS is back.
@@ -54,7 +54,12 @@ try {
       process.stdout.write(`      已存在：${config.snapshotPath}\n`);
       return;
     }
-    await runToEnd('data', tsx, ['datasets/cli.ts', 'demo', '--out', config.snapshotPath]);
+    await runToEnd('data', process.execPath, [
+      ...programArgs(PROGRAMS['demo-data']),
+      'demo',
+      '--out',
+      config.snapshotPath,
+    ]);
   });
 
   await stage(2, TOTAL, '构建内容管理系统（首次约需 1–2 分钟）', () =>

@@ -6,14 +6,17 @@ import { build } from 'esbuild';
 import { freePort } from '../../publisher/port-free.ts';
 
 /**
- * Starts `server.ts` in its own Node process and waits for its `READY <url>` line.
+ * Starts one server of the benchmark in its own Node process and waits for its `READY <url>` line.
  *
- * Production starts the publisher with `tsx publisher/start.ts`, so the portal serves the API
- * under tsx's module loader — and Astro's app imports the route's module on every request, which
- * goes through that loader's resolve hook each time. `portal-plain` runs the same portal code
- * bundled by esbuild under plain `node`, to show what that loader costs.
+ * - `portal`: what production runs — the publisher's `serve-release` program as `npm start` builds
+ *   it (publisher/build/build-programs.ts), under plain `node`: the portal server mounting the
+ *   release's Astro server bundle;
+ * - `portal-tsx`: the same program from its TypeScript under tsx (how tests and development run
+ *   it, and how `npm start` ran before it was built): tsx's loader runs on a worker thread and
+ *   Astro's app `import()`s the route module on every request, through that loader's resolve hook;
+ * - `bare`, `floor`, `node`: `server.ts`, bundled by esbuild for plain `node`.
  */
-export type ServerMode = 'bare' | 'portal' | 'portal-plain' | 'node';
+export type ServerMode = 'bare' | 'floor' | 'portal' | 'portal-tsx' | 'node';
 
 export interface ServerProcess {
   url: string;
@@ -24,6 +27,7 @@ export interface ServerProcess {
 }
 
 const SCRIPT = fileURLToPath(new URL('./server.ts', import.meta.url));
+const SERVE_RELEASE = fileURLToPath(new URL('../../publisher/serve/serve-release.ts', import.meta.url));
 
 /** utime + stime of a process from /proc/<pid>/stat (clock ticks, USER_HZ = 100 on Linux). */
 function processCpuSeconds(pid: number | undefined): number | null {
@@ -64,10 +68,21 @@ export interface StartOptions {
   /** The donations configuration for the child, added to this process's environment. */
   env: Record<string, string>;
   logFile: string;
-  /** Required for `portal-plain`: from `bundleServer`. */
-  plainScript?: string;
+  /** `server.ts` for plain node, from `bundleServer`. */
+  plainScript: string;
+  /** The built programs' folder (publisher/build/build-programs.ts), for `portal`. */
+  programsDir?: string;
   /** Write V8 CPU profiles of the server (one per thread) into this directory when it stops. */
   cpuProfDir?: string;
+}
+
+function scriptOf(mode: ServerMode, options: StartOptions): string[] {
+  if (mode === 'portal') {
+    if (!options.programsDir) throw new Error('portal 需要已构建的门户程序（buildPrograms）');
+    return [join(options.programsDir, 'serve-release.js')];
+  }
+  if (mode === 'portal-tsx') return ['--import', 'tsx', SERVE_RELEASE];
+  return [options.plainScript, mode];
 }
 
 export async function startServer(mode: ServerMode, options: StartOptions): Promise<ServerProcess> {
@@ -75,11 +90,7 @@ export async function startServer(mode: ServerMode, options: StartOptions): Prom
   const url = `http://127.0.0.1:${port}`;
   // One file per thread (tsx's loader hooks run on a worker thread), named by Node.
   const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
-  let script: string[];
-  if (mode === 'portal-plain') {
-    if (!options.plainScript) throw new Error('portal-plain 需要先用 bundleServer 打包');
-    script = [options.plainScript, 'portal'];
-  } else script = ['--import', 'tsx', SCRIPT, mode];
+  const script = scriptOf(mode, options);
   const child = spawn(process.execPath, [...profile, ...script, String(port)], {
     env: { ...process.env, ...options.env, XIANJIE_SITE_URL: url, NODE_ENV: 'production' },
     stdio: ['ignore', 'pipe', 'pipe'],

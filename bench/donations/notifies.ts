@@ -36,7 +36,7 @@ const AMOUNTS_FEN = [1_000, 5_000, 10_000, 20_000, 50_000, 2_000, 30_000];
 /** One letter and one digit per server, so each server's orders and trade numbers are distinct. */
 const TAGS: Record<string, { letter: string; digit: string }> = {
   portal: { letter: 'P', digit: '1' },
-  'portal-plain': { letter: 'Q', digit: '2' },
+  'portal-tsx': { letter: 'Q', digit: '2' },
   node: { letter: 'N', digit: '3' },
 };
 

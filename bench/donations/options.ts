@@ -7,8 +7,8 @@ import { z } from 'zod';
  *   --warmup S        seconds of warm-up before each row, not counted (2)
  *   --orders N        pending orders pre-created per server for the notify rows (10000)
  *   --backends LIST   sqlite,postgres
- *   --servers LIST    portal,node; also portal-plain (portal = what production runs, under tsx;
- *                     portal-plain = the same bundled for plain node; node = donations/http/node-server.ts)
+ *   --servers LIST    portal,portal-tsx,node (portal = what production runs: the built programs under
+ *                     plain node; portal-tsx = the same from source under tsx; node = donations/http/node-server.ts)
  *   --build MODE      auto (rebuild when sources are newer) · always · never (reuse the last build)
  *   --cpu-prof        servers write V8 CPU profiles to .data/bench/donations/profiles/
  */
@@ -24,7 +24,7 @@ const optionsSchema = z.object({
   warmup: z.coerce.number().int().min(0).max(60).default(2),
   orders: z.coerce.number().int().min(100).max(1_000_000).default(10_000),
   backends: list(['sqlite', 'postgres'] as const).default(['sqlite', 'postgres']),
-  servers: list(['portal', 'portal-plain', 'node'] as const).default(['portal', 'node']),
+  servers: list(['portal', 'portal-tsx', 'node'] as const).default(['portal', 'portal-tsx', 'node']),
   build: z.enum(['auto', 'always', 'never']).default('auto'),
   'cpu-prof': z.literal('true').optional(),
 });

@@ -1,15 +1,18 @@
 /**
  * One server under load, in its own process (so the load generator and the server do not share an
- * event loop). Started by `bench/donations.ts` as
+ * event loop), bundled for plain `node` by `child.ts`:
  *
- *   node --import tsx bench/donations/server.ts <bare|portal|node> <port>
+ *   node .data/bench/donations/server-plain.mjs <bare|floor|node> <port>
  *
  * - `bare`:   a bare Node HTTP handler: reads the body, parses it (JSON or form, as sent) and
- *             answers 201 with a small JSON — the baseline every row is compared with;
- * - `portal`: what production runs: the publisher's portal server (`publisher/serve/portal-server.ts`)
- *             mounting the built Astro server bundle, whose API routes call `donations/http/handlers.ts`;
+ *             answers 201 with a small JSON — the baseline of what HTTP and JSON cost here;
+ * - `floor`:  the same-work floor of order creation (`floor.ts`): parse, validate, sign, one
+ *             SQLite insert, 201 — what a minimal correct endpoint costs;
  * - `node`:   `donations/http/node-server.ts`, the plain Node server the integration tests and the
  *             reconciliation script use — the same handlers without Astro, for comparison.
+ *
+ * The portal rows do not start here: they run the publisher's own `serve-release` program, built
+ * as production runs it or under tsx (`child.ts`).
  *
  * The donations configuration comes from the environment (`donations/config.ts`), set by the parent.
  * Prints one line `READY <url>` on stdout when it accepts connections.
@@ -17,7 +20,7 @@
 import { createServer, type Server } from 'node:http';
 import { z } from 'zod';
 
-const argsSchema = z.tuple([z.enum(['bare', 'portal', 'node']), z.coerce.number().int().min(1).max(65_535)]);
+const argsSchema = z.tuple([z.enum(['bare', 'floor', 'node']), z.coerce.number().int().min(1).max(65_535)]);
 const [mode, port] = argsSchema.parse(process.argv.slice(2));
 const host = '127.0.0.1';
 
@@ -50,24 +53,6 @@ function startBare(): Promise<Server> {
   });
 }
 
-async function startPortal(): Promise<Server> {
-  const dataDir = process.env.XIANJIE_DATA_DIR;
-  if (!dataDir) throw new Error('portal 模式需要 XIANJIE_DATA_DIR（其中 releases/current 指向构建结果）');
-  const { ReleaseStore } = await import('../../publisher/releases/release-store.ts');
-  const { startPortalServer } = await import('../../publisher/serve/portal-server.ts');
-  const { readPublisherConfig } = await import('../../publisher/config.ts');
-  return startPortalServer({
-    store: new ReleaseStore(dataDir),
-    host,
-    port,
-    status: async () => ({ bench: true }),
-    config: readPublisherConfig(),
-    webhook: async (_req, res) => {
-      res.writeHead(404).end();
-    },
-  });
-}
-
 async function startNode(): Promise<Server> {
   const { readDonationsConfig } = await import('../../donations/config.ts');
   const { createDonationsContext } = await import('../../donations/context.ts');
@@ -77,7 +62,12 @@ async function startNode(): Promise<Server> {
   return running.server;
 }
 
-const server = mode === 'bare' ? await startBare() : mode === 'portal' ? await startPortal() : await startNode();
+const server =
+  mode === 'bare'
+    ? await startBare()
+    : mode === 'floor'
+      ? await (await import('./floor.ts')).startFloor(port, host)
+      : await startNode();
 process.stdout.write(`READY http://${host}:${port}\n`);
 
 // The parent ends us with SIGTERM; in-flight requests are not waited for (the parent has stopped

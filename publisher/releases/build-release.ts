@@ -1,8 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { indexOutcomeSchema, RELEASE_INDEX_PROGRAM, SearchIndexError } from '../../search/index/index.ts';
+import { indexOutcomeSchema, SearchIndexError } from '../../search/index/index.ts';
 import { runToEnd } from '../children.ts';
 import { REPO_ROOT } from '../config.ts';
+import { PROGRAMS } from '../programs.ts';
 import { runOutcomeChild } from './outcome-child.ts';
 import type { ReleaseMeta, ReleaseStore } from './release-store.ts';
 import type { SnapshotStage } from './snapshot-stage.ts';
@@ -75,7 +76,7 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
     const outcomePath = join(staging, 'search-index.json');
     const outcome = await runOutcomeChild({
       name: 'index',
-      script: RELEASE_INDEX_PROGRAM,
+      script: PROGRAMS['index-release'],
       args: [join(staging, 'site', 'client'), snapshotPath],
       outcomePath,
       schema: indexOutcomeSchema,

@@ -89,7 +89,7 @@ export const DEFAULT_TYPE_WEIGHTS: Partial<Record<SearchType, number>> = { chari
 
 /**
  * Pagefind's priors: two classes, so a query is 2 × variants searches instead of 3 ×. Charities
- * and disclosures share a class at 0.6 — on the judged set (tests/relevance) this scores the same
+ * and disclosures share a class at 0.6 — on the judged set (bench/relevance) this scores the same
  * as 0.8 / 0.5 in separate classes (reference HTML: recall@5 0.93, MRR 0.94 with 3 variants),
  * while charities at 1 cost MRR (0.93). BENCHMARKS.md "Search".
  */

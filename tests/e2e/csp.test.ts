@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../bench/harness/browser.ts';
 import { directiveSources } from '../../content/schemas/page-policy.ts';
-import { launchChromium } from './browser.ts';
 import { templateUrls } from './templates.ts';
 
 /**

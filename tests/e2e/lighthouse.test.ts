@@ -2,8 +2,8 @@ import type { Browser } from '@playwright/test';
 import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from '../../bench/harness/browser.ts';
 import { freePort } from '../../publisher/port-free.ts';
-import { launchChromium } from './browser.ts';
 import { templateUrls } from './templates.ts';
 
 /**

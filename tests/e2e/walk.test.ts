@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../../bench/harness/browser.ts';
 import { sitemapPages } from './sitemap-files.ts';
 
 /** Walks the built demo site the way a person would: links, headings and visible text only. */

@@ -1,9 +1,9 @@
 import { type Browser, expect } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { launchChromium } from '../../bench/harness/browser.ts';
+import { publisherStatus, waitForIdle } from '../../bench/harness/publisher-status.ts';
 import { type Disclosure, disclosureSchedule, type IsoDate, type Project, todayIso } from '../../content/index.ts';
-import { launchChromium } from '../e2e/browser.ts';
 import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { publisherStatus, waitForIdle } from './harness/publisher-status.ts';
 import { adminLoginUi, expectPublished, field, pickOption } from './harness/strapi-admin.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { type Browser, expect } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { launchChromium } from '../../bench/harness/browser.ts';
 import { STRAPI_COLLECTIONS } from '../../content/snapshot/strapi-mapping.ts';
-import { launchChromium } from '../e2e/browser.ts';
 import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
 import { adminLoginUi, adminToken, contentManager, documentIdOf, field } from './harness/strapi-admin.ts';
 

@@ -1,8 +1,8 @@
 import { type Browser, expect, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchChromium } from '../e2e/browser.ts';
+import { launchChromium } from '../../bench/harness/browser.ts';
+import { waitForIdle } from '../../bench/harness/publisher-status.ts';
 import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { waitForIdle } from './harness/publisher-status.ts';
 import { adminLoginUi, expectPublished, field } from './harness/strapi-admin.ts';
 
 /**

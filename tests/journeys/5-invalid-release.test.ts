@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publisherStatus, waitForAttempt, waitForIdle } from '../../bench/harness/publisher-status.ts';
 import { STRAPI_COLLECTIONS } from '../../content/snapshot/strapi-mapping.ts';
 import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { publisherStatus, waitForAttempt, waitForIdle } from './harness/publisher-status.ts';
 import { adminToken, contentManager, documentIdOf } from './harness/strapi-admin.ts';
 
 /**

@@ -2,12 +2,17 @@ import { randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listenerOf } from '../../bench/harness/process-tree.ts';
+import {
+  type PublisherStatus,
+  publisherStatus,
+  waitForAttempt,
+  waitForIdle,
+} from '../../bench/harness/publisher-status.ts';
 import { STRAPI_COLLECTIONS } from '../../content/snapshot/strapi-mapping.ts';
 import { toAlipayTime } from '../../donations/alipay/alipay-time.ts';
 import { signNotify } from '../../donations/sandbox/alipay-signing.ts';
 import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { listenerOf } from './harness/process-tree.ts';
-import { type PublisherStatus, publisherStatus, waitForAttempt, waitForIdle } from './harness/publisher-status.ts';
 import { adminToken, documentIdOf, saveAndPublish } from './harness/strapi-admin.ts';
 
 /**

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { pgUnavailableReason } from '../../../bench/harness/pg-reachable.ts';
 import type { Snapshot } from '../../../content/index.ts';
 import { type DonationsConfig, readDonationsConfig } from '../../../donations/config.ts';
 import { createDonationsContext, type DonationsContext } from '../../../donations/context.ts';
@@ -11,7 +12,6 @@ import type { LedgerTarget } from '../../../donations/ledger/open-ledger.ts';
 import { SandboxKeys } from '../../../donations/sandbox/sandbox-keys.ts';
 import { staticSnapshotSource } from '../../../donations/snapshot-source.ts';
 import { defaultSnapshot, TEST_NOW } from '../../unit/donations/fixtures.ts';
-import { pgUnavailableReason } from '../helpers/pg-reachable.ts';
 
 /**
  * A real donations stack for integration tests: a real ledger (SQLite file or a fresh PostgreSQL

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { pgUnavailableReason } from './pg-reachable.ts';
+import { pgUnavailableReason } from '../../../bench/harness/pg-reachable.ts';
 
 /**
  * The databases integration tests run against: always SQLite (a temp file), and PostgreSQL at

@@ -6,7 +6,7 @@ import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
 import { REPO_ROOT } from '../../../publisher/config.ts';
 import { childSnapshotStage } from '../../../publisher/content-source.ts';
 import { runOutcomeChild } from '../../../publisher/releases/outcome-child.ts';
-import { pullOutcomeSchema } from '../../../publisher/releases/pull-release-child.ts';
+import { pullOutcomeSchema } from '../../../publisher/releases/pull-outcome.ts';
 import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
 
 /**

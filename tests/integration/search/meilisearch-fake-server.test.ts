@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
 import { createSearchClient } from '../../../search/client/client.ts';
 import { createMeilisearchEngine } from '../../../search/client/meilisearch-engine.ts';
 import { loadSearchConfig, type MeilisearchConfig } from '../../../search/index/config.ts';
@@ -6,7 +7,6 @@ import { createMeilisearchAdapter } from '../../../search/index/meilisearch-adap
 import { searchKeyName } from '../../../search/index/meilisearch-keys.ts';
 import { meilisearchSettings } from '../../../search/index/meilisearch-settings.ts';
 import { MeilisearchTaskError } from '../../../search/index/meilisearch-tasks.ts';
-import { relevanceDataset } from '../../relevance/demo-documents.ts';
 import { type FakeMeilisearch, startFakeMeilisearch } from './fake-meilisearch.ts';
 
 /**

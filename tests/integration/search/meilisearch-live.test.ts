@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
+import { runJudged } from '../../../bench/relevance/scorer.ts';
 import { createSearchClient } from '../../../search/client/client.ts';
 import { createMeilisearchEngine } from '../../../search/client/meilisearch-engine.ts';
 import {
@@ -7,8 +9,6 @@ import {
   type PublicMeilisearchConfig,
 } from '../../../search/index/config.ts';
 import { createMeilisearchAdapter, type MeilisearchAdapter } from '../../../search/index/meilisearch-adapter.ts';
-import { relevanceDataset } from '../../relevance/demo-documents.ts';
-import { runJudged } from '../../relevance/scorer.ts';
 
 /**
  * A real Meilisearch, when there is one: MEILI_HOST (and MEILI_MASTER_KEY or MEILI_ADMIN_KEY) set.

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { build } from 'esbuild';
+import { launchChromium } from '../../../bench/harness/browser.ts';
 import type { SearchDocument } from '../../../content/search/documents.ts';
 import type { SearchClient, SearchRequest, SearchResponse } from '../../../search/client/index.ts';
 import { buildPagefindIndex } from '../../../search/index/pagefind-index.ts';
 import { buildVocabulary } from '../../../search/index/vocabulary.ts';
-import { launchChromium } from '../../e2e/browser.ts';
 import { type StaticServer, startStaticServer } from './static-server.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
 import type { SearchDocument } from '../../../content/search/documents.ts';
 import { pagefindHtml } from '../../../content/search/pagefind-markup.ts';
 import type { SearchResponse } from '../../../search/client/index.ts';
-import { relevanceDataset } from '../../relevance/demo-documents.ts';
 import { type PagefindBrowser, startPagefindBrowser } from './pagefind-browser.ts';
 
 /**

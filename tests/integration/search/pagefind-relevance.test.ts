@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { relevanceDataset } from '../../relevance/demo-documents.ts';
-import { JUDGED_QUERIES } from '../../relevance/judged-queries.ts';
-import { runJudged } from '../../relevance/scorer.ts';
+import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
+import { JUDGED_QUERIES } from '../../../bench/relevance/judged-queries.ts';
+import { runJudged } from '../../../bench/relevance/scorer.ts';
 import { type PagefindBrowser, startPagefindBrowser } from './pagefind-browser.ts';
 
 /**
- * The judged query set (tests/relevance/) through Pagefind's real search in Chromium, via our
+ * The judged query set (bench/relevance/) through Pagefind's real search in Chromium, via our
  * search client, over an index built from the demo snapshot's search documents — once as custom
  * records (addCustomRecord) and once as the reference HTML the site's templates will emit
  * (addHTMLFile with content/search/pagefind-markup.ts), so neither needs the site.

@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
 import { buildSearchDocuments } from '../../../content/search/documents.ts';
 import { REPO_ROOT } from '../../../publisher/config.ts';
 import { indexOutcomeSchema } from '../../../search/index/index-outcome.ts';
 import { readReleaseDocuments, SEARCH_DOCUMENTS_FILE } from '../../../search/index/release-documents.ts';
 import { readReleaseDocumentsIncrementally } from '../../../search/index/release-documents-lines.ts';
 import { merchantConfigured } from '../../../site/lib/merchant.ts';
-import { relevanceDataset } from '../../relevance/demo-documents.ts';
 
 /**
  * The release's index stage as the publisher runs it — its own process

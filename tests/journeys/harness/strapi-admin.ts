@@ -1,7 +1,16 @@
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { type AdminResponse, contentManager } from '../../../bench/harness/strapi-admin-api.ts';
 import { REPO_ROOT } from '../../../publisher/config.ts';
 import type { DemoAccount } from './journey-context.ts';
+
+// The admin API calls live with the publish benchmark, which uses them too; the journeys import them from here.
+export {
+  type AdminResponse,
+  adminToken,
+  contentManager,
+  documentIdOf,
+} from '../../../bench/harness/strapi-admin-api.ts';
 
 /**
  * The Strapi admin as an editor uses it (Chromium), plus its JSON API (the same endpoints the
@@ -45,58 +54,6 @@ export async function expectPublished(page: Page): Promise<void> {
     .allInnerTexts()
     .catch(() => []);
   throw new Error(`Strapi 没有发布，提示：${said}；字段错误：${fieldErrors.join(' / ') || '（未找到）'}；截图 ${shot}`);
-}
-
-/** POST /admin/login → the admin JWT the React app also holds. */
-export async function adminToken(strapiUrl: string, who: DemoAccount): Promise<string> {
-  const res = await fetch(`${strapiUrl}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: who.email, password: who.password }),
-  });
-  const json = (await res.json()) as { data?: { token?: string } };
-  if (!res.ok || !json.data?.token) throw new Error(`管理后台登录失败（${res.status}）`);
-  return json.data.token;
-}
-
-export interface AdminResponse {
-  status: number;
-  body: Record<string, unknown>;
-}
-
-/** A call to the content-manager API with an editor's token. */
-export async function contentManager(
-  strapiUrl: string,
-  token: string,
-  method: string,
-  path: string,
-  body?: unknown,
-): Promise<AdminResponse> {
-  const res = await fetch(`${strapiUrl}/content-manager/${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      accept: 'application/json',
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
-
-/** documentId of the entry with `slug` in `uid`, as the admin sees it (drafts included). */
-export async function documentIdOf(strapiUrl: string, token: string, uid: string, slug: string): Promise<string> {
-  const res = await contentManager(
-    strapiUrl,
-    token,
-    'GET',
-    `collection-types/${uid}?filters[slug][$eq]=${encodeURIComponent(slug)}&pageSize=1`,
-  );
-  const results = (res.body.results ?? []) as { documentId: string }[];
-  const first = results[0];
-  if (res.status !== 200 || !first) throw new Error(`找不到 ${uid} ${slug}（${res.status}）`);
-  return first.documentId;
 }
 
 /** Saves `data` into the draft of a document (when given), then publishes it, as the admin's 保存 + 发布 do. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../../../bench/relevance/demo-documents.ts';
+import { JUDGED_QUERIES } from '../../../../bench/relevance/judged-queries.ts';
+import { runJudged } from '../../../../bench/relevance/scorer.ts';
 import { staticSnapshotSource } from '../../../../donations/snapshot-source.ts';
 import { createServerSearch } from '../../../../search/server/index.ts';
-import { relevanceDataset } from '../../../relevance/demo-documents.ts';
-import { JUDGED_QUERIES } from '../../../relevance/judged-queries.ts';
-import { runJudged } from '../../../relevance/scorer.ts';
 
 /**
- * The judged query set (tests/relevance/, 47 queries over the demo dataset) through the server
+ * The judged query set (bench/relevance/, 47 queries over the demo dataset) through the server
  * search the no-JavaScript results page uses, in-process over the same documents the indexes get.
  * Measured on 2026-11-27: recall@5 0.938, MRR 0.979 (Pagefind in Chromium: ≥ 0.85 / 0.85 gate).
  * The thresholds sit a little under the measurement, so a ranking change that loses relevance fails.

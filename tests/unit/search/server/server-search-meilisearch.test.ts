@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../../../bench/relevance/demo-documents.ts';
 import { staticSnapshotSource } from '../../../../donations/snapshot-source.ts';
 import { MEILI_MARK_CLOSE, MEILI_MARK_OPEN } from '../../../../search/client/sanitise-excerpt.ts';
 import { loadSearchConfig } from '../../../../search/index/config.ts';
 import { createServerSearch } from '../../../../search/server/index.ts';
-import { relevanceDataset } from '../../../relevance/demo-documents.ts';
 
 /**
  * With Meilisearch in the release, the results page asks it on the server (the island's engine

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { relevanceDataset } from '../../../../bench/relevance/demo-documents.ts';
 import type { SearchDocument } from '../../../../content/search/documents.ts';
 import { staticSnapshotSource } from '../../../../donations/snapshot-source.ts';
 import { MAX_QUERY_LENGTH } from '../../../../search/client/query.ts';
 import { excerptOf } from '../../../../search/server/excerpt.ts';
 import { createServerSearch, prepareCorpus, searchCorpus } from '../../../../search/server/index.ts';
-import { relevanceDataset } from '../../../relevance/demo-documents.ts';
 
 /**
  * The server search behind /search/results/ (search/server/): AND semantics, the island's

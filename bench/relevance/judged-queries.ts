@@ -1,11 +1,11 @@
 /**
- * The judged query set for search relevance over the DEMO dataset (tests/relevance/demo-documents.ts:
+ * The judged query set for search relevance over the DEMO dataset (bench/relevance/demo-documents.ts:
  * `generateSnapshot({ size: 'demo', asOf: RELEVANCE_AS_OF })`, default seed). Each query lists the
  * entries a person typing it wants to see in the top 5, as `type:slug`, judged from the data: the
  * projects, needs and typical cases whose title names what was asked (for body-only jargon, the
  * projects whose text names it). Disclosures and charities are never judged relevant: they are
  * not what someone looking for help or a cause wants first. recall@5 caps the denominator at 5
- * (tests/relevance/scorer.ts), so a query with many right answers needs a top 5 made of them.
+ * (bench/relevance/scorer.ts), so a query with many right answers needs a top 5 made of them.
  *
  * Kinds: `jargon` (policy terms as the data uses them), `synonym` (a different word for the same
  * thing: 最低生活保障 for 低保 …), `region`, `two-term`, `near-miss` (a wrong or missing character).

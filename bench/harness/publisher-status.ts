@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { supervisorStatusSchema } from '../../../publisher/supervisor-status.ts';
+import { supervisorStatusSchema } from '../../publisher/supervisor-status.ts';
 
 /** `GET /_publisher/status`, as the journeys read it. */
 const attemptSchema = z.object({

@@ -2,15 +2,16 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../../publisher/config.ts';
-import { freePort } from '../../../publisher/port-free.ts';
+import { REPO_ROOT } from '../../publisher/config.ts';
+import { freePort } from '../../publisher/port-free.ts';
 import { descendants, stillRunning } from './process-tree.ts';
 
 /**
  * Runs the README's start command (`npm start`) for real — Strapi on SQLite seeded with the demo
  * data, the first release, the portal with the donations API and the Alipay sandbox — on a data
  * directory and ports of our choosing, and stops it the way a person does: Ctrl-C, i.e. SIGINT to
- * the whole foreground process group. Used by the journeys and by bench/publish.ts.
+ * the whole foreground process group. Used by the journeys (tests/journeys/global-setup.ts) and
+ * by bench/publish.ts, which is why it lives in bench/ (bench imports no test file).
  */
 export interface StartedPortal {
   baseUrl: string;
@@ -55,7 +56,7 @@ export async function startPortal(options: StartPortalOptions): Promise<StartedP
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group, like a shell job: Ctrl-C reaches npm, tsx and the publisher together.
+    // Its own process group, like a shell job: Ctrl-C reaches npm, its shell and the publisher together.
     detached: true,
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
