@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { type Ledger, openLedger } from '../donations/ledger/open-ledger.ts';
 import { SandboxKeys } from '../donations/sandbox/sandbox-keys.ts';
-import { pgUnavailableReason } from '../tests/integration/helpers/pg-reachable.ts';
+import { pgUnavailableReason } from '../tests/support/pg-reachable.ts';
 import { bundleServer, type ServerMode, startServer } from './donations/child.ts';
 import { demoSnapshot, donationBodies, eligibleTargets } from './donations/fixtures.ts';
 import { type LoadSettings, type Measurement, measure } from './donations/load.ts';

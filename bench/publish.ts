@@ -1,6 +1,6 @@
 /**
  * Publishing benchmark (issue 6). Runs the README's `npm start` for real on its own data directory
- * and free ports (tests/journeys/harness/start-portal.ts) and measures:
+ * and free ports (tests/support/journeys/start-portal.ts) and measures:
  *
  * 1. cold start: `npm start` on a fresh data directory (demo data generated, Strapi seeded, first
  *    release built) until it prints its summary; then Ctrl-C, and a second start reusing it all;
@@ -29,9 +29,9 @@ import { REPO_ROOT } from '../publisher/config.ts';
 import { childSnapshotStage } from '../publisher/content-source.ts';
 import { buildRelease } from '../publisher/releases/build-release.ts';
 import { ReleaseStore } from '../publisher/releases/release-store.ts';
-import { publisherStatus, waitForIdle } from '../tests/journeys/harness/publisher-status.ts';
-import { type StartedPortal, startPortal } from '../tests/journeys/harness/start-portal.ts';
-import { adminToken, contentManager, documentIdOf } from '../tests/journeys/harness/strapi-admin.ts';
+import { publisherStatus, waitForIdle } from '../tests/support/journeys/publisher-status.ts';
+import { type StartedPortal, startPortal } from '../tests/support/journeys/start-portal.ts';
+import { adminToken, contentManager, documentIdOf } from '../tests/support/journeys/strapi-admin.ts';
 import { loadAverage } from './event-loop-probe.ts';
 
 const WORK = join(REPO_ROOT, '.data', 'bench', 'publish');

@@ -26,10 +26,10 @@ import * as pagefind from 'pagefind';
 import { generateSnapshot } from '../content/datasets/generate.ts';
 import { serveStatic } from '../publisher/serve/static-files.ts';
 import { indexRelease } from '../search/release-index.ts';
-import { launchChromium } from '../tests/e2e/browser.ts';
 import { RELEVANCE_AS_OF } from '../tests/relevance/demo-documents.ts';
 import { JUDGED_QUERIES } from '../tests/relevance/judged-queries.ts';
 import { scoreRun } from '../tests/relevance/scorer.ts';
+import { launchChromium } from '../tests/support/e2e/browser.ts';
 import { measureBuild } from './measure-build.ts';
 import { type FirstQuery, measureFirstQuery, measureLatency, type Transfer } from './search-browser.ts';
 

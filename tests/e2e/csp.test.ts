@@ -2,8 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { directiveSources } from '../../content/schemas/page-policy.ts';
-import { launchChromium } from './browser.ts';
-import { templateUrls } from './templates.ts';
+import { launchChromium } from '../support/e2e/browser.ts';
+import { templateUrls } from '../support/e2e/templates.ts';
 
 /**
  * The React islands and Pagefind under the portal's Content-Security-Policy, in Chromium, on the

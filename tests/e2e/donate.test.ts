@@ -4,8 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { templateUrls } from './templates.ts';
+import { launchChromium } from '../support/e2e/browser.ts';
+import { templateUrls } from '../support/e2e/templates.ts';
 
 /**
  * Giving through the islands, in Chromium, against the built e2e site served with its API routes

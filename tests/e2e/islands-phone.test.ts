@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { templateUrls } from './templates.ts';
+import { launchChromium } from '../support/e2e/browser.ts';
+import { templateUrls } from '../support/e2e/templates.ts';
 
 /**
  * The islands on a 360 px touch phone, as most donors here see them, normal and in 长辈模式:

@@ -3,8 +3,8 @@ import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../../publisher/port-free.ts';
-import { launchChromium } from './browser.ts';
-import { templateUrls } from './templates.ts';
+import { launchChromium } from '../support/e2e/browser.ts';
+import { templateUrls } from '../support/e2e/templates.ts';
 
 /**
  * Lighthouse 12 (mobile, simulated Slow 4G) on the home, project, charity and transparency pages,

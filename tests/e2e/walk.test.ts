@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../support/e2e/browser.ts';
 
 /** Walks the built demo site the way a person would: links, headings and visible text only. */
 const baseUrl = inject('baseUrl');

@@ -1,8 +1,8 @@
 import { type Browser, expect, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchChromium } from '../e2e/browser.ts';
-import { journeyPortal, step } from './harness/journey-context.ts';
-import { waitForIdle } from './harness/publisher-status.ts';
+import { launchChromium } from '../support/e2e/browser.ts';
+import { journeyPortal, step } from '../support/journeys/journey-context.ts';
+import { waitForIdle } from '../support/journeys/publisher-status.ts';
 
 /**
  * Journey 1: a donor searches 失能老人 from the header's search box (its form goes to the results

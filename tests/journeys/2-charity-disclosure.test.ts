@@ -1,10 +1,10 @@
 import { type Browser, expect } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { type Disclosure, disclosureSchedule, type IsoDate, type Project, todayIso } from '../../content/index.ts';
-import { launchChromium } from '../e2e/browser.ts';
-import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { publisherStatus, waitForIdle } from './harness/publisher-status.ts';
-import { adminLoginUi, expectPublished, field, pickOption } from './harness/strapi-admin.ts';
+import { launchChromium } from '../support/e2e/browser.ts';
+import { account, journeyPortal, liveSnapshot, step } from '../support/journeys/journey-context.ts';
+import { publisherStatus, waitForIdle } from '../support/journeys/publisher-status.ts';
+import { adminLoginUi, expectPublished, field, pickOption } from '../support/journeys/strapi-admin.ts';
 
 /**
  * Journey 2: a charity editor (credentials from the demo accounts file) logs into the Strapi admin

@@ -5,10 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRAPI_COLLECTIONS } from '../../content/snapshot/strapi-mapping.ts';
 import { toAlipayTime } from '../../donations/alipay/alipay-time.ts';
 import { signNotify } from '../../donations/sandbox/alipay-signing.ts';
-import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { listenerOf } from './harness/process-tree.ts';
-import { type PublisherStatus, publisherStatus, waitForAttempt, waitForIdle } from './harness/publisher-status.ts';
-import { adminToken, documentIdOf, saveAndPublish } from './harness/strapi-admin.ts';
+import { account, journeyPortal, liveSnapshot, step } from '../support/journeys/journey-context.ts';
+import { listenerOf } from '../support/journeys/process-tree.ts';
+import {
+  type PublisherStatus,
+  publisherStatus,
+  waitForAttempt,
+  waitForIdle,
+} from '../support/journeys/publisher-status.ts';
+import { adminToken, documentIdOf, saveAndPublish } from '../support/journeys/strapi-admin.ts';
 
 /**
  * Journey 6 (issue 13 item 13): Strapi dies under a running portal — `kill -9` of the process that

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
 import { STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts';
-import { type BootedCms, bootCms, CMS_DIR } from '../helpers/cms.ts';
-import { DATABASES } from '../helpers/databases.ts';
-import { FIXTURE_MINISTRY_ENTRIES } from '../helpers/fixture-snapshot.ts';
-import { request } from '../helpers/http.ts';
-import { CONSENT, documentIds, entryData, rowCount, storedRows, UID } from '../helpers/rbac.ts';
+import { type BootedCms, bootCms, CMS_DIR } from '../../support/cms.ts';
+import { DATABASES } from '../../support/databases.ts';
+import { FIXTURE_MINISTRY_ENTRIES } from '../../support/fixture-snapshot.ts';
+import { request } from '../../support/http.ts';
+import { CONSENT, documentIds, entryData, rowCount, storedRows, UID } from '../../support/rbac.ts';
 
 /**
  * A charity's Content API token writes only that charity's projects, disclosures and case

@@ -4,11 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIso } from '../../../content/rules/dates.ts';
 import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
 import { pullStrapiSnapshot } from '../../../content/snapshot/strapi-pull.ts';
-import { type BootedCms, bootCms, CMS_DIR } from '../helpers/cms.ts';
-import { DATABASES } from '../helpers/databases.ts';
-import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
-import { fullAccessApiToken, request } from '../helpers/http.ts';
-import { documentIds, type Editor, entryData, loginEditors, storedRows, UID } from '../helpers/rbac.ts';
+import { type BootedCms, bootCms, CMS_DIR } from '../../support/cms.ts';
+import { DATABASES } from '../../support/databases.ts';
+import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
+import { fullAccessApiToken, request } from '../../support/http.ts';
+import { documentIds, type Editor, entryData, loginEditors, storedRows, UID } from '../../support/rbac.ts';
 
 /**
  * 更正说明 (issue 13 item 12): a published disclosure or project that is changed is published

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BootedCms, bootCms, CMS_DIR } from '../helpers/cms.ts';
-import { DATABASES } from '../helpers/databases.ts';
-import { adminLogin, demoAccounts } from '../helpers/http.ts';
+import { type BootedCms, bootCms, CMS_DIR } from '../../support/cms.ts';
+import { DATABASES } from '../../support/databases.ts';
+import { adminLogin, demoAccounts } from '../../support/http.ts';
 
 /**
  * Start-up check of the admin roles (issue 13 item 4). A role permission on a charity-owned type

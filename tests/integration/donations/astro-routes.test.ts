@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayIso } from '../../../content/index.ts';
 import { signNotify } from '../../../donations/sandbox/alipay-signing.ts';
 import { SANDBOX_NOTICE } from '../../../donations/sandbox/checkout-page.ts';
-import { charity, project, REGIONS, snapshotOf } from '../../unit/donations/fixtures.ts';
+import { charity, project, REGIONS, snapshotOf } from '../../support/fixtures/donations.ts';
 
 /**
  * The API routes through the real Astro build: Astro's `build()` with the project's astro.config.mjs

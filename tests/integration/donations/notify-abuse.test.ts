@@ -2,8 +2,8 @@ import { createHash, createSign } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../../../donations/reconcile.ts';
 import { signContent } from '../../../donations/sandbox/alipay-signing.ts';
-import { BACKENDS, counts, type Harness, postForm, startHarness } from './harness.ts';
-import { orderStatus, paidNotify, pendingOrder } from './orders.ts';
+import { BACKENDS, counts, type Harness, postForm, startHarness } from '../../support/donations/harness.ts';
+import { orderStatus, paidNotify, pendingOrder } from '../../support/donations/orders.ts';
 
 /**
  * Notifies nobody signed must not fill the ledger: they are kept as a short record (hash, size,

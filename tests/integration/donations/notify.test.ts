@@ -2,8 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formEncode, type Params, signNotify } from '../../../donations/sandbox/alipay-signing.ts';
 import type { FakeTrade } from '../../../donations/sandbox/fake-alipay-store.ts';
-import { BACKENDS, counts, type Harness, startHarness } from './harness.ts';
-import { orderStatus, paidNotify, pendingOrder, postNotify } from './orders.ts';
+import { BACKENDS, counts, type Harness, startHarness } from '../../support/donations/harness.ts';
+import { orderStatus, paidNotify, pendingOrder, postNotify } from '../../support/donations/orders.ts';
 
 /**
  * The notify route over HTTP, with notifies signed by real RSA keys (the sandbox's "Alipay" key,

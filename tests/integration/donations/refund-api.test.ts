@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcile } from '../../../donations/reconcile.ts';
-import { BACKENDS, type Harness, postJson, startHarness } from './harness.ts';
-import { orderStatus, pendingOrder, refundedFen, refundLines } from './orders.ts';
+import { BACKENDS, type Harness, postJson, startHarness } from '../../support/donations/harness.ts';
+import { orderStatus, pendingOrder, refundedFen, refundLines } from '../../support/donations/orders.ts';
 
 /**
  * A charity refunds one of its gifts: `POST /api/charities/{slug}/refunds` with that charity's

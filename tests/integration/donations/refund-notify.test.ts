@@ -1,8 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Params } from '../../../donations/sandbox/alipay-signing.ts';
 import type { FakeTrade } from '../../../donations/sandbox/fake-alipay-store.ts';
-import { BACKENDS, type Harness, startHarness } from './harness.ts';
-import { orderStatus, paidNotify, pendingOrder, postNotify, refundedFen, refundLines } from './orders.ts';
+import { BACKENDS, type Harness, startHarness } from '../../support/donations/harness.ts';
+import {
+  orderStatus,
+  paidNotify,
+  pendingOrder,
+  postNotify,
+  refundedFen,
+  refundLines,
+} from '../../support/donations/orders.ts';
 
 /**
  * Refunds reported by Alipay's notify, on SQLite and PostgreSQL: a TRADE_SUCCESS carrying

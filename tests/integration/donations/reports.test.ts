@@ -6,8 +6,17 @@ import { REPORT_REFERENCE_PATTERN } from '../../../content/schemas/report.ts';
 import { openLedger } from '../../../donations/ledger/open-ledger.ts';
 import { migrateReports } from '../../../donations/reports/migrations.ts';
 import { reportsDb } from '../../../donations/reports/store.ts';
-import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
-import { BACKENDS, dropSchema, type Harness, PG_URL, pgReason, postForm, postJson, startHarness } from './harness.ts';
+import {
+  BACKENDS,
+  dropSchema,
+  type Harness,
+  PG_URL,
+  pgReason,
+  postForm,
+  postJson,
+  startHarness,
+} from '../../support/donations/harness.ts';
+import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
 
 /**
  * POST /api/reports over real HTTP on a real ledger (SQLite file and PostgreSQL): validation with

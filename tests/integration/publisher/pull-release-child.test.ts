@@ -7,7 +7,7 @@ import { REPO_ROOT } from '../../../publisher/config.ts';
 import { childSnapshotStage } from '../../../publisher/content-source.ts';
 import { runOutcomeChild } from '../../../publisher/releases/outcome-child.ts';
 import { pullOutcomeSchema } from '../../../publisher/releases/pull-release-child.ts';
-import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
+import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
 
 /**
  * The release's pull-and-validate stage as the portal runs it: a real Node child process

@@ -12,9 +12,9 @@ import {
 import { reportsDb } from '../../../donations/reports/store.ts';
 import { startReportDelivery } from '../../../publisher/reports/report-delivery.ts';
 import { strapiReportSink } from '../../../publisher/reports/strapi-report-sink.ts';
-import { BACKENDS, type Harness, postJson, startHarness } from '../donations/harness.ts';
-import { type BootedCms, bootCms } from '../helpers/cms.ts';
-import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
+import { type BootedCms, bootCms } from '../../support/cms.ts';
+import { BACKENDS, type Harness, postJson, startHarness } from '../../support/donations/harness.ts';
+import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
 
 /**
  * The report outbox against a real in-process Strapi (SQLite) from a real ledger (SQLite and

@@ -7,7 +7,7 @@ import type { SearchDocument } from '../../../search/documents.ts';
 import { buildPagefindIndex } from '../../../search/pagefind-index.ts';
 import type { SearchClient, SearchRequest, SearchResponse } from '../../../search/search-client/index.ts';
 import { buildVocabulary } from '../../../search/vocabulary.ts';
-import { launchChromium } from '../../e2e/browser.ts';
+import { launchChromium } from '../../support/e2e/browser.ts';
 import { type StaticServer, startStaticServer } from './static-server.ts';
 
 /**

@@ -10,7 +10,7 @@ import {
 import { lintEntryText } from '../../../content/rules/publish-lint.ts';
 import { disclosureSchema } from '../../../content/schemas/disclosure.ts';
 import { fundraisingPlanSchema, projectSchema } from '../../../content/schemas/project.ts';
-import { makeDisclosure, makeProject } from './fixtures.ts';
+import { makeDisclosure, makeProject } from '../../support/fixtures/content.ts';
 
 const diff = (collection: CorrectedCollection, before: object, after: object) =>
   changedFields(

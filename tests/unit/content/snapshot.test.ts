@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../../content/errors.ts';
 import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
 import { readSnapshotFile } from '../../../content/snapshot/read-snapshot.ts';
-import { makeCharity, makeDisclosure, makeProject } from './fixtures.ts';
+import { makeCharity, makeDisclosure, makeProject } from '../../support/fixtures/content.ts';
 
 function snapshot(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../../content/index.ts';
 import { DEFAULT_CONTENT_SOURCE, describeContentSource, parseContentSource } from '../../../site/lib/content-source.ts';
 import { loadSnapshot } from '../../../site/lib/load-snapshot.ts';
-import { demoSnapshot } from './fixtures.ts';
+import { demoSnapshot } from '../../support/fixtures/site.ts';
 
 describe('CONTENT_SOURCE', () => {
   it('defaults to the demo snapshot file', () => {

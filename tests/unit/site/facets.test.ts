@@ -9,7 +9,7 @@ import {
   selectionKey,
   selectionOfKey,
 } from '../../../site/lib/facets.ts';
-import { demoSite } from './fixtures.ts';
+import { demoSite } from '../../support/fixtures/site.ts';
 
 const v = (region: string[], group: string[], service: string[], status: string, accepting: boolean): FacetValues => ({
   region,

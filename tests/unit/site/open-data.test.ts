@@ -4,7 +4,7 @@ import { CSV_BOM } from '../../../site/lib/csv.ts';
 import { DATASET_NAMES, datasetCsv, datasetJson, openDatasets } from '../../../site/lib/open-data.ts';
 import { renderSitemap } from '../../../site/lib/sitemap.ts';
 import { escapeXml } from '../../../site/lib/xml.ts';
-import { demoSite } from './fixtures.ts';
+import { demoSite } from '../../support/fixtures/site.ts';
 
 describe('open data files', () => {
   const site = demoSite();

@@ -7,7 +7,7 @@ import { pagerHtml } from '../../../site/lib/render/pager.ts';
 import { projectPageHtml } from '../../../site/lib/render/project-page.ts';
 import { siteHeaderHtml } from '../../../site/lib/render/site-chrome.ts';
 import type { ProjectView } from '../../../site/lib/site-data.ts';
-import { demoSite } from './fixtures.ts';
+import { demoSite } from '../../support/fixtures/site.ts';
 
 describe('project page body', () => {
   const site = demoSite();

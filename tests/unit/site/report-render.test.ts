@@ -4,7 +4,7 @@ import { projectPageHtml } from '../../../site/lib/render/project-page.ts';
 import { reportAnswerHtml } from '../../../site/lib/render/report-answer.ts';
 import { reportEntryHtml, reportFormHtml } from '../../../site/lib/render/report-form.ts';
 import { reportStatsHtml } from '../../../site/lib/render/report-stats.ts';
-import { demoSite } from './fixtures.ts';
+import { demoSite } from '../../support/fixtures/site.ts';
 
 /** The report entry on fundraising pages, its answer page and the transparency counts, as HTML. */
 describe('the report form', () => {

@@ -10,7 +10,7 @@ import {
 import { merchantConfigured } from '../../../site/lib/merchant.ts';
 import { projectMoney } from '../../../site/lib/project-money.ts';
 import { rulesToday } from '../../../site/lib/rules-today.ts';
-import { AS_OF, demoSite, demoSnapshot } from './fixtures.ts';
+import { AS_OF, demoSite, demoSnapshot } from '../../support/fixtures/site.ts';
 
 describe('the day rules are judged on', () => {
   it('is the snapshot day for generated data, so the demo always shows the same flags', () => {

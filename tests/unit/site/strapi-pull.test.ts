@@ -7,7 +7,7 @@ import { fromSnapshotEntry, STRAPI_COLLECTIONS, type StrapiRecord } from '../../
 import { pullStrapiSnapshot } from '../../../content/snapshot/strapi-pull.ts';
 import { strapiQuery } from '../../../content/snapshot/strapi-query.ts';
 import { loadSnapshot } from '../../../site/lib/load-snapshot.ts';
-import { demoSnapshot } from './fixtures.ts';
+import { demoSnapshot } from '../../support/fixtures/site.ts';
 
 /**
  * The `strapi` content source against a FAKE Strapi REST server (node:http serving the demo

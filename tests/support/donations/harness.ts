@@ -10,8 +10,8 @@ import { type RunningServer, serveDonations } from '../../../donations/http/node
 import type { LedgerTarget } from '../../../donations/ledger/open-ledger.ts';
 import { SandboxKeys } from '../../../donations/sandbox/sandbox-keys.ts';
 import { staticSnapshotSource } from '../../../donations/snapshot-source.ts';
-import { defaultSnapshot, TEST_NOW } from '../../unit/donations/fixtures.ts';
-import { pgUnavailableReason } from '../helpers/pg-reachable.ts';
+import { defaultSnapshot, TEST_NOW } from '../fixtures/donations.ts';
+import { pgUnavailableReason } from '../pg-reachable.ts';
 
 /**
  * A real donations stack for integration tests: a real ledger (SQLite file or a fresh PostgreSQL

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { REPO_ROOT } from '../../publisher/config.ts';
-import { waitForIdle } from './harness/publisher-status.ts';
-import { type StartedPortal, startPortal } from './harness/start-portal.ts';
+import { REPO_ROOT } from '../../../publisher/config.ts';
+import { waitForIdle } from './publisher-status.ts';
+import { type StartedPortal, startPortal } from './start-portal.ts';
 
 /**
  * One real portal for every journey: `npm start` as a person runs it (Strapi seeded with the demo

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '@strapi/types';
-import { buildServer, ensureUploadsDir } from '../../../cms/scripts/lib/build-server.ts';
-import { resolveFromCmsNodeModules } from '../../../cms/scripts/lib/module-paths.ts';
+import { buildServer, ensureUploadsDir } from '../../cms/scripts/lib/build-server.ts';
+import { resolveFromCmsNodeModules } from '../../cms/scripts/lib/module-paths.ts';
 import { createPgSchema, type DatabaseTarget } from './databases.ts';
 import { writeFixtureSnapshot } from './fixture-snapshot.ts';
 
@@ -18,7 +18,7 @@ import { writeFixtureSnapshot } from './fixture-snapshot.ts';
  * records the webhooks it receives.
  */
 
-export const CMS_DIR = fileURLToPath(new URL('../../../cms', import.meta.url));
+export const CMS_DIR = fileURLToPath(new URL('../../cms', import.meta.url));
 
 export interface ReceivedWebhook {
   headers: IncomingMessage['headers'];

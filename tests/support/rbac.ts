@@ -1,5 +1,5 @@
-import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
-import { fromSnapshotEntry, STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts';
+import type { CollectionName } from '../../content/snapshot/snapshot-schema.ts';
+import { fromSnapshotEntry, STRAPI_COLLECTIONS } from '../../content/snapshot/strapi-mapping.ts';
 import type { BootedCms } from './cms.ts';
 import { FIXTURE_SNAPSHOT } from './fixture-snapshot.ts';
 import { adminLogin, type DemoAccount, demoAccounts } from './http.ts';

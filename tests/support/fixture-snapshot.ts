@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { withCreditCodeCheck } from '../../../content/rules/credit-code.ts';
-import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
-import type { Snapshot } from '../../../content/snapshot/snapshot-schema.ts';
-import { CHARITY_FIELDS } from '../../fixtures/charity-fields.ts';
+import { withCreditCodeCheck } from '../../content/rules/credit-code.ts';
+import { parseSnapshot } from '../../content/snapshot/parse-snapshot.ts';
+import type { Snapshot } from '../../content/snapshot/snapshot-schema.ts';
+import { CHARITY_FIELDS } from './fixtures/charity-fields.ts';
 
 /**
  * A tiny hand-made snapshot: every collection once (a correction and a minor's case included),

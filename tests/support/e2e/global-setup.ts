@@ -4,8 +4,8 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { generateSnapshot } from '../../content/datasets/generate.ts';
-import { indexRelease } from '../../search/release-index.ts';
+import { generateSnapshot } from '../../../content/datasets/generate.ts';
+import { indexRelease } from '../../../search/release-index.ts';
 import { type E2ePortal, startE2ePortal } from './donate-portal.ts';
 import { E2E_AS_OF } from './e2e-constants.ts';
 
@@ -16,7 +16,7 @@ import { E2E_AS_OF } from './e2e-constants.ts';
  * The build lives under `.data/` inside the repo: the server chunks resolve the repo's
  * node_modules. Set XIANJIE_E2E_REUSE_BUILD=1 to serve the last build while iterating on tests.
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WORK = join(ROOT, '.data', 'build', 'e2e');
 const SNAPSHOT = join(WORK, 'demo.json');
 const OUT = join(WORK, 'site');

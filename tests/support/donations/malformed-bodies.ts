@@ -9,7 +9,7 @@ export interface MalformedCase {
   contentType: string;
 }
 
-import { mulberry32 } from '../../unit/donations/fixtures.ts';
+import { mulberry32 } from '../fixtures/donations.ts';
 
 type Body = Record<string, unknown>;
 type Mutation = { key: string; label: string; apply: (b: Body) => void };

@@ -21,7 +21,7 @@ interface PgClient {
 }
 
 // pg is a dependency of the CMS workspace; load it from there.
-const requireFromCms = createRequire(fileURLToPath(new URL('../../../cms/package.json', import.meta.url)));
+const requireFromCms = createRequire(fileURLToPath(new URL('../../cms/package.json', import.meta.url)));
 const { Client } = requireFromCms('pg') as { Client: new (o: { connectionString: string }) => PgClient };
 
 async function withClient<T>(url: string, work: (c: PgClient) => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import {
   type DemoAccount,
   demoAccountsPath,
   readDemoAccountsFile,
-} from '../../../cms/src/bootstrap/demo-accounts-file.ts';
+} from '../../cms/src/bootstrap/demo-accounts-file.ts';
 
 /** Real HTTP against the booted CMS: JSON in, status and JSON out. */
 export interface JsonResponse<T = Record<string, unknown>> {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../../publisher/port-free.ts';
+import { freePort } from '../../../publisher/port-free.ts';
 
 /**
  * The built e2e site served the way production serves a release: the publisher's portal server
@@ -24,7 +24,7 @@ export interface E2ePortal {
   close(): Promise<void>;
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const ENTRY = join(ROOT, 'publisher', 'serve', 'serve-release.ts');
 const READY_TIMEOUT_MS = 60_000;
 
