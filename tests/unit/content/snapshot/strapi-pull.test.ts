@@ -1,13 +1,17 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentError } from '../../../content/index.ts';
-import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
-import { fromSnapshotEntry, STRAPI_COLLECTIONS, type StrapiRecord } from '../../../content/snapshot/strapi-mapping.ts';
-import { pullStrapiSnapshot } from '../../../content/snapshot/strapi-pull.ts';
-import { strapiQuery } from '../../../content/snapshot/strapi-query.ts';
-import { loadSnapshot } from '../../../site/lib/load-snapshot.ts';
-import { demoSnapshot } from '../../support/fixtures/site.ts';
+import { ContentError } from '../../../../content/index.ts';
+import type { CollectionName } from '../../../../content/snapshot/snapshot-schema.ts';
+import {
+  fromSnapshotEntry,
+  STRAPI_COLLECTIONS,
+  type StrapiRecord,
+} from '../../../../content/snapshot/strapi-mapping.ts';
+import { pullStrapiSnapshot } from '../../../../content/snapshot/strapi-pull.ts';
+import { strapiQuery } from '../../../../content/snapshot/strapi-query.ts';
+import { loadSnapshot } from '../../../../site/lib/load-snapshot.ts';
+import { demoSnapshot } from '../../../support/fixtures/site.ts';
 
 /**
  * The `strapi` content source against a FAKE Strapi REST server (node:http serving the demo

@@ -2,13 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSnapshot } from '../../../content/datasets/generate.ts';
-import { ContentError } from '../../../content/errors.ts';
-import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
-import { readSnapshotFile, readSnapshotFileIncrementally } from '../../../content/snapshot/read-snapshot.ts';
-import { parseSnapshotLines } from '../../../content/snapshot/read-snapshot-lines.ts';
-import type { Snapshot } from '../../../content/snapshot/snapshot-schema.ts';
-import { formatSnapshotLines } from '../../../content/snapshot/write-snapshot.ts';
+import { generateSnapshot } from '../../../../content/datasets/generate.ts';
+import { ContentError } from '../../../../content/errors.ts';
+import { parseSnapshot } from '../../../../content/snapshot/parse-snapshot.ts';
+import { readSnapshotFile, readSnapshotFileIncrementally } from '../../../../content/snapshot/read-snapshot.ts';
+import { parseSnapshotLines } from '../../../../content/snapshot/read-snapshot-lines.ts';
+import type { Snapshot } from '../../../../content/snapshot/snapshot-schema.ts';
+import { formatSnapshotLines } from '../../../../content/snapshot/write-snapshot.ts';
 
 /**
  * The line layout the publisher writes for the portal (write-snapshot.ts) and its sliced reader:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idBirthDate, isResidentIdNumber, residentIdCheckChar } from '../../../content/rules/id-number.ts';
+import { idBirthDate, isResidentIdNumber, residentIdCheckChar } from '../../../../content/rules/id-number.ts';
 
 // Check characters were computed by hand with ISO 7064 MOD 11-2; 11010519491231002X is the
 // example printed in GB 11643-1999.

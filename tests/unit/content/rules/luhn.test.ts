@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passesLuhn } from '../../../content/rules/luhn.ts';
+import { passesLuhn } from '../../../../content/rules/luhn.ts';
 
 describe('passesLuhn', () => {
   it.each([

@@ -4,8 +4,8 @@ import {
   isReportOverdue,
   reportDeadline,
   reportDeadlineIsExact,
-} from '../../../content/rules/report-deadline.ts';
-import { addWorkingDays, holidayCalendarCovers, isWorkingDay } from '../../../content/rules/working-days.ts';
+} from '../../../../content/rules/report-deadline.ts';
+import { addWorkingDays, holidayCalendarCovers, isWorkingDay } from '../../../../content/rules/working-days.ts';
 
 /**
  * A report is answered within 5 working days (MZ/T 088-2017): the day of receipt (China time)

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { freeTextPaths, textFields } from '../../../content/rules/free-text-fields.ts';
-import { PII_LINTED_FIELDS } from '../../../content/rules/publish-lint.ts';
-import { isoDate, nonEmptyText, slug } from '../../../content/schemas/common.ts';
-import { NOT_PROSE_REASONS, notProse } from '../../../content/schemas/not-prose.ts';
-import { COLLECTIONS, type CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
+import { freeTextPaths, textFields } from '../../../../content/rules/free-text-fields.ts';
+import { PII_LINTED_FIELDS } from '../../../../content/rules/publish-lint.ts';
+import { isoDate, nonEmptyText, slug } from '../../../../content/schemas/common.ts';
+import { NOT_PROSE_REASONS, notProse } from '../../../../content/schemas/not-prose.ts';
+import { COLLECTIONS, type CollectionName } from '../../../../content/snapshot/snapshot-schema.ts';
 
 describe('freeTextPaths', () => {
   it('lints a field added to a schema without anyone listing it', () => {

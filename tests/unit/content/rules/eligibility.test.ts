@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { donationEligibility, type EligibilityCode } from '../../../content/rules/eligibility.ts';
-import { makeCharity, makeProject } from '../../support/fixtures/content.ts';
+import { donationEligibility, type EligibilityCode } from '../../../../content/rules/eligibility.ts';
+import { makeCharity, makeProject } from '../../../support/fixtures/content.ts';
 
 // Fixture window: 2026-01-01 … 2026-03-31; the charity holds 公开募捐资格 since 2018-01-01.
 const project = makeProject();

@@ -3,9 +3,9 @@ import {
   type DisclosureSchedule,
   disclosureSchedule,
   disclosureTimeliness,
-} from '../../../content/rules/disclosure-schedule.ts';
-import type { Disclosure } from '../../../content/schemas/disclosure.ts';
-import { makeDisclosure, makeProject } from '../../support/fixtures/content.ts';
+} from '../../../../content/rules/disclosure-schedule.ts';
+import type { Disclosure } from '../../../../content/schemas/disclosure.ts';
+import { makeDisclosure, makeProject } from '../../../support/fixtures/content.ts';
 
 // A year of implementation (longer than 6 months) with a 6-month fundraising window. Due dates,
 // worked out by hand: periodic 2024-04-01, 2024-07-01, 2024-10-01 (2025-01-01 is past the end);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheckChar, isCreditCode, withCreditCodeCheck } from '../../../content/rules/credit-code.ts';
-import { charitySchema } from '../../../content/schemas/charity.ts';
-import { makeCharity } from '../../support/fixtures/content.ts';
+import { creditCodeCheckChar, isCreditCode, withCreditCodeCheck } from '../../../../content/rules/credit-code.ts';
+import { charitySchema } from '../../../../content/schemas/charity.ts';
+import { makeCharity } from '../../../support/fixtures/content.ts';
 
 // Check characters below were computed by hand from GB 32100-2015 (weights 1,3,9,…,28; mod 31).
 describe('isCreditCode', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { generateSnapshot } from '../../../content/datasets/generate.ts';
-import { checkReferences, checkReferencesSliced } from '../../../content/snapshot/check-references.ts';
-import type { Snapshot } from '../../../content/snapshot/snapshot-schema.ts';
-import { timeSlicer } from '../../../content/snapshot/time-slices.ts';
+import { generateSnapshot } from '../../../../content/datasets/generate.ts';
+import { checkReferences, checkReferencesSliced } from '../../../../content/snapshot/check-references.ts';
+import type { Snapshot } from '../../../../content/snapshot/snapshot-schema.ts';
+import { timeSlicer } from '../../../../content/snapshot/time-slices.ts';
 
 /**
  * The sliced reference check (used by the portal's snapshot reader) must find exactly what

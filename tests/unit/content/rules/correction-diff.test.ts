@@ -6,11 +6,11 @@ import {
   changedFields,
   correctionFieldValues,
   describeChangedFields,
-} from '../../../content/rules/correction-diff.ts';
-import { lintEntryText } from '../../../content/rules/publish-lint.ts';
-import { disclosureSchema } from '../../../content/schemas/disclosure.ts';
-import { fundraisingPlanSchema, projectSchema } from '../../../content/schemas/project.ts';
-import { makeDisclosure, makeProject } from '../../support/fixtures/content.ts';
+} from '../../../../content/rules/correction-diff.ts';
+import { lintEntryText } from '../../../../content/rules/publish-lint.ts';
+import { disclosureSchema } from '../../../../content/schemas/disclosure.ts';
+import { fundraisingPlanSchema, projectSchema } from '../../../../content/schemas/project.ts';
+import { makeDisclosure, makeProject } from '../../../support/fixtures/content.ts';
 
 const diff = (collection: CorrectedCollection, before: object, after: object) =>
   changedFields(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { quarterOf, reportStats } from '../../../content/rules/report-stats.ts';
-import { reportStatsSchema } from '../../../content/schemas/report.ts';
+import { quarterOf, reportStats } from '../../../../content/rules/report-stats.ts';
+import { reportStatsSchema } from '../../../../content/schemas/report.ts';
 
 /** The transparency page's counts: per quarter of receipt, in time = answered by the deadline day. */
 describe('reportStats', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lintEntryText, maskPii, PII_LINTED_FIELDS } from '../../../content/rules/publish-lint.ts';
-import { COLLECTIONS } from '../../../content/snapshot/snapshot-schema.ts';
-import { makeDisclosure, makeProject } from '../../support/fixtures/content.ts';
+import { lintEntryText, maskPii, PII_LINTED_FIELDS } from '../../../../content/rules/publish-lint.ts';
+import { COLLECTIONS } from '../../../../content/snapshot/snapshot-schema.ts';
+import { makeDisclosure, makeProject } from '../../../support/fixtures/content.ts';
 
 describe('maskPii', () => {
   it.each([

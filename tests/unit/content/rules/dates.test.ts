@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, monthsBetween, todayIso } from '../../../content/rules/dates.ts';
+import { addDays, addMonths, daysBetween, monthsBetween, todayIso } from '../../../../content/rules/dates.ts';
 
 describe('addDays', () => {
   it.each([

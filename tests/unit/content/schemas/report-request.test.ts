@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { reportIntakeSchema } from '../../../content/schemas/report-intake.ts';
-import { reportRequestSchema } from '../../../content/schemas/report-request.ts';
+import { reportIntakeSchema } from '../../../../content/schemas/report-intake.ts';
+import { reportRequestSchema } from '../../../../content/schemas/report-request.ts';
 
 /** The body of POST /api/reports, as the form or a program sends it. */
 const valid = {
