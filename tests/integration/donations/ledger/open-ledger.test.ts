@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateLedger } from '../../../donations/ledger/open-ledger.ts';
-import { insertOrder } from '../../../donations/ledger/orders.ts';
-import { paidTotals, projectStats } from '../../../donations/ledger/public-figures.ts';
-import { transitionOrder } from '../../../donations/ledger/transitions.ts';
-import { BACKENDS, counts, type Harness, startHarness } from '../../support/donations/harness.ts';
-import { newOrder, WAIVED_RECEIPT } from '../../support/donations/orders.ts';
+import { migrateLedger } from '../../../../donations/ledger/open-ledger.ts';
+import { insertOrder } from '../../../../donations/ledger/orders.ts';
+import { paidTotals, projectStats } from '../../../../donations/ledger/public-figures.ts';
+import { transitionOrder } from '../../../../donations/ledger/transitions.ts';
+import { BACKENDS, counts, type Harness, startHarness } from '../../../support/donations/harness.ts';
+import { newOrder, WAIVED_RECEIPT } from '../../../support/donations/orders.ts';
 
 /** The ledger itself: same migrations on both databases, all-or-nothing writes, forward-only states. */
 describe.each(BACKENDS)('the ledger on $name', ({ name, skip }) => {

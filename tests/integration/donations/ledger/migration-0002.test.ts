@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buyerRefWith } from '../../../donations/buyer-identifiers.ts';
-import { type Ledger, type LedgerTarget, migrateLedger, openLedger } from '../../../donations/ledger/open-ledger.ts';
-import { BACKENDS, dropSchema } from '../../support/donations/harness.ts';
+import { buyerRefWith } from '../../../../donations/buyer-identifiers.ts';
+import { type Ledger, type LedgerTarget, migrateLedger, openLedger } from '../../../../donations/ledger/open-ledger.ts';
+import { BACKENDS, dropSchema } from '../../../support/donations/harness.ts';
 
 /**
  * Migration 0002 on a ledger written by the code before it (schema 0001), on SQLite and

@@ -8,10 +8,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayIso } from '../../../content/index.ts';
-import { signNotify } from '../../../donations/sandbox/alipay-signing.ts';
-import { SANDBOX_NOTICE } from '../../../donations/sandbox/checkout-page.ts';
-import { charity, project, REGIONS, snapshotOf } from '../../support/fixtures/donations.ts';
+import { addDays, todayIso } from '../../../../content/index.ts';
+import { signNotify } from '../../../../donations/sandbox/alipay-signing.ts';
+import { SANDBOX_NOTICE } from '../../../../donations/sandbox/checkout-page.ts';
+import { charity, project, REGIONS, snapshotOf } from '../../../support/fixtures/donations.ts';
 
 /**
  * The API routes through the real Astro build: Astro's `build()` with the project's astro.config.mjs
@@ -22,7 +22,7 @@ import { charity, project, REGIONS, snapshotOf } from '../../support/fixtures/do
  */
 const OUR_ROUTES = ['donations', 'payments', 'projects', 'charities'];
 const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '../../..');
+const ROOT = resolve(import.meta.dirname, '../../../..');
 const enabled = process.env.DONATIONS_ASTRO_TEST !== '0';
 
 type AstroHandler = (

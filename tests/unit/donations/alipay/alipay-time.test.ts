@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromAlipayTime, toAlipayTime } from '../../../donations/alipay/alipay-time.ts';
+import { fromAlipayTime, toAlipayTime } from '../../../../donations/alipay/alipay-time.ts';
 
 describe('Alipay wire times (Beijing, yyyy-MM-dd HH:mm:ss)', () => {
   it('converts both ways across midnight and the year', () => {

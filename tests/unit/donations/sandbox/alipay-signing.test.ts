@@ -1,14 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { AlipaySdk } from 'alipay-sdk';
 import { describe, expect, it } from 'vitest';
-import { createMerchant, normalisePrivateKey, normalisePublicKey } from '../../../donations/merchants/merchant.ts';
-import { parseMerchantsFile } from '../../../donations/merchants/registry-file.ts';
+import { createMerchant, normalisePrivateKey, normalisePublicKey } from '../../../../donations/merchants/merchant.ts';
+import { parseMerchantsFile } from '../../../../donations/merchants/registry-file.ts';
 import {
   signContent,
   signedGatewayAnswer,
   signNotify,
   verifyMerchantRequest,
-} from '../../../donations/sandbox/alipay-signing.ts';
+} from '../../../../donations/sandbox/alipay-signing.ts';
 
 /**
  * The sandbox signs like Alipay; alipay-sdk 4 (the production verifier) must accept exactly those

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reportDeadline } from '../../../content/rules/report-deadline.ts';
-import { REPORT_REFERENCE_PATTERN } from '../../../content/schemas/report.ts';
-import { openLedger } from '../../../donations/ledger/open-ledger.ts';
-import { migrateReports } from '../../../donations/reports/migrations.ts';
-import { reportsDb } from '../../../donations/reports/store.ts';
+import { reportDeadline } from '../../../../content/rules/report-deadline.ts';
+import { REPORT_REFERENCE_PATTERN } from '../../../../content/schemas/report.ts';
+import { openLedger } from '../../../../donations/ledger/open-ledger.ts';
+import { migrateReports } from '../../../../donations/reports/migrations.ts';
+import { reportsDb } from '../../../../donations/reports/store.ts';
 import {
   BACKENDS,
   dropSchema,
@@ -15,8 +15,8 @@ import {
   postForm,
   postJson,
   startHarness,
-} from '../../support/donations/harness.ts';
-import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
+} from '../../../support/donations/harness.ts';
+import { FIXTURE_SNAPSHOT } from '../../../support/fixture-snapshot.ts';
 
 /**
  * POST /api/reports over real HTTP on a real ledger (SQLite file and PostgreSQL): validation with
