@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_TAGS, isPlainText, renderRichText } from '../../../site/lib/rich-text.ts';
-import { demoSnapshot } from '../../support/fixtures/site.ts';
+import { ALLOWED_TAGS, isPlainText, renderRichText } from '../../../../site/lib/rich-text.ts';
+import { demoSnapshot } from '../../../support/fixtures/site.ts';
 
 /**
  * Nothing executable or remote may survive, whatever an editor pastes into the CMS. Checks the

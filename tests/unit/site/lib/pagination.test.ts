@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageCount, pageNumbers, pageOf, pagerWindow } from '../../../site/lib/pagination.ts';
+import { pageCount, pageNumbers, pageOf, pagerWindow } from '../../../../site/lib/pagination.ts';
 
 describe('pagination', () => {
   const items = Array.from({ length: 45 }, (_, i) => i + 1);

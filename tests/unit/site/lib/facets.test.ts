@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { facetGroups } from '../../../site/lib/facet-nav.ts';
+import { facetGroups } from '../../../../site/lib/facet-nav.ts';
 import {
   type FacetValues,
   facetCombinations,
@@ -8,8 +8,8 @@ import {
   parseListingParam,
   selectionKey,
   selectionOfKey,
-} from '../../../site/lib/facets.ts';
-import { demoSite } from '../../support/fixtures/site.ts';
+} from '../../../../site/lib/facets.ts';
+import { demoSite } from '../../../support/fixtures/site.ts';
 
 const v = (region: string[], group: string[], service: string[], status: string, accepting: boolean): FacetValues => ({
   region,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, csvCell, toCsv } from '../../../site/lib/csv.ts';
+import { CSV_BOM, csvCell, toCsv } from '../../../../site/lib/csv.ts';
 
 describe('CSV', () => {
   it('quotes separators, quotes and line breaks (RFC 4180)', () => {

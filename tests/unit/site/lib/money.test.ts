@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatWan, formatYi, formatYuan, groupThousands, percentOf } from '../../../site/lib/money.ts';
+import { formatMoney, formatWan, formatYi, formatYuan, groupThousands, percentOf } from '../../../../site/lib/money.ts';
 
 describe('money formatting from integer fen', () => {
   it('shows 元 with two decimals and thousands separators', () => {

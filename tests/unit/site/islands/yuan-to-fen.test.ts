@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsProblem, parseYuan } from '../../../site/islands/yuan-to-fen.ts';
+import { boundsProblem, parseYuan } from '../../../../site/islands/yuan-to-fen.ts';
 
 const fen = (text: string) => {
   const r = parseYuan(text);

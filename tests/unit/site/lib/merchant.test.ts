@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { demoSnapshot } from '../../support/fixtures/site.ts';
+import { demoSnapshot } from '../../../support/fixtures/site.ts';
 
 /** The pages ask the same merchant registry the donations API pays through (site/lib/merchant.ts). */
 describe('donate form and the merchant registry', () => {
@@ -24,7 +24,7 @@ describe('donate form and the merchant registry', () => {
     );
     vi.stubEnv('ALIPAY_MERCHANTS_FILE', file);
     vi.resetModules();
-    const { buildSiteData } = await import('../../../site/lib/site-data.ts');
+    const { buildSiteData } = await import('../../../../site/lib/site-data.ts');
     const site = buildSiteData(snapshot);
 
     const others = site.projects.filter((v) => v.charity.slug !== withForm);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseDonationRequest } from '../../../donations/create-donation.ts';
-import { EMPTY_FORM } from '../../../site/islands/donate-options.ts';
-import { buildDonationRequest, type DonationFormValues, formFieldOf } from '../../../site/islands/donation-request.ts';
+import { parseDonationRequest } from '../../../../donations/create-donation.ts';
+import { EMPTY_FORM } from '../../../../site/islands/donate-options.ts';
+import {
+  buildDonationRequest,
+  type DonationFormValues,
+  formFieldOf,
+} from '../../../../site/islands/donation-request.ts';
 
 const bounds = { minFen: 100, maxFen: 5_000_000 };
 const base: DonationFormValues = { ...EMPTY_FORM, amount: '5000' };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeChangedFields } from '../../../content/rules/correction-diff.ts';
-import { formatDate } from '../../../site/lib/format.ts';
-import { projectPageHtml } from '../../../site/lib/render/project-page.ts';
-import type { ProjectView } from '../../../site/lib/site-data.ts';
-import { demoSite } from '../../support/fixtures/site.ts';
+import { describeChangedFields } from '../../../../../content/rules/correction-diff.ts';
+import { formatDate } from '../../../../../site/lib/format.ts';
+import { projectPageHtml } from '../../../../../site/lib/render/project-page.ts';
+import type { ProjectView } from '../../../../../site/lib/site-data.ts';
+import { demoSite } from '../../../../support/fixtures/site.ts';
 
 /** 更正说明 on the project page: the project's own history, and corrected disclosures marked in the timeline. */
 describe('correction notes on the project page', () => {

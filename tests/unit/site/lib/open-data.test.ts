@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { renderAtom } from '../../../site/lib/atom-feed.ts';
-import { CSV_BOM } from '../../../site/lib/csv.ts';
-import { DATASET_NAMES, datasetCsv, datasetJson, openDatasets } from '../../../site/lib/open-data.ts';
-import { renderSitemap } from '../../../site/lib/sitemap.ts';
-import { escapeXml } from '../../../site/lib/xml.ts';
-import { demoSite } from '../../support/fixtures/site.ts';
+import { renderAtom } from '../../../../site/lib/atom-feed.ts';
+import { CSV_BOM } from '../../../../site/lib/csv.ts';
+import { DATASET_NAMES, datasetCsv, datasetJson, openDatasets } from '../../../../site/lib/open-data.ts';
+import { renderSitemap } from '../../../../site/lib/sitemap.ts';
+import { escapeXml } from '../../../../site/lib/xml.ts';
+import { demoSite } from '../../../support/fixtures/site.ts';
 
 describe('open data files', () => {
   const site = demoSite();

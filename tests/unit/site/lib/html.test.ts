@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, raw, SafeHtml } from '../../../site/lib/html.ts';
+import { escapeHtml, html, raw, SafeHtml } from '../../../../site/lib/html.ts';
 
 describe('escaped HTML templates', () => {
   it('escapes every interpolated value, in text and in attributes', () => {
