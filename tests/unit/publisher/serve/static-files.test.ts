@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptsGzip, serveStatic } from '../../../publisher/serve/static-files.ts';
+import { acceptsGzip, serveStatic } from '../../../../publisher/serve/static-files.ts';
 
 /**
  * The publisher's static handler over a real HTTP server on 127.0.0.1 and a temporary release

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RebuildScheduler } from '../../../publisher/releases/rebuild-scheduler.ts';
+import { RebuildScheduler } from '../../../../publisher/releases/rebuild-scheduler.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

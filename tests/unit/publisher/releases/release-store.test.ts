@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReleaseStore } from '../../../publisher/releases/release-store.ts';
-import { removeTree } from '../../../publisher/releases/remove-tree.ts';
+import { ReleaseStore } from '../../../../publisher/releases/release-store.ts';
+import { removeTree } from '../../../../publisher/releases/remove-tree.ts';
 
 /** Pruning and start-up cleanup of the release folders, on a real temporary directory. */
 let dataDir: string;

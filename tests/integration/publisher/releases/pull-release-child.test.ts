@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
-import { REPO_ROOT } from '../../../publisher/config.ts';
-import { childSnapshotStage } from '../../../publisher/content-source.ts';
-import { runOutcomeChild } from '../../../publisher/releases/outcome-child.ts';
-import { pullOutcomeSchema } from '../../../publisher/releases/pull-release-child.ts';
-import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
+import { parseSnapshot } from '../../../../content/snapshot/parse-snapshot.ts';
+import { REPO_ROOT } from '../../../../publisher/config.ts';
+import { childSnapshotStage } from '../../../../publisher/content-source.ts';
+import { runOutcomeChild } from '../../../../publisher/releases/outcome-child.ts';
+import { pullOutcomeSchema } from '../../../../publisher/releases/pull-release-child.ts';
+import { FIXTURE_SNAPSHOT } from '../../../support/fixture-snapshot.ts';
 
 /**
  * The release's pull-and-validate stage as the portal runs it: a real Node child process

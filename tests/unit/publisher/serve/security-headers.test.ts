@@ -4,13 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_POLICY_FILE } from '../../../content/schemas/page-policy.ts';
+import { PAGE_POLICY_FILE } from '../../../../content/schemas/page-policy.ts';
 import {
   contentSecurityPolicy,
   keepPortalPolicy,
   LEGACY_PAGE_POLICY,
   releasePolicies,
-} from '../../../publisher/serve/security-headers.ts';
+} from '../../../../publisher/serve/security-headers.ts';
 
 const HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
 const PAGE = { scriptSrc: ["'self'", "'wasm-unsafe-eval'", HASH], styleSrc: ["'self'", HASH] };

@@ -1,20 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportIntake } from '../../../content/schemas/report-intake.ts';
+import type { ReportIntake } from '../../../../content/schemas/report-intake.ts';
 import {
   deliverDueReports,
   openReportOutbox,
   type ReportOutbox,
   type ReportSink,
   retryDelayMs,
-} from '../../../donations/reports/outbox.ts';
-import { reportsDb } from '../../../donations/reports/store.ts';
-import { startReportDelivery } from '../../../publisher/reports/report-delivery.ts';
-import { strapiReportSink } from '../../../publisher/reports/strapi-report-sink.ts';
-import { type BootedCms, bootCms } from '../../support/cms.ts';
-import { BACKENDS, type Harness, postJson, startHarness } from '../../support/donations/harness.ts';
-import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
+} from '../../../../donations/reports/outbox.ts';
+import { reportsDb } from '../../../../donations/reports/store.ts';
+import { startReportDelivery } from '../../../../publisher/reports/report-delivery.ts';
+import { strapiReportSink } from '../../../../publisher/reports/strapi-report-sink.ts';
+import { type BootedCms, bootCms } from '../../../support/cms.ts';
+import { BACKENDS, type Harness, postJson, startHarness } from '../../../support/donations/harness.ts';
+import { FIXTURE_SNAPSHOT } from '../../../support/fixture-snapshot.ts';
 
 /**
  * The report outbox against a real in-process Strapi (SQLite) from a real ledger (SQLite and
