@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayIso } from '../../../content/rules/dates.ts';
-import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
-import { pullStrapiSnapshot } from '../../../content/snapshot/strapi-pull.ts';
-import { type BootedCms, bootCms, CMS_DIR } from '../../support/cms.ts';
-import { DATABASES } from '../../support/databases.ts';
-import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
-import { fullAccessApiToken, request } from '../../support/http.ts';
-import { documentIds, type Editor, entryData, loginEditors, storedRows, UID } from '../../support/rbac.ts';
+import { todayIso } from '../../../../../content/rules/dates.ts';
+import type { CollectionName } from '../../../../../content/snapshot/snapshot-schema.ts';
+import { pullStrapiSnapshot } from '../../../../../content/snapshot/strapi-pull.ts';
+import { type BootedCms, bootCms, CMS_DIR } from '../../../../support/cms.ts';
+import { DATABASES } from '../../../../support/databases.ts';
+import { FIXTURE_SNAPSHOT } from '../../../../support/fixture-snapshot.ts';
+import { fullAccessApiToken, request } from '../../../../support/http.ts';
+import { documentIds, type Editor, entryData, loginEditors, storedRows, UID } from '../../../../support/rbac.ts';
 
 /**
  * 更正说明 (issue 13 item 12): a published disclosure or project that is changed is published
@@ -17,7 +17,7 @@ import { documentIds, type Editor, entryData, loginEditors, storedRows, UID } fr
  * real HTTP (the content-manager API the admin panel uses, and the Content API).
  */
 
-type SeedModule = typeof import('../../../cms/src/bootstrap/seed.ts');
+type SeedModule = typeof import('../../../../../cms/src/bootstrap/seed.ts');
 type Note = { date: string; fields: string[]; reason: string };
 type Doc = Record<string, unknown> & { documentId: string; title?: string; corrections?: Note[]; status?: string };
 type ErrorBody = {

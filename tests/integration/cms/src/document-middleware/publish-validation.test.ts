@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { residentIdCheckChar } from '../../../content/rules/id-number.ts';
-import { type BootedCms, bootCms } from '../../support/cms.ts';
-import { DATABASES } from '../../support/databases.ts';
-import { FIXTURE_CREDIT_CODES } from '../../support/fixture-snapshot.ts';
-import { adminLogin, contentManager, demoAccounts, fullAccessApiToken, request } from '../../support/http.ts';
+import { residentIdCheckChar } from '../../../../../content/rules/id-number.ts';
+import { type BootedCms, bootCms } from '../../../../support/cms.ts';
+import { DATABASES } from '../../../../support/databases.ts';
+import { FIXTURE_CREDIT_CODES } from '../../../../support/fixture-snapshot.ts';
+import { adminLogin, contentManager, demoAccounts, fullAccessApiToken, request } from '../../../../support/http.ts';
 
 const CASE = 'api::case-summary.case-summary';
 const CHARITY = 'api::charity.charity';

@@ -1,20 +1,20 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
-import { STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts';
-import { type BootedCms, bootCms, CMS_DIR } from '../../support/cms.ts';
-import { DATABASES } from '../../support/databases.ts';
-import { FIXTURE_MINISTRY_ENTRIES } from '../../support/fixture-snapshot.ts';
-import { request } from '../../support/http.ts';
-import { CONSENT, documentIds, entryData, rowCount, storedRows, UID } from '../../support/rbac.ts';
+import type { CollectionName } from '../../../../../content/snapshot/snapshot-schema.ts';
+import { STRAPI_COLLECTIONS } from '../../../../../content/snapshot/strapi-mapping.ts';
+import { type BootedCms, bootCms, CMS_DIR } from '../../../../support/cms.ts';
+import { DATABASES } from '../../../../support/databases.ts';
+import { FIXTURE_MINISTRY_ENTRIES } from '../../../../support/fixture-snapshot.ts';
+import { request } from '../../../../support/http.ts';
+import { CONSENT, documentIds, entryData, rowCount, storedRows, UID } from '../../../../support/rbac.ts';
 
 /**
  * A charity's Content API token writes only that charity's projects, disclosures and case
  * summaries and reads only its own drafts; an unbound custom token writes none of them.
  */
 
-type BindingModule = typeof import('../../../cms/src/rbac/api-token-binding.ts');
+type BindingModule = typeof import('../../../../../cms/src/rbac/api-token-binding.ts');
 type ErrorBody = { error?: { message?: string } };
 type Entry = { documentId: string; slug: string };
 

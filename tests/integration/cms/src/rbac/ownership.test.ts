@@ -6,7 +6,7 @@ import {
   ownerCondition,
   ownerFilter,
   ownerPopulate,
-} from '../../../cms/src/rbac/ownership.ts';
+} from '../../../../../cms/src/rbac/ownership.ts';
 
 /**
  * The pure ownership rule behind the conditions and the write guard (no Strapi needed). Lives with

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGULATORY_CHARITY_FIELDS } from '../../../cms/src/rbac/regulatory-fields.ts';
-import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
-import { type BootedCms, bootCms } from '../../support/cms.ts';
-import { DATABASES } from '../../support/databases.ts';
-import { FIXTURE_CREDIT_CODES } from '../../support/fixture-snapshot.ts';
-import { contentManager, request } from '../../support/http.ts';
-import { documentIds, type Editor, loginEditors, UID } from '../../support/rbac.ts';
+import { REGULATORY_CHARITY_FIELDS } from '../../../../../cms/src/rbac/regulatory-fields.ts';
+import type { CollectionName } from '../../../../../content/snapshot/snapshot-schema.ts';
+import { type BootedCms, bootCms } from '../../../../support/cms.ts';
+import { DATABASES } from '../../../../support/databases.ts';
+import { FIXTURE_CREDIT_CODES } from '../../../../support/fixture-snapshot.ts';
+import { contentManager, request } from '../../../../support/http.ts';
+import { documentIds, type Editor, loginEditors, UID } from '../../../../support/rbac.ts';
 
 /**
  * Issue 13 item 2: a charity editor granted their own charity 公开募捐资格

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
-import { type BootedCms, bootCms } from '../../support/cms.ts';
-import { DATABASES } from '../../support/databases.ts';
-import { contentManager, request } from '../../support/http.ts';
-import { documentIds, type Editor, entryData, loginEditors, UID } from '../../support/rbac.ts';
+import type { CollectionName } from '../../../../../content/snapshot/snapshot-schema.ts';
+import { type BootedCms, bootCms } from '../../../../support/cms.ts';
+import { DATABASES } from '../../../../support/databases.ts';
+import { contentManager, request } from '../../../../support/http.ts';
+import { documentIds, type Editor, entryData, loginEditors, UID } from '../../../../support/rbac.ts';
 
 /**
  * Issue 13 item 1: related entries pulled into an admin (content-manager) response — by `populate`,

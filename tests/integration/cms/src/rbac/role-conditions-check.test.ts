@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BootedCms, bootCms, CMS_DIR } from '../../support/cms.ts';
-import { DATABASES } from '../../support/databases.ts';
-import { adminLogin, demoAccounts } from '../../support/http.ts';
+import { type BootedCms, bootCms, CMS_DIR } from '../../../../support/cms.ts';
+import { DATABASES } from '../../../../support/databases.ts';
+import { adminLogin, demoAccounts } from '../../../../support/http.ts';
 
 /**
  * Start-up check of the admin roles (issue 13 item 4). A role permission on a charity-owned type
@@ -14,7 +14,7 @@ import { adminLogin, demoAccounts } from '../../support/http.ts';
  * stopped and started again on the same database.
  */
 
-type CheckModule = typeof import('../../../cms/src/rbac/role-conditions-check.ts');
+type CheckModule = typeof import('../../../../../cms/src/rbac/role-conditions-check.ts');
 
 const UPDATE = 'plugin::content-manager.explorer.update';
 const READ = 'plugin::content-manager.explorer.read';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { REPORT_CONDITION, reportPermissionProblems } from '../../../cms/src/reports/report-access.ts';
+import { REPORT_CONDITION, reportPermissionProblems } from '../../../../../cms/src/reports/report-access.ts';
 
 /** The start-up check of the report permissions (a missing condition would show A the reports on B). */
 const READ = 'plugin::content-manager.explorer.read';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { keyOfLabelled, labelledEnumOf, labelledValue } from '../../../cms/src/lib/schema-kit.ts';
-import { applyAnswer, type StoredReport } from '../../../cms/src/reports/report-answer.ts';
-import { REPORT_HANDLING_STATUSES, REPORT_KINDS } from '../../../content/schemas/report.ts';
+import { keyOfLabelled, labelledEnumOf, labelledValue } from '../../../../../cms/src/lib/schema-kit.ts';
+import { applyAnswer, type StoredReport } from '../../../../../cms/src/reports/report-answer.ts';
+import { REPORT_HANDLING_STATUSES, REPORT_KINDS } from '../../../../../content/schemas/report.ts';
 
 /** What an update of a report may do (cms/src/reports/report-guard.ts runs this on every update). */
 const stored: StoredReport = {
