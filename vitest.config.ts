@@ -8,7 +8,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    reporters: ['default', './tests/summary-reporter.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         test: {
@@ -37,7 +37,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          globalSetup: ['tests/support/e2e/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 600_000,
@@ -50,7 +50,7 @@ export default defineConfig({
           name: 'journeys',
           include: ['tests/journeys/**/*.test.ts'],
           environment: 'node',
-          globalSetup: ['tests/journeys/global-setup.ts'],
+          globalSetup: ['tests/support/journeys/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 600_000,
           hookTimeout: 1_800_000,

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../bench/harness/browser.ts';
-import { type Templates, templateUrls } from './templates.ts';
+import { type Templates, templateUrls } from '../support/e2e/templates.ts';
 
 /** axe-core (WCAG 2.0/2.1 A and AA rules) finds nothing on any template, in normal and 长辈模式. */
 const baseUrl = inject('baseUrl');

@@ -1,8 +1,15 @@
 import { dirname, join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { PAGE_POLICY_FILE, pagePolicySchema } from '../../content/schemas/page-policy.ts';
-import { inlineWeight, kb, type ModuleWeights, moduleWeights, pageScripts, sha256Source } from './page-scripts.ts';
-import { filesUnder, sizeOf, textOf, urlPathOf } from './site-files.ts';
+import {
+  inlineWeight,
+  kb,
+  type ModuleWeights,
+  moduleWeights,
+  pageScripts,
+  sha256Source,
+} from '../support/e2e/page-scripts.ts';
+import { filesUnder, sizeOf, textOf, urlPathOf } from '../support/e2e/site-files.ts';
 
 /**
  * Weight budgets over every built page, not a sample: project page HTML ≤ 60 KB, all CSS together

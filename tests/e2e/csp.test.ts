@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page, Response } from '@playwright/test';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../bench/harness/browser.ts';
+import type { BrowserContext, Page, Response } from '@playwright/test';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { directiveSources } from '../../content/schemas/page-policy.ts';
-import { templateUrls } from './templates.ts';
+import { siteBrowser } from '../support/e2e/site-browser.ts';
 
 /**
  * The React islands and Pagefind under the portal's Content-Security-Policy, in Chromium, on the
@@ -16,28 +15,18 @@ import { templateUrls } from './templates.ts';
  * order, search with Pagefind's WebAssembly and on the server, with no violation reported
  * anywhere; and no other site can frame a page.
  */
-const baseUrl = inject('baseUrl');
-const clientDir = inject('clientDir');
-
-let browser: Browser;
+const site = siteBrowser();
+const { baseUrl } = site;
 let context: BrowserContext;
 let page: Page;
-let urls: Awaited<ReturnType<typeof templateUrls>>;
 /** What Chromium reports: `securitypolicyviolation` events and "Refused to …" console errors. */
 let violations: string[];
 let consoleErrors: string[];
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  urls = await templateUrls(clientDir);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
   violations = [];
   consoleErrors = [];
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   // Injected by the browser itself, from the first script on, so the policy does not apply to it.
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -114,7 +103,7 @@ describe('the site under its Content-Security-Policy', () => {
   });
 
   it('gives through the donate island and the sandbox cashier, and shows the result page', async () => {
-    await openWithPolicy(`${baseUrl}${urls['project accepting donations']}`);
+    await openWithPolicy(`${baseUrl}${site.urls['project accepting donations']}`);
     // The live-totals island called the stats API and filled its slot.
     await page.locator('#live-totals [data-live="raised"]').waitFor({ state: 'visible' });
     const donate = page.locator('#donate');
@@ -155,7 +144,7 @@ describe('the site under its Content-Security-Policy', () => {
 
   it('restores 长辈模式 before first paint from its hashed inline script, with and without islands', async () => {
     await context.addInitScript(() => localStorage.setItem('xj-elder', '1'));
-    for (const path of ['/', '/transparency/', urls['project accepting donations'] ?? '/']) {
+    for (const path of ['/', '/transparency/', site.urls['project accepting donations'] ?? '/']) {
       await openWithPolicy(`${baseUrl}${path}`);
       expect(await page.evaluate(() => document.documentElement.classList.contains('elder'))).toBe(true);
     }
@@ -164,7 +153,7 @@ describe('the site under its Content-Security-Policy', () => {
 
   it('cannot be framed by another page', async () => {
     // Another origin's page (here: about:blank with an iframe) tries to lay the donate step under its own.
-    await page.setContent(`<iframe id="f" src="${baseUrl}${urls['project accepting donations']}"></iframe>`);
+    await page.setContent(`<iframe id="f" src="${baseUrl}${site.urls['project accepting donations']}"></iframe>`);
     await expect
       .poll(() => violations.some((v) => /frame-ancestors|X-Frame-Options|Refused to (display|frame)/.test(v)))
       .toBe(true);

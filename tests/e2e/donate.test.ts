@@ -1,11 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../bench/harness/browser.ts';
-import { templateUrls } from './templates.ts';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { siteBrowser } from '../support/e2e/site-browser.ts';
 
 /**
  * Giving through the islands, in Chromium, against the built e2e site served with its API routes
@@ -13,25 +12,17 @@ import { templateUrls } from './templates.ts';
  * checkout page and the signed notify it posts to the real notify route. Nothing is faked here;
  * the sandbox stands in for Alipay's servers, which cannot be reached from a test.
  */
-const baseUrl = inject('baseUrl');
 const clientDir = inject('clientDir');
 const ledgerPath = inject('ledgerPath');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-let browser: Browser;
+const site = siteBrowser();
+const { baseUrl } = site;
 let context: BrowserContext;
 let page: Page;
-let urls: Awaited<ReturnType<typeof templateUrls>>;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-  urls = await templateUrls(clientDir);
-});
-afterAll(async () => {
-  await browser?.close();
-});
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
 });
 afterEach(async () => {
@@ -81,7 +72,7 @@ async function needsPageWithCauseSlot(): Promise<string> {
 
 describe('giving through the donate island', () => {
   it('pays 50 元 in the sandbox and raises the live total by exactly 50 元 and one gift', async () => {
-    const projectUrl = `${baseUrl}${urls['project accepting donations']}`;
+    const projectUrl = `${baseUrl}${site.urls['project accepting donations']}`;
     await page.goto(projectUrl);
     const before = await liveTotals(page);
     const donate = page.locator('#donate');
@@ -140,7 +131,7 @@ describe('giving through the donate island', () => {
     page.on('request', (r) => {
       if (r.method() === 'POST') requests.push(r.url());
     });
-    await page.goto(`${baseUrl}${urls['project accepting donations']}`);
+    await page.goto(`${baseUrl}${site.urls['project accepting donations']}`);
     await liveTotals(page);
     const orders = orderCount();
     const donate = page.locator('#donate');
@@ -164,7 +155,7 @@ describe('giving through the donate island', () => {
   });
 
   it('explains why a project takes no donations, shows no form, and says without JavaScript how to give', async () => {
-    await page.goto(`${baseUrl}${urls['project not accepting donations']}`);
+    await page.goto(`${baseUrl}${site.urls['project not accepting donations']}`);
     const donate = page.locator('#donate');
     expect(await donate.getAttribute('data-accepting')).toBe('false');
     expect(await donate.textContent()).toContain('本项目目前不接受捐赠');
@@ -172,10 +163,10 @@ describe('giving through the donate island', () => {
     await liveTotals(page);
     expect(await donate.locator('form, input').count()).toBe(0);
 
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await site.browser.newContext({ javaScriptEnabled: false });
     try {
       const p = await noJs.newPage();
-      await p.goto(`${baseUrl}${urls['project accepting donations']}`);
+      await p.goto(`${baseUrl}${site.urls['project accepting donations']}`);
       expect(await p.locator('#donate').getByText('在线捐赠需要启用浏览器的 JavaScript').isVisible()).toBe(true);
       expect(await p.locator('#donate form').count()).toBe(0);
       expect(await p.locator('#live-totals [data-live="raised"]').isVisible()).toBe(false);
@@ -227,7 +218,7 @@ describe('giving through the donate island', () => {
   it('keeps 60px targets and no axe violations in 长辈模式', async () => {
     await context.addInitScript(() => localStorage.setItem('xj-elder', '1'));
     const p = await context.newPage();
-    await p.goto(`${baseUrl}${urls['project accepting donations']}`);
+    await p.goto(`${baseUrl}${site.urls['project accepting donations']}`);
     const radio = p.locator('#donate').getByText('50 元', { exact: true });
     await radio.waitFor();
     // Measured until the island has settled: hydration can swap the server-rendered nodes under a

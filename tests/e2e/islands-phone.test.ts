@@ -1,29 +1,21 @@
-import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from '../../bench/harness/browser.ts';
-import { templateUrls } from './templates.ts';
+import type { BrowserContext, Page } from '@playwright/test';
+import { describe, expect, it } from 'vitest';
+import { siteBrowser } from '../support/e2e/site-browser.ts';
 
 /**
  * The islands on a 360 px touch phone, as most donors here see them, normal and in 长辈模式:
  * nothing wider than the screen (no sideways scrolling) on the pages that host an island, and the
  * donate form's phone defaults.
  */
-const baseUrl = inject('baseUrl');
-const clientDir = inject('clientDir');
-
-let browser: Browser;
-let urls: Awaited<ReturnType<typeof templateUrls>>;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  urls = await templateUrls(clientDir);
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const site = siteBrowser();
+const { baseUrl } = site;
 
 async function phone(elder: boolean): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  const context = await site.browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+  });
   if (elder) await context.addInitScript(() => localStorage.setItem('xj-elder', '1'));
   return { context, page: await context.newPage() };
 }
@@ -41,7 +33,7 @@ describe('the islands at 360 px', () => {
           const px = await overflow(page);
           if (px > 0) wide.push(`${what}: ${px}px`);
         };
-        await page.goto(`${baseUrl}${urls['project accepting donations']}`);
+        await page.goto(`${baseUrl}${site.urls['project accepting donations']}`);
         const donate = page.locator('#donate');
         await donate.getByRole('radio', { name: '50 元' }).check();
         // A touch phone gets Alipay's mobile cashier by default.
@@ -57,7 +49,7 @@ describe('the islands at 360 px', () => {
         await page.goto(`${baseUrl}/search/?q=${encodeURIComponent('失能老人')}`);
         await page.locator('.search-hit').first().waitFor();
         await check('搜索页');
-        await page.goto(`${baseUrl}${urls['needs of a province']}`);
+        await page.goto(`${baseUrl}${site.urls['needs of a province']}`);
         await check('需求页');
         expect(wide).toEqual([]);
       } finally {

@@ -4,7 +4,7 @@ import { throttling } from 'lighthouse/core/config/constants.js';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../bench/harness/browser.ts';
 import { freePort } from '../../publisher/port-free.ts';
-import { templateUrls } from './templates.ts';
+import { templateUrls } from '../support/e2e/templates.ts';
 
 /**
  * Lighthouse 12 (mobile, simulated Slow 4G) on the home, project, charity and transparency pages,

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { sitemapPages } from './sitemap-files.ts';
+import { sitemapPages } from '../support/e2e/sitemap-files.ts';
 
 /**
  * The sitemap @astrojs/sitemap writes lists the pages the hand-written one listed: every built page

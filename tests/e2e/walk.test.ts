@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from '../../bench/harness/browser.ts';
-import { sitemapPages } from './sitemap-files.ts';
+import { sitemapPages } from '../support/e2e/sitemap-files.ts';
 
 /** Walks the built demo site the way a person would: links, headings and visible text only. */
 const baseUrl = inject('baseUrl');

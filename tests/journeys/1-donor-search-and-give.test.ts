@@ -2,7 +2,7 @@ import { type Browser, expect, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchChromium } from '../../bench/harness/browser.ts';
 import { waitForIdle } from '../../bench/harness/publisher-status.ts';
-import { journeyPortal, step } from './harness/journey-context.ts';
+import { journeyPortal, step } from '../support/journeys/journey-context.ts';
 
 /**
  * Journey 1: a donor searches 失能老人 from the header's search box (its form goes to the results

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchChromium } from '../../bench/harness/browser.ts';
 import { publisherStatus, waitForIdle } from '../../bench/harness/publisher-status.ts';
 import { type Disclosure, disclosureSchedule, type IsoDate, type Project, todayIso } from '../../content/index.ts';
-import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { adminLoginUi, expectPublished, field, pickOption } from './harness/strapi-admin.ts';
+import { account, journeyPortal, liveSnapshot, step } from '../support/journeys/journey-context.ts';
+import { adminLoginUi, expectPublished, field, pickOption } from '../support/journeys/strapi-admin.ts';
 
 /**
  * Journey 2: a charity editor (credentials from the demo accounts file) logs into the Strapi admin

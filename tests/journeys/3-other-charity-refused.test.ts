@@ -2,8 +2,8 @@ import { type Browser, expect } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchChromium } from '../../bench/harness/browser.ts';
 import { STRAPI_COLLECTIONS } from '../../content/snapshot/strapi-mapping.ts';
-import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { adminLoginUi, adminToken, contentManager, documentIdOf, field } from './harness/strapi-admin.ts';
+import { account, journeyPortal, liveSnapshot, step } from '../support/journeys/journey-context.ts';
+import { adminLoginUi, adminToken, contentManager, documentIdOf, field } from '../support/journeys/strapi-admin.ts';
 
 /**
  * Journey 3: the charity editor of journey 2 cannot open or edit another charity's project — it is

@@ -2,8 +2,8 @@ import { type Browser, expect, type Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchChromium } from '../../bench/harness/browser.ts';
 import { waitForIdle } from '../../bench/harness/publisher-status.ts';
-import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { adminLoginUi, expectPublished, field } from './harness/strapi-admin.ts';
+import { account, journeyPortal, liveSnapshot, step } from '../support/journeys/journey-context.ts';
+import { adminLoginUi, expectPublished, field } from '../support/journeys/strapi-admin.ts';
 
 /**
  * Journey 4: a ministry editor publishes a typical case and an award in the Strapi admin (each

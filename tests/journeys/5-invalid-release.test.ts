@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publisherStatus, waitForAttempt, waitForIdle } from '../../bench/harness/publisher-status.ts';
 import { STRAPI_COLLECTIONS } from '../../content/snapshot/strapi-mapping.ts';
-import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { adminToken, contentManager, documentIdOf } from './harness/strapi-admin.ts';
+import { account, journeyPortal, liveSnapshot, step } from '../support/journeys/journey-context.ts';
+import { adminToken, contentManager, documentIdOf } from '../support/journeys/strapi-admin.ts';
 
 /**
  * Journey 5: a change whose content fails the release's validation leaves the live site as it was,

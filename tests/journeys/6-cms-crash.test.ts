@@ -12,8 +12,8 @@ import {
 import { STRAPI_COLLECTIONS } from '../../content/snapshot/strapi-mapping.ts';
 import { toAlipayTime } from '../../donations/alipay/alipay-time.ts';
 import { signNotify } from '../../donations/sandbox/alipay-signing.ts';
-import { account, journeyPortal, liveSnapshot, step } from './harness/journey-context.ts';
-import { adminToken, documentIdOf, saveAndPublish } from './harness/strapi-admin.ts';
+import { account, journeyPortal, liveSnapshot, step } from '../support/journeys/journey-context.ts';
+import { adminToken, documentIdOf, saveAndPublish } from '../support/journeys/strapi-admin.ts';
 
 /**
  * Journey 6 (issue 13 item 13): Strapi dies under a running portal — `kill -9` of the process that

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
 import { STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts';
-import { type BootedCms, bootCms } from '../helpers/cms.ts';
-import { DATABASES } from '../helpers/databases.ts';
-import { FIXTURE_MINISTRY_ENTRIES } from '../helpers/fixture-snapshot.ts';
-import { contentManager, request } from '../helpers/http.ts';
+import { type BootedCms, bootCms } from '../../support/cms.ts';
+import { DATABASES } from '../../support/databases.ts';
+import { FIXTURE_MINISTRY_ENTRIES } from '../../support/fixture-snapshot.ts';
+import { contentManager, request } from '../../support/http.ts';
 import {
   CONSENT,
   documentIds,
@@ -15,7 +15,7 @@ import {
   rowCount,
   storedRows,
   UID,
-} from '../helpers/rbac.ts';
+} from '../../support/rbac.ts';
 
 /**
  * "A charity editor can create, edit and publish only their own charity's projects, disclosures

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectSchema } from '../../../content/schemas/project.ts';
 import { STRAPI_POPULATE, toSnapshotEntry } from '../../../content/snapshot/strapi-mapping.ts';
-import { type BootedCms, bootCms } from '../helpers/cms.ts';
-import { DATABASES } from '../helpers/databases.ts';
-import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
-import { fullAccessApiToken, request, toQuery } from '../helpers/http.ts';
+import { type BootedCms, bootCms } from '../../support/cms.ts';
+import { DATABASES } from '../../support/databases.ts';
+import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
+import { fullAccessApiToken, request, toQuery } from '../../support/http.ts';
 
 type Entry = Record<string, unknown> & { documentId: string; slug: string };
 type List = { data: Entry[] };

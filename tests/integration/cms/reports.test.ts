@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshOverdueFlags } from '../../../cms/src/reports/report-admin.ts';
 import { reportDeadline } from '../../../content/rules/report-deadline.ts';
 import type { ReportIntake } from '../../../content/schemas/report-intake.ts';
-import { type BootedCms, bootCms } from '../helpers/cms.ts';
-import { DATABASES } from '../helpers/databases.ts';
-import { adminLogin, contentManager, demoAccounts, request } from '../helpers/http.ts';
-import { type Editor, loginEditors, loginNewAdmin, rowCount } from '../helpers/rbac.ts';
+import { type BootedCms, bootCms } from '../../support/cms.ts';
+import { DATABASES } from '../../support/databases.ts';
+import { adminLogin, contentManager, demoAccounts, request } from '../../support/http.ts';
+import { type Editor, loginEditors, loginNewAdmin, rowCount } from '../../support/rbac.ts';
 
 /**
  * Reports (举报/投诉) in a real Strapi, over real HTTP: the portal's intake (secret, idempotent by

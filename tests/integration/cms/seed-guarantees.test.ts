@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshotFile } from '../../../content/snapshot/read-snapshot.ts';
 import type { Snapshot } from '../../../content/snapshot/snapshot-schema.ts';
 import { STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts';
-import { type BootedCms, bootCms, CMS_DIR } from '../helpers/cms.ts';
-import { DATABASES } from '../helpers/databases.ts';
+import { type BootedCms, bootCms, CMS_DIR } from '../../support/cms.ts';
+import { DATABASES } from '../../support/databases.ts';
 
 type SeedModule = typeof import('../../../cms/src/bootstrap/seed.ts');
 /**

@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts';
-import { type BootedCms, bootCms, CMS_DIR } from '../helpers/cms.ts';
-import { DATABASES } from '../helpers/databases.ts';
-import { FIXTURE_COUNTS } from '../helpers/fixture-snapshot.ts';
-import { adminLogin, demoAccounts, request } from '../helpers/http.ts';
+import { type BootedCms, bootCms, CMS_DIR } from '../../support/cms.ts';
+import { DATABASES } from '../../support/databases.ts';
+import { FIXTURE_COUNTS } from '../../support/fixture-snapshot.ts';
+import { adminLogin, demoAccounts, request } from '../../support/http.ts';
 
 type SeedModule = typeof import('../../../cms/src/bootstrap/seed.ts');
 // The compiled module: the code Strapi itself runs (and the same module instance it loaded).

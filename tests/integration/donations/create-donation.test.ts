@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyMerchantRequest } from '../../../donations/sandbox/alipay-signing.ts';
 import { SANDBOX_NOTICE } from '../../../donations/sandbox/checkout-page.ts';
-import { BACKENDS, counts, type Harness, postForm, postJson, startHarness } from './harness.ts';
+import { BACKENDS, counts, type Harness, postForm, postJson, startHarness } from '../../support/donations/harness.ts';
 
 /** POST /api/donations over HTTP: payment steps, eligibility (409), routing, receipts, stats, the public list. */
 describe.each(BACKENDS)('creating donations on $name', ({ name, skip }) => {

@@ -6,9 +6,9 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { redisRateLimiter } from '../../../donations/rate-limit.ts';
 import { fileSnapshotSource } from '../../../donations/snapshot-source.ts';
-import { charity, defaultSnapshot, project, snapshotOf } from '../../unit/donations/fixtures.ts';
-import { type Harness, postJson, startHarness } from './harness.ts';
-import { writeMerchantsFile } from './merchants-file.ts';
+import { type Harness, postJson, startHarness } from '../../support/donations/harness.ts';
+import { writeMerchantsFile } from '../../support/donations/merchants-file.ts';
+import { charity, defaultSnapshot, project, snapshotOf } from '../../support/fixtures/donations.ts';
 
 /** Abuse limits over HTTP, the Redis limiter, a real merchant registry, and snapshot reloading. */
 const REDIS_URL = process.env.DONATIONS_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKENDS, counts, type Harness, startHarness } from './harness.ts';
-import { malformedCases } from './malformed-bodies.ts';
+import { BACKENDS, counts, type Harness, startHarness } from '../../support/donations/harness.ts';
+import { malformedCases } from '../../support/donations/malformed-bodies.ts';
 
 /**
  * ≥ 1,000 generated malformed donation requests over HTTP: each gets a 4xx with an error code and

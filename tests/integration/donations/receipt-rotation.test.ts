@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReceiptCipher } from '../../../donations/receipt-cipher.ts';
 import { reencryptReceipts } from '../../../donations/receipt-rotation.ts';
-import { BACKENDS, type Harness, postJson, startHarness } from './harness.ts';
+import { BACKENDS, type Harness, postJson, startHarness } from '../../support/donations/harness.ts';
 
 /** Rotating the receipt key over a real ledger: old rows re-encrypted under the new key id, once. */
 describe.each(BACKENDS)('receipt key rotation on $name', ({ name, skip }) => {

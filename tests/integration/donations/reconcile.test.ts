@@ -3,8 +3,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertOrder } from '../../../donations/ledger/orders.ts';
 import { reconcile } from '../../../donations/reconcile.ts';
-import { BACKENDS, counts, type Harness, startHarness } from './harness.ts';
-import { newOrder, orderStatus, pendingOrder, WAIVED_RECEIPT } from './orders.ts';
+import { BACKENDS, counts, type Harness, startHarness } from '../../support/donations/harness.ts';
+import { newOrder, orderStatus, pendingOrder, WAIVED_RECEIPT } from '../../support/donations/orders.ts';
 
 /**
  * Reconciliation with alipay.trade.query / alipay.trade.close, answered by the sandbox's fake of

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Params } from '../../../donations/sandbox/alipay-signing.ts';
+import { describe, expect, it } from 'vitest';
 import type { FakeTrade } from '../../../donations/sandbox/fake-alipay-store.ts';
-import { BACKENDS, type Harness, startHarness } from './harness.ts';
-import { orderStatus, paidNotify, pendingOrder, postNotify, refundedFen, refundLines } from './orders.ts';
+import { BACKENDS, type Harness } from '../../support/donations/harness.ts';
+import { notifySuite } from '../../support/donations/notify-suite.ts';
+import { orderStatus, pendingOrder, refundedFen, refundLines } from '../../support/donations/orders.ts';
 
 /**
  * Refunds reported by Alipay's notify, on SQLite and PostgreSQL: a TRADE_SUCCESS carrying
@@ -12,17 +12,9 @@ import { orderStatus, paidNotify, pendingOrder, postNotify, refundedFen, refundL
  * sandbox's "Alipay" key and verified by alipay-sdk.
  */
 describe.each(BACKENDS)('refund notifies on $name', ({ name, skip }) => {
-  let h: Harness;
-  beforeAll(async () => {
-    if (!skip) h = await startHarness(name);
-  });
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  const notify = (fields: Params) => postNotify(h, fields);
-  const sandbox = () => h.ctx.sandbox as NonNullable<Harness['ctx']['sandbox']>;
-  const paid = (trade: FakeTrade, overrides: Params = {}) => paidNotify(h, trade, overrides);
+  const suite = notifySuite({ name, skip });
+  const { notify, paid } = suite;
+  const sandbox = () => suite.h.ctx.sandbox as NonNullable<Harness['ctx']['sandbox']>;
   const refundNotify = (trade: FakeTrade, cumulativeYuan: string, requestNo: string, status = 'TRADE_SUCCESS') =>
     paid(trade, {
       trade_status: status,
@@ -31,21 +23,24 @@ describe.each(BACKENDS)('refund notifies on $name', ({ name, skip }) => {
       gmt_refund: '2026-02-15 13:00:00.123',
     });
   const stats = async (slug: string) =>
-    (await (await fetch(`${h.url}/api/projects/${slug}/stats`)).json()) as { raisedFen: number; donationCount: number };
+    (await (await fetch(`${suite.h.url}/api/projects/${slug}/stats`)).json()) as {
+      raisedFen: number;
+      donationCount: number;
+    };
   const donorList = async (slug: string) =>
     (
-      (await (await fetch(`${h.url}/api/projects/${slug}/donations?limit=100`)).json()) as {
+      (await (await fetch(`${suite.h.url}/api/projects/${slug}/donations?limit=100`)).json()) as {
         donations: { amountFen: number }[];
       }
     ).donations;
-  const refunded = (donationId: string) => refundedFen(h, donationId);
-  const lines = (donationId: string) => refundLines(h, donationId);
+  const refunded = (donationId: string) => refundedFen(suite.h, donationId);
+  const lines = (donationId: string) => refundLines(suite.h, donationId);
 
   /** A paid 100.00 元 gift to `slug` (lanzhou-kangfu is used by no other file's assertions). */
   async function paidGift(slug = 'lanzhou-kangfu') {
-    const order = await pendingOrder(h, { projectSlug: slug });
+    const order = await pendingOrder(suite.h, { projectSlug: slug });
     expect(await notify(paid(order.trade))).toBe('success');
-    expect(await orderStatus(h, order.donationId)).toBe('paid');
+    expect(await orderStatus(suite.h, order.donationId)).toBe('paid');
     return order;
   }
 
@@ -61,12 +56,12 @@ describe.each(BACKENDS)('refund notifies on $name', ({ name, skip }) => {
     expect(after.raisedFen).toBe(before.raisedFen + 7_000);
     expect(after.donationCount).toBe(before.donationCount + 1);
     expect((await donorList(slug)).map((d) => d.amountFen)).toContain(7_000);
-    expect(await orderStatus(h, donationId)).toBe('paid');
+    expect(await orderStatus(suite.h, donationId)).toBe('paid');
     expect(await refunded(donationId)).toBe(3_000);
     const steps = await lines(donationId);
     expect(steps).toHaveLength(1);
     expect(steps[0]).toMatchObject({ from_fen: 0, to_fen: 3_000, amount_fen: 3_000, out_request_no: 'RF-A1' });
-    const outcomes = await h.ctx.ledger.db
+    const outcomes = await suite.h.ctx.ledger.db
       .selectFrom('payment_events')
       .select('outcome')
       .where('order_id', '=', donationId)
@@ -95,9 +90,9 @@ describe.each(BACKENDS)('refund notifies on $name', ({ name, skip }) => {
     const { donationId, trade } = await paidGift();
     expect(await notify(refundNotify(trade, '40.00', 'RF-C1'))).toBe('success');
     expect(await notify(refundNotify(trade, '100.00', 'RF-C2', 'TRADE_CLOSED'))).toBe('success');
-    expect(await orderStatus(h, donationId)).toBe('refunded');
+    expect(await orderStatus(suite.h, donationId)).toBe('refunded');
     expect(await refunded(donationId)).toBe(10_000);
-    const transitions = await h.ctx.ledger.db
+    const transitions = await suite.h.ctx.ledger.db
       .selectFrom('order_transitions')
       .select(['from_status', 'to_status'])
       .where('order_id', '=', donationId)
@@ -115,13 +110,15 @@ describe.each(BACKENDS)('refund notifies on $name', ({ name, skip }) => {
     const { donationId, trade } = await paidGift(slug);
     const closed = paid(trade, { trade_status: 'TRADE_CLOSED', gmt_close: '2026-02-15 13:10:00' });
     for (let i = 0; i < 3; i++) expect(await notify(closed)).toBe('success');
-    expect(await orderStatus(h, donationId)).toBe('refunded');
+    expect(await orderStatus(suite.h, donationId)).toBe('refunded');
     expect(await refunded(donationId)).toBe(10_000);
     expect(await stats(slug)).toMatchObject({ raisedFen: before.raisedFen, donationCount: before.donationCount });
-    const status = (await (await fetch(`${h.url}/api/donations/${donationId}`)).json()) as { status: string };
+    const status = (await (await fetch(`${suite.h.url}/api/donations/${donationId}`)).json()) as { status: string };
     expect(status.status).toBe('refunded');
     const { paidTotals } = await import('../../../donations/ledger/public-figures.ts');
-    expect((await paidTotals(h.ctx.ledger.db, [slug], { includeSandbox: true })).get(slug)).toBe(before.raisedFen);
+    expect((await paidTotals(suite.h.ctx.ledger.db, [slug], { includeSandbox: true })).get(slug)).toBe(
+      before.raisedFen,
+    );
     expect(await lines(donationId)).toHaveLength(1);
   });
 
@@ -155,35 +152,39 @@ describe.each(BACKENDS)('refund notifies on $name', ({ name, skip }) => {
     expect(await notify(refundNotify(trade, '-1', 'RF-F2'))).toBe('failure');
     expect(await notify(refundNotify(trade, '1e3', 'RF-F3'))).toBe('failure');
     expect(await refunded(donationId)).toBe(0);
-    expect(await orderStatus(h, donationId)).toBe('paid');
+    expect(await orderStatus(suite.h, donationId)).toBe('paid');
   });
 
   it.skipIf(skip)('a refund notify for an order whose payment notify was lost records both, in order', async () => {
-    const { donationId, trade } = await pendingOrder(h, { projectSlug: 'lanzhou-kangfu' });
+    const { donationId, trade } = await pendingOrder(suite.h, { projectSlug: 'lanzhou-kangfu' });
     expect(await notify(refundNotify(trade, '5.00', 'RF-G1'))).toBe('success');
-    expect(await orderStatus(h, donationId)).toBe('paid');
+    expect(await orderStatus(suite.h, donationId)).toBe('paid');
     expect(await refunded(donationId)).toBe(500);
   });
 
   it.skipIf(skip)('a TRADE_CLOSED without payment still closes a pending order (no refund)', async () => {
-    const { donationId, trade } = await pendingOrder(h, { projectSlug: 'lanzhou-kangfu' });
+    const { donationId, trade } = await pendingOrder(suite.h, { projectSlug: 'lanzhou-kangfu' });
     const closed = sandbox().buildNotify({ ...trade, status: 'TRADE_CLOSED' });
     expect(await notify(closed)).toBe('success');
-    expect(await orderStatus(h, donationId)).toBe('closed');
+    expect(await orderStatus(suite.h, donationId)).toBe('closed');
     expect(await refunded(donationId)).toBe(0);
   });
 
   it.skipIf(skip)(`[${name}] the ledger refuses a refunded amount above the paid amount`, async () => {
     const { donationId } = await paidGift();
     // The column takes any amount up to the paid one…
-    await h.ctx.ledger.db.updateTable('orders').set({ refunded_fen: 10_000 }).where('id', '=', donationId).execute();
+    await suite.h.ctx.ledger.db
+      .updateTable('orders')
+      .set({ refunded_fen: 10_000 })
+      .where('id', '=', donationId)
+      .execute();
     expect(await refunded(donationId)).toBe(10_000);
     // …and nothing outside it.
     await expect(
-      h.ctx.ledger.db.updateTable('orders').set({ refunded_fen: 10_001 }).where('id', '=', donationId).execute(),
+      suite.h.ctx.ledger.db.updateTable('orders').set({ refunded_fen: 10_001 }).where('id', '=', donationId).execute(),
     ).rejects.toThrow();
     await expect(
-      h.ctx.ledger.db.updateTable('orders').set({ refunded_fen: -1 }).where('id', '=', donationId).execute(),
+      suite.h.ctx.ledger.db.updateTable('orders').set({ refunded_fen: -1 }).where('id', '=', donationId).execute(),
     ).rejects.toThrow();
   });
 });

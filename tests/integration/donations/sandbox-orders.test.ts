@@ -7,10 +7,10 @@ import { insertOrder, type NewOrder } from '../../../donations/ledger/orders.ts'
 import { paidTotals } from '../../../donations/ledger/public-figures.ts';
 import { transitionOrder } from '../../../donations/ledger/transitions.ts';
 import { figureScope } from '../../../donations/public-queries.ts';
-import { defaultSnapshot } from '../../unit/donations/fixtures.ts';
-import { type Harness, postJson, startHarness } from './harness.ts';
-import { writeMerchantsFile } from './merchants-file.ts';
-import { newOrder, WAIVED_RECEIPT } from './orders.ts';
+import { type Harness, postJson, startHarness } from '../../support/donations/harness.ts';
+import { writeMerchantsFile } from '../../support/donations/merchants-file.ts';
+import { newOrder, WAIVED_RECEIPT } from '../../support/donations/orders.ts';
+import { defaultSnapshot } from '../../support/fixtures/donations.ts';
 
 /**
  * Sandbox orders (no money moved) are marked in the ledger, never count in public figures once a

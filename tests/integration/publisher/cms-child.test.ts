@@ -10,11 +10,11 @@ import type { SnapshotStage } from '../../../publisher/releases/snapshot-stage.t
 import type { Supervisor } from '../../../publisher/supervisor.ts';
 import { supervisorStatusSchema } from '../../../publisher/supervisor-status.ts';
 import { WEBHOOK_SECRET_HEADER } from '../../../publisher/webhook/strapi-webhook.ts';
-import { type FlakyHarness, superviseFlaky, until } from './fixtures/flaky-supervisor.ts';
+import { type FlakyHarness, superviseFlaky, until } from '../../support/publisher/flaky-supervisor.ts';
 
 /**
  * A publish while the CMS is not running, through the real portal (webhook → scheduler → build →
- * status page) with a real supervised child standing in for Strapi (fixtures/flaky-service.mjs).
+ * status page) with a real supervised child standing in for Strapi (tests/support/publisher/flaky-service.mjs).
  * The live release is a small hand-made one. The pull stands in for Strapi's: it records when it
  * ran and then stops the build (no site build is needed to see when, and whether, it pulled).
  */

@@ -7,7 +7,7 @@ import { parseSnapshotLines } from '../../../content/snapshot/read-snapshot-line
 import { fileSnapshotSource } from '../../../donations/snapshot-source.ts';
 import { REPO_ROOT } from '../../../publisher/config.ts';
 import { childSnapshotStage } from '../../../publisher/content-source.ts';
-import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
+import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
 
 /**
  * The pull stage writes the release's snapshot one entry a line (content/snapshot/write-snapshot.ts)

@@ -8,7 +8,7 @@ import type { Snapshot } from '../../../content/snapshot/snapshot-schema.ts';
 import { REPO_ROOT, readPublisherConfig } from '../../../publisher/config.ts';
 import { type Portal, startPortal } from '../../../publisher/portal.ts';
 import { inProcessSnapshotStage } from '../../../publisher/releases/snapshot-stage.ts';
-import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
+import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
 import { type FakeMeilisearch, startFakeMeilisearch } from '../search/fake-meilisearch.ts';
 
 /**

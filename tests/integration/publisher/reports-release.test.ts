@@ -10,9 +10,9 @@ import { type Portal, startPortal } from '../../../publisher/portal.ts';
 import { inProcessSnapshotStage } from '../../../publisher/releases/snapshot-stage.ts';
 import { type ReportDelivery, startReportDelivery } from '../../../publisher/reports/report-delivery.ts';
 import { strapiReportSink } from '../../../publisher/reports/strapi-report-sink.ts';
-import { type BootedCms, bootCms } from '../helpers/cms.ts';
-import { contentManager, request } from '../helpers/http.ts';
-import { loginEditors } from '../helpers/rbac.ts';
+import { type BootedCms, bootCms } from '../../support/cms.ts';
+import { contentManager, request } from '../../support/http.ts';
+import { loginEditors } from '../../support/rbac.ts';
 
 /**
  * Reports end to end, on the production path: a release built from what a real Strapi publishes

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RestartPolicy } from '../../../publisher/restart-policy.ts';
 import type { Supervisor } from '../../../publisher/supervisor.ts';
 import { supervisorStatusSchema } from '../../../publisher/supervisor-status.ts';
-import { type FlakyHarness, running, sleep, superviseFlaky, until } from './fixtures/flaky-supervisor.ts';
+import { type FlakyHarness, running, sleep, superviseFlaky, until } from '../../support/publisher/flaky-supervisor.ts';
 
 /**
- * The supervisor with real child processes (fixtures/flaky-service.mjs: a small HTTP server that
+ * The supervisor with real child processes (tests/support/publisher/flaky-service.mjs: a small HTTP server that
  * crashes on cue) and a real health check: restart after kill -9, exponential backoff, giving up,
  * the reset after a good run, leftovers swept, and stop leaving nothing running. Delays are
  * scaled down (100 ms instead of 1 s) so the file runs in seconds.

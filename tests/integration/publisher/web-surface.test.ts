@@ -8,8 +8,8 @@ import { PAGE_POLICY_FILE, type PagePolicy, pagePolicySchema } from '../../../co
 import { REPO_ROOT, readPublisherConfig } from '../../../publisher/config.ts';
 import { type Portal, startPortal } from '../../../publisher/portal.ts';
 import { inProcessSnapshotStage } from '../../../publisher/releases/snapshot-stage.ts';
-import { filesUnder } from '../../e2e/site-files.ts';
-import { FIXTURE_SNAPSHOT } from '../helpers/fixture-snapshot.ts';
+import { filesUnder } from '../../support/e2e/site-files.ts';
+import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
 
 /**
  * The portal's web surface against the real portal server (issue 13 item 10): a real release of

@@ -9,7 +9,7 @@ import {
   toCandidate,
   unmetPercent,
 } from '../../../donations/routing.ts';
-import { defaultSnapshot, mulberry32, project, REGIONS } from './fixtures.ts';
+import { defaultSnapshot, mulberry32, project, REGIONS } from '../../support/fixtures/donations.ts';
 
 const c = (slug: string, o: Partial<RankedCandidate> = {}): RankedCandidate => ({
   slug,

@@ -6,7 +6,7 @@ import type { Snapshot } from '../../../content/index.ts';
 import { formatSnapshotLines } from '../../../content/snapshot/write-snapshot.ts';
 import { generateSnapshot } from '../../../datasets/index.ts';
 import { fileSnapshotSource } from '../../../donations/snapshot-source.ts';
-import { charity, defaultSnapshot, project, snapshotOf } from './fixtures.ts';
+import { charity, defaultSnapshot, project, snapshotOf } from '../../support/fixtures/donations.ts';
 
 /**
  * The live snapshot as the portal reads it: the line layout the publisher writes (read in slices,

@@ -4,7 +4,7 @@ import { charityPageHtml } from '../../../site/lib/render/charity-page.ts';
 import { pagefindAttrsHtml, pageSearchDocument } from '../../../site/lib/render/pagefind-attrs.ts';
 import { projectPageHtml } from '../../../site/lib/render/project-page.ts';
 import { siteHeaderHtml } from '../../../site/lib/render/site-chrome.ts';
-import { demoSite } from '../site/fixtures.ts';
+import { demoSite } from '../../support/fixtures/site.ts';
 
 /**
  * The site's side of the Pagefind contract (search/README.md): the page templates carry one

@@ -8,7 +8,7 @@ import { buildPrograms } from '../../../../publisher/build/build-programs.ts';
 import { REPO_ROOT } from '../../../../publisher/config.ts';
 import { PROGRAMS, programArgs } from '../../../../publisher/programs.ts';
 import { PULL_SOURCE_ENV, pullOutcomeSchema } from '../../../../publisher/releases/pull-outcome.ts';
-import { FIXTURE_SNAPSHOT } from '../../helpers/fixture-snapshot.ts';
+import { FIXTURE_SNAPSHOT } from '../../../support/fixture-snapshot.ts';
 
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sitemapEntries } from '../../../../site/lib/sitemap.ts';
 import { sitemapEntriesSchema } from '../../../../site/lib/sitemap-entries.ts';
-import { demoSite } from '../fixtures.ts';
+import { demoSite } from '../../../support/fixtures/site.ts';
 
 const SITE = 'https://xianjie.example.org';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { islandSlotHtml, splitAtIslands } from '../../../../../site/lib/render/island-slots.ts';
 import { projectPageHtml } from '../../../../../site/lib/render/project-page.ts';
 import type { ProjectView } from '../../../../../site/lib/site-data.ts';
-import { demoSite } from '../../fixtures.ts';
+import { demoSite } from '../../../../support/fixtures/site.ts';
 
 describe('island places in a page body built as one string', () => {
   it('splits the body into markup runs and island places, in order, losing nothing', () => {
