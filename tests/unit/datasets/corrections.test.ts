@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lintEntryText } from '../../../content/rules/publish-lint.ts';
-import { AS_OF, demo } from './fixtures.ts';
+import { AS_OF, demo } from '../../support/fixtures/datasets.ts';
 
 /** The demo carries a few 更正说明 so the pages show them (datasets/corrections.ts). */
 describe('demo dataset: correction notes', () => {

@@ -3,7 +3,7 @@ import { ContentError } from '../../../content/errors.ts';
 import { todayIso } from '../../../content/rules/dates.ts';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION } from '../../../content/snapshot/snapshot-schema.ts';
 import { DEFAULT_SEED, generateSnapshot, parseGenerateOptions } from '../../../datasets/generate.ts';
-import { AS_OF, demo } from './fixtures.ts';
+import { AS_OF, demo } from '../../support/fixtures/datasets.ts';
 
 function optionError(input: unknown): ContentError {
   try {

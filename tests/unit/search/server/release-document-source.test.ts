@@ -14,7 +14,7 @@ import {
   type DocumentsView,
   releaseDocumentSource,
 } from '../../../../search/server/index.ts';
-import { projectDocument } from './project-document.ts';
+import { projectDocument } from '../../../support/search/project-document.ts';
 
 /**
  * The server search's reader of `<release>/search-documents.json` (what the index stage wrote):

@@ -8,7 +8,7 @@ import {
   writeReleaseDocuments,
 } from '../../../../search/index/release-documents.ts';
 import { releaseMeilisearchSource } from '../../../../search/server/release-meilisearch-source.ts';
-import { projectDocument } from './project-document.ts';
+import { projectDocument } from '../../../support/search/project-document.ts';
 
 /**
  * The server search takes Meilisearch's host, index and **search-only key** from the live

@@ -5,7 +5,7 @@ import { ALIAS_PATTERN } from '../../../content/schemas/case-summary.ts';
 import { MINOR_AGE_BANDS } from '../../../content/schemas/taxonomy.ts';
 import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
 import { COLLECTIONS, type CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
-import { demo } from './fixtures.ts';
+import { demo } from '../../support/fixtures/datasets.ts';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -1,4 +1,4 @@
-import type { SearchDocument } from '../../../../content/search/documents.ts';
+import type { SearchDocument } from '../../../content/search/documents.ts';
 
 /** A minimal project search document for tests of the server search's sources. */
 export function projectDocument(slug: string, title = slug): SearchDocument {

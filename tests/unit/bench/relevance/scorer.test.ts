@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { JUDGED_QUERIES } from '../../../bench/relevance/judged-queries.ts';
-import { docId, scoreQuery, scoreRun } from '../../../bench/relevance/scorer.ts';
+import { JUDGED_QUERIES } from '../../../../bench/relevance/judged-queries.ts';
+import { docId, scoreQuery, scoreRun } from '../../../../bench/relevance/scorer.ts';
 
 describe('relevance scorer', () => {
   const judged = { query: 'q', kind: 'jargon' as const, relevant: ['project:a', 'need:b'] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../../../content/snapshot/parse-snapshot.ts';
 import { generateSnapshot } from '../../../datasets/generate.ts';
-import { AS_OF } from './fixtures.ts';
+import { AS_OF } from '../../support/fixtures/datasets.ts';
 
 describe('scale dataset', () => {
   it('has 10,000 projects and at least 60,000 disclosures, and validates', { timeout: 120_000 }, () => {

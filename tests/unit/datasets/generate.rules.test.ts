@@ -3,7 +3,7 @@ import { todayIso } from '../../../content/rules/dates.ts';
 import { disclosureSchedule } from '../../../content/rules/disclosure-schedule.ts';
 import { donationEligibility } from '../../../content/rules/eligibility.ts';
 import type { Disclosure } from '../../../content/schemas/disclosure.ts';
-import { AS_OF, demo } from './fixtures.ts';
+import { AS_OF, demo } from '../../support/fixtures/datasets.ts';
 
 /**
  * The demo must show every state the real rules in content/rules can report, whenever it is

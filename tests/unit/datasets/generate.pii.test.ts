@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { todayIso } from '../../../content/rules/dates.ts';
 import { lintPii } from '../../../content/rules/pii-lint.ts';
 import { COLLECTIONS, type CollectionName } from '../../../content/snapshot/snapshot-schema.ts';
-import { AS_OF, demo } from './fixtures.ts';
+import { AS_OF, demo } from '../../support/fixtures/datasets.ts';
 
 /**
  * "Every generated text passes the PII lint" — every string anywhere in every generated entry,

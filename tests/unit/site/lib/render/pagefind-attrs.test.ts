@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { pagefindFilters, pagefindMeta } from '../../../content/search/pagefind-markup.ts';
-import { charityPageHtml } from '../../../site/lib/render/charity-page.ts';
-import { pagefindAttrsHtml, pageSearchDocument } from '../../../site/lib/render/pagefind-attrs.ts';
-import { projectPageHtml } from '../../../site/lib/render/project-page.ts';
-import { siteHeaderHtml } from '../../../site/lib/render/site-chrome.ts';
-import { demoSite } from '../../support/fixtures/site.ts';
+import { pagefindFilters, pagefindMeta } from '../../../../../content/search/pagefind-markup.ts';
+import { charityPageHtml } from '../../../../../site/lib/render/charity-page.ts';
+import { pagefindAttrsHtml, pageSearchDocument } from '../../../../../site/lib/render/pagefind-attrs.ts';
+import { projectPageHtml } from '../../../../../site/lib/render/project-page.ts';
+import { siteHeaderHtml } from '../../../../../site/lib/render/site-chrome.ts';
+import { demoSite } from '../../../../support/fixtures/site.ts';
 
 /**
  * The site's side of the Pagefind contract (search/README.md): the page templates carry one
