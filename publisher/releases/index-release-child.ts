@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { readSnapshotFile } from '../../content/node.ts';
+import { merchantConfigured, readSnapshotFile } from '../../content/node/index.ts';
 import { releaseDocumentsPathOf } from '../../search/release-documents.ts';
 import { indexRelease, SearchIndexError } from '../../search/release-index.ts';
-import { merchantConfigured } from '../../site/lib/merchant.ts';
 import { runStageChild } from './outcome-child.ts';
 
 /**

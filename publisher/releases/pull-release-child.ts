@@ -1,7 +1,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { ContentError, type Snapshot } from '../../content/index.ts';
-import { readSnapshotFile } from '../../content/node.ts';
+import { readSnapshotFile } from '../../content/node/index.ts';
 import { pullStrapiSnapshot } from '../../content/snapshot/strapi-pull.ts';
 import { formatSnapshotLines } from '../../content/snapshot/write-snapshot.ts';
 import { runStageChild } from './outcome-child.ts';

@@ -1,4 +1,4 @@
-import { escapeXml } from './xml.ts';
+import { escapeXml } from '../../content/contracts/escape.ts';
 
 /** An Atom 1.0 feed (RFC 4287). Entries carry plain-text summaries; the page has the rest. */
 export interface AtomEntry {

@@ -1,4 +1,4 @@
-import { escapeXml } from './xml.ts';
+import { escapeXml } from '../../content/contracts/escape.ts';
 
 /** A sitemap (sitemaps.org 0.9). One file holds up to 50,000 URLs; the scale build has ~13,000. */
 export interface SitemapUrl {

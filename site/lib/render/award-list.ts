@@ -1,5 +1,5 @@
+import { formatDate } from '../../../content/contracts/format.ts';
 import { AWARD_CATEGORIES, type Award, labelOf } from '../../../content/index.ts';
-import { formatDate } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { paths } from '../paths.ts';
 

@@ -1,5 +1,5 @@
+import { formatDate } from '../../../content/contracts/format.ts';
 import type { SearchDocument } from '../../../search/documents.ts';
-import { formatDate } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { paths } from '../paths.ts';
 import type { CharityView } from '../site-data.ts';

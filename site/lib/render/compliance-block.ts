@@ -1,7 +1,7 @@
+import { formatDate, formatRange } from '../../../content/contracts/format.ts';
+import { formatMoney } from '../../../content/contracts/money.ts';
 import { PARTNER_TYPES } from '../../../content/index.ts';
-import { formatDate, formatRange } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { formatMoney } from '../money.ts';
 import { paths } from '../paths.ts';
 import type { ProjectView } from '../site-data.ts';
 

@@ -1,6 +1,6 @@
+import { formatMoney } from '../../../content/contracts/money.ts';
 import { labelOf, PROJECT_STATUSES, TARGET_GROUPS } from '../../../content/index.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { formatMoney } from '../money.ts';
 import { paths } from '../paths.ts';
 import type { ProjectView } from '../site-data.ts';
 

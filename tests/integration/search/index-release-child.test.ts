@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { merchantConfigured } from '../../../content/node/index.ts';
 import { REPO_ROOT } from '../../../publisher/config.ts';
 import { indexOutcomeSchema } from '../../../publisher/releases/index-release-child.ts';
 import { buildSearchDocuments } from '../../../search/documents.ts';
 import { readReleaseDocuments, SEARCH_DOCUMENTS_FILE } from '../../../search/release-documents.ts';
 import { readReleaseDocumentsIncrementally } from '../../../search/release-documents-lines.ts';
-import { merchantConfigured } from '../../../site/lib/merchant.ts';
 import { relevanceDataset } from '../../relevance/demo-documents.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { escapeXml } from '../../../content/contracts/escape.ts';
 import { renderAtom } from '../../../site/lib/atom-feed.ts';
 import { CSV_BOM } from '../../../site/lib/csv.ts';
 import { DATASET_NAMES, datasetCsv, datasetJson, openDatasets } from '../../../site/lib/open-data.ts';
 import { renderSitemap } from '../../../site/lib/sitemap.ts';
-import { escapeXml } from '../../../site/lib/xml.ts';
 import { demoSite } from './fixtures.ts';
 
 describe('open data files', () => {

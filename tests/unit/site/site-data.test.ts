@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { donationEligibility } from '../../../content/index.ts';
+import { merchantConfigured } from '../../../content/node/index.ts';
 import {
   moneyByGroup,
   moneyByProvince,
@@ -7,7 +8,6 @@ import {
   siteTotals,
   timelinessAcrossCharities,
 } from '../../../site/lib/aggregates.ts';
-import { merchantConfigured } from '../../../site/lib/merchant.ts';
 import { projectMoney } from '../../../site/lib/project-money.ts';
 import { rulesToday } from '../../../site/lib/rules-today.ts';
 import { AS_OF, demoSite, demoSnapshot } from './fixtures.ts';
