@@ -24,7 +24,7 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { generateSnapshot } from '../content/datasets/generate.ts';
 import { COLLECTIONS, type CollectionName } from '../content/index.ts';
-import { readSnapshotFile } from '../content/node.ts';
+import { readSnapshotFile } from '../content/node/index.ts';
 import { REPO_ROOT } from '../publisher/config.ts';
 import { childSnapshotStage } from '../publisher/content-source.ts';
 import { buildRelease } from '../publisher/releases/build-release.ts';
