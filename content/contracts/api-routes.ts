@@ -1,10 +1,9 @@
-import { REPORTS_API_PATH } from '../schemas/report-request.ts';
-
 /**
  * The one table of the donations API's paths (DESIGN.md contracts). The Astro routes under
  * `site/pages/api/` are files named after these paths (a unit test holds the two together), the
  * plain-Node router (`donations/http/router.ts`) matches requests with `routePattern`, and the
- * browser and the API build their URLs with `apiPath`.
+ * browser and the API build their URLs with `apiPath`. It imports nothing (no zod): the project
+ * page's islands build their URLs with it.
  */
 export const API_ROUTES = {
   createDonation: { methods: ['POST'], path: '/api/donations' },
@@ -14,7 +13,7 @@ export const API_ROUTES = {
   projectDonations: { methods: ['GET'], path: '/api/projects/:slug/donations' },
   receiptRequests: { methods: ['GET'], path: '/api/charities/:slug/receipt-requests.csv' },
   refunds: { methods: ['POST'], path: '/api/charities/:slug/refunds' },
-  report: { methods: ['POST'], path: REPORTS_API_PATH },
+  report: { methods: ['POST'], path: '/api/reports' },
   sandboxGateway: { methods: ['GET', 'POST'], path: '/api/payments/sandbox/gateway' },
   sandboxCheckout: { methods: ['GET'], path: '/api/payments/sandbox/checkout' },
   sandboxPay: { methods: ['POST'], path: '/api/payments/sandbox/pay' },
