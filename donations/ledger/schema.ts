@@ -9,8 +9,6 @@ import type { Channel } from '../../content/index.ts';
 export const ORDER_STATUSES = ['pending', 'paid', 'closed', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-export { CHANNELS, type Channel } from '../../content/index.ts';
-
 export interface OrdersTable {
   id: string;
   out_trade_no: string;
