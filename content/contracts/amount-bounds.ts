@@ -11,7 +11,7 @@ export interface AmountBounds {
 }
 
 /** 1.00 元 to 50,000.00 元 unless the environment says otherwise. */
-export const DEFAULT_AMOUNT_BOUNDS: AmountBounds = Object.freeze({ minFen: 100, maxFen: 5_000_000 });
+export const DEFAULT_AMOUNT_BOUNDS: Readonly<AmountBounds> = { minFen: 100, maxFen: 5_000_000 };
 
 /** The one sentence for AMOUNT_OUT_OF_RANGE, e.g. "单笔捐赠金额应在 1.00 元至 50,000.00 元之间". */
 export function amountRangeMessage(bounds: AmountBounds): string {

@@ -1,5 +1,5 @@
 import { readApiError } from '../../content/contracts/api-error.ts';
-import { apiPath } from '../../content/contracts/api-routes.ts';
+import { DONATION_PATH, fillPath, PROJECT_STATS_PATH } from '../../content/contracts/api-routes.ts';
 
 /**
  * The browser's side of the donations API (donations/README.md) for what every project page and
@@ -106,9 +106,9 @@ export async function callApi<T>(
 }
 
 export function fetchDonation(donationId: string): Promise<ApiResult<DonationStatus>> {
-  return callApi(asDonationStatus, apiPath('donation', { donationId }), { cache: 'no-store' });
+  return callApi(asDonationStatus, fillPath(DONATION_PATH, { donationId }), { cache: 'no-store' });
 }
 
 export function fetchProjectStats(slug: string): Promise<ApiResult<ProjectStats>> {
-  return callApi(asProjectStats, apiPath('projectStats', { slug }), { cache: 'no-store' });
+  return callApi(asProjectStats, fillPath(PROJECT_STATS_PATH, { slug }), { cache: 'no-store' });
 }
