@@ -6,7 +6,7 @@ import {
   formatYuan,
   groupThousands,
   percentOf,
-} from '../../../content/contracts/money.ts';
+} from '../../../../content/contracts/money.ts';
 
 describe('money formatting from integer fen', () => {
   it('shows 元 with two decimals and thousands separators', () => {
