@@ -23,7 +23,7 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { COLLECTIONS, type CollectionName } from '../content/index.ts';
-import { readSnapshotFile } from '../content/node.ts';
+import { readSnapshotFile } from '../content/node/index.ts';
 import { generateSnapshot } from '../datasets/index.ts';
 import { REPO_ROOT } from '../publisher/config.ts';
 import { childSnapshotStage } from '../publisher/content-source.ts';

@@ -15,7 +15,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readSnapshotFile } from '../content/node.ts';
+import { readSnapshotFile } from '../content/node/index.ts';
 import { formatSnapshotLines } from '../content/snapshot/write-snapshot.ts';
 import { fileSnapshotSource } from '../donations/snapshot-source.ts';
 import { type BlockMeasurement, formatMs, loadAverage, measureBlocking, measureInChild } from './event-loop-probe.ts';

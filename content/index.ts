@@ -1,8 +1,22 @@
 /**
- * `content/` — the vocabulary of 衔接: schemas, types and pure rules for everything published.
- * It imports nothing of ours, so every other room (and the CMS bundle) may depend on it.
+ * `content/` — the vocabulary of 衔接: schemas, types and pure rules for everything published, and
+ * the contracts every room shares (request schema and amount bounds, money and date formatting,
+ * escaping, the error shape, API paths, the webhook header, `CONTENT_SOURCE`). It imports nothing
+ * of ours, so every other room (and the CMS bundle) may depend on it; all of it is browser-safe
+ * except `content/node/` (file access and the environment reader), which has its own face.
  */
+export * from './contracts/amount-bounds.ts';
+export * from './contracts/api-error.ts';
+export * from './contracts/api-routes.ts';
+export * from './contracts/content-source.ts';
+export * from './contracts/donation-request.ts';
+export * from './contracts/escape.ts';
+export * from './contracts/format.ts';
+export * from './contracts/merchant-registry.ts';
+export * from './contracts/money.ts';
+export * from './contracts/webhook.ts';
 export * from './errors.ts';
+export * from './rules/cause.ts';
 export * from './rules/correction-diff.ts';
 export * from './rules/credit-code.ts';
 export * from './rules/dates.ts';

@@ -1,25 +1,29 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { type AmountBounds, apiPath, parseContentSource } from '../content/index.ts';
+import {
+  amountBoundsEnv,
+  appRoot,
+  demoSnapshotPath,
+  envInt as intFromEnv,
+  merchantsFileOf,
+  envText as optionalText,
+  readEnv,
+  resolveDataDir,
+  unsetIfBlank,
+} from '../content/node/index.ts';
 
 /**
- * The one place where donations read their configuration. Everything comes from the environment,
+ * The one place where donations read their configuration, through content/node's typed
+ * environment reader (so the data directory, the amount bounds, `CONTENT_SOURCE` and the merchant
+ * registry file mean what they mean for every room). Everything comes from the environment,
  * parsed and checked here; secrets are never defaulted. In development they are generated into the
  * data directory on first use (see `secrets.ts`, `sandbox/sandbox-keys.ts`); in production
  * (`production` below) the receipt and hash keys must be given.
  *
- * Paths default to `<cwd>/.data/…`: the API routes run bundled inside `dist/server`, so
- * `import.meta.url` does not point into the repository; the publisher starts us from the root
- * (or sets `XIANJIE_DATA_DIR`).
+ * Relative paths are resolved from the app root (content/node/env.ts says how it is found, also
+ * from a release's bundled server).
  */
-const optionalText = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
-
-const intFromEnv = (min: number, max: number, fallback: number) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
 
 /** A secret key as base64 of at least 32 bytes (exactly 32 for AES-256). */
 const base64Key = (exact: boolean) =>
@@ -35,10 +39,6 @@ const base64Key = (exact: boolean) =>
       { message: exact ? '应为 32 字节密钥的 base64' : '应为至少 32 字节密钥的 base64' },
     );
 
-/** An empty variable counts as unset. */
-const unsetIfBlank = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
-
 const keyList = z
   .string()
   .trim()
@@ -50,8 +50,40 @@ const keyList = z
   )
   .pipe(z.array(base64Key(true)));
 
+/**
+ * How a client is told apart and counted, for every limit in a process (the donations API's, and
+ * the publisher's limit on server-rendered search): the publisher reads only this part.
+ */
+const clientShape = {
+  REDIS_URL: optionalText,
+  /** Comma-separated proxy addresses whose X-Forwarded-For we believe; `loopback` = 127.0.0.1 and ::1. */
+  TRUSTED_PROXY: optionalText,
+  /** Rate limits key IPv6 clients by this prefix (one /64 is one subscriber's network). */
+  RATE_LIMIT_IPV6_PREFIX: intFromEnv(16, 128, 64),
+  /** Most clients the in-memory limiter tracks at once (expired, then oldest, buckets go first). */
+  RATE_LIMIT_MAX_KEYS: intFromEnv(100, 10_000_000, 50_000),
+};
+
+export interface ClientLimits {
+  redisUrl: string | null;
+  trustedProxies: string[];
+  ipv6PrefixBits: number;
+  maxKeys: number;
+}
+
+/** Only the client rules (REDIS_URL, TRUSTED_PROXY, RATE_LIMIT_IPV6_PREFIX, RATE_LIMIT_MAX_KEYS). */
+export function readClientLimits(env: NodeJS.ProcessEnv = process.env): ClientLimits {
+  const e = readEnv(z.object(clientShape), env, '捐赠模块', (message) => new ConfigError(message));
+  return {
+    redisUrl: e.REDIS_URL ?? null,
+    trustedProxies: parseProxies(e.TRUSTED_PROXY),
+    ipv6PrefixBits: e.RATE_LIMIT_IPV6_PREFIX,
+    maxKeys: e.RATE_LIMIT_MAX_KEYS,
+  };
+}
+
 const envSchema = z.object({
-  XIANJIE_DATA_DIR: optionalText,
+  ...clientShape,
   /** The public origin of the site: notify_url and return_url are built from it. */
   XIANJIE_SITE_URL: z.url().default('http://127.0.0.1:4321'),
   /** Override of the notify URL Alipay calls (e.g. a public tunnel in staging). */
@@ -66,15 +98,8 @@ const envSchema = z.object({
     .regex(/^[a-z_][a-z0-9_]{0,62}$/)
     .default('donations'),
   LEDGER_SQLITE_PATH: optionalText,
-  ALIPAY_MERCHANTS_FILE: optionalText,
   /** Published snapshot that eligibility is judged against. */
   DONATIONS_SNAPSHOT: optionalText,
-  CONTENT_SOURCE: optionalText,
-  REDIS_URL: optionalText,
-  /** Comma-separated proxy addresses whose X-Forwarded-For we believe; `loopback` = 127.0.0.1 and ::1. */
-  TRUSTED_PROXY: optionalText,
-  DONATION_MIN_FEN: intFromEnv(1, 100_000_000_00, 100),
-  DONATION_MAX_FEN: intFromEnv(1, 100_000_000_00, 5_000_000),
   DONATION_RATE_LIMIT: intFromEnv(1, 100_000, 20),
   DONATION_RATE_WINDOW_S: intFromEnv(1, 86_400, 60),
   DONATION_BODY_LIMIT_BYTES: intFromEnv(512, 1_048_576, 8_192),
@@ -90,10 +115,6 @@ const envSchema = z.object({
    * A configured merchant registry (real money) counts as production too.
    */
   XIANJIE_ENV: unsetIfBlank(z.enum(['development', 'production'])),
-  /** Rate limits key IPv6 clients by this prefix (one /64 is one subscriber's network). */
-  RATE_LIMIT_IPV6_PREFIX: intFromEnv(16, 128, 64),
-  /** Most clients the in-memory limiter tracks at once (expired, then oldest, buckets go first). */
-  RATE_LIMIT_MAX_KEYS: intFromEnv(100, 10_000_000, 50_000),
   /** Unverified notifies recorded per client per window, and in all per window; more are answered but not stored. */
   NOTIFY_REJECT_LOG_LIMIT: intFromEnv(1, 100_000, 20),
   NOTIFY_REJECT_LOG_GLOBAL_LIMIT: intFromEnv(1, 1_000_000, 600),
@@ -117,7 +138,7 @@ const envSchema = z.object({
   REPORT_BODY_LIMIT_BYTES: intFromEnv(1_024, 1_048_576, 16_384),
 });
 
-export type ChannelBounds = { minFen: number; maxFen: number };
+export type ChannelBounds = AmountBounds;
 
 export interface DonationsConfig {
   dataDir: string;
@@ -165,46 +186,42 @@ export class ConfigError extends Error {
 }
 
 /** Parses the environment (default `process.env`). Throws `ConfigError` with a Chinese message. */
-export function readDonationsConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): DonationsConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new ConfigError(`捐赠模块环境变量 ${String(first?.path[0] ?? '')} 无效：${first?.message ?? ''}`);
+export function readDonationsConfig(env: NodeJS.ProcessEnv = process.env, root = appRoot()): DonationsConfig {
+  const fail = (message: string) => new ConfigError(message);
+  const e = readEnv(envSchema, env, '捐赠模块', fail);
+  const bounds = readEnv(amountBoundsEnv, env, '捐赠模块', fail);
+  let contentSource: ReturnType<typeof parseContentSource>;
+  try {
+    contentSource = parseContentSource(env, 'strapi');
+  } catch (error) {
+    throw fail((error as Error).message);
   }
-  const e = parsed.data;
-  if (e.DONATION_MIN_FEN > e.DONATION_MAX_FEN) {
-    throw new ConfigError('DONATION_MIN_FEN 不能大于 DONATION_MAX_FEN');
-  }
-  const dataDir = resolve(cwd, e.XIANJIE_DATA_DIR ?? '.data');
+  const dataDir = resolveDataDir(env, root);
   const donationsDir = resolve(dataDir, 'donations');
   const siteUrl = e.XIANJIE_SITE_URL.replace(/\/+$/, '');
   const pgUrl = e.LEDGER_DATABASE_URL ?? e.DATABASE_URL;
   if (pgUrl && !/^postgres(ql)?:\/\//.test(pgUrl)) {
     throw new ConfigError('LEDGER_DATABASE_URL / DATABASE_URL 应为 postgres:// 连接串');
   }
-  const defaultMerchants = resolve(donationsDir, 'merchants.json');
-  let merchantsFile: string | null = null;
-  if (e.ALIPAY_MERCHANTS_FILE) merchantsFile = resolve(cwd, e.ALIPAY_MERCHANTS_FILE);
-  else if (existsSyncSafe(defaultMerchants)) merchantsFile = defaultMerchants;
-
-  const contentFile = e.CONTENT_SOURCE?.startsWith('file:') ? e.CONTENT_SOURCE.slice('file:'.length) : undefined;
-  const snapshotPath = resolve(cwd, e.DONATIONS_SNAPSHOT ?? contentFile ?? resolve(dataDir, 'snapshots/demo.json'));
+  const merchantsFile = merchantsFileOf(env, root);
+  const contentFile = contentSource.kind === 'file' ? contentSource.path : undefined;
+  const snapshotPath = resolve(root, e.DONATIONS_SNAPSHOT ?? contentFile ?? demoSnapshotPath(dataDir));
 
   return {
     dataDir,
     siteUrl,
-    notifyUrl: e.ALIPAY_NOTIFY_URL ?? `${siteUrl}/api/payments/alipay/notify`,
+    notifyUrl: e.ALIPAY_NOTIFY_URL ?? `${siteUrl}${apiPath('alipayNotify')}`,
     returnUrlTemplate: e.DONATION_RETURN_URL ?? `${siteUrl}/donations/result/?id={donationId}`,
     ledger: pgUrl
       ? { kind: 'postgres', connectionString: pgUrl, schema: e.LEDGER_PG_SCHEMA }
-      : { kind: 'sqlite', path: resolve(cwd, e.LEDGER_SQLITE_PATH ?? resolve(donationsDir, 'ledger.db')) },
+      : { kind: 'sqlite', path: resolve(root, e.LEDGER_SQLITE_PATH ?? resolve(donationsDir, 'ledger.db')) },
     merchantsFile,
     sandboxDir: resolve(donationsDir, 'sandbox'),
-    sandboxGatewayUrl: `${siteUrl}/api/payments/sandbox/gateway`,
+    sandboxGatewayUrl: `${siteUrl}${apiPath('sandboxGateway')}`,
     snapshotPath,
     redisUrl: e.REDIS_URL ?? null,
     trustedProxies: parseProxies(e.TRUSTED_PROXY),
-    amount: { minFen: e.DONATION_MIN_FEN, maxFen: e.DONATION_MAX_FEN },
+    amount: { minFen: bounds.DONATION_MIN_FEN, maxFen: bounds.DONATION_MAX_FEN },
     rateLimit: {
       max: e.DONATION_RATE_LIMIT,
       windowSeconds: e.DONATION_RATE_WINDOW_S,
@@ -255,12 +272,4 @@ function parseProxies(value: string | undefined): string[] {
     } else out.add(part);
   }
   return [...out];
-}
-
-function existsSyncSafe(path: string): boolean {
-  try {
-    return existsSync(path);
-  } catch {
-    return false;
-  }
 }

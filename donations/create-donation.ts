@@ -1,5 +1,19 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { type Charity, donationEligibility, type Project, todayIso } from '../content/index.ts';
+import {
+  type AmountBounds,
+  amountRangeMessage,
+  type Cause,
+  type Charity,
+  type DonationRequest,
+  donationEligibility,
+  donationRequestSchema,
+  firstIssue,
+  isWithinBounds,
+  matchesCause,
+  type Project,
+  taxIdKindOf,
+  todayIso,
+} from '../content/index.ts';
 import { toAlipayTime } from './alipay/alipay-time.ts';
 import { createPaymentStep, type PayStep } from './alipay/payment-step.ts';
 import type { DonationsContext } from './context.ts';
@@ -8,10 +22,8 @@ import { isUniqueViolation } from './ledger/open-ledger.ts';
 import { insertOrder, type NewReceiptRequest, type NewRoutingDecision } from './ledger/orders.ts';
 import { paidTotals } from './ledger/public-figures.ts';
 import { transitionOrder } from './ledger/transitions.ts';
-import { fenToYuan } from './money.ts';
 import { figureScope } from './public-queries.ts';
-import { type DonationRequest, donationRequestSchema, firstIssue, taxIdKindOf } from './request-schema.ts';
-import { type Cause, describeCause, matchesCause, routeCause, toCandidate } from './routing.ts';
+import { describeCause, routeCause, toCandidate } from './routing.ts';
 import type { SnapshotView } from './snapshot-source.ts';
 
 /**
@@ -30,7 +42,7 @@ export interface CreatedDonation {
   pay: PayStep;
 }
 
-export function parseDonationRequest(body: unknown, bounds: { minFen: number; maxFen: number }): DonationRequest {
+export function parseDonationRequest(body: unknown, bounds: AmountBounds): DonationRequest {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw new DonationError(400, 'INVALID_BODY', '请求体应为 JSON 对象');
   }
@@ -40,13 +52,8 @@ export function parseDonationRequest(body: unknown, bounds: { minFen: number; ma
     throw new DonationError(400, issue.pii ? 'PERSONAL_INFO_IN_TEXT' : 'INVALID_BODY', issue.message, issue.field);
   }
   const { amountFen } = parsed.data;
-  if (amountFen < bounds.minFen || amountFen > bounds.maxFen) {
-    throw new DonationError(
-      400,
-      'AMOUNT_OUT_OF_RANGE',
-      `单笔捐赠金额应在 ${fenToYuan(bounds.minFen)} 元至 ${fenToYuan(bounds.maxFen)} 元之间`,
-      'amountFen',
-    );
+  if (!isWithinBounds(amountFen, bounds)) {
+    throw new DonationError(400, 'AMOUNT_OUT_OF_RANGE', amountRangeMessage(bounds), 'amountFen');
   }
   return parsed.data;
 }

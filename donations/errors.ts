@@ -1,42 +1,11 @@
-/**
- * Errors the API answers with: `{error:{code, message, field?}}` (DESIGN.md contracts). `code` is a
- * stable English constant; `message` is Chinese, for people.
- */
-export type DonationErrorCode =
-  | 'INVALID_JSON'
-  | 'INVALID_BODY'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'BODY_TOO_LARGE'
-  | 'AMOUNT_OUT_OF_RANGE'
-  | 'PERSONAL_INFO_IN_TEXT'
-  | 'PROJECT_NOT_FOUND'
-  | 'CHARITY_NOT_FOUND'
-  | 'DONATION_NOT_FOUND'
-  | 'TARGET_NOT_FOUND'
-  | 'FORBIDDEN_ORIGIN'
-  | 'NOT_ACCEPTING_DONATIONS'
-  | 'NO_ELIGIBLE_PROJECT'
-  | 'RATE_LIMITED'
-  | 'UNAUTHORIZED'
-  | 'NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  | 'SERVICE_UNAVAILABLE'
-  | 'PAYMENT_UNAVAILABLE'
-  | 'SANDBOX_REFUSED'
-  | 'DONATION_NOT_REFUNDABLE'
-  | 'REFUND_AMOUNT_TOO_LARGE'
-  | 'REFUND_FAILED'
-  | 'INTERNAL';
+import { type ApiErrorBody, type ApiErrorCode, apiErrorBody } from '../content/index.ts';
 
-export interface ErrorBody {
-  error: {
-    code: DonationErrorCode;
-    message: string;
-    field?: string;
-    /** For 409: every eligibility reason, so the page can say all of them. */
-    reasons?: { code: string; message: string }[];
-  };
-}
+/**
+ * Errors the API answers with, in the shape of `content/contracts/api-error.ts`
+ * (`{error:{code, message, field?}}`), with the HTTP status they go out with.
+ */
+export type DonationErrorCode = ApiErrorCode;
+export type ErrorBody = ApiErrorBody;
 
 export class DonationError extends Error {
   override name = 'DonationError';
@@ -53,13 +22,6 @@ export class DonationError extends Error {
   }
 
   toBody(): ErrorBody {
-    return {
-      error: {
-        code: this.code,
-        message: this.message,
-        ...(this.field ? { field: this.field } : {}),
-        ...(this.reasons ? { reasons: this.reasons } : {}),
-      },
-    };
+    return apiErrorBody(this.code, this.message, { field: this.field, reasons: this.reasons });
   }
 }

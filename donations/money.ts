@@ -1,6 +1,7 @@
 /**
  * Money inside is integer fen (DESIGN.md). Yuan strings ("100.00") exist only at the Alipay
- * boundary, converted exactly in both directions — no floating point anywhere.
+ * boundary, converted exactly in both directions — no floating point anywhere. Money for people
+ * ("50,000.00 元") is content/contracts/money.ts's `formatYuan`, the same on pages and in API errors.
  */
 
 /** Largest amount Alipay accepts for one trade: 100,000,000.00 yuan. */
@@ -27,9 +28,4 @@ export function fenToYuan(fen: number): string {
   const whole = Math.floor(fen / 100);
   const cents = fen % 100;
   return `${whole}.${String(cents).padStart(2, '0')}`;
-}
-
-/** For people: 10050 → "100.50 元". */
-export function formatYuan(fen: number): string {
-  return `${fenToYuan(fen)} 元`;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { formatYuan } from '../content/index.ts';
 import { queryRefund, type RefundAnswer, refundTrade } from './alipay/trade-refund.ts';
 import { redactJsonText } from './buyer-identifiers.ts';
 import type { DonationsContext } from './context.ts';
@@ -15,7 +16,7 @@ import {
   refundRequestsFen,
 } from './ledger/refund-requests.ts';
 import type { Merchant } from './merchants/merchant.ts';
-import { ALIPAY_MAX_FEN, fenToYuan } from './money.ts';
+import { ALIPAY_MAX_FEN } from './money.ts';
 import { settleRefund } from './settle.ts';
 
 /**
@@ -193,7 +194,7 @@ export async function refundGift(ctx: DonationsContext, charitySlug: string, bod
       throw new DonationError(
         409,
         'REFUND_AMOUNT_TOO_LARGE',
-        `可退金额为 ${fenToYuan(Math.max(left, 0))} 元（捐赠 ${fenToYuan(order.amount_fen)} 元，已退或退款中 ${fenToYuan(order.amount_fen - left)} 元）`,
+        `可退金额为 ${formatYuan(Math.max(left, 0))}（捐赠 ${formatYuan(order.amount_fen)}，已退或退款中 ${formatYuan(order.amount_fen - left)}）`,
         'amountFen',
       );
     }

@@ -1,12 +1,12 @@
 import {
+  type Cause,
+  formatYuan,
   labelOf,
+  matchingRegions,
   type Project,
-  regionLevelOf,
   type Snapshot,
   TARGET_GROUPS,
-  type TargetGroup,
 } from '../content/index.ts';
-import { formatYuan } from './money.ts';
 
 /**
  * Routing a cause-donation (a target group and/or a region, DESIGN.md "Give") to ONE eligible
@@ -23,11 +23,6 @@ import { formatYuan } from './money.ts';
  *   3. then the fundraising window that ends first (money where time is short);
  *   4. then the slug, alphabetically (a total order, so ties cannot depend on input order).
  */
-export interface Cause {
-  targetGroup?: TargetGroup;
-  region?: string;
-}
-
 export interface RankedCandidate {
   slug: string;
   title: string;
@@ -43,25 +38,6 @@ export interface RoutingChoice {
   candidateCount: number;
   decidedBy: 'only-candidate' | 'key-county' | 'unmet-share' | 'window-end' | 'slug';
   reason: string;
-}
-
-/** Whether region `outer` (province, prefecture or county code) contains region `inner`. */
-export function regionContains(outer: string, inner: string): boolean {
-  const level = regionLevelOf(outer);
-  if (level === 'province') return inner.slice(0, 2) === outer.slice(0, 2);
-  if (level === 'prefecture') return inner.slice(0, 4) === outer.slice(0, 4);
-  return inner === outer;
-}
-
-function matchingRegions(project: Project, cause: Cause) {
-  const wanted = cause.region;
-  if (!wanted) return project.regions;
-  return project.regions.filter((r) => regionContains(wanted, r.code) || regionContains(r.code, wanted));
-}
-
-export function matchesCause(project: Project, cause: Cause): boolean {
-  if (cause.targetGroup && !project.targetGroups.includes(cause.targetGroup)) return false;
-  return matchingRegions(project, cause).length > 0;
 }
 
 export function toCandidate(project: Project, cause: Cause, raisedFen: number): RankedCandidate {

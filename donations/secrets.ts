@@ -1,7 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { createFileOnce } from '../content/node.ts';
+import { createFileOnce } from '../content/node/index.ts';
 
 /**
  * Secrets of the donations module (no defaults in code): the keys that encrypt receipt data and

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Charity, Project, Snapshot } from '../content/index.ts';
-import { readSnapshotFileIncrementally } from '../content/node.ts';
+import { readSnapshotFileIncrementally } from '../content/node/index.ts';
 import { DonationError } from './errors.ts';
 
 /**

@@ -1,33 +1,20 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { z } from 'zod';
-import { readDonationsConfig } from '../donations/config.ts';
+import { type ContentSource, parseContentSource } from '../content/index.ts';
+import { appRoot, demoSnapshotPath, readEnv, resolveDataDir } from '../content/node/index.ts';
+import { readClientLimits } from '../donations/index.ts';
 import { readOrCreateToken } from './status-token.ts';
 
+/** The repository (app) root: every path the portal uses is resolved from here, not from the cwd. */
+export const REPO_ROOT = appRoot();
+
 /**
- * The repository root: every path the portal uses is resolved from here, not from the cwd. It is
- * the nearest folder above this module with the portal's package.json — publisher/'s parent when
- * run from source, the checkout around `.data/dist/` when run built (publisher/programs.ts).
+ * The publisher's environment, read in this one place through content/node's typed reader. The
+ * data directory (`XIANJIE_DATA_DIR`) is resolved there, as for every room; keep it inside the
+ * app folder: a release's server bundle imports packages from the app's node_modules.
  */
-export const REPO_ROOT = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
-
-function findRepoRoot(from: string): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'xianjie') {
-      return dir;
-    }
-    if (dirname(dir) === dir) throw new Error(`找不到衔接的仓库根目录（从 ${from} 向上）`);
-  }
-}
-
 const envSchema = z.object({
-  /**
-   * Where generated data, databases, releases and secrets live. Keep it inside the app folder: a
-   * release's server bundle imports packages from the app's node_modules. @default <repo>/.data
-   */
-  XIANJIE_DATA_DIR: z.string().min(1).default(resolve(REPO_ROOT, '.data')),
   /** The portal (site + API) listens here (DESIGN.md: 127.0.0.1:4321). */
   PUBLISHER_HOST: z.string().min(1).default('127.0.0.1'),
   /** @default 4321 */
@@ -54,8 +41,8 @@ const envSchema = z.object({
    */
   CONTENT_SOURCE: z
     .string()
-    .regex(/^(strapi|file:.+)$/, { message: '应为 strapi 或 file:<路径>' })
-    .default('strapi'),
+    .default('strapi')
+    .refine((v) => v.trim() === 'strapi' || /^file:.+/.test(v.trim()), { message: '应为 strapi 或 file:<路径>' }),
   /** Quiet time after the last CMS event before a rebuild starts, in ms. @default 1500 */
   REBUILD_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
   /** Releases kept for rollback. @default 5 */
@@ -85,6 +72,10 @@ const envSchema = z.object({
 });
 
 export interface PublisherConfig extends z.infer<typeof envSchema> {
+  /** The data directory, absolute (generated data, databases, releases, secrets). */
+  XIANJIE_DATA_DIR: string;
+  /** `CONTENT_SOURCE` parsed by the contract every room shares (default `strapi`). */
+  contentSource: ContentSource;
   cmsHost: string;
   cmsPort: number;
   /** `XIANJIE_SITE_URL`, or where the portal listens. */
@@ -111,26 +102,22 @@ export interface PublisherConfig extends z.infer<typeof envSchema> {
 
 /** The publisher's configuration, read once from the environment. */
 export function readPublisherConfig(env: NodeJS.ProcessEnv = process.env): PublisherConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new Error(`环境变量 ${String(first?.path[0] ?? '')} 无效：${first?.message ?? ''}`);
-  }
-  const e = parsed.data;
-  const dataDir = resolve(REPO_ROOT, e.XIANJIE_DATA_DIR);
-  // REDIS_URL and TRUSTED_PROXY mean the same for every limit in this process: read where the
-  // donations API reads them, once.
-  const { redisUrl, trustedProxies, rateLimit } = readDonationsConfig(env, REPO_ROOT);
+  const e = readEnv(envSchema, env, '');
+  const dataDir = resolveDataDir(env, REPO_ROOT);
+  // REDIS_URL, TRUSTED_PROXY and the client-key settings mean the same for every limit in this
+  // process: read by the donations API's own reader of just those (nothing else of its config).
+  const { redisUrl, trustedProxies, ipv6PrefixBits, maxKeys } = readClientLimits(env);
   let statusToken = e.XIANJIE_STATUS_TOKEN;
   const secretsPath = resolve(dataDir, 'cms/secrets.json');
   return {
     ...e,
     XIANJIE_DATA_DIR: dataDir,
+    contentSource: parseContentSource({ ...env, CONTENT_SOURCE: e.CONTENT_SOURCE, STRAPI_URL: e.STRAPI_URL }, 'strapi'),
     cmsHost: new URL(e.STRAPI_URL).hostname.replace(/^\[|\]$/g, ''),
     cmsPort: Number(new URL(e.STRAPI_URL).port || 80),
     siteUrl: (e.XIANJIE_SITE_URL ?? `http://${e.PUBLISHER_HOST}:${e.PUBLISHER_PORT}`).replace(/\/+$/, ''),
     releasesKeep: e.RELEASES_KEEP,
-    snapshotPath: resolve(dataDir, 'snapshots/demo.json'),
+    snapshotPath: demoSnapshotPath(dataDir),
     accountsPath: resolve(dataDir, 'cms/demo-accounts.json'),
     webhookSecret: () => e.XIANJIE_WEBHOOK_SECRET ?? storedCmsSecret(secretsPath, 'XIANJIE_WEBHOOK_SECRET'),
     reportSecret: () => e.XIANJIE_REPORT_SECRET ?? storedCmsSecret(secretsPath, 'XIANJIE_REPORT_SECRET'),
@@ -144,8 +131,8 @@ export function readPublisherConfig(env: NodeJS.ProcessEnv = process.env): Publi
       redisUrl,
       trustedProxies,
       // The same client key as the donations API: IPv6 clients by prefix, a bounded memory map.
-      ipv6PrefixBits: rateLimit.ipv6PrefixBits,
-      maxKeys: rateLimit.maxKeys,
+      ipv6PrefixBits,
+      maxKeys,
     },
   };
 }

@@ -7,8 +7,8 @@ import type { SnapshotStage } from './releases/snapshot-stage.ts';
 
 /** Where a release takes its content from: a pull of published entries, or a file (CONTENT_SOURCE). */
 export function pullSource(config: PublisherConfig): PullSource {
-  const source = config.CONTENT_SOURCE;
-  if (source.startsWith('file:')) return { kind: 'file', path: source.slice('file:'.length) };
+  const source = config.contentSource;
+  if (source.kind === 'file') return { kind: 'file', path: source.path };
   return {
     kind: 'strapi',
     url: config.STRAPI_URL,

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { readDonationsConfig } from '../donations/config.ts';
+import { resolve } from 'node:path';
+import { readDonationsConfig } from '../donations/index.ts';
 import { runToEnd, stopAll } from './children.ts';
 import { CMS_LABEL, cmsSupervisor, pullWhenCmsRuns } from './cms-child.ts';
 import { readPublisherConfig } from './config.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createFileOnce } from '../content/node.ts';
+import { createFileOnce } from '../content/node/index.ts';
 
 /**
  * The bearer token that opens the full `/_publisher/status` to a client that is not this machine.

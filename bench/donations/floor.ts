@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { readSnapshotFile } from '../../content/node.ts';
+import { donationRequestSchema } from '../../content/contracts/donation-request.ts';
+import { readSnapshotFile } from '../../content/node/index.ts';
 import { createPaymentStep } from '../../donations/alipay/payment-step.ts';
 import { createMerchant, type Merchant } from '../../donations/merchants/merchant.ts';
-import { donationRequestSchema } from '../../donations/request-schema.ts';
 import { SandboxKeys } from '../../donations/sandbox/sandbox-keys.ts';
 
 /**

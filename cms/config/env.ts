@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { z } from '../src/lib/content.ts';
+import { demoSnapshotPath, resolveDataDir, z } from '../src/lib/content.ts';
 
 /**
  * The ONE place the CMS reads its environment. Every config file and bootstrap step calls
@@ -51,7 +51,6 @@ const envSchema = z.object({
   /** Strapi's log level (winston npm levels); `http` includes one line per request. */
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'http', 'verbose', 'debug', 'silly']).default('http'),
   PUBLISHER_URL: z.url({ message: 'PUBLISHER_URL 应为网址' }).default('http://127.0.0.1:4321'),
-  XIANJIE_DATA_DIR: optionalText,
   /** Snapshot imported on first start (no charities yet). */
   XIANJIE_SEED_SNAPSHOT: optionalText,
   /** `off` skips the first-start seed import. */
@@ -152,7 +151,8 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
   }
   const e = parsed.data;
   const root = repoRoot();
-  const dataDir = resolve(root, e.XIANJIE_DATA_DIR ?? '.data');
+  // The data directory as every room resolves it (content/node/env.ts).
+  const dataDir = resolveDataDir(source, root);
   const stored = ensureSecrets(join(dataDir, 'cms', 'secrets.json'));
   const secret = (name: SecretName): string => e[name] ?? stored[name];
   const publisherUrl = e.PUBLISHER_URL.replace(/\/+$/, '');
@@ -171,7 +171,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): CmsEnv {
     webhookUrl: `${publisherUrl}/webhooks/strapi`,
     seed: {
       enabled: e.XIANJIE_SEED,
-      snapshotPath: resolve(root, e.XIANJIE_SEED_SNAPSHOT ?? join(dataDir, 'snapshots', 'demo.json')),
+      snapshotPath: resolve(root, e.XIANJIE_SEED_SNAPSHOT ?? demoSnapshotPath(dataDir)),
     },
     demoAccounts: { enabled: e.XIANJIE_DEMO_ACCOUNTS, path: join(dataDir, 'cms', 'demo-accounts.json') },
     resetRoles: e.XIANJIE_RESET_ROLES,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REPORTS_PATH } from '../contracts/api-routes.ts';
 import { lintPii } from '../rules/pii-lint.ts';
 import { slug } from './common.ts';
 import {
@@ -15,7 +16,7 @@ import {
  * form: it works without JavaScript) and the portal's API. The same fields arrive as JSON or as
  * `application/x-www-form-urlencoded`; both are checked by this one schema.
  */
-export const REPORTS_API_PATH = '/api/reports';
+export const REPORTS_API_PATH = REPORTS_PATH;
 
 /**
  * The page a form submission is answered with (confirmation or the form again with the error).

@@ -1,4 +1,4 @@
-import type { Channel } from '../ledger/schema.ts';
+import type { Channel } from '../../content/index.ts';
 import type { Merchant } from '../merchants/merchant.ts';
 import { fenToYuan } from '../money.ts';
 import { toAlipayTime } from './alipay-time.ts';

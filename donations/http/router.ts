@@ -1,3 +1,4 @@
+import { API_ROUTES, type ApiRouteName, apiErrorBody, routePattern } from '../../content/index.ts';
 import type { DonationsContext } from '../context.ts';
 import { postReport } from '../reports/handlers.ts';
 import {
@@ -16,7 +17,8 @@ import {
 import { json } from './respond.ts';
 
 /**
- * The same paths as the Astro routes under site/pages/api/, for a plain Node server (tests,
+ * The paths of content/contracts/api-routes.ts (the Astro routes under site/pages/api/ are the same
+ * table as files), for a plain Node server (tests,
  * benchmarks, the reconciliation script's sandbox gateway). Returns null for paths it does not own.
  */
 type Handler = (
@@ -27,28 +29,28 @@ type Handler = (
   meta: RequestMeta,
 ) => Promise<Response>;
 
-const ROUTES: [string, RegExp, Handler][] = [
-  ['POST', /^\/api\/donations\/?$/, (ctx, req, _u, _p, meta) => postDonation(ctx, req, meta)],
-  ['POST', /^\/api\/reports\/?$/, (ctx, req, _u, _p, meta) => postReport(ctx, req, meta)],
-  ['GET', /^\/api\/donations\/([^/]+)\/?$/, (ctx, _r, _u, [id]) => getDonation(ctx, id ?? '')],
-  ['POST', /^\/api\/payments\/alipay\/notify\/?$/, (ctx, req, _u, _p, meta) => postAlipayNotify(ctx, req, meta)],
-  ['GET', /^\/api\/projects\/([^/]+)\/stats\/?$/, (ctx, _r, _u, [slug]) => getStats(ctx, slug ?? '')],
-  [
-    'GET',
-    /^\/api\/projects\/([^/]+)\/donations\/?$/,
-    (ctx, _r, url, [slug]) => getProjectDonations(ctx, slug ?? '', url),
-  ],
-  [
-    'GET',
-    /^\/api\/charities\/([^/]+)\/receipt-requests\.csv$/,
-    (ctx, req, _u, [slug]) => getReceiptCsv(ctx, slug ?? '', req),
-  ],
-  ['POST', /^\/api\/charities\/([^/]+)\/refunds\/?$/, (ctx, req, _u, [slug]) => postRefund(ctx, slug ?? '', req)],
-  ['GET', /^\/api\/payments\/sandbox\/gateway\/?$/, (ctx, req) => sandboxGateway(ctx, req)],
-  ['POST', /^\/api\/payments\/sandbox\/gateway\/?$/, (ctx, req) => sandboxGateway(ctx, req)],
-  ['GET', /^\/api\/payments\/sandbox\/checkout\/?$/, (ctx, _r, url) => sandboxCheckout(ctx, url)],
-  ['POST', /^\/api\/payments\/sandbox\/pay\/?$/, (ctx, req) => sandboxPay(ctx, req)],
-];
+/** Each path of the table (content/contracts/api-routes.ts) with its handler per method. */
+const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['methods'][number], Handler>> } = {
+  createDonation: { POST: (ctx, req, _u, _p, meta) => postDonation(ctx, req, meta) },
+  report: { POST: (ctx, req, _u, _p, meta) => postReport(ctx, req, meta) },
+  donation: { GET: (ctx, _r, _u, [id]) => getDonation(ctx, id ?? '') },
+  alipayNotify: { POST: (ctx, req, _u, _p, meta) => postAlipayNotify(ctx, req, meta) },
+  projectStats: { GET: (ctx, _r, _u, [slug]) => getStats(ctx, slug ?? '') },
+  projectDonations: { GET: (ctx, _r, url, [slug]) => getProjectDonations(ctx, slug ?? '', url) },
+  receiptRequests: { GET: (ctx, req, _u, [slug]) => getReceiptCsv(ctx, slug ?? '', req) },
+  refunds: { POST: (ctx, req, _u, [slug]) => postRefund(ctx, slug ?? '', req) },
+  sandboxGateway: { GET: (ctx, req) => sandboxGateway(ctx, req), POST: (ctx, req) => sandboxGateway(ctx, req) },
+  sandboxCheckout: { GET: (ctx, _r, url) => sandboxCheckout(ctx, url) },
+  sandboxPay: { POST: (ctx, req) => sandboxPay(ctx, req) },
+};
+
+const ROUTES: [string, RegExp, Handler][] = (Object.keys(API_ROUTES) as ApiRouteName[]).flatMap((name) =>
+  Object.entries(HANDLERS[name] as Record<string, Handler>).map(([method, handler]): [string, RegExp, Handler] => [
+    method,
+    routePattern(API_ROUTES[name].path),
+    handler,
+  ]),
+);
 
 export async function routeDonations(
   ctx: DonationsContext,
@@ -71,5 +73,5 @@ export async function routeDonations(
     });
     return handler(ctx, request, url, params, meta);
   }
-  return pathMatched ? json(405, { error: { code: 'METHOD_NOT_ALLOWED', message: '不支持的请求方法' } }) : null;
+  return pathMatched ? json(405, apiErrorBody('METHOD_NOT_ALLOWED', '不支持的请求方法')) : null;
 }

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Channel } from '../../content/index.ts';
 
 /**
  * The ledger's tables as Kysely sees them. Timestamps are ISO 8601 UTC strings in the program on
@@ -7,9 +8,6 @@ import type { Generated } from 'kysely';
  */
 export const ORDER_STATUSES = ['pending', 'paid', 'closed', 'refunded'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-export const CHANNELS = ['page', 'wap', 'qr'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 export interface OrdersTable {
   id: string;

@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { firstIssue } from '../../content/contracts/donation-request.ts';
 import {
   type ReportReceipt,
   type ReportRequest,
@@ -12,7 +13,6 @@ import {
 import type { DonationsContext } from '../context.ts';
 import { DonationError } from '../errors.ts';
 import { isUniqueViolation } from '../ledger/open-ledger.ts';
-import { firstIssue } from '../request-schema.ts';
 import type { SnapshotView } from '../snapshot-source.ts';
 import { newReportReference } from './reference.ts';
 import { findRecentDuplicate, insertReport, type ReportRow, reportsDb } from './store.ts';

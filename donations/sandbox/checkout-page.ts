@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../content/index.ts';
 import { SANDBOX_PAGE_STYLE } from './checkout-style.ts';
 import type { FakeTrade } from './fake-alipay-store.ts';
 
@@ -6,10 +7,6 @@ import type { FakeTrade } from './fake-alipay-store.ts';
  * is a sandbox and that no money moves.
  */
 export const SANDBOX_NOTICE = '这是沙箱支付，不会产生真实扣款';
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function page(title: string, body: string): string {
   return `<!doctype html>

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomInt } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFileOnce } from '../../content/node.ts';
+import { createFileOnce } from '../../content/node/index.ts';
 
 /**
  * The sandbox's own keys, generated on first use under `.data/donations/sandbox/` and kept:

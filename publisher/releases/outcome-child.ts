@@ -6,7 +6,7 @@ import { programArgs } from '../programs.ts';
 /**
  * Runs one of the release's stage programs in its own Node process (built, or its TypeScript
  * through tsx: publisher/programs.ts) and reads back the
- * outcome it wrote to a JSON file (the child's half is `runStageChild`, content/files/stage-child.ts, shared with search/index's program). An exit code alone cannot carry a Chinese message naming the
+ * outcome it wrote to a JSON file (the child's half is `runStageChild`, content/node/stage-child.ts, shared with search/index's program). An exit code alone cannot carry a Chinese message naming the
  * entry and field, so each child writes `{ ok: false, code, message }` before it exits; a child
  * that died without writing one (killed, out of memory) is reported with its last output lines.
  */

@@ -1,6 +1,6 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { ContentError, type Snapshot } from '../../content/index.ts';
-import { readSnapshotFile, runStageChild } from '../../content/node.ts';
+import { readSnapshotFile, runStageChild } from '../../content/node/index.ts';
 import { pullStrapiSnapshot } from '../../content/snapshot/strapi-pull.ts';
 import { formatSnapshotLines } from '../../content/snapshot/write-snapshot.ts';
 import { PULL_SOURCE_ENV, type PullOutcome, type PullSource, pullSourceSchema } from './pull-outcome.ts';

@@ -1,10 +1,10 @@
-import type { DonationsConfig } from '../../donations/config.ts';
 import {
   type DeliveryOptions,
+  type DonationsConfig,
   deliverDueReports,
   openReportOutbox,
   type ReportSink,
-} from '../../donations/reports/outbox.ts';
+} from '../../donations/index.ts';
 
 /**
  * The publisher's loop that empties the report outbox into the CMS: every `intervalMs`, one pass

@@ -1,5 +1,5 @@
 import { REPORT_INTAKE_PATH, reportIntakeAnswerSchema } from '../../content/index.ts';
-import type { ReportSink } from '../../donations/reports/outbox.ts';
+import type { ReportSink } from '../../donations/index.ts';
 
 /**
  * Where the report outbox delivers: the CMS's intake (content/schemas/report-intake.ts), with the

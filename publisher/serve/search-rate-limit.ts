@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { clientKey } from '../../donations/client-ip.ts';
-import { createRateLimiter, type RateDecision } from '../../donations/rate-limit.ts';
+import { clientKey, createRateLimiter, type RateDecision } from '../../donations/index.ts';
 
 /**
  * A per-client limit on `/search/results/`, the one page that runs a search on the server for

@@ -15,15 +15,17 @@ import { startPortalServer } from './portal-server.ts';
 
 const host = '127.0.0.1';
 const [port] = z.tuple([z.coerce.number().int().min(1).max(65_535)]).parse(process.argv.slice(2));
-const dataDir = process.env.XIANJIE_DATA_DIR;
-if (!dataDir) throw new Error('需要 XIANJIE_DATA_DIR（其中 releases/current 指向要提供的版本）');
+// Never the default data directory: serving a developer's own `.data` by accident would mislead.
+if (!process.env.XIANJIE_DATA_DIR?.trim())
+  throw new Error('需要 XIANJIE_DATA_DIR（其中 releases/current 指向要提供的版本）');
+const config = readPublisherConfig();
 
 const server = await startPortalServer({
-  store: new ReleaseStore(dataDir),
+  store: new ReleaseStore(config.XIANJIE_DATA_DIR),
   host,
   port,
   status: async () => ({ release: 'current', cms: null }),
-  config: readPublisherConfig(),
+  config,
   webhook: async (_req, res) => {
     res
       .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })

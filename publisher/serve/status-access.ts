@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { normaliseIp } from '../../donations/client-ip.ts';
+import { normaliseIp } from '../../donations/index.ts';
 import type { ReleaseStore } from '../releases/release-store.ts';
 
 /**

@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { apiErrorBody, WEBHOOK_SECRET_HEADER } from '../../content/index.ts';
 
-export const WEBHOOK_SECRET_HEADER = 'x-xianjie-webhook-secret';
 const MAX_BODY_BYTES = 1_048_576;
 
 /** The part of Strapi's webhook payload we read. */
@@ -14,7 +14,7 @@ const payloadSchema = z.object({
 
 function reply(res: ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(JSON.stringify(status < 300 ? { ok: true, message } : { error: { code, message } }));
+  res.end(JSON.stringify(status < 300 ? { ok: true, message } : apiErrorBody(code, message)));
 }
 
 function sameSecret(given: string | undefined, expected: string): boolean {

@@ -1,5 +1,4 @@
-import { readSnapshotFile, runStageChild } from '../../content/node.ts';
-import { merchantConfigured } from '../../site/lib/merchant.ts';
+import { merchantConfigured, readSnapshotFile, runStageChild } from '../../content/node/index.ts';
 import type { IndexOutcome } from './index-outcome.ts';
 import { releaseDocumentsPathOf } from './release-documents.ts';
 import { indexRelease, SearchIndexError } from './release-index.ts';

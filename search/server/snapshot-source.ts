@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { Snapshot } from '../../content/index.ts';
-import { readSnapshotFileIncrementally } from '../../content/node.ts';
+import { readSnapshotFileIncrementally } from '../../content/node/index.ts';
 
 /**
  * The live release's snapshot, for a release without `search-documents.json` (projected in this

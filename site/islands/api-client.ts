@@ -1,3 +1,6 @@
+import { readApiError } from '../../content/contracts/api-error.ts';
+import { DONATION_PATH, fillPath, PROJECT_STATS_PATH } from '../../content/contracts/api-routes.ts';
+
 /**
  * The browser's side of the donations API (donations/README.md) for what every project page and
  * the result page read up front: project stats and an order's status. Answers are checked field by
@@ -64,13 +67,8 @@ export function asProjectStats(v: unknown): ProjectStats | null {
 }
 
 function asApiError(v: unknown, status: number): ApiError | null {
-  if (!isObject(v) || !isObject(v.error)) return null;
-  const { code, message, field, reasons } = v.error;
-  if (!isText(code) || !isText(message)) return null;
-  const list = Array.isArray(reasons)
-    ? reasons.filter((r): r is { code: string; message: string } => isObject(r) && isText(r.code) && isText(r.message))
-    : undefined;
-  return { code, message, field: isText(field) ? field : undefined, reasons: list, status };
+  const error = readApiError(v);
+  return error ? { ...error, status } : null;
 }
 
 /** One call: network failure, a checked answer, or the API's error (or a Chinese stand-in). */
@@ -108,9 +106,9 @@ export async function callApi<T>(
 }
 
 export function fetchDonation(donationId: string): Promise<ApiResult<DonationStatus>> {
-  return callApi(asDonationStatus, `/api/donations/${encodeURIComponent(donationId)}`, { cache: 'no-store' });
+  return callApi(asDonationStatus, fillPath(DONATION_PATH, { donationId }), { cache: 'no-store' });
 }
 
 export function fetchProjectStats(slug: string): Promise<ApiResult<ProjectStats>> {
-  return callApi(asProjectStats, `/api/projects/${encodeURIComponent(slug)}/stats`, { cache: 'no-store' });
+  return callApi(asProjectStats, fillPath(PROJECT_STATS_PATH, { slug }), { cache: 'no-store' });
 }

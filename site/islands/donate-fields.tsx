@@ -1,10 +1,10 @@
+import type { AmountBounds } from '../../content/contracts/amount-bounds.ts';
 import { CHANNEL_LABELS, CHANNELS, PRESETS_FEN } from './donate-options.ts';
 import type { DonationFormValues, FormField } from './donation-request.ts';
 import { AmountPicker } from './ui/amount-picker.tsx';
 import { ChoiceGroup } from './ui/choice-group.tsx';
 import { FieldError, type ShownError } from './ui/error-message.tsx';
 import { TextField } from './ui/text-field.tsx';
-import type { AmountBounds } from './yuan-to-fen.ts';
 
 /**
  * The donate form's questions, in order: (for a cause) 帮扶对象, the amount, anonymity or a

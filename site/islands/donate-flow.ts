@@ -1,6 +1,7 @@
 // First: the schemas below (and those of donation-request.ts) are built in jitless mode.
 import './zod-jitless.ts';
 import { z } from 'zod';
+import { CREATE_DONATION_PATH } from '../../content/contracts/api-routes.ts';
 import { type ApiResult, callApi } from './api-client.ts';
 
 /**
@@ -41,7 +42,7 @@ export function createDonation(body: unknown): Promise<ApiResult<CreatedDonation
       const parsed = createdDonationSchema.safeParse(answer);
       return parsed.success ? parsed.data : null;
     },
-    '/api/donations',
+    CREATE_DONATION_PATH,
     { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
   );
 }

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { AmountBounds } from '../../content/contracts/amount-bounds.ts';
 import type { ApiError } from './api-client.ts';
 import { currentDevice, defaultChannel } from './default-channel.ts';
 import { DonateFields, type PoolChoice } from './donate-fields.tsx';
@@ -8,7 +9,6 @@ import type { DonationFormValues, DonationTarget, FormField } from './donation-r
 import type { QrDonation } from './ui/confirm-step.tsx';
 import { AlertRegion, type ShownError } from './ui/error-message.tsx';
 import { useHydrated } from './ui/use-hydrated.ts';
-import type { AmountBounds } from './yuan-to-fen.ts';
 
 /**
  * The donate island: form → `POST /api/donations` → confirm step (project, the charity that is

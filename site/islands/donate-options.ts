@@ -1,3 +1,4 @@
+import type { Channel } from '../../content/contracts/donation-request.ts';
 import type { DonationFormValues } from './donation-request.ts';
 
 /**
@@ -8,8 +9,12 @@ import type { DonationFormValues } from './donation-request.ts';
  */
 export const PRESETS_FEN = [1_000, 5_000, 10_000, 20_000] as const;
 
-export const CHANNEL_LABELS = { page: '电脑网页', wap: '手机网页', qr: '扫码支付' } as const;
-export type ChannelKey = keyof typeof CHANNEL_LABELS;
+/** One name per channel of the request contract (`CHANNELS`): a channel added there fails here. */
+export const CHANNEL_LABELS = { page: '电脑网页', wap: '手机网页', qr: '扫码支付' } as const satisfies Record<
+  Channel,
+  string
+>;
+export type ChannelKey = Channel;
 
 export const CHANNELS = Object.keys(CHANNEL_LABELS) as ChannelKey[];
 

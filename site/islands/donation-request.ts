@@ -1,9 +1,10 @@
-import { type DonationRequest, donationRequestSchema, firstIssue } from '../../donations/request-schema.ts';
-import { type AmountBounds, boundsProblem, parseYuan } from './yuan-to-fen.ts';
+import type { AmountBounds } from '../../content/contracts/amount-bounds.ts';
+import { type DonationRequest, donationRequestSchema, firstIssue } from '../../content/contracts/donation-request.ts';
+import { boundsProblem, parseYuan } from './yuan-to-fen.ts';
 
 /**
  * The donate form's values → the body of `POST /api/donations`, checked with the very zod schema
- * the API parses it with (donations/request-schema.ts is pure: zod and content/ rules only), so
+ * the API parses it with (content/contracts/donation-request.ts: zod and content/ rules only), so
  * the browser and the server refuse the same things with the same Chinese sentences. The server
  * checks again; this only spares the donor a round trip.
  */

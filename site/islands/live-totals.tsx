@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { groupThousands, percentOf } from '../lib/money.ts';
+import { groupThousands, percentOf } from '../../content/contracts/money.ts';
 import { fetchProjectStats, type ProjectStats } from './api-client.ts';
 import { Money } from './ui/money.tsx';
 

@@ -1,4 +1,4 @@
-import { formatYuan } from '../lib/money.ts';
+import { formatYuan } from '../../content/contracts/money.ts';
 import type { DonationStatus } from './api-client.ts';
 
 /**

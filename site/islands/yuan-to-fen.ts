@@ -1,4 +1,4 @@
-import { formatYuan } from '../lib/money.ts';
+import { type AmountBounds, amountRangeMessage, isWithinBounds } from '../../content/contracts/amount-bounds.ts';
 
 /**
  * What a donor types as an amount in 元 → integer fen, exactly: the text is split at the decimal
@@ -7,11 +7,6 @@ import { formatYuan } from '../lib/money.ts';
  * thousands separators and a trailing 元.
  */
 export type YuanParse = { ok: true; fen: number } | { ok: false; message: string };
-
-export interface AmountBounds {
-  minFen: number;
-  maxFen: number;
-}
 
 const FULL_WIDTH = /[\uff10-\uff19\uff0e\uff0c]/g;
 const SHAPE = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
@@ -41,9 +36,7 @@ export function parseYuan(input: string): YuanParse {
 /** The Chinese sentence for an amount outside the bounds the API enforces, or null when inside. */
 export function boundsProblem(fen: number, bounds: AmountBounds): string | null {
   if (fen <= 0) return '捐赠金额应大于 0 元';
-  if (fen < bounds.minFen || fen > bounds.maxFen) {
-    // The same sentence the API answers with (AMOUNT_OUT_OF_RANGE).
-    return `单笔捐赠金额应在 ${formatYuan(bounds.minFen)}至 ${formatYuan(bounds.maxFen)}之间`;
-  }
+  // The same sentence the API answers with (AMOUNT_OUT_OF_RANGE).
+  if (!isWithinBounds(fen, bounds)) return amountRangeMessage(bounds);
   return null;
 }

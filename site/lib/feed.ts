@@ -1,5 +1,5 @@
 import { getRssString } from '@astrojs/rss';
-import { escapeXml, removeXmlInvalid } from './xml.ts';
+import { escapeXml, removeXmlInvalid } from '../../content/contracts/escape.ts';
 
 /**
  * The disclosures feed as RSS 2.0, written by @astrojs/rss. Items carry plain-text summaries; the

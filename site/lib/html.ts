@@ -1,27 +1,17 @@
+import { escapeHtml } from '../../content/contracts/escape.ts';
+
 /**
  * Escaped HTML built in TypeScript, for the few fragments rendered thousands of times per build
  * (project cards, the filter panel, the page chrome). Astro components cost a render instance and
  * several promises each; at 10,000 projects a card appears on ~20 listing pages, so it is built
- * once here as a string and reused. Every interpolated value is escaped unless it is SafeHtml.
+ * once here as a string and reused. Every interpolated value is escaped (content/'s one escaper)
+ * unless it is SafeHtml.
  */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
     return this.value;
   }
-}
-
-const NEEDS_ESCAPING = /[&<>"']/;
-
-export function escapeHtml(text: string): string {
-  // Most values (CJK text, slugs, dates) contain nothing to escape: test once, replace rarely.
-  if (!NEEDS_ESCAPING.test(text)) return text;
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 type Value = SafeHtml | string | number | boolean | null | undefined | readonly Value[];

@@ -1,8 +1,9 @@
+import { type ContentSource, describeContentSource } from '../../content/contracts/content-source.ts';
 import type { Snapshot } from '../../content/index.ts';
-import { readSnapshotFile } from '../../content/node.ts';
+import { readSnapshotFile } from '../../content/node/index.ts';
 import { pullStrapiSnapshot } from '../../content/snapshot/strapi-pull.ts';
-import { type ContentSource, describeContentSource, parseContentSource } from './content-source.ts';
 import { startPiiGate } from './pii-gate.ts';
+import { contentSource } from './site-env.ts';
 
 /** Reads and validates the snapshot of one source. Errors name the entry and the field (parseSnapshot). */
 export async function loadSnapshot(source: ContentSource, fetchImpl: typeof fetch = fetch): Promise<Snapshot> {
@@ -19,7 +20,7 @@ let cached: Promise<Snapshot> | null = null;
  */
 export function getSnapshot(): Promise<Snapshot> {
   if (!cached) {
-    const source = parseContentSource();
+    const source = contentSource();
     const label = describeContentSource(source);
     cached = loadSnapshot(source)
       .then((snapshot) => {

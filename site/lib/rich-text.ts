@@ -1,5 +1,6 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { escapeHtml } from '../../content/contracts/escape.ts';
 
 /**
  * The one place CMS rich text (project stories, disclosure bodies, typical cases, campaign
@@ -110,10 +111,6 @@ const AUTOLINK = /www\./i;
 
 export function isPlainText(text: string): boolean {
   return !MARKUP_CHARS.test(text) && !BLOCK_LINE.test(text) && !AUTOLINK.test(text);
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function plainParagraphs(text: string): string {

@@ -18,9 +18,9 @@ import {
   type Snapshot,
   type TypicalCase,
 } from '../../content/index.ts';
+import { merchantConfigured } from '../../content/node/index.ts';
 import { ACCEPTING, type FacetValues, facetCombinations } from './facets.ts';
 import { getSnapshot } from './load-snapshot.ts';
-import { merchantConfigured } from './merchant.ts';
 import { throwIfPiiFound } from './pii-gate.ts';
 import { type ProjectMoney, projectMoney } from './project-money.ts';
 import { rulesToday } from './rules-today.ts';

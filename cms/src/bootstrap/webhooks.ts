@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import { loadEnv } from '../../config/env.ts';
+import { WEBHOOK_SECRET_HEADER } from '../lib/content.ts';
 
 /**
  * One webhook (Strapi's built-in store, visible under Settings → Webhooks) tells the publisher
@@ -8,7 +9,6 @@ import { loadEnv } from '../../config/env.ts';
  * secret header drifted, duplicates removed.
  */
 export const WEBHOOK_NAME = '衔接发布服务';
-export const WEBHOOK_SECRET_HEADER = 'x-xianjie-webhook-secret';
 export const WEBHOOK_EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete'];
 
 interface Webhook {

@@ -10,7 +10,8 @@ import { z } from 'zod';
 z.config(z.locales.zhCN());
 
 export * from '../../../content/index.ts';
+export { demoSnapshotPath, resolveDataDir } from '../../../content/node/env.ts';
+export * from '../../../content/node/read-snapshot.ts';
 export { lintEntryText } from '../../../content/rules/publish-lint.ts';
-export * from '../../../content/snapshot/read-snapshot.ts';
 export * from '../../../content/snapshot/strapi-mapping.ts';
 export { z };

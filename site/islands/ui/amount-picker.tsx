@@ -1,5 +1,5 @@
-import { formatYuan } from '../../lib/money.ts';
-import type { AmountBounds } from '../yuan-to-fen.ts';
+import type { AmountBounds } from '../../../content/contracts/amount-bounds.ts';
+import { formatYuan } from '../../../content/contracts/money.ts';
 import { ChoiceGroup } from './choice-group.tsx';
 import { FieldError, type ShownError } from './error-message.tsx';
 

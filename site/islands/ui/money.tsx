@@ -1,4 +1,4 @@
-import { formatMoney, formatYuan } from '../../lib/money.ts';
+import { formatMoney, formatYuan } from '../../../content/contracts/money.ts';
 
 /**
  * An amount of integer fen for people: exact 元 with two decimals (`exact`, what is paid), or the

@@ -1,6 +1,6 @@
+import { formatDate } from '../../../content/contracts/format.ts';
 import { AWARD_CATEGORIES, type Award, labelOf } from '../../../content/index.ts';
 import { paths } from '../../../content/paths.ts';
-import { formatDate } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 /** Awards with their citation and document number; awardees on the portal are linked unless told not to. */

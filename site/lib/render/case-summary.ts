@@ -1,5 +1,5 @@
+import { formatDate } from '../../../content/contracts/format.ts';
 import { AGE_BANDS, type CaseSummary, labelOf, TARGET_GROUPS } from '../../../content/index.ts';
-import { formatDate } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 /** An anonymised case (alias, age band, county): what help came from government and from the charity. */

@@ -1,6 +1,6 @@
+import { formatDate } from '../../../content/contracts/format.ts';
 import { paths } from '../../../content/paths.ts';
 import type { SearchDocument } from '../../../content/search/documents.ts';
-import { formatDate } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { CharityView } from '../site-data.ts';
 import { awardListHtml } from './award-list.ts';

@@ -1,8 +1,8 @@
+import { formatDate, formatRange } from '../../../content/contracts/format.ts';
+import { formatMoney } from '../../../content/contracts/money.ts';
 import { PARTNER_TYPES } from '../../../content/index.ts';
 import { paths } from '../../../content/paths.ts';
-import { formatDate, formatRange } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { formatMoney } from '../money.ts';
 import type { ProjectView } from '../site-data.ts';
 
 /**

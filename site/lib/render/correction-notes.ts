@@ -1,5 +1,5 @@
+import { formatDate } from '../../../content/contracts/format.ts';
 import { type CorrectedCollection, type CorrectionNote, describeChangedFields } from '../../../content/index.ts';
-import { formatDate } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 /**

@@ -1,7 +1,7 @@
+import { formatDate, formatRange } from '../../../content/contracts/format.ts';
+import { formatMoney, formatYuan } from '../../../content/contracts/money.ts';
 import { DISCLOSURE_KINDS, EXPENSE_CATEGORIES, labelOf } from '../../../content/index.ts';
-import { formatDate, formatRange } from '../format.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
-import { formatMoney, formatYuan } from '../money.ts';
 import { renderRichText } from '../rich-text.ts';
 import type { ProjectView } from '../site-data.ts';
 import { correctedBadgeHtml, correctionListHtml } from './correction-notes.ts';

@@ -1,6 +1,6 @@
+import { formatDate } from '../../../content/contracts/format.ts';
 import type { DueItem } from '../../../content/index.ts';
 import { DUE_KIND_LABELS, DUE_STATUS_LABELS } from '../disclosure-labels.ts';
-import { formatDate } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { ProjectView } from '../site-data.ts';
 

@@ -1,32 +1,16 @@
 import { paths } from '../../../content/paths.ts';
-import { readDonationsConfig } from '../../../donations/config.ts';
 import type { DonateFormProps } from '../../islands/donate-form.tsx';
 import { html, type SafeHtml } from '../html.ts';
 import type { ProjectView } from '../site-data.ts';
+import { donationBounds } from '../site-env.ts';
 import { islandSlotHtml } from './island-slots.ts';
 
 /**
  * Where giving starts. The donate island (site/islands/donate-form.tsx) goes in `#donate`; the
  * reasons a project does not accept donations come from the same eligibility rule the donations
  * API uses, so the page and the API never disagree. The cause-donation slot of needs and campaign
- * pages is site/components/cause-donate.astro.
+ * pages is site/components/cause-donate.astro. The amount bounds come from site-env.ts.
  */
-let bounds: { minFen: number; maxFen: number } | null = null;
-
-/** The amount bounds the API enforces (donations/config.ts), read once per build. */
-export function donationBounds(): { minFen: number; maxFen: number } {
-  if (!bounds) {
-    try {
-      bounds = readDonationsConfig().amount;
-    } catch {
-      // A malformed donations environment is the API's problem to report; the form keeps the
-      // documented defaults and the API's own answer still decides.
-      bounds = { minFen: 100, maxFen: 5_000_000 };
-    }
-  }
-  return bounds;
-}
-
 /** The donate island's props on a project page (site/islands/donate-form.tsx). */
 export function donateFormProps(view: ProjectView): DonateFormProps {
   return {

@@ -1,6 +1,6 @@
+import { formatDate } from '../../../content/contracts/format.ts';
+import { percentOf } from '../../../content/contracts/money.ts';
 import type { LiveTotalsProps } from '../../islands/live-totals.tsx';
-import { formatDate } from '../format.ts';
-import { percentOf } from '../money.ts';
 import type { ProjectView } from '../site-data.ts';
 
 /**

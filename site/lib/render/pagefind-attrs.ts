@@ -1,8 +1,8 @@
+import { merchantConfigured } from '../../../content/node/index.ts';
 import { buildSearchDocuments, type SearchDocument } from '../../../content/search/documents.ts';
 import { pagefindFilters, pagefindMeta } from '../../../content/search/pagefind-markup.ts';
 import type { SearchType } from '../../../content/search/settings.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { merchantConfigured } from '../merchant.ts';
 import type { SiteData } from '../site-data.ts';
 
 /**

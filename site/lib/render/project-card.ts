@@ -1,7 +1,7 @@
+import { formatMoney } from '../../../content/contracts/money.ts';
 import { labelOf, PROJECT_STATUSES, TARGET_GROUPS } from '../../../content/index.ts';
 import { paths } from '../../../content/paths.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { formatMoney } from '../money.ts';
 import type { ProjectView } from '../site-data.ts';
 
 /**

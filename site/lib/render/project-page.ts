@@ -1,9 +1,9 @@
+import { formatDate, formatShare } from '../../../content/contracts/format.ts';
+import { formatMoney } from '../../../content/contracts/money.ts';
 import { EXPENSE_CATEGORIES, labelOf, PROJECT_STATUSES, SERVICE_TYPES, TARGET_GROUPS } from '../../../content/index.ts';
 import { paths } from '../../../content/paths.ts';
 import type { SearchDocument } from '../../../content/search/documents.ts';
-import { formatDate, formatShare } from '../format.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
-import { formatMoney } from '../money.ts';
 import { renderRichText } from '../rich-text.ts';
 import type { ProjectView } from '../site-data.ts';
 import { barChartHtml } from './bar-chart.ts';

@@ -1,5 +1,5 @@
+import { formatDate } from '../../../content/contracts/format.ts';
 import { REPORT_TARGET_KINDS, type ReportPageAnswer, type ReportReceipt } from '../../../content/index.ts';
-import { formatDate } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { reportFormHtml } from './report-form.ts';
 

@@ -1,5 +1,5 @@
+import { formatCount, formatDate, formatShare } from '../../../content/contracts/format.ts';
 import type { ReportPeriodStats, ReportStats } from '../../../content/index.ts';
-import { formatCount, formatDate, formatShare } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 /**

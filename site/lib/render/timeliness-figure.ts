@@ -1,6 +1,6 @@
+import { formatShare } from '../../../content/contracts/format.ts';
 import type { DisclosureTimeliness } from '../../../content/index.ts';
 import { TIMELINESS_DEFINITION } from '../disclosure-labels.ts';
-import { formatShare } from '../format.ts';
 import { html, type SafeHtml } from '../html.ts';
 
 /** A charity's (or the portal's) share of disclosures made on time, always shown with its definition. */

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSnapshotFile } from '../../../content/snapshot/read-snapshot.ts';
+import { readSnapshotFile } from '../../../content/node/read-snapshot.ts';
 import type { Snapshot } from '../../../content/snapshot/snapshot-schema.ts';
 import { STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts';
 import { type BootedCms, bootCms, CMS_DIR } from '../../support/cms.ts';

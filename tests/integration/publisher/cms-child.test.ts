@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WEBHOOK_SECRET_HEADER } from '../../../content/index.ts';
 import { pullWhenCmsRuns } from '../../../publisher/cms-child.ts';
 import { REPO_ROOT, readPublisherConfig } from '../../../publisher/config.ts';
 import { type Portal, startPortal } from '../../../publisher/portal.ts';
@@ -9,7 +10,6 @@ import { ReleaseStore } from '../../../publisher/releases/release-store.ts';
 import type { SnapshotStage } from '../../../publisher/releases/snapshot-stage.ts';
 import type { Supervisor } from '../../../publisher/supervisor.ts';
 import { supervisorStatusSchema } from '../../../publisher/supervisor-status.ts';
-import { WEBHOOK_SECRET_HEADER } from '../../../publisher/webhook/strapi-webhook.ts';
 import { type FlakyHarness, superviseFlaky, until } from '../../support/publisher/flaky-supervisor.ts';
 
 /**

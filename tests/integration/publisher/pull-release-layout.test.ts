@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSnapshotFile } from '../../../content/node.ts';
+import { readSnapshotFile } from '../../../content/node/index.ts';
 import { parseSnapshotLines } from '../../../content/snapshot/read-snapshot-lines.ts';
 import { fileSnapshotSource } from '../../../donations/snapshot-source.ts';
 import { REPO_ROOT } from '../../../publisher/config.ts';

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
+import { merchantConfigured } from '../../../content/node/index.ts';
 import { buildSearchDocuments } from '../../../content/search/documents.ts';
 import { REPO_ROOT } from '../../../publisher/config.ts';
-import { indexOutcomeSchema } from '../../../search/index/index-outcome.ts';
+import { indexOutcomeSchema } from '../../../search/index/index.ts';
 import { readReleaseDocuments, SEARCH_DOCUMENTS_FILE } from '../../../search/index/release-documents.ts';
 import { readReleaseDocumentsIncrementally } from '../../../search/index/release-documents-lines.ts';
-import { merchantConfigured } from '../../../site/lib/merchant.ts';
 
 /**
  * The release's index stage as the publisher runs it — its own process

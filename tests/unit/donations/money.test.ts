@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, formatYuan, yuanToFen } from '../../../donations/money.ts';
+import { formatYuan } from '../../../content/index.ts';
+import { fenToYuan, yuanToFen } from '../../../donations/money.ts';
 
 describe('yuan ↔ fen at the Alipay boundary, exact both ways', () => {
   it.each([

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { matchesCause, regionContains } from '../../../content/index.ts';
 import {
   compareCandidates,
   describeCause,
-  matchesCause,
   type RankedCandidate,
-  regionContains,
   routeCause,
   toCandidate,
   unmetPercent,
@@ -117,7 +116,7 @@ describe('routing a cause to one project', () => {
     expect(choice?.reason).toBe(
       '按捐赠方向「困境未成年人 · 甘肃省」，符合条件且正在接受捐赠的救助帮扶项目共 2 个。' +
         '分配规则依次为：①实施地区在国家乡村振兴重点帮扶县者优先；②尚未筹得的目标比例高者优先；③募捐期先结束者优先；④项目标识字母序。' +
-        '选定「岷县助学」（minxian）：实施地区含重点帮扶县，尚未筹得目标的 82.5%（已筹 17500.00 元，目标 100000.00 元），募捐期至 2026-03-31。' +
+        '选定「岷县助学」（minxian）：实施地区含重点帮扶县，尚未筹得目标的 82.5%（已筹 17,500.00 元，目标 100,000.00 元），募捐期至 2026-03-31。' +
         '与第二位「兰州康复」相比，决定因素是：它的实施地区在国家乡村振兴重点帮扶县。',
     );
     expect(routeCause('x', [])).toBeNull();

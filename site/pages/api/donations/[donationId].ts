@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withDonations } from '../../../../donations/http/astro-glue.ts';
-import { getDonation } from '../../../../donations/http/handlers.ts';
+import { getDonation, withDonations } from '../../../../donations/index.ts';
 
 /** GET /api/donations/{donationId} — `{status, amountFen, project}`; the result page polls it. */
 export const prerender = false;

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { socketAddressOf, withDonations } from '../../../../donations/http/astro-glue.ts';
-import { postDonation } from '../../../../donations/http/handlers.ts';
+import { postDonation, socketAddressOf, withDonations } from '../../../../donations/index.ts';
 
 /** POST /api/donations — create a pending donation and return its payment step (DESIGN.md contracts). */
 export const prerender = false;

@@ -1,7 +1,6 @@
 import type { APIRoute } from 'astro';
 import { REPORT_ANSWER_LOCAL, REPORT_ANSWER_PAGE } from '../../../../content/index.ts';
-import { socketAddressOf, withDonations } from '../../../../donations/http/astro-glue.ts';
-import { receiveReport } from '../../../../donations/reports/handlers.ts';
+import { receiveReport, socketAddressOf, withDonations } from '../../../../donations/index.ts';
 
 /**
  * POST /api/reports — a report (举报/投诉) from a fundraising page. JSON in, JSON out; the plain

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../../../content/errors.ts';
+import { readSnapshotFile } from '../../../../content/node/index.ts';
 import { parseSnapshot } from '../../../../content/snapshot/parse-snapshot.ts';
-import { readSnapshotFile } from '../../../../content/snapshot/read-snapshot.ts';
 import { makeCharity, makeDisclosure, makeProject } from '../../../support/fixtures/content.ts';
 
 function snapshot(overrides: Record<string, unknown> = {}): Record<string, unknown> {

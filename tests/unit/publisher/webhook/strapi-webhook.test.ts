@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { strapiWebhookHandler, WEBHOOK_SECRET_HEADER } from '../../../../publisher/webhook/strapi-webhook.ts';
+import { WEBHOOK_SECRET_HEADER } from '../../../../content/contracts/webhook.ts';
+import { strapiWebhookHandler } from '../../../../publisher/webhook/strapi-webhook.ts';
 
 const SECRET = 'a-test-secret-of-enough-length';
 const events: string[] = [];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { amountRangeMessage } from '../../../../content/contracts/amount-bounds.ts';
 import { boundsProblem, parseYuan } from '../../../../site/islands/yuan-to-fen.ts';
 
 const fen = (text: string) => {
@@ -48,7 +49,7 @@ describe('yuan typed by a donor → integer fen', () => {
     expect(boundsProblem(100, bounds)).toBeNull();
     expect(boundsProblem(5_000_000, bounds)).toBeNull();
     expect(boundsProblem(0, bounds)).toBe('捐赠金额应大于 0 元');
-    expect(boundsProblem(99, bounds)).toBe('单笔捐赠金额应在 1.00 元至 50,000.00 元之间');
-    expect(boundsProblem(5_000_001, bounds)).toBe('单笔捐赠金额应在 1.00 元至 50,000.00 元之间');
+    expect(boundsProblem(99, bounds)).toBe(amountRangeMessage(bounds));
+    expect(boundsProblem(5_000_001, bounds)).toBe(amountRangeMessage(bounds));
   });
 });

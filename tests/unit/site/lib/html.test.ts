@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, raw, SafeHtml } from '../../../../site/lib/html.ts';
+import { escapeHtml } from '../../../../content/index.ts';
+import { html, raw, SafeHtml } from '../../../../site/lib/html.ts';
 
 describe('escaped HTML templates', () => {
   it('escapes every interpolated value, in text and in attributes', () => {

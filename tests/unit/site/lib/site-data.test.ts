@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { donationEligibility } from '../../../../content/index.ts';
-import { merchantConfigured } from '../../../../site/lib/merchant.ts';
+import { merchantConfigured } from '../../../../content/node/index.ts';
 import { projectMoney } from '../../../../site/lib/project-money.ts';
 import { AS_OF, demoSite, demoSnapshot } from '../../../support/fixtures/site.ts';
 

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withDonations } from '../../../../../donations/http/astro-glue.ts';
-import { getReceiptCsv } from '../../../../../donations/http/handlers.ts';
+import { getReceiptCsv, withDonations } from '../../../../../donations/index.ts';
 
 /** GET /api/charities/{slug}/receipt-requests.csv — the charity's receipt requests, behind its bearer token. */
 export const prerender = false;

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withDonations } from '../../../../../donations/http/astro-glue.ts';
-import { postRefund } from '../../../../../donations/http/handlers.ts';
+import { postRefund, withDonations } from '../../../../../donations/index.ts';
 
 /** POST /api/charities/{slug}/refunds — the charity refunds one of its gifts (alipay.trade.refund), behind its token. */
 export const prerender = false;

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { socketAddressOf, withDonations } from '../../../../../donations/http/astro-glue.ts';
-import { postAlipayNotify } from '../../../../../donations/http/handlers.ts';
+import { postAlipayNotify, socketAddressOf, withDonations } from '../../../../../donations/index.ts';
 
 /** POST /api/payments/alipay/notify — Alipay's signed notify; answers `success` or `failure`. */
 export const prerender = false;

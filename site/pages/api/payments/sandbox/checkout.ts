@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withDonations } from '../../../../../donations/http/astro-glue.ts';
-import { sandboxCheckout } from '../../../../../donations/http/handlers.ts';
+import { sandboxCheckout, withDonations } from '../../../../../donations/index.ts';
 
 /** The sandbox checkout page (a QR code's target): 这是沙箱支付，不会产生真实扣款. */
 export const prerender = false;

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withDonations } from '../../../../../donations/http/astro-glue.ts';
-import { sandboxGateway } from '../../../../../donations/http/handlers.ts';
+import { sandboxGateway, withDonations } from '../../../../../donations/index.ts';
 
 /** The sandbox's fake Alipay gateway (only when no real merchant is configured). */
 export const prerender = false;

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withDonations } from '../../../../../donations/http/astro-glue.ts';
-import { sandboxPay } from '../../../../../donations/http/handlers.ts';
+import { sandboxPay, withDonations } from '../../../../../donations/index.ts';
 
 /** The sandbox checkout's pay/cancel button: sends a notify signed as Alipay would to the notify route. */
 export const prerender = false;

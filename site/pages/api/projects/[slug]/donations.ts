@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withDonations } from '../../../../../donations/http/astro-glue.ts';
-import { getProjectDonations } from '../../../../../donations/http/handlers.ts';
+import { getProjectDonations, withDonations } from '../../../../../donations/index.ts';
 
 /** GET /api/projects/{slug}/donations — public list: amount, time, and a name only if the donor chose one. */
 export const prerender = false;

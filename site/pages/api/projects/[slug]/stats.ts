@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withDonations } from '../../../../../donations/http/astro-glue.ts';
-import { getStats } from '../../../../../donations/http/handlers.ts';
+import { getStats, withDonations } from '../../../../../donations/index.ts';
 
 /** GET /api/projects/{slug}/stats — `{raisedFen, donationCount, updatedAt}` (live totals). */
 export const prerender = false;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../../../../content/contracts/format.ts';
 import { describeChangedFields } from '../../../../../content/rules/correction-diff.ts';
-import { formatDate } from '../../../../../site/lib/format.ts';
 import { projectPageHtml } from '../../../../../site/lib/render/project-page.ts';
 import type { ProjectView } from '../../../../../site/lib/site-data.ts';
 import { demoSite } from '../../../../support/fixtures/site.ts';

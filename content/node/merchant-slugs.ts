@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { merchantsFileSchema } from './registry-file.ts';
+import { merchantsFileSchema } from '../contracts/merchant-registry.ts';
+import { appRoot } from './app-root.ts';
+import { merchantsFileOf } from './env.ts';
 
 /**
  * Which charities have a merchant, for the site build: the pages decide whether to offer the
@@ -23,4 +25,18 @@ export function merchantCharitySlugs(merchantsFile: string | null): ReadonlySet<
     throw new Error(`商户配置 ${merchantsFile} 无效：${first?.path.join('.') ?? ''} ${first?.message ?? ''}`);
   }
   return new Set(Object.keys(parsed.data));
+}
+
+let configured: ReadonlySet<string> | null | undefined;
+
+/**
+ * Whether the charity has a payment merchant that pays it directly (Charity Law Art. 27): the rule
+ * the site build and the search index program decide "offer a donate form" by, asking the
+ * registry the donations API pays through (`merchantsFileOf`), read once per process. With no
+ * registry configured the API falls back to its local sandbox (DESIGN.md "Sandbox, not mock"),
+ * which serves every charity, so every charity counts as configured.
+ */
+export function merchantConfigured(charity: { slug: string }): boolean {
+  if (configured === undefined) configured = merchantCharitySlugs(merchantsFileOf(process.env, appRoot()));
+  return configured === null || configured.has(charity.slug);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { demoSnapshot } from '../../../support/fixtures/site.ts';
 
-/** The pages ask the same merchant registry the donations API pays through (site/lib/merchant.ts). */
+/** The pages ask the same merchant registry the donations API pays through (content/node/merchant-slugs.ts). */
 describe('donate form and the merchant registry', () => {
   afterEach(() => {
     vi.unstubAllEnvs();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatRange, formatShare } from '../../../../site/lib/format.ts';
+import { formatCount, formatDate, formatRange, formatShare } from '../../../../content/contracts/format.ts';
 
 describe('formats for people', () => {
   it('writes dates the Chinese way', () => {

@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import {
-  formatPath,
-  isCreditCode,
-  isResidentIdNumber,
-  lintPii,
-  regionCode,
-  slug,
-  targetGroup,
-} from '../content/index.ts';
-import { CHANNELS } from './ledger/schema.ts';
+import { formatPath } from '../errors.ts';
+import { isCreditCode } from '../rules/credit-code.ts';
+import { isResidentIdNumber } from '../rules/id-number.ts';
+import { lintPii } from '../rules/pii-lint.ts';
+import { slug } from '../schemas/common.ts';
+import { regionCode } from '../schemas/region.ts';
+import { targetGroup } from '../schemas/taxonomy.ts';
+
+/** How the donor pays: desktop page, mobile wap, or a QR code to scan (Alipay's three products). */
+export const CHANNELS = ['page', 'wap', 'qr'] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 /**
  * The body of `POST /api/donations` (DESIGN.md contracts), strict: unknown keys are refused, so a

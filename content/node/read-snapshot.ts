@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { ContentError } from '../errors.ts';
-import { parseSnapshot } from './parse-snapshot.ts';
-import { type LineReadOptions, parseSnapshotLines } from './read-snapshot-lines.ts';
-import type { Snapshot } from './snapshot-schema.ts';
+import { parseSnapshot } from '../snapshot/parse-snapshot.ts';
+import { type LineReadOptions, parseSnapshotLines } from '../snapshot/read-snapshot-lines.ts';
+import type { Snapshot } from '../snapshot/snapshot-schema.ts';
 
-export type { LineReadOptions } from './read-snapshot-lines.ts';
+export type { LineReadOptions } from '../snapshot/read-snapshot-lines.ts';
 
 function unreadable(path: string, error: unknown): ContentError {
   const code = (error as NodeJS.ErrnoException).code;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, removeXmlInvalid } from '../../../../site/lib/xml.ts';
+import { escapeXml, removeXmlInvalid } from '../../../../content/contracts/escape.ts';
 
 describe('XML text', () => {
   it('escapes XML', () => {

@@ -2,12 +2,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContentError } from '../../../../content/index.ts';
 import {
   DEFAULT_CONTENT_SOURCE,
   describeContentSource,
   parseContentSource,
-} from '../../../../site/lib/content-source.ts';
+} from '../../../../content/contracts/content-source.ts';
+import { ContentError } from '../../../../content/index.ts';
 import { loadSnapshot } from '../../../../site/lib/load-snapshot.ts';
 import { demoSnapshot } from '../../../support/fixtures/site.ts';
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatWan, formatYi, formatYuan, groupThousands, percentOf } from '../../../../site/lib/money.ts';
+import {
+  formatMoney,
+  formatWan,
+  formatYi,
+  formatYuan,
+  groupThousands,
+  percentOf,
+} from '../../../../content/contracts/money.ts';
 
 describe('money formatting from integer fen', () => {
   it('shows 元 with two decimals and thousands separators', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseDonationRequest } from '../../../donations/create-donation.ts';
-import { DonationError } from '../../../donations/errors.ts';
-import { taxIdKindOf } from '../../../donations/request-schema.ts';
+import { amountRangeMessage, taxIdKindOf } from '../../../../content/index.ts';
+import { parseDonationRequest } from '../../../../donations/create-donation.ts';
+import { DonationError } from '../../../../donations/errors.ts';
 
 const bounds = { minFen: 100, maxFen: 5_000_000 };
 const valid = { projectSlug: 'minxian-zhuxue', amountFen: 10_000, channel: 'page', anonymous: true };
@@ -74,6 +74,7 @@ describe('the donation request (strict zod schema)', () => {
   });
 
   it('says the bounds in yuan', () => {
-    expect(refusal({ ...valid, amountFen: 1 }).message).toBe('单笔捐赠金额应在 1.00 元至 50000.00 元之间');
+    // The one sentence (content/contracts/amount-bounds.ts) the donate form says too.
+    expect(refusal({ ...valid, amountFen: 1 }).message).toBe(amountRangeMessage(bounds));
   });
 });

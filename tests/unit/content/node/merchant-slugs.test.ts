@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { merchantCharitySlugs } from '../../../../donations/merchants/merchant-slugs.ts';
+import { merchantCharitySlugs } from '../../../../content/node/merchant-slugs.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'xianjie-merchants-'));
 const key = 'A'.repeat(120);

@@ -1,0 +1,64 @@
+/**
+ * The one table of the donations API's paths (DESIGN.md contracts). The Astro routes under
+ * `site/pages/api/` are files named after these paths (a unit test holds the two together), the
+ * plain-Node router (`donations/http/router.ts`) matches requests with `routePattern`, and the
+ * browser and the API build their URLs with `fillPath` / `apiPath`. It imports nothing (no zod): the project
+ * page's islands build their URLs with it.
+ */
+/*
+ * Each path is its own constant so a browser bundle carries only the paths it uses (the project
+ * page's up-front script is within a few hundred bytes of its 70 KB budget).
+ */
+export const CREATE_DONATION_PATH = '/api/donations';
+export const DONATION_PATH = '/api/donations/:donationId';
+export const ALIPAY_NOTIFY_PATH = '/api/payments/alipay/notify';
+export const PROJECT_STATS_PATH = '/api/projects/:slug/stats';
+export const PROJECT_DONATIONS_PATH = '/api/projects/:slug/donations';
+export const RECEIPT_REQUESTS_PATH = '/api/charities/:slug/receipt-requests.csv';
+export const REFUNDS_PATH = '/api/charities/:slug/refunds';
+export const REPORTS_PATH = '/api/reports';
+export const SANDBOX_GATEWAY_PATH = '/api/payments/sandbox/gateway';
+export const SANDBOX_CHECKOUT_PATH = '/api/payments/sandbox/checkout';
+export const SANDBOX_PAY_PATH = '/api/payments/sandbox/pay';
+
+export const API_ROUTES = {
+  createDonation: { methods: ['POST'], path: CREATE_DONATION_PATH },
+  donation: { methods: ['GET'], path: DONATION_PATH },
+  alipayNotify: { methods: ['POST'], path: ALIPAY_NOTIFY_PATH },
+  projectStats: { methods: ['GET'], path: PROJECT_STATS_PATH },
+  projectDonations: { methods: ['GET'], path: PROJECT_DONATIONS_PATH },
+  receiptRequests: { methods: ['GET'], path: RECEIPT_REQUESTS_PATH },
+  refunds: { methods: ['POST'], path: REFUNDS_PATH },
+  report: { methods: ['POST'], path: REPORTS_PATH },
+  sandboxGateway: { methods: ['GET', 'POST'], path: SANDBOX_GATEWAY_PATH },
+  sandboxCheckout: { methods: ['GET'], path: SANDBOX_CHECKOUT_PATH },
+  sandboxPay: { methods: ['POST'], path: SANDBOX_PAY_PATH },
+} as const satisfies Record<string, { methods: readonly ('GET' | 'POST')[]; path: string }>;
+
+export type ApiRouteName = keyof typeof API_ROUTES;
+
+/** `fillPath(PROJECT_STATS_PATH, { slug })` → `/api/projects/<slug>/stats`, each parameter URI-encoded. */
+export function fillPath(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) throw new Error(`${path}：缺少参数 ${key}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** `apiPath('projectStats', { slug })`: the same, by the table's name. */
+export function apiPath(name: ApiRouteName, params: Record<string, string> = {}): string {
+  return fillPath(API_ROUTES[name].path, params);
+}
+
+/**
+ * The pattern a request path is matched with: each `:param` is one segment (captured, in order);
+ * a trailing slash is allowed except after a file name (`.csv`).
+ */
+export function routePattern(path: string): RegExp {
+  const body = path
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '([^/]+)' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('\\/');
+  return new RegExp(`^${body}${/\.[a-z]+$/.test(path) ? '' : '\\/?'}$`);
+}

@@ -1,0 +1,34 @@
+/**
+ * The face of `donations/` for the two rooms that may reach it (DESIGN.md "Arrows point one way"):
+ * the thin Astro API routes under `site/pages/api/` mount its request handlers, and the publisher
+ * (which serves those routes) shares its client-limit rules and empties its report outbox. Nothing
+ * else of donations is imported from outside; what the browser needs (the request schema, amount
+ * bounds, the error shape, API paths) is a contract in `content/`.
+ */
+
+export { clientKey, normaliseIp } from './client-ip.ts';
+// The publisher: configuration, the same client rules for its own limit, the report outbox.
+export { type ClientLimits, type DonationsConfig, readClientLimits, readDonationsConfig } from './config.ts';
+// The API routes: one process-wide context per handler call, and the handlers themselves.
+export { socketAddressOf, withDonations } from './http/astro-glue.ts';
+export {
+  getDonation,
+  getProjectDonations,
+  getReceiptCsv,
+  getStats,
+  postAlipayNotify,
+  postDonation,
+  postRefund,
+  type RequestMeta,
+  sandboxCheckout,
+  sandboxGateway,
+  sandboxPay,
+} from './http/handlers.ts';
+export { createRateLimiter, type RateDecision } from './rate-limit.ts';
+export { receiveReport } from './reports/handlers.ts';
+export {
+  type DeliveryOptions,
+  deliverDueReports,
+  openReportOutbox,
+  type ReportSink,
+} from './reports/outbox.ts';
