@@ -2,6 +2,7 @@ import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ContentError } from '../content/errors.ts';
+import { resolveDataDir } from '../content/node/index.ts';
 import { parseSnapshot } from '../content/snapshot/parse-snapshot.ts';
 import { generateSnapshot, snapshotCounts } from './generate.ts';
 import { type DatasetSize, DEFAULT_SEED, parseGenerateOptions } from './options.ts';
@@ -9,7 +10,8 @@ import { type DatasetSize, DEFAULT_SEED, parseGenerateOptions } from './options.
 /**
  * `tsx datasets/cli.ts demo|scale [--seed N] [--as-of YYYY-MM-DD] [--out path]`
  * Generates the dataset, validates it with `parseSnapshot`, and writes it atomically
- * (temp file + rename). Default output: `.data/snapshots/<size>.json` under the repo root.
+ * (temp file + rename). Default output: `<data>/snapshots/<size>.json`, where `<data>` is the data
+ * directory every room uses (`XIANJIE_DATA_DIR`, else `.data` under the repo root).
  */
 const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 const USAGE = '用法：tsx datasets/cli.ts demo|scale [--seed 整数] [--as-of YYYY-MM-DD] [--out 输出路径]';
@@ -23,7 +25,11 @@ export interface CliArgs {
   out: string;
 }
 
-export function parseCliArgs(argv: readonly string[], cwd = process.cwd()): CliArgs {
+export function parseCliArgs(
+  argv: readonly string[],
+  cwd = process.cwd(),
+  env: Record<string, string | undefined> = process.env,
+): CliArgs {
   let size: string | undefined;
   let seed: string | undefined;
   let asOf: string | undefined;
@@ -51,7 +57,7 @@ export function parseCliArgs(argv: readonly string[], cwd = process.cwd()): CliA
       size: options.size,
       seed: seed === undefined ? undefined : options.seed,
       asOf: options.asOf,
-      out: out ? resolve(cwd, out) : resolve(REPO_ROOT, '.data', 'snapshots', `${options.size}.json`),
+      out: out ? resolve(cwd, out) : resolve(resolveDataDir(env, REPO_ROOT), 'snapshots', `${options.size}.json`),
     };
   } catch (error) {
     if (error instanceof ContentError) throw new CliError(error.message);

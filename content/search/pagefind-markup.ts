@@ -1,3 +1,4 @@
+import { escapeHtml } from '../contracts/escape.ts';
 import type { SearchDocument } from './documents.ts';
 import { BOOLEAN_FACET_VALUES, FACETS, type FacetName, SEARCH_TYPES } from './settings.ts';
 
@@ -76,8 +77,9 @@ export function pagefindContent(doc: SearchDocument): string {
     .join('\n');
 }
 
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeAttr = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+// The one escaper (content/contracts/escape.ts) serves text and attribute values alike.
+const escapeText = escapeHtml;
+const escapeAttr = escapeHtml;
 
 /**
  * The reference page for a document: `<html lang="zh-CN">`, one `data-pagefind-body` element,

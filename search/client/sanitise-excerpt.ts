@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../content/contracts/escape.ts';
 /**
  * Excerpts come from the engines as HTML-ish strings with highlight tags, built from text that
  * editors (or attackers) wrote. The island puts `excerptHtml` into the page as HTML, so this is
@@ -20,15 +21,6 @@ function decodeOnce(text: string): string {
     const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number(body.slice(1));
     return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
   });
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes

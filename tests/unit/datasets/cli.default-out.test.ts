@@ -25,11 +25,22 @@ describe('npm run data:demo / data:scale output', () => {
     ['scale', '.data/snapshots/scale.json'],
   ])('%s defaults to <repo>/%s from any working directory', (size, relative) => {
     for (const cwd of [ROOT, '/tmp', join(ROOT, 'site')]) {
-      expect(parseCliArgs([size], cwd).out).toBe(join(ROOT, relative));
+      expect(parseCliArgs([size], cwd, {}).out).toBe(join(ROOT, relative));
     }
   });
 
   it('--out is taken relative to the working directory', () => {
     expect(parseCliArgs(['demo', '--out', 'x/demo.json'], '/tmp').out).toBe('/tmp/x/demo.json');
+  });
+});
+
+describe('the data directory', () => {
+  it('follows XIANJIE_DATA_DIR like every other room (absolute, or relative to the repo root)', () => {
+    expect(parseCliArgs(['demo'], '/tmp', { XIANJIE_DATA_DIR: '/srv/xianjie-data' }).out).toBe(
+      '/srv/xianjie-data/snapshots/demo.json',
+    );
+    expect(parseCliArgs(['scale'], '/tmp', { XIANJIE_DATA_DIR: 'var/data' }).out).toBe(
+      join(ROOT, 'var/data/snapshots/scale.json'),
+    );
   });
 });
