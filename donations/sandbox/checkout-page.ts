@@ -15,6 +15,7 @@ function page(title: string, body: string): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <title>${escapeHtml(title)} · 沙箱支付</title>
 <style>${SANDBOX_PAGE_STYLE}</style>
 </head>
