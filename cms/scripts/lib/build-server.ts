@@ -45,7 +45,7 @@ function outPath(cmsDir: string, source: string): string {
   return join(cmsDir, 'dist', rel);
 }
 
-function walk(dir: string, keep: (file: string) => boolean): string[] {
+export function walk(dir: string, keep: (file: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -58,11 +58,17 @@ function walk(dir: string, keep: (file: string) => boolean): string[] {
 
 const isTs = (f: string) => f.endsWith('.ts') && !f.endsWith('.d.ts');
 
+/** src/admin is the admin panel's (bundled by Vite, build-admin.ts), not the server's. */
+const isServerTs = (cmsDir: string) => {
+  const admin = join(cmsDir, 'src', 'admin') + sep;
+  return (f: string) => isTs(f) && !f.startsWith(admin);
+};
+
 function serverInputs(cmsDir: string): string[] {
   const repo = dirname(cmsDir);
   return [
     ...walk(join(cmsDir, 'config'), isTs),
-    ...walk(join(cmsDir, 'src'), (f) => isTs(f) || f.endsWith('.json')),
+    ...walk(join(cmsDir, 'src'), (f) => isServerTs(cmsDir)(f) || f.endsWith('.json')),
     ...walk(join(repo, 'content'), isTs),
     join(cmsDir, 'package.json'),
   ];
@@ -131,7 +137,7 @@ export async function buildServer(cmsDir: string, options: { force?: boolean } =
     logLevel: 'warning',
     charset: 'utf8',
   } as const;
-  const entries = [...walk(join(cmsDir, 'config'), isTs), ...walk(join(cmsDir, 'src'), isTs)];
+  const entries = [...walk(join(cmsDir, 'config'), isTs), ...walk(join(cmsDir, 'src'), isServerTs(cmsDir))];
   const contentEntry = join(cmsDir, CONTENT_ENTRY);
   const entry = (source: string) => ({ in: source, out: relative(dist, outPath(cmsDir, source)).replace(/\.js$/, '') });
   await build({ ...common, entryPoints: [entry(contentEntry)] });

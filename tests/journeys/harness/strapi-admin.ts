@@ -9,7 +9,7 @@ import type { DemoAccount } from './journey-context.ts';
  */
 export async function adminLoginUi(page: Page, strapiUrl: string, who: DemoAccount): Promise<void> {
   await page.goto(`${strapiUrl}/admin/auth/login`);
-  await page.getByLabel(/^(Email|邮箱)/).fill(who.email);
+  await page.getByLabel(/^(Email|邮箱|电子邮件)/).fill(who.email);
   await page.getByLabel(/^(Password|密码)/).fill(who.password);
   await page.getByRole('button', { name: /^(Login|登录)$/ }).click();
   await expect(page).not.toHaveURL(/\/auth\/login/, { timeout: 60_000 });

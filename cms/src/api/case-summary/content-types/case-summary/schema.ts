@@ -26,7 +26,7 @@ export default collectionType({
     project: relation('manyToOne', 'api::project.project', { inversedBy: 'caseSummaries' }),
     alias: string(20),
     /** Keys of content/'s AGE_BANDS (`0-5` … `80+`). */
-    ageBand: keyOf(Object.keys(AGE_BANDS)),
+    ageBand: keyOf(AGE_BANDS),
     region: component('shared.region'),
     group: enumOf(TARGET_GROUPS),
     situation: text(1000),

@@ -28,7 +28,7 @@ export default collectionType({
     publicFundraisingSince: date(false),
     taxDeductible: boolean(false),
     /** 1A–5A, or empty when not rated (not an enumeration: Strapi refuses values starting with a digit). */
-    rating: keyOf(RATINGS, false),
+    rating: keyOf(Object.fromEntries(RATINGS.map((r) => [r, `${r}级`])), false),
     legalRepresentative: string(20),
     region: component('shared.region'),
     contact: component('charity.contact'),

@@ -1,5 +1,5 @@
 import { DISCLOSURE_KINDS } from '../../../../lib/content.ts';
-import { CORRECTION_ATTRIBUTES, CORRECTION_EDIT_VIEW } from '../../../../lib/correction-attributes.ts';
+import { CORRECTION_ATTRIBUTES } from '../../../../lib/correction-attributes.ts';
 import {
   collectionType,
   component,
@@ -36,5 +36,4 @@ export default collectionType({
     corrects: relation('manyToOne', 'api::disclosure.disclosure'),
     ...CORRECTION_ATTRIBUTES,
   },
-  editView: CORRECTION_EDIT_VIEW,
 });

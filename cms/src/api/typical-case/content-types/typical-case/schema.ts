@@ -1,15 +1,16 @@
+import { SERVICE_TYPES, TARGET_GROUPS } from '../../../../lib/content.ts';
 import {
   boolean,
+  choicesOf,
   collectionType,
   component,
   date,
-  integer,
-  jsonList,
   markdown,
   relation,
   slug,
   string,
   text,
+  year,
 } from '../../../../lib/schema-kit.ts';
 
 /** content/schemas/typical-case.ts `typicalCaseSchema`: curated by ministry editors. */
@@ -23,10 +24,10 @@ export default collectionType({
     slug: slug(),
     title: string(80),
     source: string(60),
-    year: integer(2000, 2100),
+    year: year(2000, 2100),
     region: component('shared.region'),
-    targetGroups: jsonList(),
-    serviceTypes: jsonList(),
+    targetGroups: choicesOf(TARGET_GROUPS),
+    serviceTypes: choicesOf(SERVICE_TYPES),
     summary: text(300),
     body: markdown(20000),
     projects: relation('manyToMany', 'api::project.project'),
