@@ -35,7 +35,7 @@ export default function YuanInput({
     }
   }, [field.value]);
 
-  const confirm = parsed.ok && parsed.fen !== null ? `即 ${formatFenAsYuan(parsed.fen)}` : null;
+  const confirm = parsed.ok && parsed.fen !== null ? `已填：${formatFenAsYuan(parsed.fen)}` : null;
   const error = parsed.ok ? field.error : parsed.message;
   return (
     <Field.Root
@@ -44,7 +44,9 @@ export default function YuanInput({
       hint={
         confirm ? (
           <>
-            {hint} {confirm}
+            {hint}
+            <br />
+            {confirm}
           </>
         ) : (
           hint

@@ -142,6 +142,7 @@ const ADMIN: Record<string, string> = {
   'components.FilterOptions.FILTER_TYPES.$startsWithi': '开头是（不区分大小写）',
   'components.ViewSettings.tooltip': '视图设置',
   'components.Wysiwyg.blocks.code': '代码',
+  'search.placeholder': '搜索',
   'global.home': '首页',
   'global.error': '出错了',
   'global.last-change.redo': '重做',
