@@ -87,6 +87,13 @@ export function isServerBuildFresh(cmsDir: string): boolean {
   return existsSync(stamp) && readFileSync(stamp, 'utf8') === hashFiles(serverInputs(cmsDir));
 }
 
+/**
+ * Packages of the root workspace the CMS uses but does not declare (its own package.json lists
+ * Strapi's): bundled into the one file that imports them, so the CMS does not depend on where npm
+ * hoisted them. pinyin-pro: slugs from titles (src/lib/pinyin-slug.ts).
+ */
+const BUNDLED_PACKAGES = new Set(['pinyin-pro']);
+
 /** Keeps per-file output: relative `.ts` imports inside cms/ become external `.js` requires. */
 function perFilePlugin(cmsDir: string): Plugin {
   return {
@@ -94,6 +101,8 @@ function perFilePlugin(cmsDir: string): Plugin {
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'entry-point') return undefined;
+        // A bundled package's own files, and the package itself.
+        if (BUNDLED_PACKAGES.has(args.path) || args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
         if (!args.path.startsWith('.')) return { path: args.path, external: true };
         const target = resolve(args.resolveDir, args.path);
         const inside = [join(cmsDir, 'config'), join(cmsDir, 'src')].some((d) => target.startsWith(d + sep));

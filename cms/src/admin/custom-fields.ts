@@ -17,6 +17,7 @@ const INPUTS: Record<CustomFieldKey, { label: string; description: string; input
   choices: { label: '多选', description: '从词表中选择多项', input: () => import('./fields/choices-input.tsx') },
   yuan: { label: '金额（元）', description: '以元填写，按分保存', input: () => import('./fields/yuan-input.tsx') },
   year: { label: '年份', description: '四位年份', input: () => import('./fields/year-input.tsx') },
+  slug: { label: '网址标识', description: '按标题的拼音生成', input: () => import('./fields/slug-input.tsx') },
 };
 
 interface CustomFieldsApi {

@@ -17,6 +17,8 @@ export const CUSTOM_FIELDS = {
   yuan: { name: 'yuan', type: 'biginteger' },
   /** A year: an integer shown as `2026`, not `2,026`. */
   year: { name: 'year', type: 'integer' },
+  /** A slug (`uid`), filled in from the title's pinyin while a new entry is written. */
+  slug: { name: 'slug', type: 'uid' },
 } as const;
 
 export type CustomFieldKey = keyof typeof CUSTOM_FIELDS;

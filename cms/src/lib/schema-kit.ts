@@ -20,7 +20,18 @@ interface StringOptions {
   private?: boolean;
 }
 
-export const slug = (): Attribute => ({ type: 'uid', required: true, maxLength: 120, regex: SLUG_REGEX });
+/**
+ * The slug (`uid`), generated from the pinyin of `from` (the title) in the admin
+ * (src/custom-fields `global::slug`, src/extensions/content-manager/pinyin-uid.ts).
+ */
+export const slug = (from?: string): Attribute => ({
+  type: 'customField',
+  customField: customFieldUid('slug'),
+  required: true,
+  maxLength: 120,
+  regex: SLUG_REGEX,
+  ...(from ? { targetField: from } : {}),
+});
 
 export const string = (maxLength = 255, options: StringOptions = {}): Attribute => ({
   type: 'string',

@@ -172,6 +172,26 @@ describe.each(DATABASES)('中文的管理后台（$name）', ({ target, skip }) 
     });
   });
 
+  it.skipIf(skip)('网址标识按标题的拼音生成（编辑页的生成接口），重名时加序号', async () => {
+    const generate = (title: string) =>
+      request<{ data: string }>(`${cms.url}/content-manager/uid/generate`, {
+        method: 'POST',
+        token,
+        body: { contentTypeUID: D, field: 'slug', data: { title } },
+      });
+    const fresh = await generate('2026年第二季度项目进展');
+    expect(fresh.status, fresh.text).toBe(200);
+    expect(fresh.body.data).toBe('2026-nian-di-er-ji-du-xiang-mu-jin-zhan');
+    const project = await request<{ data: string }>(`${cms.url}/content-manager/uid/generate`, {
+      method: 'POST',
+      token,
+      body: { contentTypeUID: 'api::project.project', field: 'slug', data: { title: '岷县助学' } },
+    });
+    expect(project.body.data).toBe('min-xian-zhu-xue');
+    await cms.strapi.documents(D).create({ data: { slug: fresh.body.data, title: '占用' } as never });
+    expect((await generate('2026年第二季度项目进展')).body.data).toBe('2026-nian-di-er-ji-du-xiang-mu-jin-zhan-1');
+  });
+
   it.skipIf(skip)('金额以分保存：管理后台存入 1230 分，公开 API 仍返回 1230（快照不变）', async () => {
     const list = await request<{ results: { documentId: string; slug: string }[] }>(
       `${contentManager(cms.url, D)}?filters[slug][$eq]=minxian-q1`,
@@ -267,12 +287,10 @@ describe.each(DATABASES)('不在词表中的值：消息列出可选的值（$na
   it.skipIf(skip)('发布时（绕过保存的数据，如导入）：content/ 的话加上可选值', async () => {
     const P = 'api::project.project';
     const projectId = await documentIdOf(P, 'minxian-zhuxue');
-    await cms.strapi.db
-      .query(P)
-      .updateMany({
-        where: { documentId: projectId, publishedAt: null },
-        data: { targetGroups: ['poor'], correctionReason: '帮扶对象类别按新的文件调整。' },
-      });
+    await cms.strapi.db.query(P).updateMany({
+      where: { documentId: projectId, publishedAt: null },
+      data: { targetGroups: ['poor'], correctionReason: '帮扶对象类别按新的文件调整。' },
+    });
     const publish = cms.strapi.documents(P).publish({ documentId: projectId });
     await expect(publish).rejects.toThrow(
       /字段 targetGroups\[0\]：未知的帮扶对象类别“poor”，应为以下之一：失能\/半失能老年人（disabled-elderly）、困境未成年人（minors）/,

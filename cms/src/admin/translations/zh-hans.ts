@@ -73,7 +73,7 @@ const CM: Record<string, string> = {
   'containers.list.autoCloneModal.header': '复制',
   'containers.list.autoCloneModal.title': '这条内容不能直接复制。',
   'containers.list.autoCloneModal.description': '将新建一条内容相同的条目，但须修改下列字段才能保存。',
-  'containers.list.autoCloneModal.create': '新建',
+  'containers.list.autoCloneModal.create': '创建',
   'containers.list.autoCloneModal.error.unique': '唯一字段不能与原条目相同。',
   'containers.list.autoCloneModal.error.relation': '复制这个关联可能会把它从原条目移走。',
   'containers.empty-label': '（无标题）',

@@ -19,7 +19,7 @@ export default collectionType({
   displayName: '慈善组织',
   description: '登记认定的慈善组织：统一社会信用代码、公开募捐资格、评估等级、联系方式',
   attributes: {
-    slug: slug(),
+    slug: slug('name'),
     name: string(100),
     creditCode: string(18),
     registrationAuthority: string(60),

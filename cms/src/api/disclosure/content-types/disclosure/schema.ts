@@ -23,7 +23,7 @@ export default collectionType({
   displayName: '信息公开',
   description: '项目的一次信息公开：进展、资金使用、结项报告、剩余财产处理或更正说明',
   attributes: {
-    slug: slug(),
+    slug: slug('title'),
     project: relation('manyToOne', 'api::project.project', { inversedBy: 'disclosures' }),
     kind: enumOf(DISCLOSURE_KINDS),
     title: string(120),

@@ -22,7 +22,7 @@ export default collectionType({
   displayName: '慈善项目',
   description: '慈善组织实施的帮扶项目，含备案的募捐方案、帮扶对象、服务类型和实施地区',
   attributes: {
-    slug: slug(),
+    slug: slug('title'),
     title: string(80),
     charity: relation('manyToOne', 'api::charity.charity', { inversedBy: 'projects' }),
     assistanceOriented: boolean(false),

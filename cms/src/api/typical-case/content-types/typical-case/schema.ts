@@ -21,7 +21,7 @@ export default collectionType({
   displayName: '典型案例',
   description: '民政部门遴选发布的社会救助与慈善帮扶衔接典型案例',
   attributes: {
-    slug: slug(),
+    slug: slug('title'),
     title: string(80),
     source: string(60),
     year: year(2000, 2100),
