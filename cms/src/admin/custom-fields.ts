@@ -18,6 +18,11 @@ const INPUTS: Record<CustomFieldKey, { label: string; description: string; input
   yuan: { label: '金额（元）', description: '以元填写，按分保存', input: () => import('./fields/yuan-input.tsx') },
   year: { label: '年份', description: '四位年份', input: () => import('./fields/year-input.tsx') },
   slug: { label: '网址标识', description: '按标题的拼音生成', input: () => import('./fields/slug-input.tsx') },
+  regionCode: {
+    label: '行政区划',
+    description: '从 GB/T 2260 行政区划中选择',
+    input: () => import('./fields/region-code-input.tsx'),
+  },
 };
 
 interface CustomFieldsApi {

@@ -19,6 +19,8 @@ export const CUSTOM_FIELDS = {
   year: { name: 'year', type: 'integer' },
   /** A slug (`uid`), filled in from the title's pinyin while a new entry is written. */
   slug: { name: 'slug', type: 'uid' },
+  /** A GB/T 2260 code, picked from the list of divisions by name; fills in the region's names. */
+  regionCode: { name: 'region-code', type: 'string' },
 } as const;
 
 export type CustomFieldKey = keyof typeof CUSTOM_FIELDS;

@@ -5,11 +5,26 @@ import { type FieldView, field, type ModelView } from './view-kit.ts';
 export const REGION_VIEW: ModelView = {
   uid: 'shared.region',
   mainField: 'name',
+  edit: [
+    [
+      ['code', 6],
+      ['name', 6],
+    ],
+    [
+      ['province', 4],
+      ['provinceCode', 4],
+      ['keyCounty', 4],
+    ],
+  ],
   fields: {
-    code: field('行政区划代码', 'GB/T 2260 的 6 位代码：省级如 620000，地市级如 621100，县级如 621126', '621126'),
-    name: field('地区全称', '从省级写起的全称', '甘肃省定西市岷县'),
-    provinceCode: field('省级代码', '所在省份的 6 位代码（后四位为 0）', '620000'),
-    province: field('省份', undefined, '甘肃省'),
+    code: field(
+      '地区',
+      '输入地名或代码，从 GB/T 2260 行政区划中选择（省、地市或县级）；右边的全称和省份随之填好',
+      '输入地名或代码搜索，如：岷县',
+    ),
+    name: { label: '地区全称', description: '选择地区后自动填写', editable: false },
+    provinceCode: { label: '省级代码', description: '选择地区后自动填写', editable: false },
+    province: { label: '省份', description: '选择地区后自动填写', editable: false },
     keyCounty: field('国家乡村振兴重点帮扶县', '只有县级地区可以勾选'),
   },
 };

@@ -71,6 +71,15 @@ export const integer = (min?: number, max?: number, required = true): Attribute 
  */
 export const fen = (): Attribute => ({ type: 'customField', customField: customFieldUid('yuan'), required: true });
 
+/** A GB/T 2260 code (6 digits), picked from the divisions by name in the admin. */
+export const regionCode = (): Attribute => ({
+  type: 'customField',
+  customField: customFieldUid('regionCode'),
+  required: true,
+  maxLength: 6,
+  regex: '^[1-9]\\d{5}$',
+});
+
 /** A year, shown without a thousands separator. */
 export const year = (min: number, max: number): Attribute => ({
   type: 'customField',

@@ -1,26 +1,18 @@
-import { Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
+import { SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { useField } from '@strapi/strapi/admin';
+import { FieldFrame } from './field-frame.tsx';
 import { type CustomFieldInputProps, choicesOf } from './field-props.ts';
 
 /** One key of a content/ vocabulary, picked by its Chinese label (`项目进展` stores `progress`). */
-export default function ChoiceInput({
-  name,
-  label,
-  hint,
-  placeholder,
-  required,
-  disabled,
-  labelAction,
-  attribute,
-}: CustomFieldInputProps) {
+export default function ChoiceInput(props: CustomFieldInputProps) {
+  const { name, placeholder, required, disabled, attribute } = props;
   const field = useField<string | null>(name);
   const options = choicesOf(attribute);
   const value = typeof field.value === 'string' ? field.value : '';
   // A stored key the vocabulary no longer has stays visible (and can be replaced).
   if (value && !options.some((o) => o.value === value)) options.push({ value, label: `${value}（已停用）` });
   return (
-    <Field.Root name={name} error={field.error} hint={hint} required={required}>
-      <Field.Label action={labelAction}>{label}</Field.Label>
+    <FieldFrame field={props} error={field.error}>
       <SingleSelect
         value={value}
         placeholder={placeholder || '请选择'}
@@ -34,8 +26,6 @@ export default function ChoiceInput({
           </SingleSelectOption>
         ))}
       </SingleSelect>
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 }

@@ -1,5 +1,6 @@
-import { Field, MultiSelect, MultiSelectOption } from '@strapi/design-system';
+import { MultiSelect, MultiSelectOption } from '@strapi/design-system';
 import { useField } from '@strapi/strapi/admin';
+import { FieldFrame } from './field-frame.tsx';
 import { type CustomFieldInputProps, choicesOf } from './field-props.ts';
 
 /** A JSON list of keys as the form may hold it: the parsed array, or its text. */
@@ -19,16 +20,8 @@ function keysOf(value: unknown): string[] {
  * Several keys of a content/ vocabulary (`targetGroups`), picked by their Chinese labels; stored
  * as before, a JSON array of keys in the vocabulary's order.
  */
-export default function ChoicesInput({
-  name,
-  label,
-  hint,
-  placeholder,
-  required,
-  disabled,
-  labelAction,
-  attribute,
-}: CustomFieldInputProps) {
+export default function ChoicesInput(props: CustomFieldInputProps) {
+  const { name, placeholder, disabled, attribute } = props;
   const field = useField<unknown>(name);
   const options = choicesOf(attribute);
   const selected = keysOf(field.value);
@@ -38,8 +31,7 @@ export default function ChoicesInput({
   const order = new Map(options.map((o, i) => [o.value, i]));
   const labelOf = new Map(options.map((o) => [o.value, o.label]));
   return (
-    <Field.Root name={name} error={field.error} hint={hint} required={required}>
-      <Field.Label action={labelAction}>{label}</Field.Label>
+    <FieldFrame field={props} error={field.error}>
       <MultiSelect
         value={selected}
         withTags
@@ -59,8 +51,6 @@ export default function ChoicesInput({
           </MultiSelectOption>
         ))}
       </MultiSelect>
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 }

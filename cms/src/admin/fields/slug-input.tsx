@@ -1,6 +1,7 @@
 import { Field, TextInput } from '@strapi/design-system';
 import { unstable_useContentManagerContext, useFetchClient, useField, useForm } from '@strapi/strapi/admin';
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
+import { FieldFrame } from './field-frame.tsx';
 import type { CustomFieldInputProps } from './field-props.ts';
 
 /**
@@ -9,16 +10,8 @@ import type { CustomFieldInputProps } from './field-props.ts';
  * types into the slug itself, or on an entry that already exists, it is left alone. The
  * 「按标题重新生成」 action asks again at any time.
  */
-export default function SlugInput({
-  name,
-  label,
-  hint,
-  placeholder,
-  required,
-  disabled,
-  labelAction,
-  attribute,
-}: CustomFieldInputProps & { attribute: { targetField?: string } }) {
+export default function SlugInput(props: CustomFieldInputProps & { attribute: { targetField?: string } }) {
+  const { name, placeholder, disabled, attribute } = props;
   const field = useField<string | null>(name);
   const target = attribute.targetField;
   const title = useForm('SlugInput', (form) => (target ? (form.values as Record<string, unknown>)[target] : undefined));
@@ -50,8 +43,7 @@ export default function SlugInput({
   }, [title, following]);
 
   return (
-    <Field.Root name={name} error={field.error} hint={hint} required={required}>
-      <Field.Label action={labelAction}>{label}</Field.Label>
+    <FieldFrame field={props} error={field.error}>
       <TextInput
         value={field.value ?? ''}
         placeholder={placeholder}
@@ -77,8 +69,6 @@ export default function SlugInput({
           ) : undefined
         }
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 }

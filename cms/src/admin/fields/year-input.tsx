@@ -1,23 +1,16 @@
-import { Field, TextInput } from '@strapi/design-system';
+import { TextInput } from '@strapi/design-system';
 import { useField } from '@strapi/strapi/admin';
 import type { ChangeEvent } from 'react';
+import { FieldFrame } from './field-frame.tsx';
 import type { CustomFieldInputProps } from './field-props.ts';
 
 /** A year as people write it (`2026`): Strapi's number input would show `2,026`. */
-export default function YearInput({
-  name,
-  label,
-  hint,
-  placeholder,
-  required,
-  disabled,
-  labelAction,
-}: CustomFieldInputProps) {
+export default function YearInput(props: CustomFieldInputProps) {
+  const { name, placeholder, disabled } = props;
   const field = useField<number | string | null>(name);
   const text = field.value === null || field.value === undefined ? '' : String(field.value);
   return (
-    <Field.Root name={name} error={field.error} hint={hint} required={required}>
-      <Field.Label action={labelAction}>{label}</Field.Label>
+    <FieldFrame field={props} error={field.error}>
       <TextInput
         value={text}
         inputMode="numeric"
@@ -31,8 +24,6 @@ export default function YearInput({
           field.onChange(name, next === '' ? null : /^\d+$/.test(next) ? Number(next) : next);
         }}
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 }

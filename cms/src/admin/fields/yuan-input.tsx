@@ -1,7 +1,8 @@
-import { Field, TextInput } from '@strapi/design-system';
+import { TextInput } from '@strapi/design-system';
 import { useField } from '@strapi/strapi/admin';
 import { type ChangeEvent, useEffect, useRef, useState } from 'react';
 import { fenToYuanText, formatFenAsYuan, parseYuan } from '../money.ts';
+import { FieldFrame } from './field-frame.tsx';
 import type { CustomFieldInputProps } from './field-props.ts';
 
 /**
@@ -10,15 +11,8 @@ import type { CustomFieldInputProps } from './field-props.ts';
  * is refused here in Chinese and also handed to the form as it is, so that Strapi's own check of
  * a `biginteger` keeps the entry from being saved with the previous amount.
  */
-export default function YuanInput({
-  name,
-  label,
-  hint,
-  placeholder,
-  required,
-  disabled,
-  labelAction,
-}: CustomFieldInputProps) {
+export default function YuanInput(props: CustomFieldInputProps) {
+  const { name, hint, placeholder, disabled } = props;
   const field = useField<string | number | null>(name);
   const [text, setText] = useState(() => fenToYuanText(field.value));
   const typed = useRef(text);
@@ -38,8 +32,8 @@ export default function YuanInput({
   const confirm = parsed.ok && parsed.fen !== null ? `已填：${formatFenAsYuan(parsed.fen)}` : null;
   const error = parsed.ok ? field.error : parsed.message;
   return (
-    <Field.Root
-      name={name}
+    <FieldFrame
+      field={props}
       error={error}
       hint={
         confirm ? (
@@ -48,13 +42,9 @@ export default function YuanInput({
             <br />
             {confirm}
           </>
-        ) : (
-          hint
-        )
+        ) : undefined
       }
-      required={required}
     >
-      <Field.Label action={labelAction}>{label}</Field.Label>
       <TextInput
         value={text}
         inputMode="decimal"
@@ -69,8 +59,6 @@ export default function YuanInput({
           field.onChange(name, result.ok ? result.fen : next);
         }}
       />
-      <Field.Hint />
-      <Field.Error />
-    </Field.Root>
+    </FieldFrame>
   );
 }

@@ -7,7 +7,7 @@ import strapiContentManager from './strapi-content-manager.zh-Hans.json';
  * kept, re-keyed, in strapi-content-manager.zh-Hans.json. What it lacks, and the admin's own gaps
  * (the media-library banner, status badges, filters), are below; ours win over both. Screens
  * editors here do not use (content history and preview, which are not set up; blocks, which no
- * field uses; settings) are left as Strapi has them.
+ * field uses; settings) are left as Strapi has them, but for the preview panel's button.
  */
 
 const CM: Record<string, string> = {
@@ -87,6 +87,10 @@ const CM: Record<string, string> = {
   'popUpwarning.warning.bulk-has-draft-relations.message':
     '<b>{entities} 条内容中有 {count} 个关联尚未发布</b>，可能导致网站显示不完整。',
   'popover.display-relations.label': '显示关联内容',
+  'preview.panel.title': '预览',
+  'preview.panel.button': '打开预览',
+  'preview.panel.button-configuration': '设置预览',
+  'preview.panel.button-disabled-tooltip': '请先保存再预览',
   'relation.create': '新建关联内容',
   'relation.error-adding-relation': '添加关联时出错。',
   'success.record.clone': '已复制',
