@@ -5,7 +5,9 @@ import { seedOnFirstStart } from './bootstrap/first-start.ts';
 import { ensurePublicPermissions } from './bootstrap/public-permissions.ts';
 import { secureEditorRoles } from './bootstrap/secure-roles.ts';
 import { ensurePublisherWebhook } from './bootstrap/webhooks.ts';
+import { registerCustomFields } from './custom-fields/register.ts';
 import { publishValidation } from './document-middleware/publish-validation.ts';
+import { applyEditViews } from './edit-views/apply-views.ts';
 import { registerOwnCharityConditions } from './rbac/conditions.ts';
 import { ownerGuard } from './rbac/owner-guard-middleware.ts';
 import { registerReportCondition } from './reports/report-access.ts';
@@ -19,6 +21,8 @@ export default {
    * written in bootstrap must find them registered.
    */
   async register({ strapi }: { strapi: Core.Strapi }) {
+    // Before Strapi resolves the schemas' `customField` attributes, right after this phase.
+    registerCustomFields(strapi);
     await registerOwnCharityConditions(strapi);
     await registerReportCondition(strapi);
     // Order matters: the first registered runs outermost. The owner guard refuses another
@@ -29,6 +33,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Chinese labels, help texts, list columns and forms, from src/edit-views at every start.
+    await applyEditViews(strapi);
     await ensurePublicPermissions(strapi);
     // Refuses to start when a role was widened while the CMS ran or reaches every charity's
     // entries; otherwise (re)writes the editor roles from roles.ts.

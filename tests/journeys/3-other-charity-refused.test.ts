@@ -43,10 +43,11 @@ describe("journey 3: a charity editor and another charity's project", () => {
     // Their own projects are listed …
     const own = liveSnapshot().projects.find((p) => p.charity === editor.charity);
     await page.goto(`${list}?_q=${encodeURIComponent(own?.slug ?? '')}&page=1`);
-    await expect(page.getByText(own?.slug ?? '—', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
+    // (The list shows titles: cms/src/edit-views.)
+    await expect(page.getByText(own?.title ?? '—', { exact: true }).first()).toBeVisible({ timeout: 60_000 });
     // … another charity's is not, not even when searched for by its exact slug.
     await page.goto(`${list}?_q=${encodeURIComponent(otherSlug)}&page=1`);
-    await expect(page.getByText(/^0 entries found|No content found|没有找到|暂无/).first()).toBeVisible({
+    await expect(page.getByText(/^0 entries found|No content found|没有找到|找不到内容|暂无/).first()).toBeVisible({
       timeout: 60_000,
     });
     await expect(page.getByText(otherSlug)).toHaveCount(0);
@@ -56,7 +57,7 @@ describe("journey 3: a charity editor and another charity's project", () => {
     await expect(page.getByText(/Forbidden|出错了|don't have the permissions|没有权限/).first()).toBeVisible({
       timeout: 60_000,
     });
-    await expect(field(page, 'title')).toHaveCount(0);
+    await expect(field(page, '项目名称')).toHaveCount(0);
     await expect(page.getByText(otherTitle)).toHaveCount(0);
     await page.close();
   });

@@ -15,17 +15,26 @@ const { baseUrl, strapiUrl } = journeyPortal();
 const ministry = account((a) => a.role === 'ministryEditor', '民政部门编辑');
 let browser: Browser;
 
-/** Duplicates the entry `source` of `uid` from its list, sets `fields`, saves, publishes; returns the form's values of `read`. */
+/**
+ * Duplicates the entry `source` (found by its slug, recognised in the list by `shown`, which the
+ * list displays: cms/src/edit-views) of `uid` from its list, sets `fields` (by their Chinese
+ * labels), saves, publishes; returns the form's values of `read`.
+ */
 async function duplicateAndPublish(
   page: Page,
   uid: string,
-  source: string,
+  source: { slug: string; shown: string },
   fields: Record<string, string>,
   read: string[] = [],
 ): Promise<Record<string, string>> {
-  await page.goto(`${strapiUrl}/admin/content-manager/collection-types/${uid}?_q=${encodeURIComponent(source)}&page=1`);
-  await expect(page.getByText(source, { exact: true }).first()).toBeVisible({ timeout: 60_000 });
-  await page.getByRole('button', { name: 'Row actions' }).first().click();
+  await page.goto(
+    `${strapiUrl}/admin/content-manager/collection-types/${uid}?_q=${encodeURIComponent(source.slug)}&page=1`,
+  );
+  await expect(page.getByText(source.shown, { exact: true }).first()).toBeVisible({ timeout: 60_000 });
+  await page
+    .getByRole('button', { name: /^(Row actions|操作)$/ })
+    .first()
+    .click();
   await page.getByRole('menuitem', { name: /^(Duplicate|复制)$/ }).click();
   // The slug is unique, so Strapi explains it can't copy as is and offers the form.
   await page.getByRole('link', { name: /^(Create|创建)$/ }).click();
@@ -77,16 +86,24 @@ describe('journey 4: a ministry editor publishes a typical case and an award', (
     const sourceCase = snapshot.typicalCases.find((c) => c.projects.length > 0 && c.charities.length > 0);
     const sourceAward = snapshot.awards.find((a) => a.awardee.charity !== null || a.awardee.project !== null);
     if (!sourceCase || !sourceAward) throw new Error('演示数据中没有带关联的典型案例或表彰');
-    await duplicateAndPublish(admin, 'api::typical-case.typical-case', sourceCase.slug, {
-      slug: caseSlug,
-      title: caseTitle,
-    });
+    await duplicateAndPublish(
+      admin,
+      'api::typical-case.typical-case',
+      { slug: sourceCase.slug, shown: sourceCase.title },
+      {
+        网址标识: caseSlug,
+        案例标题: caseTitle,
+      },
+    );
     step('4', `发布表彰 ${awardSlug}`);
-    const form = await duplicateAndPublish(admin, 'api::award.award', sourceAward.slug, { slug: awardSlug, citation }, [
-      'year',
-    ]);
-    // The admin shows numbers with the locale's grouping (“2,018”).
-    const year = (form.year ?? '').replace(/\D/g, '');
+    const form = await duplicateAndPublish(
+      admin,
+      'api::award.award',
+      { slug: sourceAward.slug, shown: sourceAward.name },
+      { 网址标识: awardSlug, 表彰事迹: citation },
+      ['年份'],
+    );
+    const year = (form.年份 ?? '').replace(/\D/g, '');
     await admin.close();
     const published = Date.now();
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { hashFiles } from './build-server.ts';
+import { hashFiles, walk } from './build-server.ts';
 
 /**
  * Admin panel build (Vite, ~45 s, ~2 GB) into `dist/build`, where Strapi's admin serves it from
@@ -16,7 +16,7 @@ import { hashFiles } from './build-server.ts';
  * check these three paths when upgrading it.
  *
  * Rebuilt only when its inputs change: Strapi's version, cms/package.json, the config files the
- * admin bundle bakes in (admin path and URLs) and src/admin if it ever exists.
+ * admin bundle bakes in (admin path and URLs), src/admin and what it imports from src/.
  */
 
 const INTERNALS = {
@@ -30,9 +30,9 @@ function adminInputs(cmsDir: string): string[] {
   const files = ['package.json', 'config/admin.ts', 'config/server.ts', 'config/plugins.ts'].map((f) =>
     join(cmsDir, f),
   );
-  for (const f of ['src/admin/app.tsx', 'src/admin/app.ts', 'src/admin/vite.config.ts']) {
-    if (existsSync(join(cmsDir, f))) files.push(join(cmsDir, f));
-  }
+  files.push(...walk(join(cmsDir, 'src', 'admin'), (f) => /\.(ts|tsx|json)$/.test(f)));
+  // The custom fields' names, shared with the server.
+  files.push(join(cmsDir, 'src', 'custom-fields', 'names.ts'));
   return files;
 }
 

@@ -45,7 +45,7 @@ function outPath(cmsDir: string, source: string): string {
   return join(cmsDir, 'dist', rel);
 }
 
-function walk(dir: string, keep: (file: string) => boolean): string[] {
+export function walk(dir: string, keep: (file: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -58,11 +58,17 @@ function walk(dir: string, keep: (file: string) => boolean): string[] {
 
 const isTs = (f: string) => f.endsWith('.ts') && !f.endsWith('.d.ts');
 
+/** src/admin is the admin panel's (bundled by Vite, build-admin.ts), not the server's. */
+const isServerTs = (cmsDir: string) => {
+  const admin = join(cmsDir, 'src', 'admin') + sep;
+  return (f: string) => isTs(f) && !f.startsWith(admin);
+};
+
 function serverInputs(cmsDir: string): string[] {
   const repo = dirname(cmsDir);
   return [
     ...walk(join(cmsDir, 'config'), isTs),
-    ...walk(join(cmsDir, 'src'), (f) => isTs(f) || f.endsWith('.json')),
+    ...walk(join(cmsDir, 'src'), (f) => isServerTs(cmsDir)(f) || f.endsWith('.json')),
     ...walk(join(repo, 'content'), isTs),
     join(cmsDir, 'package.json'),
   ];
@@ -81,6 +87,13 @@ export function isServerBuildFresh(cmsDir: string): boolean {
   return existsSync(stamp) && readFileSync(stamp, 'utf8') === hashFiles(serverInputs(cmsDir));
 }
 
+/**
+ * Packages of the root workspace the CMS uses but does not declare (its own package.json lists
+ * Strapi's): bundled into the one file that imports them, so the CMS does not depend on where npm
+ * hoisted them. pinyin-pro: slugs from titles (src/lib/pinyin-slug.ts).
+ */
+const BUNDLED_PACKAGES = new Set(['pinyin-pro']);
+
 /** Keeps per-file output: relative `.ts` imports inside cms/ become external `.js` requires. */
 function perFilePlugin(cmsDir: string): Plugin {
   return {
@@ -88,6 +101,8 @@ function perFilePlugin(cmsDir: string): Plugin {
     setup(b) {
       b.onResolve({ filter: /.*/ }, (args) => {
         if (args.kind === 'entry-point') return undefined;
+        // A bundled package's own files, and the package itself.
+        if (BUNDLED_PACKAGES.has(args.path) || args.importer.includes(`${sep}node_modules${sep}`)) return undefined;
         if (!args.path.startsWith('.')) return { path: args.path, external: true };
         const target = resolve(args.resolveDir, args.path);
         const inside = [join(cmsDir, 'config'), join(cmsDir, 'src')].some((d) => target.startsWith(d + sep));
@@ -131,7 +146,7 @@ export async function buildServer(cmsDir: string, options: { force?: boolean } =
     logLevel: 'warning',
     charset: 'utf8',
   } as const;
-  const entries = [...walk(join(cmsDir, 'config'), isTs), ...walk(join(cmsDir, 'src'), isTs)];
+  const entries = [...walk(join(cmsDir, 'config'), isTs), ...walk(join(cmsDir, 'src'), isServerTs(cmsDir))];
   const contentEntry = join(cmsDir, CONTENT_ENTRY);
   const entry = (source: string) => ({ in: source, out: relative(dist, outPath(cmsDir, source)).replace(/\.js$/, '') });
   await build({ ...common, entryPoints: [entry(contentEntry)] });

@@ -1,4 +1,5 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
+import type { ModelOf } from '../lib/choice-check.ts';
 import {
   type CollectionName,
   collectionOfUid,
@@ -6,7 +7,7 @@ import {
   STRAPI_COLLECTIONS,
   STRAPI_POPULATE,
 } from '../lib/content.ts';
-import { checkCreditCodeOnSave, publishIssues, toValidationError } from '../lib/validation.ts';
+import { checkChoicesOnSave, checkCreditCodeOnSave, publishIssues, toValidationError } from '../lib/validation.ts';
 import {
   forgetHistory,
   keepFingerprint,
@@ -70,6 +71,10 @@ export function publishValidation(strapi: Core.Strapi): Modules.Documents.Middle
     const action = context.action as string;
     const params = (context.params ?? {}) as Params;
 
+    if ((action === 'create' || action === 'update') && params.data) {
+      const modelOf: ModelOf = (uid) => strapi.getModel(uid as UID.Schema) as ReturnType<ModelOf>;
+      checkChoicesOnSave(collection, modelOf, context.uid, params.data);
+    }
     if (collection === 'charities' && (action === 'create' || action === 'update') && params.data) {
       const code = checkCreditCodeOnSave(params.data.creditCode);
       if (code !== undefined) params.data.creditCode = code;

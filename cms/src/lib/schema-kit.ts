@@ -1,3 +1,5 @@
+import { type ChoiceOptions, customFieldUid } from '../custom-fields/names.ts';
+
 /**
  * Small builders for Strapi 5 content-type and component schemas, so that each schema file reads
  * like the content/ zod schema it mirrors. Schemas are TS modules (`schema.ts` → `schema.js`,
@@ -18,7 +20,18 @@ interface StringOptions {
   private?: boolean;
 }
 
-export const slug = (): Attribute => ({ type: 'uid', required: true, maxLength: 120, regex: SLUG_REGEX });
+/**
+ * The slug (`uid`), generated from the pinyin of `from` (the title) in the admin
+ * (src/custom-fields `global::slug`, src/extensions/content-manager/pinyin-uid.ts).
+ */
+export const slug = (from?: string): Attribute => ({
+  type: 'customField',
+  customField: customFieldUid('slug'),
+  required: true,
+  maxLength: 120,
+  regex: SLUG_REGEX,
+  ...(from ? { targetField: from } : {}),
+});
 
 export const string = (maxLength = 255, options: StringOptions = {}): Attribute => ({
   type: 'string',
@@ -52,14 +65,42 @@ export const integer = (min?: number, max?: number, required = true): Attribute 
   ...(max === undefined ? {} : { max }),
 });
 
-/** Money in integer fen. `decimal` would be numeric(10,2) in PostgreSQL (STACK.md). */
-export const fen = (): Attribute => ({ type: 'biginteger', required: true });
+/**
+ * Money in integer fen (`biginteger`; `decimal` would be numeric(10,2) in PostgreSQL, STACK.md),
+ * which the editor types and reads in yuan (src/custom-fields: `global::yuan`).
+ */
+export const fen = (): Attribute => ({ type: 'customField', customField: customFieldUid('yuan'), required: true });
 
-/** An enumeration whose values are the keys of a content/ label map. */
+/** A GB/T 2260 code (6 digits), picked from the divisions by name in the admin. */
+export const regionCode = (): Attribute => ({
+  type: 'customField',
+  customField: customFieldUid('regionCode'),
+  required: true,
+  maxLength: 6,
+  regex: '^[1-9]\\d{5}$',
+});
+
+/** A year, shown without a thousands separator. */
+export const year = (min: number, max: number): Attribute => ({
+  type: 'customField',
+  customField: customFieldUid('year'),
+  required: true,
+  min,
+  max,
+});
+
+const choiceOptions = (labels: Readonly<Record<string, string>>): ChoiceOptions => ({ labels: { ...labels } });
+
+/**
+ * An enumeration whose values are the keys of a content/ label map; the editor picks a label
+ * (`项目进展`), the API keeps the key (`progress`).
+ */
 export const enumOf = (labels: Readonly<Record<string, string>>, required = true): Attribute => ({
-  type: 'enumeration',
+  type: 'customField',
+  customField: customFieldUid('choice'),
   enum: Object.keys(labels),
   required,
+  options: choiceOptions(labels),
 });
 
 /**
@@ -88,16 +129,31 @@ export const labelledEnumOf = (
 
 /**
  * Keys that Strapi's enumeration validator refuses (GraphQL naming: `1A`, `0-5`, `80+`) are kept
- * as a string constrained by a regex of exactly those keys.
+ * as a string constrained by a regex of exactly those keys, picked by label like `enumOf`.
  */
-export const keyOf = (keys: readonly string[], required = true): Attribute => ({
-  type: 'string',
+export const keyOf = (labels: Readonly<Record<string, string>>, required = true): Attribute => ({
+  type: 'customField',
+  customField: customFieldUid('codeChoice'),
   required,
   maxLength: 20,
-  regex: `^(?:${keys.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`,
+  regex: `^(?:${Object.keys(labels)
+    .map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})$`,
+  options: choiceOptions(labels),
 });
 
-/** Multi-valued taxonomy (`targetGroups`, `serviceTypes`): a JSON array validated by the publish middleware. */
+/**
+ * Multi-valued taxonomy (`targetGroups`, `serviceTypes`): a JSON array of keys, picked by label;
+ * the publish check holds it to content/'s vocabulary.
+ */
+export const choicesOf = (labels: Readonly<Record<string, string>>, required = true): Attribute => ({
+  type: 'customField',
+  customField: customFieldUid('choices'),
+  required,
+  options: choiceOptions(labels),
+});
+
+/** A JSON array the system writes (a correction's field paths). */
 export const jsonList = (required = true): Attribute => ({ type: 'json', required });
 
 export const component = (uid: string, options: { repeatable?: boolean; required?: boolean } = {}): Attribute => ({
@@ -115,34 +171,7 @@ export const relation = (
   options: { inversedBy?: string; mappedBy?: string; private?: boolean } = {},
 ): Attribute => ({ type: 'relation', relation: kind, target, ...options });
 
-/**
- * How the admin edit view first shows a field: its label, help text, and whether it can be
- * edited there. The content-manager (5.54, services/utils/configuration/metadatas.js) reads
- * `config.metadatas.<field>.edit` of a schema when it creates a field's view settings, that is
- * when the field is new; later changes are made in "Configure the view".
- */
-export interface EditViewField {
-  label?: string;
-  description?: string;
-  placeholder?: string;
-  editable?: boolean;
-}
-export type EditView = Record<string, EditViewField>;
-
-/** Strapi's defaults, which its configuration check requires whenever `settings` is given. */
-const VIEW_SETTINGS = { bulkable: true, filterable: true, searchable: true, pageSize: 10 } as const;
-
-interface ViewConfig {
-  metadatas: Record<string, { edit: EditViewField }>;
-  /** `mainField`: what a collapsed repeatable component shows as its title (default: the first `string` field). */
-  settings?: typeof VIEW_SETTINGS & { mainField: string };
-}
-
-function editViewConfig(editView: EditView | undefined, mainField?: string): { config?: ViewConfig } {
-  if (!editView) return {};
-  const metadatas = Object.fromEntries(Object.entries(editView).map(([k, edit]) => [k, { edit }]));
-  return { config: { metadatas, ...(mainField ? { settings: { ...VIEW_SETTINGS, mainField } } : {}) } };
-}
+/** How the admin shows a type (labels, help text, list columns) is not here: src/edit-views/. */
 
 export interface ContentTypeSchema {
   kind: 'collectionType';
@@ -151,7 +180,6 @@ export interface ContentTypeSchema {
   options: { draftAndPublish: true };
   pluginOptions: Record<string, unknown>;
   attributes: Attributes;
-  config?: ViewConfig;
 }
 
 export function collectionType(def: {
@@ -161,9 +189,8 @@ export function collectionType(def: {
   displayName: string;
   description: string;
   attributes: Attributes;
-  editView?: EditView;
 }): ContentTypeSchema {
-  const { collectionName, attributes, editView, ...info } = def;
+  const { collectionName, attributes, ...info } = def;
   return {
     kind: 'collectionType',
     collectionName,
@@ -171,7 +198,6 @@ export function collectionType(def: {
     options: { draftAndPublish: true },
     pluginOptions: {},
     attributes,
-    ...editViewConfig(editView),
   };
 }
 
@@ -180,7 +206,6 @@ export interface ComponentSchema {
   info: { displayName: string; description: string };
   options: Record<string, unknown>;
   attributes: Attributes;
-  config?: ViewConfig;
 }
 
 export function componentType(def: {
@@ -188,9 +213,7 @@ export function componentType(def: {
   displayName: string;
   description: string;
   attributes: Attributes;
-  editView?: EditView;
-  mainField?: string;
 }): ComponentSchema {
-  const { collectionName, attributes, editView, mainField, ...info } = def;
-  return { collectionName, info, options: {}, attributes, ...editViewConfig(editView, mainField) };
+  const { collectionName, attributes, ...info } = def;
+  return { collectionName, info, options: {}, attributes };
 }

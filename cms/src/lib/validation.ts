@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { choiceIssues, type ModelOf } from './choice-check.ts';
 import {
   COLLECTION_LABELS,
   COLLECTIONS,
@@ -14,6 +15,7 @@ import {
   toStrapiFieldPath,
   type z,
 } from './content.ts';
+import { notAllowed, vocabularyOf } from './vocabularies.ts';
 
 /**
  * The content/ rules as the CMS applies them: the collection's zod schema (case summaries with
@@ -28,11 +30,31 @@ const REQUIRED_RELATIONS: Partial<Record<CollectionName, Record<string, Collecti
   caseSummaries: { project: 'projects' },
 };
 
-function issuesOf(collection: CollectionName, error: z.ZodError): ContentIssue[] {
+function valueAt(entry: unknown, path: readonly PropertyKey[]): unknown {
+  let at = entry;
+  for (const key of path)
+    at = at !== null && typeof at === 'object' ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+  return at;
+}
+
+/**
+ * A value outside a content/ vocabulary: the message names the allowed values in Chinese (with
+ * their keys), after content/'s own words where it has any (`未知的帮扶对象类别`); zod's default
+ * (`无效选项：期望以下之一 "progress"|…`) is replaced.
+ */
+function messageOf(issue: z.core.$ZodIssue, entry: unknown): string {
+  if (issue.code !== 'invalid_value') return issue.message;
+  const labels = vocabularyOf(issue.values);
+  if (!labels) return issue.message;
+  const own = issue.message.startsWith('无效选项') ? undefined : issue.message;
+  return notAllowed(valueAt(entry, issue.path), labels, own);
+}
+
+function issuesOf(collection: CollectionName, error: z.ZodError, entry: unknown): ContentIssue[] {
   return error.issues.map((i) => ({
     entry: '',
     field: toStrapiFieldPath(collection, formatPath(i.path)),
-    message: i.message,
+    message: messageOf(i, entry),
   }));
 }
 
@@ -50,7 +72,7 @@ export function publishIssues(collection: CollectionName, entry: StrapiRecord): 
   const parsed = schema.safeParse(mapped);
   if (!parsed.success) {
     const known = new Set(issues.map((i) => i.field));
-    issues.push(...issuesOf(collection, parsed.error).filter((i) => !known.has(i.field)));
+    issues.push(...issuesOf(collection, parsed.error, mapped).filter((i) => !known.has(i.field)));
   }
   if (collection === 'caseSummaries' && (mapped.consent === null || mapped.consent === undefined)) {
     // zod says "expected object"; say what the law wants.
@@ -78,6 +100,12 @@ export function checkCreditCodeOnSave(value: unknown): string | undefined {
     [{ entry: '', field: 'creditCode', message: parsed.error.issues[0]?.message ?? '统一社会信用代码无效' }],
     'save',
   );
+}
+
+/** Throws when a save names a value outside a choice field's vocabulary (choice-check.ts). */
+export function checkChoicesOnSave(collection: CollectionName, modelOf: ModelOf, uid: string, data: unknown): void {
+  const issues = choiceIssues(modelOf, uid, data);
+  if (issues.length > 0) throw toValidationError(collection, issues, 'save', 'NOT_AN_ALLOWED_VALUE');
 }
 
 /**

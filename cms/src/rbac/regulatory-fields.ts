@@ -31,7 +31,7 @@ export const REGULATORY_CHARITY_FIELDS = [
 const REGULATORY: ReadonlySet<string> = new Set(REGULATORY_CHARITY_FIELDS);
 
 /** Keys Strapi itself writes along with an edit (creator fields, the locale of a non-localized type). */
-const BOOKKEEPING: ReadonlySet<string> = new Set([
+export const BOOKKEEPING: ReadonlySet<string> = new Set([
   'id',
   'documentId',
   'createdAt',

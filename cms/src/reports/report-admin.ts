@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { RoleKey } from '../bootstrap/roles.ts';
+import { applyView } from '../edit-views/apply-views.ts';
 import { chinaDay } from '../lib/content.ts';
 import { assertReportPermissions } from './report-access.ts';
 import {
@@ -29,54 +30,24 @@ const LIST_COLUMNS: ReportField[] = [
   'overdue',
 ];
 
-interface Metadata {
-  edit?: Record<string, unknown>;
-  list?: Record<string, unknown>;
-}
-
-interface CmConfiguration {
-  settings: Record<string, unknown>;
-  metadatas: Record<string, Metadata>;
-  layouts: { list: string[]; edit: unknown[] };
-}
-
-interface ContentTypesService {
-  findConfiguration(contentType: { uid: string }): Promise<CmConfiguration>;
-  updateConfiguration(contentType: { uid: string }, configuration: CmConfiguration): Promise<unknown>;
-}
-
 export async function configureReportAdmin(strapi: Core.Strapi): Promise<void> {
-  const service = strapi.plugin('content-manager').service('content-types') as unknown as ContentTypesService;
-  const current = await service.findConfiguration({ uid: REPORT_UID });
   const editable = new Set<string>(ANSWER_FIELDS);
-  const metadatas: Record<string, Metadata> = { ...current.metadatas };
-  for (const [field, label] of Object.entries(REPORT_FIELD_LABELS)) {
-    const meta = metadatas[field] ?? {};
-    metadatas[field] = {
-      edit: {
-        ...meta.edit,
-        label,
-        description: REPORT_FIELD_HINTS[field as ReportField] ?? '',
-        editable: editable.has(field),
-      },
-      list: { ...meta.list, label },
-    };
-  }
-  await service.updateConfiguration(
-    { uid: REPORT_UID },
+  const fields = Object.fromEntries(
+    Object.entries(REPORT_FIELD_LABELS).map(([field, label]) => [
+      field,
+      { label, description: REPORT_FIELD_HINTS[field as ReportField], editable: editable.has(field) },
+    ]),
+  );
+  await applyView(
+    strapi,
     {
-      settings: {
-        ...current.settings,
-        mainField: 'reference',
-        defaultSortBy: 'receivedAt',
-        defaultSortOrder: 'DESC',
-        filterable: true,
-        searchable: true,
-        bulkable: false,
-      },
-      metadatas,
-      layouts: { list: LIST_COLUMNS, edit: current.layouts.edit },
+      uid: REPORT_UID,
+      mainField: 'reference',
+      list: LIST_COLUMNS,
+      sort: { by: 'receivedAt', order: 'DESC' },
+      fields,
     },
+    { filterable: true, searchable: true, bulkable: false },
   );
 }
 

@@ -18,15 +18,25 @@ export {
  */
 export async function adminLoginUi(page: Page, strapiUrl: string, who: DemoAccount): Promise<void> {
   await page.goto(`${strapiUrl}/admin/auth/login`);
-  await page.getByLabel(/^(Email|邮箱)/).fill(who.email);
+  await page.getByLabel(/^(Email|邮箱|电子邮件)/).fill(who.email);
   await page.getByLabel(/^(Password|密码)/).fill(who.password);
   await page.getByRole('button', { name: /^(Login|登录)$/ }).click();
   await expect(page).not.toHaveURL(/\/auth\/login/, { timeout: 60_000 });
 }
 
-/** A form field by its label, which Strapi shows as the attribute name (plus `*` when required). */
+/** A form field by its label (cms/src/edit-views: the Chinese label, plus `*` when required). */
 export function field(page: Page, name: string): Locator {
   return page.getByLabel(new RegExp(`^${name}\\s*\\*?$`));
+}
+
+/** The select or relation combobox labelled `name`. */
+export function combobox(page: Page, name: string): Locator {
+  return page.getByRole('combobox', { name: new RegExp(`^${name}\\s*\\*?$`) });
+}
+
+/** An option of the open select or relation list. */
+export function option(page: Page, name: string | RegExp): Locator {
+  return page.getByRole('option', { name }).first();
 }
 
 /** Picks `option` in the select or relation combobox labelled `name`, typing `search` first. */

@@ -1,4 +1,5 @@
-import { componentType, date, jsonList, optionalString } from '../../lib/schema-kit.ts';
+import { CONSENT_SCOPES } from '../../lib/content.ts';
+import { choicesOf, componentType, date, optionalString } from '../../lib/schema-kit.ts';
 
 /**
  * content/schemas/case-summary.ts `caseConsentSchema`: the consent a case needs before publish
@@ -11,7 +12,7 @@ export default componentType({
   attributes: {
     recordedOn: date(),
     /** Scope keys of content/'s CONSENT_SCOPES, e.g. ["portal-publication"]. */
-    scope: jsonList(),
+    scope: choicesOf(CONSENT_SCOPES),
     guardian: optionalString(20),
   },
 });

@@ -16,11 +16,4 @@ export default componentType({
     fields: jsonList(),
     reason: text(CORRECTION_REASON_MAX),
   },
-  // A collapsed entry shows its reason (the default would be an empty title: no `string` field).
-  mainField: 'reason',
-  editView: {
-    date: { label: '更正日期', editable: false },
-    fields: { label: '修改的字段', description: '发布时比较新旧版本得出', editable: false },
-    reason: { label: '更正原因', editable: false },
-  },
 });

@@ -19,7 +19,7 @@ export default collectionType({
   displayName: '救助需求',
   description: '民政部门发布的汇总救助需求（县级地区、对象类别、需求类型、户数），不含个人信息',
   attributes: {
-    slug: slug(),
+    slug: slug('title'),
     title: string(80),
     department: string(60),
     region: component('shared.region'),

@@ -1,5 +1,5 @@
 import { AWARD_CATEGORIES } from '../../../../lib/content.ts';
-import { collectionType, component, date, enumOf, integer, slug, string, text } from '../../../../lib/schema-kit.ts';
+import { collectionType, component, date, enumOf, slug, string, text, year } from '../../../../lib/schema-kit.ts';
 
 /** content/schemas/award.ts `awardSchema`: 中华慈善奖 and other commendations. */
 export default collectionType({
@@ -12,7 +12,7 @@ export default collectionType({
     slug: slug(),
     name: string(40),
     edition: string(20),
-    year: integer(2005, 2100),
+    year: year(2005, 2100),
     category: enumOf(AWARD_CATEGORIES),
     awardee: component('award.awardee'),
     citation: text(1000),

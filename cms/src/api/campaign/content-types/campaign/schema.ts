@@ -8,7 +8,7 @@ export default collectionType({
   displayName: '专题活动',
   description: '专题活动（如中华慈善日）；项目在“慈善项目”中选择参加的活动',
   attributes: {
-    slug: slug(),
+    slug: slug('title'),
     title: string(60),
     theme: string(120),
     window: component('shared.date-window'),

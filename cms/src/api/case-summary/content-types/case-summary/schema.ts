@@ -22,11 +22,11 @@ export default collectionType({
   displayName: '帮扶案例',
   description: '匿名的帮扶故事：化名、年龄段、县级地区；发布前须有同意记录，且不得含身份证号、电话等个人信息',
   attributes: {
-    slug: slug(),
+    slug: slug('alias'),
     project: relation('manyToOne', 'api::project.project', { inversedBy: 'caseSummaries' }),
     alias: string(20),
     /** Keys of content/'s AGE_BANDS (`0-5` … `80+`). */
-    ageBand: keyOf(Object.keys(AGE_BANDS)),
+    ageBand: keyOf(AGE_BANDS),
     region: component('shared.region'),
     group: enumOf(TARGET_GROUPS),
     situation: text(1000),

@@ -1,4 +1,3 @@
-import { RATINGS } from '../../../../lib/content.ts';
 import {
   boolean,
   collectionType,
@@ -10,6 +9,7 @@ import {
   string,
   text,
 } from '../../../../lib/schema-kit.ts';
+import { RATING_LABELS } from '../../../../lib/vocabularies.ts';
 
 /** content/schemas/charity.ts `charitySchema`. A bad 统一社会信用代码 is refused even on a draft save. */
 export default collectionType({
@@ -19,7 +19,7 @@ export default collectionType({
   displayName: '慈善组织',
   description: '登记认定的慈善组织：统一社会信用代码、公开募捐资格、评估等级、联系方式',
   attributes: {
-    slug: slug(),
+    slug: slug('name'),
     name: string(100),
     creditCode: string(18),
     registrationAuthority: string(60),
@@ -28,7 +28,7 @@ export default collectionType({
     publicFundraisingSince: date(false),
     taxDeductible: boolean(false),
     /** 1A–5A, or empty when not rated (not an enumeration: Strapi refuses values starting with a digit). */
-    rating: keyOf(RATINGS, false),
+    rating: keyOf(RATING_LABELS, false),
     legalRepresentative: string(20),
     region: component('shared.region'),
     contact: component('charity.contact'),

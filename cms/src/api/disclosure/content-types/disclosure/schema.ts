@@ -1,5 +1,5 @@
 import { DISCLOSURE_KINDS } from '../../../../lib/content.ts';
-import { CORRECTION_ATTRIBUTES, CORRECTION_EDIT_VIEW } from '../../../../lib/correction-attributes.ts';
+import { CORRECTION_ATTRIBUTES } from '../../../../lib/correction-attributes.ts';
 import {
   collectionType,
   component,
@@ -23,7 +23,7 @@ export default collectionType({
   displayName: '信息公开',
   description: '项目的一次信息公开：进展、资金使用、结项报告、剩余财产处理或更正说明',
   attributes: {
-    slug: slug(),
+    slug: slug('title'),
     project: relation('manyToOne', 'api::project.project', { inversedBy: 'disclosures' }),
     kind: enumOf(DISCLOSURE_KINDS),
     title: string(120),
@@ -36,5 +36,4 @@ export default collectionType({
     corrects: relation('manyToOne', 'api::disclosure.disclosure'),
     ...CORRECTION_ATTRIBUTES,
   },
-  editView: CORRECTION_EDIT_VIEW,
 });

@@ -1,12 +1,12 @@
-import { PROJECT_STATUSES } from '../../../../lib/content.ts';
-import { CORRECTION_ATTRIBUTES, CORRECTION_EDIT_VIEW } from '../../../../lib/correction-attributes.ts';
+import { PROJECT_STATUSES, SERVICE_TYPES, TARGET_GROUPS } from '../../../../lib/content.ts';
+import { CORRECTION_ATTRIBUTES } from '../../../../lib/correction-attributes.ts';
 import {
   boolean,
+  choicesOf,
   collectionType,
   component,
   date,
   enumOf,
-  jsonList,
   markdown,
   relation,
   slug,
@@ -22,14 +22,14 @@ export default collectionType({
   displayName: '慈善项目',
   description: '慈善组织实施的帮扶项目，含备案的募捐方案、帮扶对象、服务类型和实施地区',
   attributes: {
-    slug: slug(),
+    slug: slug('title'),
     title: string(80),
     charity: relation('manyToOne', 'api::charity.charity', { inversedBy: 'projects' }),
     assistanceOriented: boolean(false),
     /** Keys of content/'s TARGET_GROUPS, e.g. ["minors"]. */
-    targetGroups: jsonList(),
+    targetGroups: choicesOf(TARGET_GROUPS),
     /** Keys of content/'s SERVICE_TYPES, e.g. ["education"]. */
-    serviceTypes: jsonList(),
+    serviceTypes: choicesOf(SERVICE_TYPES),
     // Not `required`: Strapi enforces required repeatable components even on drafts; zod requires ≥ 1 at publish.
     regions: component('shared.region', { repeatable: true, required: false }),
     plan: component('project.plan', { required: false }),
@@ -46,5 +46,4 @@ export default collectionType({
     caseSummaries: relation('oneToMany', 'api::case-summary.case-summary', { mappedBy: 'project' }),
     ...CORRECTION_ATTRIBUTES,
   },
-  editView: CORRECTION_EDIT_VIEW,
 });
