@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { readDonationsConfig } from '../donations/index.ts';
 import { runToEnd, stopAll } from './children.ts';
 import { CMS_LABEL, cmsSupervisor, pullWhenCmsRuns } from './cms-child.ts';

@@ -1,4 +1,3 @@
-import { escapeXml } from '../../content/contracts/escape.ts';
 import { absoluteUrl, paths } from '../../content/paths.ts';
 import { FACETS, listingPath } from './facets.ts';
 import { facetOptions } from './project-facets.ts';
