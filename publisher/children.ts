@@ -82,18 +82,42 @@ export function killLeftovers(child: ChildProcess): void {
   signalGroup(child, 'SIGKILL');
 }
 
-/** Stops one child: SIGTERM to its group, SIGKILL after `graceMs`; resolves once it has exited. */
+/** Whether any process of the child's group still exists (signal 0 only checks). */
+function groupAlive(child: ChildProcess): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    process.kill(-child.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Waits (bounded) until the group is gone. SIGKILL is delivered asynchronously: right after it a
+ * grandchild (the server a CMS start script spawned) may still exist for some milliseconds, and a
+ * caller that starts again at once would find the port held. A CI run under load caught it.
+ */
+async function groupGone(child: ChildProcess, boundMs = 5_000): Promise<void> {
+  const until = Date.now() + boundMs;
+  while (groupAlive(child) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+}
+
+/**
+ * Stops one child: SIGTERM to its group, SIGKILL after `graceMs`; resolves once it has exited and
+ * what was left of its process group is gone.
+ */
 export function stopChild(child: ChildProcess, graceMs = 10_000): Promise<void> {
   return new Promise<void>((done) => {
-    if (exited(child)) {
+    const finish = () => {
       killLeftovers(child);
-      return done();
-    }
+      void groupGone(child).then(done);
+    };
+    if (exited(child)) return finish();
     const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
     child.once('exit', () => {
       clearTimeout(timer);
-      killLeftovers(child);
-      done();
+      finish();
     });
     signalGroup(child, 'SIGTERM');
   });
