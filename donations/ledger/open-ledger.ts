@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { DonationsConfig } from '../config.ts';
 import { type LedgerDialect, type LedgerMigrationOptions, ledgerMigrations } from './migrations.ts';
 import type { LedgerDatabase } from './schema.ts';
+import { cachedStatements, registerNativeSqlite } from './sqlite-statements.ts';
 
 export interface Ledger {
   db: Kysely<LedgerDatabase>;
@@ -64,7 +65,9 @@ export async function openLedger(target: LedgerTarget, options: OpenLedgerOption
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const statements = cachedStatements(sqlite);
+    const db = new Kysely<LedgerDatabase>({ dialect: new SqliteDialect({ database: statements }) });
+    registerNativeSqlite(db, { database: sqlite, prepare: (sql) => statements.prepare(sql) });
     ledger = { db, dialect: 'sqlite', close: () => db.destroy() };
   } else {
     const schema = target.schema;

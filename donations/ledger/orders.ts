@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
-import type { LedgerDatabase, OrdersTable } from './schema.ts';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { LedgerDatabase, OrdersTable, ReceiptRequestsTable, RoutingDecisionsTable } from './schema.ts';
+import { inNativeTransaction, nativeSqliteOf } from './sqlite-statements.ts';
 
 export type OrderRow = Selectable<OrdersTable>;
 
@@ -45,10 +46,32 @@ export async function insertOrder(
   receipt: NewReceiptRequest,
   routing: NewRoutingDecision | null,
 ): Promise<void> {
+  const rows = orderRows(order, receipt, routing);
+  // On SQLite, one native transaction with kept statements: the same rows, a fraction of the CPU
+  // of Kysely's five awaited round trips (begin, inserts, commit) for every order (issue 14).
+  const native = nativeSqliteOf(db);
+  if (native) {
+    await inNativeTransaction(db, native, (insert) => {
+      for (const [table, row] of rows) insert(table, row);
+    });
+    return;
+  }
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('orders')
-      .values({
+    for (const [table, row] of rows) await trx.insertInto(table).values(row).execute();
+  });
+}
+
+type OrderRows = [
+  ['orders', Insertable<OrdersTable>],
+  ['receipt_requests', Insertable<ReceiptRequestsTable>],
+  ...['routing_decisions', Insertable<RoutingDecisionsTable>][],
+];
+
+function orderRows(order: NewOrder, receipt: NewReceiptRequest, routing: NewRoutingDecision | null): OrderRows {
+  const rows: OrderRows = [
+    [
+      'orders',
+      {
         id: order.id,
         out_trade_no: order.outTradeNo,
         project_slug: order.projectSlug,
@@ -68,11 +91,11 @@ export async function insertOrder(
         updated_at: order.createdAt,
         paid_at: null,
         closed_at: null,
-      })
-      .execute();
-    await trx
-      .insertInto('receipt_requests')
-      .values({
+      },
+    ],
+    [
+      'receipt_requests',
+      {
         order_id: order.id,
         requested: receipt.requested ? 1 : 0,
         name_enc: receipt.nameEnc,
@@ -80,24 +103,25 @@ export async function insertOrder(
         tax_id_enc: receipt.taxIdEnc,
         email_enc: receipt.emailEnc,
         created_at: order.createdAt,
-      })
-      .execute();
-    if (routing) {
-      await trx
-        .insertInto('routing_decisions')
-        .values({
-          id: randomUUID(),
-          order_id: order.id,
-          request_json: routing.requestJson,
-          candidate_count: routing.candidateCount,
-          chosen_project: routing.chosenProject,
-          ranking_json: routing.rankingJson,
-          reason: routing.reason,
-          created_at: order.createdAt,
-        })
-        .execute();
-    }
-  });
+      },
+    ],
+  ];
+  if (routing) {
+    rows.push([
+      'routing_decisions',
+      {
+        id: randomUUID(),
+        order_id: order.id,
+        request_json: routing.requestJson,
+        candidate_count: routing.candidateCount,
+        chosen_project: routing.chosenProject,
+        ranking_json: routing.rankingJson,
+        reason: routing.reason,
+        created_at: order.createdAt,
+      },
+    ]);
+  }
+  return rows;
 }
 
 export async function getOrder(db: Kysely<LedgerDatabase>, id: string): Promise<OrderRow | null> {
