@@ -7,6 +7,7 @@
 export * from './app-root.ts';
 export * from './create-file-once.ts';
 export * from './env.ts';
+export * from './file-follower.ts';
 export * from './merchant-slugs.ts';
 export * from './read-snapshot.ts';
 export * from './stage-child.ts';
