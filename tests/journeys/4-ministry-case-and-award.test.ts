@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchChromium } from '../../bench/harness/browser.ts';
 import { waitForIdle } from '../../bench/harness/publisher-status.ts';
 import { account, journeyPortal, liveSnapshot, step } from '../support/journeys/journey-context.ts';
-import { adminLoginUi, expectPublished, field } from '../support/journeys/strapi-admin.ts';
+import { adminLoginUi, expectPublished, expectSaved, field } from '../support/journeys/strapi-admin.ts';
 
 /**
  * Journey 4: a ministry editor publishes a typical case and an award in the Strapi admin (each
@@ -39,11 +39,26 @@ async function duplicateAndPublish(
   // The slug is unique, so Strapi explains it can't copy as is and offers the form.
   await page.getByRole('link', { name: /^(Create|创建)$/ }).click();
   await expect(page).toHaveURL(/\/clone\//);
-  for (const [name, value] of Object.entries(fields)) await field(page, name).fill(value);
+  // The clone form fills itself from the source after it loads; typing before that is overwritten.
+  await expect
+    .poll(
+      () =>
+        page
+          .locator('input')
+          .evaluateAll((els, shown) => els.some((e) => (e as HTMLInputElement).value === shown), source.shown),
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBe(true);
+  for (const [name, value] of Object.entries(fields)) {
+    await field(page, name).fill(value);
+    await expect(field(page, name)).toHaveValue(value);
+  }
   const values: Record<string, string> = {};
   for (const name of read) values[name] = await field(page, name).inputValue();
   await page.getByRole('button', { name: /^(保存|Save)$/ }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/clone/'), { timeout: 60_000 });
+  await expectSaved(page, (url) => !url.pathname.includes('/clone/'));
   await page.getByRole('button', { name: /^(发布|Publish)$/ }).click();
   await expectPublished(page);
   return values;

@@ -55,15 +55,36 @@ export async function expectPublished(page: Page): Promise<void> {
   const alert = page.getByRole('alert').first();
   await expect(published.or(alert).first()).toBeVisible({ timeout: 60_000 });
   if (await published.isVisible()) return;
-  const said = ((await alert.textContent().catch(() => '')) ?? '').trim() || '（无文字）';
+  await failWithForm(page, 'unpublished', 'Strapi 没有发布', alert);
+}
+
+/**
+ * After 保存 on a new entry: the admin moves to the saved entry's URL (`saved` says when it has).
+ * When Strapi refuses instead (a unique slug taken, a required field empty), the failure says
+ * what it said, with the form's field errors and a screenshot, rather than a bare timeout.
+ */
+export async function expectSaved(page: Page, saved: (url: URL) => boolean): Promise<void> {
+  const alert = page.getByRole('alert').first();
+  const moved = page.waitForURL(saved, { timeout: 60_000 }).then(() => true);
+  const refused = alert.waitFor({ state: 'visible', timeout: 60_000 }).then(() => false);
+  const ok = await Promise.race([moved, refused]).catch(() => false);
+  moved.catch(() => undefined);
+  refused.catch(() => undefined);
+  if (ok || saved(new URL(page.url()))) return;
+  await failWithForm(page, 'unsaved', 'Strapi 没有保存', alert);
+}
+
+/** Throws with Strapi's toast, the form's field errors and a full-page screenshot. */
+async function failWithForm(page: Page, kind: string, what: string, alert: Locator): Promise<never> {
+  const said = ((await alert.textContent({ timeout: 1000 }).catch(() => '')) ?? '').trim() || '（无文字）';
   // Field errors are shown under each field, not in the toast: keep the whole form for whoever reads the failure.
-  const shot = join(REPO_ROOT, '.data', 'journeys', `unpublished-${Date.now()}.png`);
+  const shot = join(REPO_ROOT, '.data', 'journeys', `${kind}-${Date.now()}.png`);
   await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
   const fieldErrors = await page
     .locator('[id$="-error"], [data-strapi-field-error]')
     .allInnerTexts()
     .catch(() => []);
-  throw new Error(`Strapi 没有发布，提示：${said}；字段错误：${fieldErrors.join(' / ') || '（未找到）'}；截图 ${shot}`);
+  throw new Error(`${what}，提示：${said}；字段错误：${fieldErrors.join(' / ') || '（未找到）'}；截图 ${shot}`);
 }
 
 /** Saves `data` into the draft of a document (when given), then publishes it, as the admin's 保存 + 发布 do. */
