@@ -24,6 +24,8 @@ export {
   sandboxGateway,
   sandboxPay,
 } from './http/handlers.ts';
+// The portal (publisher/serve): the API straight on Node's request, without Astro's route layer.
+export { servePortalApi } from './http/portal-api.ts';
 export { createRateLimiter, type RateDecision } from './rate-limit.ts';
 export { receiveReport } from './reports/handlers.ts';
 export {

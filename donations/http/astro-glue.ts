@@ -1,20 +1,29 @@
 import type { DonationsContext } from '../context.ts';
 import { donations } from '../runtime.ts';
+import { type ApiAnswer, type ApiRequest, fromWebRequest, toWebResponse } from './api-exchange.ts';
 import { json } from './respond.ts';
 
 /**
  * What the Astro API routes share: the process-wide context (503 when it cannot be opened, e.g.
- * the database is down) and the peer address for rate limiting.
+ * the database is down), the web request as the handlers read it and their answer as a web
+ * response, and the peer address for rate limiting.
  */
-export async function withDonations(run: (ctx: DonationsContext) => Promise<Response>): Promise<Response> {
+export async function withDonations(
+  run: (ctx: DonationsContext, request: ApiRequest) => Promise<ApiAnswer | Response>,
+  request: Request,
+): Promise<Response> {
   let ctx: DonationsContext;
   try {
     ctx = await donations();
   } catch (error) {
     console.error(`捐赠模块无法启动：${(error as Error)?.message ?? String(error)}`);
-    return json(503, { error: { code: 'SERVICE_UNAVAILABLE', message: '捐赠服务暂时不可用，请稍后再试' } });
+    return toWebResponse(
+      json(503, { error: { code: 'SERVICE_UNAVAILABLE', message: '捐赠服务暂时不可用，请稍后再试' } }),
+    );
   }
-  return run(ctx);
+  const answer = await run(ctx, fromWebRequest(request));
+  // A route may answer with Astro's own Response (the report form's rewrite to its answer page).
+  return answer instanceof Response ? answer : toWebResponse(answer);
 }
 
 /**

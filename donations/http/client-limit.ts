@@ -2,6 +2,7 @@ import { clientKey } from '../client-ip.ts';
 import type { DonationsContext } from '../context.ts';
 import { DonationError } from '../errors.ts';
 import type { RateLimiter } from '../rate-limit.ts';
+import type { ApiRequest } from './api-exchange.ts';
 
 /**
  * One hit of a per-client limit for a request: the client is keyed the way client-ip.ts believes
@@ -12,7 +13,7 @@ import type { RateLimiter } from '../rate-limit.ts';
 export async function hitClientLimit(
   ctx: DonationsContext,
   limiter: RateLimiter,
-  request: Request,
+  request: ApiRequest,
   socketAddress: string | null | undefined,
   scope: string,
   message: (retryAfterSeconds: number) => string,
@@ -29,12 +30,12 @@ export async function hitClientLimit(
 /** The client's rate-limit key: the socket peer (or a trusted proxy's X-Forwarded-For), IPv6 by prefix. */
 export function requestClientKey(
   ctx: DonationsContext,
-  request: Request,
+  request: ApiRequest,
   socketAddress: string | null | undefined,
 ): string {
   return clientKey({
     socketAddress,
-    forwardedFor: request.headers.get('x-forwarded-for'),
+    forwardedFor: request.header('x-forwarded-for'),
     trustedProxies: ctx.config.trustedProxies,
     ipv6PrefixBits: ctx.config.rateLimit.ipv6PrefixBits,
   });

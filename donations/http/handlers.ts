@@ -6,21 +6,22 @@ import { getDonationStatus, getProjectStats, listProjectDonations } from '../pub
 import { exportReceiptRequestsCsv } from '../receipts.ts';
 import { refundGift } from '../refund.ts';
 import type { FakeAlipayGateway } from '../sandbox/fake-alipay-gateway.ts';
+import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import { readLimitedText } from './body.ts';
 import { hitClientLimit, requestClientKey } from './client-limit.ts';
 import { errorResponse, json, text } from './respond.ts';
 
 /**
- * The donations API as functions from a web `Request` to a `Response`. The Astro routes under
- * site/pages/api/ are one-line calls to these; tests call them directly and over HTTP
- * (`node-server.ts`).
+ * The donations API as functions from a request to an answer (`api-exchange.ts`: the portal
+ * serves them on Node's request, the Astro routes under site/pages/api/ on web ones, with one-line
+ * calls; tests over HTTP through `node-server.ts`).
  */
 export interface RequestMeta {
   /** The TCP peer address (not Astro's clientAddress, which trusts X-Forwarded-For). */
   socketAddress?: string | null;
 }
 
-export async function postDonation(ctx: DonationsContext, request: Request, meta: RequestMeta): Promise<Response> {
+export async function postDonation(ctx: DonationsContext, request: ApiRequest, meta: RequestMeta): Promise<ApiAnswer> {
   try {
     await hitClientLimit(
       ctx,
@@ -37,7 +38,7 @@ export async function postDonation(ctx: DonationsContext, request: Request, meta
   }
 }
 
-export async function getDonation(ctx: DonationsContext, donationId: string): Promise<Response> {
+export async function getDonation(ctx: DonationsContext, donationId: string): Promise<ApiAnswer> {
   try {
     return json(200, await getDonationStatus(ctx, donationId));
   } catch (error) {
@@ -45,7 +46,7 @@ export async function getDonation(ctx: DonationsContext, donationId: string): Pr
   }
 }
 
-export async function getStats(ctx: DonationsContext, slug: string): Promise<Response> {
+export async function getStats(ctx: DonationsContext, slug: string): Promise<ApiAnswer> {
   try {
     return json(200, await getProjectStats(ctx, slug));
   } catch (error) {
@@ -53,7 +54,7 @@ export async function getStats(ctx: DonationsContext, slug: string): Promise<Res
   }
 }
 
-export async function getProjectDonations(ctx: DonationsContext, slug: string, url: URL): Promise<Response> {
+export async function getProjectDonations(ctx: DonationsContext, slug: string, url: URL): Promise<ApiAnswer> {
   try {
     const query = { limit: url.searchParams.get('limit'), before: url.searchParams.get('before') };
     return json(200, await listProjectDonations(ctx, slug, query));
@@ -62,9 +63,9 @@ export async function getProjectDonations(ctx: DonationsContext, slug: string, u
   }
 }
 
-export async function getReceiptCsv(ctx: DonationsContext, slug: string, request: Request): Promise<Response> {
+export async function getReceiptCsv(ctx: DonationsContext, slug: string, request: ApiRequest): Promise<ApiAnswer> {
   try {
-    const csv = await exportReceiptRequestsCsv(ctx, slug, request.headers.get('authorization'));
+    const csv = await exportReceiptRequestsCsv(ctx, slug, request.header('authorization'));
     return text(200, csv, 'text/csv; charset=utf-8', {
       'content-disposition': `attachment; filename="receipt-requests-${slug}.csv"`,
     });
@@ -74,8 +75,8 @@ export async function getReceiptCsv(ctx: DonationsContext, slug: string, request
 }
 
 /** JSON body of a POST, size-limited, or a DonationError (415, 413, 400). */
-async function readJsonBody(request: Request, limit: number): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
+async function readJsonBody(request: ApiRequest, limit: number): Promise<unknown> {
+  const type = request.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new DonationError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求内容应为 JSON（Content-Type: application/json）');
   }
@@ -91,10 +92,10 @@ async function readJsonBody(request: Request, limit: number): Promise<unknown> {
  * The charity's refund of one of its gifts, behind its own token: 200 when Alipay refunded, 202
  * when its answer is not known yet (reconciliation settles it).
  */
-export async function postRefund(ctx: DonationsContext, slug: string, request: Request): Promise<Response> {
+export async function postRefund(ctx: DonationsContext, slug: string, request: ApiRequest): Promise<ApiAnswer> {
   try {
     // The token is checked before the body is read.
-    if (!ctx.exportTokens.verify(slug, request.headers.get('authorization'))) {
+    if (!ctx.exportTokens.verify(slug, request.header('authorization'))) {
       throw new DonationError(401, 'UNAUTHORIZED', '需要该慈善组织的令牌');
     }
     const refund = await refundGift(ctx, slug, await readJsonBody(request, ctx.config.bodyLimitBytes));
@@ -105,7 +106,11 @@ export async function postRefund(ctx: DonationsContext, slug: string, request: R
 }
 
 /** Always 200 with `success` or `failure` as plain text: that is all Alipay reads. */
-export async function postAlipayNotify(ctx: DonationsContext, request: Request, meta: RequestMeta): Promise<Response> {
+export async function postAlipayNotify(
+  ctx: DonationsContext,
+  request: ApiRequest,
+  meta: RequestMeta,
+): Promise<ApiAnswer> {
   const answer = (reply: string) => text(200, reply, 'text/plain; charset=utf-8');
   const key = requestClientKey(ctx, request, meta.socketAddress);
   let raw: string;
@@ -113,7 +118,7 @@ export async function postAlipayNotify(ctx: DonationsContext, request: Request, 
     raw = await readLimitedText(request, ctx.config.notifyBodyLimitBytes);
   } catch (error) {
     const tooLarge = error instanceof DonationError && error.code === 'BODY_TOO_LARGE';
-    const declared = Number(request.headers.get('content-length'));
+    const declared = Number(request.header('content-length'));
     await ctx.notifyRejections
       .record({
         body: '',
@@ -135,8 +140,8 @@ export async function postAlipayNotify(ctx: DonationsContext, request: Request, 
 
 // --- Sandbox (the fake Alipay); 404 when real merchants are configured. -------------------------
 
-function html(answer: { status: number; contentType: string; body: string }): Response {
-  return new Response(answer.body, {
+function html(answer: { status: number; contentType: string; body: string }): ApiAnswer {
+  return {
     status: answer.status,
     headers: {
       'content-type': answer.contentType,
@@ -144,10 +149,11 @@ function html(answer: { status: number; contentType: string; body: string }): Re
       'x-robots-tag': 'noindex',
       'x-frame-options': 'DENY',
     },
-  });
+    body: answer.body,
+  };
 }
 
-function noSandbox(): Response {
+function noSandbox(): ApiAnswer {
   return json(404, { error: { code: 'NOT_FOUND', message: '已配置真实商户，沙箱支付不可用' } });
 }
 
@@ -155,18 +161,18 @@ function noSandbox(): Response {
  * The fake Alipay, when it may run: not with real merchants (there is none), and not when the live
  * content is real (`refuseSandboxOnRealContent`) — then every sandbox route answers as refused.
  */
-async function liveSandbox(ctx: DonationsContext): Promise<FakeAlipayGateway | Response> {
-  if (!ctx.sandbox) return noSandbox();
+async function liveSandbox(ctx: DonationsContext): Promise<{ sandbox: FakeAlipayGateway } | { refused: ApiAnswer }> {
+  if (!ctx.sandbox) return { refused: noSandbox() };
   const view = await ctx.snapshots.current().catch(() => null);
   try {
     if (view) refuseSandboxOnRealContent(ctx, view);
   } catch (error) {
-    return errorResponse(error, ctx.log);
+    return { refused: errorResponse(error, ctx.log) };
   }
-  return ctx.sandbox;
+  return { sandbox: ctx.sandbox };
 }
 
-async function formParams(request: Request, limit: number): Promise<Record<string, string>> {
+async function formParams(request: ApiRequest, limit: number): Promise<Record<string, string>> {
   const params: Record<string, string> = {};
   for (const [k, v] of new URL(request.url).searchParams) params[k] = v;
   if (request.method === 'POST') {
@@ -175,9 +181,10 @@ async function formParams(request: Request, limit: number): Promise<Record<strin
   return params;
 }
 
-export async function sandboxGateway(ctx: DonationsContext, request: Request): Promise<Response> {
-  const sandbox = await liveSandbox(ctx);
-  if (sandbox instanceof Response) return sandbox;
+export async function sandboxGateway(ctx: DonationsContext, request: ApiRequest): Promise<ApiAnswer> {
+  const live = await liveSandbox(ctx);
+  if ('refused' in live) return live.refused;
+  const { sandbox } = live;
   try {
     return html(sandbox.gateway(await formParams(request, ctx.config.notifyBodyLimitBytes)));
   } catch (error) {
@@ -185,15 +192,17 @@ export async function sandboxGateway(ctx: DonationsContext, request: Request): P
   }
 }
 
-export async function sandboxCheckout(ctx: DonationsContext, url: URL): Promise<Response> {
-  const sandbox = await liveSandbox(ctx);
-  if (sandbox instanceof Response) return sandbox;
+export async function sandboxCheckout(ctx: DonationsContext, url: URL): Promise<ApiAnswer> {
+  const live = await liveSandbox(ctx);
+  if ('refused' in live) return live.refused;
+  const { sandbox } = live;
   return html(sandbox.checkout(url.searchParams.get('app_id') ?? '', url.searchParams.get('out_trade_no') ?? ''));
 }
 
-export async function sandboxPay(ctx: DonationsContext, request: Request): Promise<Response> {
-  const sandbox = await liveSandbox(ctx);
-  if (sandbox instanceof Response) return sandbox;
+export async function sandboxPay(ctx: DonationsContext, request: ApiRequest): Promise<ApiAnswer> {
+  const live = await liveSandbox(ctx);
+  if ('refused' in live) return live.refused;
+  const { sandbox } = live;
   try {
     return html(await sandbox.submit(await formParams(request, ctx.config.bodyLimitBytes)));
   } catch (error) {

@@ -1,7 +1,8 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import type { DonationsContext } from '../context.ts';
+import { fromNodeRequest, writeNodeAnswer } from './api-exchange.ts';
+import { text } from './respond.ts';
 import { routeDonations } from './router.ts';
 
 /**
@@ -14,31 +15,6 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function toWebRequest(req: IncomingMessage, origin: string): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    // @ts-expect-error Node's fetch needs duplex for a streamed body; lib.dom's RequestInit lacks it.
-    duplex: hasBody ? 'half' : undefined,
-  });
-}
-
-export async function writeWebResponse(response: Response, res: ServerResponse): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    res.setHeader(name, value);
-  });
-  res.end(Buffer.from(await response.arrayBuffer()));
-}
-
 export async function serveDonations(
   context: DonationsContext | (() => DonationsContext),
   options: { port?: number; host?: string } = {},
@@ -49,10 +25,10 @@ export async function serveDonations(
     const ctx = typeof context === 'function' ? context() : context;
     void (async () => {
       try {
-        const response = await routeDonations(ctx, toWebRequest(req, origin), {
+        const answer = await routeDonations(ctx, fromNodeRequest(req, origin), {
           socketAddress: req.socket.remoteAddress,
         });
-        await writeWebResponse(response ?? new Response('Not Found', { status: 404 }), res);
+        writeNodeAnswer(answer ?? text(404, 'Not Found', 'text/plain; charset=utf-8'), res);
       } catch (error) {
         ctx.log(`HTTP 服务错误：${(error as Error).message}`);
         if (!res.headersSent) res.statusCode = 500;

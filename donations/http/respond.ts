@@ -1,21 +1,28 @@
 import { DonationError } from '../errors.ts';
+import type { ApiAnswer } from './api-exchange.ts';
 
 /** JSON answers of the donations API: never cached, errors as `{error:{code, message, field?}}`. */
 const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiAnswer {
+  return {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...BASE_HEADERS, ...headers },
-  });
+    body: JSON.stringify(body),
+  };
 }
 
-export function text(status: number, body: string, contentType: string, headers: Record<string, string> = {}) {
-  return new Response(body, { status, headers: { 'content-type': contentType, ...BASE_HEADERS, ...headers } });
+export function text(
+  status: number,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): ApiAnswer {
+  return { status, headers: { 'content-type': contentType, ...BASE_HEADERS, ...headers }, body };
 }
 
 /** Turns any error into an answer: a `DonationError` as itself, anything else as a logged 500. */
-export function errorResponse(error: unknown, log: (m: string) => void = console.error): Response {
+export function errorResponse(error: unknown, log: (m: string) => void = console.error): ApiAnswer {
   if (error instanceof DonationError) {
     const headers: Record<string, string> = {};
     if (error.retryAfter !== undefined) headers['retry-after'] = String(error.retryAfter);

@@ -1,6 +1,7 @@
 import { API_ROUTES, type ApiRouteName, apiErrorBody, routePattern } from '../../content/index.ts';
 import type { DonationsContext } from '../context.ts';
 import { postReport } from '../reports/handlers.ts';
+import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import {
   getDonation,
   getProjectDonations,
@@ -23,11 +24,11 @@ import { json } from './respond.ts';
  */
 type Handler = (
   ctx: DonationsContext,
-  request: Request,
+  request: ApiRequest,
   url: URL,
   params: string[],
   meta: RequestMeta,
-) => Promise<Response>;
+) => Promise<ApiAnswer>;
 
 /** Each path of the table (content/contracts/api-routes.ts) with its handler per method. */
 const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['methods'][number], Handler>> } = {
@@ -52,11 +53,16 @@ const ROUTES: [string, RegExp, Handler][] = (Object.keys(API_ROUTES) as ApiRoute
   ]),
 );
 
+/** Whether the table has `pathname` (any method): the router answers it, 405 for a method it lacks. */
+export function ownsPath(pathname: string): boolean {
+  return ROUTES.some(([, pattern]) => pattern.test(pathname));
+}
+
 export async function routeDonations(
   ctx: DonationsContext,
-  request: Request,
+  request: ApiRequest,
   meta: RequestMeta = {},
-): Promise<Response | null> {
+): Promise<ApiAnswer | null> {
   const url = new URL(request.url);
   let pathMatched = false;
   for (const [method, pattern, handler] of ROUTES) {

@@ -1,6 +1,7 @@
 import type { ReportFormValues, ReportPageAnswer } from '../../content/index.ts';
 import type { DonationsContext } from '../context.ts';
 import { DonationError } from '../errors.ts';
+import type { ApiAnswer, ApiRequest } from '../http/api-exchange.ts';
 import { readLimitedText } from '../http/body.ts';
 import { hitClientLimit } from '../http/client-limit.ts';
 import type { RequestMeta } from '../http/handlers.ts';
@@ -16,7 +17,7 @@ import { acceptReport, targetOfForm } from './accept-report.ts';
  * - programs sending JSON: JSON answers, errors `{error:{code, message, field?}}`.
  */
 export type ReportOutcome =
-  | { kind: 'json'; response: Response }
+  | { kind: 'json'; response: ApiAnswer }
   /** `demo`: the live content is generated (the page shows the 示例数据 notice, like every page). */
   | { kind: 'page'; answer: ReportPageAnswer; demo: boolean };
 
@@ -29,10 +30,10 @@ const FORM_FIELDS = ['targetKind', 'targetSlug', 'kind', 'text', 'contact'] as c
  * route checks its own: a browser names the page's origin, and a report must come from our pages
  * (no other site can file reports in its visitors' names and use up their limit).
  */
-function checkOrigin(ctx: DonationsContext, request: Request): void {
-  const origin = request.headers.get('origin');
+function checkOrigin(ctx: DonationsContext, request: ApiRequest): void {
+  const origin = request.header('origin');
   const allowed = new Set([new URL(ctx.config.siteUrl).origin, new URL(request.url).origin]);
-  if ((origin && origin !== 'null' && !allowed.has(origin)) || request.headers.get('sec-fetch-site') === 'cross-site') {
+  if ((origin && origin !== 'null' && !allowed.has(origin)) || request.header('sec-fetch-site') === 'cross-site') {
     throw new DonationError(403, 'FORBIDDEN_ORIGIN', '请在本站的项目、需求或活动页面上提交举报');
   }
 }
@@ -64,14 +65,14 @@ async function isDemo(ctx: DonationsContext): Promise<boolean> {
 
 export async function receiveReport(
   ctx: DonationsContext,
-  request: Request,
+  request: ApiRequest,
   meta: RequestMeta,
 ): Promise<ReportOutcome> {
-  const form = FORM.test(request.headers.get('content-type') ?? '');
+  const form = FORM.test(request.header('content-type') ?? '');
   let values: ReportFormValues = formValues({});
   try {
     checkOrigin(ctx, request);
-    if (!form && !JSON_TYPE.test(request.headers.get('content-type') ?? '')) {
+    if (!form && !JSON_TYPE.test(request.header('content-type') ?? '')) {
       throw new DonationError(
         415,
         'UNSUPPORTED_MEDIA_TYPE',
@@ -128,7 +129,7 @@ export async function receiveReport(
 }
 
 /** For the plain Node server (tests, benchmarks): a page answer is sent as JSON with its status. */
-export async function postReport(ctx: DonationsContext, request: Request, meta: RequestMeta): Promise<Response> {
+export async function postReport(ctx: DonationsContext, request: ApiRequest, meta: RequestMeta): Promise<ApiAnswer> {
   const outcome = await receiveReport(ctx, request, meta);
   if (outcome.kind === 'json') return outcome.response;
   const headers: Record<string, string> = {};

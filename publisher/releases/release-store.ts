@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readlinkSync } from 'node:fs';
 import { mkdir, readdir, readFile, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -25,8 +26,11 @@ export class ReleaseStore {
   /** Releases in use beyond `current` (the one whose server bundle this process loaded): never pruned. */
   private readonly pinned = new Set<string>();
 
+  private readonly currentLink: string;
+
   constructor(dataDir: string) {
     this.root = join(dataDir, 'releases');
+    this.currentLink = join(this.root, 'current');
   }
 
   /** A new, unique release id that sorts by time. */
@@ -65,8 +69,11 @@ export class ReleaseStore {
   }
 
   async currentId(): Promise<string | null> {
+    // Read on every request the portal serves (a switch takes effect at once): synchronously, as
+    // one readlink is a few microseconds, while fs/promises would queue it on libuv's thread pool
+    // and back (0.05–0.1 ms of CPU per request in the donations benchmark's profiles).
     try {
-      return await readlink(join(this.root, 'current'));
+      return readlinkSync(this.currentLink);
     } catch {
       return null;
     }

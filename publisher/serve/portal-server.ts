@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
+import { servePortalApi } from '../../donations/index.ts';
 import type { PublisherConfig } from '../config.ts';
 import type { ReleaseStore } from '../releases/release-store.ts';
 import { searchLimiter } from './search-rate-limit.ts';
@@ -37,7 +38,9 @@ function sendText(res: ServerResponse, status: number, text: string, type = 'tex
 /**
  * One process on 127.0.0.1:4321: the live release's static files, the API routes, the
  * publisher's status (full to this machine or the token holder, the live release to others) and
- * the CMS webhook, every answer with the security headers. The current release is looked up per request, so a
+ * the CMS webhook, every answer with the security headers. The donations API is answered by its own
+ * router (`servePortalApi`); Astro renders the rest of `/api/` (the report form's answer pages)
+ * and the server pages. The current release is looked up per request, so a
  * switch takes effect at once and requests in flight finish on the release they started with.
  *
  * The API's code is the same in every release (only content differs, and the API reads the live
@@ -96,6 +99,9 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
         }
       }
       keepPortalPolicy(res);
+      // The donations API from its own router on Node's request (its cost per order halves);
+      // the report form's page answers and the server pages go on to Astro.
+      if (!SERVER_PAGES.has(path) && (await servePortalApi(req, res))) return;
       astro ??= loadAstro();
       const handler = await astro.catch((error: unknown) => {
         astro = null;

@@ -5,8 +5,10 @@ import { postDonation, socketAddressOf, withDonations } from '../../../../donati
 export const prerender = false;
 
 export const POST: APIRoute = (context) =>
-  withDonations((ctx) =>
-    postDonation(ctx, context.request, {
-      socketAddress: socketAddressOf(context.locals, context.request, () => context.clientAddress),
-    }),
+  withDonations(
+    (ctx, request) =>
+      postDonation(ctx, request, {
+        socketAddress: socketAddressOf(context.locals, context.request, () => context.clientAddress),
+      }),
+    context.request,
   );

@@ -11,11 +11,11 @@ import { receiveReport, socketAddressOf, withDonations } from '../../../../donat
 export const prerender = false;
 
 export const POST: APIRoute = (context) =>
-  withDonations(async (ctx) => {
-    const outcome = await receiveReport(ctx, context.request, {
+  withDonations(async (ctx, request) => {
+    const outcome = await receiveReport(ctx, request, {
       socketAddress: socketAddressOf(context.locals, context.request, () => context.clientAddress),
     });
     if (outcome.kind === 'json') return outcome.response;
     (context.locals as Record<string, unknown>)[REPORT_ANSWER_LOCAL] = { answer: outcome.answer, demo: outcome.demo };
     return context.rewrite(new Request(new URL(REPORT_ANSWER_PAGE, context.url)));
-  });
+  }, context.request);

@@ -5,4 +5,4 @@ import { getReceiptCsv, withDonations } from '../../../../../donations/index.ts'
 export const prerender = false;
 
 export const GET: APIRoute = ({ params, request }) =>
-  withDonations((ctx) => getReceiptCsv(ctx, params.slug ?? '', request));
+  withDonations((ctx, req) => getReceiptCsv(ctx, params.slug ?? '', req), request);

@@ -5,4 +5,4 @@ import { postRefund, withDonations } from '../../../../../donations/index.ts';
 export const prerender = false;
 
 export const POST: APIRoute = ({ params, request }) =>
-  withDonations((ctx) => postRefund(ctx, params.slug ?? '', request));
+  withDonations((ctx, req) => postRefund(ctx, params.slug ?? '', req), request);

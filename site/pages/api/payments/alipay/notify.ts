@@ -5,8 +5,10 @@ import { postAlipayNotify, socketAddressOf, withDonations } from '../../../../..
 export const prerender = false;
 
 export const POST: APIRoute = (context) =>
-  withDonations((ctx) =>
-    postAlipayNotify(ctx, context.request, {
-      socketAddress: socketAddressOf(context.locals, context.request, () => context.clientAddress),
-    }),
+  withDonations(
+    (ctx, request) =>
+      postAlipayNotify(ctx, request, {
+        socketAddress: socketAddressOf(context.locals, context.request, () => context.clientAddress),
+      }),
+    context.request,
   );

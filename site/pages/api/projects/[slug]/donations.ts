@@ -4,5 +4,5 @@ import { getProjectDonations, withDonations } from '../../../../../donations/ind
 /** GET /api/projects/{slug}/donations — public list: amount, time, and a name only if the donor chose one. */
 export const prerender = false;
 
-export const GET: APIRoute = ({ params, url }) =>
-  withDonations((ctx) => getProjectDonations(ctx, params.slug ?? '', url));
+export const GET: APIRoute = ({ params, url, request }) =>
+  withDonations((ctx) => getProjectDonations(ctx, params.slug ?? '', url), request);
