@@ -30,7 +30,7 @@ export function donateFormProps(view: ProjectView): DonateFormProps {
 function overdueNoticeHtml({ schedule }: Pick<ProjectView, 'schedule'>): SafeHtml | string {
   if (!schedule.isOverdue) return '';
   const first = schedule.overdue[0];
-  return html`<div class="callout callout--bad" role="note" data-overdue-notice><p><strong>请注意：本项目有 ${schedule.overdue.length} 项法定信息公开逾期未披露</strong>${first ? `（最早一项应于${formatDate(first.dueOn)}前公开）` : ''}，捐出的钱怎么用，目前公开的信息不全。您仍可以捐赠；也可以先看<a href="#disclosures">信息公开</a>，或选择其他项目。</p></div>`;
+  return html`<div class="callout callout--bad" role="note" data-overdue-notice><p><strong>请注意：本项目有 ${schedule.overdue.length} 项法定信息公开逾期未披露</strong>${first ? `（最早一项截止于${formatDate(first.dueOn)}）` : ''}，捐出的钱怎么用，目前公开的信息不全。您仍可以捐赠；也可以先看<a href="#disclosures">信息公开</a>，或选择其他项目。</p></div>`;
 }
 
 /**

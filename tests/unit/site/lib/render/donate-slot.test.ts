@@ -13,7 +13,7 @@ describe("the project page's donate slot", () => {
     const out = donateSlotHtml(overdue).value;
     const first = overdue.schedule.overdue[0];
     expect(out).toContain(`本项目有 ${overdue.schedule.overdue.length} 项法定信息公开逾期未披露`);
-    expect(out).toContain(`最早一项应于${formatDate(first?.dueOn ?? '')}前公开`);
+    expect(out).toContain(`最早一项截止于${formatDate(first?.dueOn ?? '')}`);
     // Before the island's place, so it is read before the confirm step.
     expect(out.indexOf('data-overdue-notice')).toBeLessThan(out.indexOf('xj-island:donate'));
     expect(donateSlotHtml(clean).value).not.toContain('data-overdue-notice');
