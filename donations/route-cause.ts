@@ -41,6 +41,35 @@ export function refuseEndedCampaign(view: SnapshotView, slug: string | undefined
 }
 
 /**
+ * What a project's disclosures say on `today` — overdue or not, and its money — kept per snapshot
+ * and day: the schedule costs up to a few milliseconds a project (a 5-day emergency track has
+ * many slots), and a nationwide cause asks it of every accepting project on every gift.
+ */
+interface DisclosureFacts {
+  overdue: boolean;
+  money: ProjectMoney;
+}
+const factsCache = new WeakMap<SnapshotView, { today: string; facts: Map<string, DisclosureFacts> }>();
+
+function disclosureFacts(view: SnapshotView, project: Project, today: string): DisclosureFacts {
+  let cached = factsCache.get(view);
+  if (!cached || cached.today !== today) {
+    cached = { today, facts: new Map() };
+    factsCache.set(view, cached);
+  }
+  let facts = cached.facts.get(project.slug);
+  if (!facts) {
+    const disclosures = view.disclosures.get(project.slug) ?? [];
+    facts = {
+      overdue: disclosureSchedule(project, disclosures, today).isOverdue,
+      money: projectMoney(disclosures, today),
+    };
+    cached.facts.set(project.slug, facts);
+  }
+  return facts;
+}
+
+/**
  * The cause's candidates (accepting donations, serving the cause, no overdue disclosure — the
  * 逾期未披露 list's rule) ranked by routing.ts on their best known totals.
  */
@@ -56,12 +85,12 @@ export async function routeAmongEligible(
   for (const project of view.snapshot.projects) {
     const charity = view.charities.get(project.charity);
     if (!charity || !matchesCause(project, cause) || !eligibilityOf(ctx, project, charity, today).eligible) continue;
-    const disclosures = view.disclosures.get(project.slug) ?? [];
-    if (disclosureSchedule(project, disclosures, today).isOverdue) {
+    const { overdue, money } = disclosureFacts(view, project, today);
+    if (overdue) {
       overdueCount++;
       continue;
     }
-    eligible.push({ project, money: projectMoney(disclosures, today) });
+    eligible.push({ project, money });
   }
   const totals = await paidTotalsSince(
     ctx.ledger.db,
