@@ -1,5 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { TARGET_GROUPS } from '../../content/index.ts';
@@ -25,6 +26,12 @@ afterEach(async () => {
   await context?.close();
 });
 
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+async function axe(p: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page: p }).withTags(TAGS).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes[0]?.target.join(' ')}`);
+}
+
 const builtPage = (path: string) => readFile(join(clientDir, path, 'index.html'), 'utf8');
 const OVERDUE_BADGE = 'href="#disclosures">逾期未披露';
 
@@ -43,6 +50,15 @@ async function give(body: Record<string, unknown>) {
     body: JSON.stringify({ amountFen: 5000, channel: 'page', anonymous: true, ...body }),
   });
   return { status: r.status, json: (await r.json()) as Answer };
+}
+
+/** An accepting project page with an overdue disclosure (its donate slot carries the notice). */
+async function overdueAcceptingProject(): Promise<string> {
+  for (const slug of (await readdir(join(clientDir, 'projects'))).sort()) {
+    const html = await builtPage(`projects/${slug}`).catch(() => '');
+    if (html.includes('data-overdue-notice')) return slug;
+  }
+  throw new Error('演示数据中没有逾期未披露且接受捐赠的项目');
 }
 
 /** A campaign page with the ended banner (the demo has past 中华慈善日 campaigns). */
@@ -109,9 +125,27 @@ describe('cause gifts', () => {
     // At the top: right under the title, within the first screen of a phone.
     const box = await banner.boundingBox();
     expect(box?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(800);
+    expect(await axe(page)).toEqual([]);
     const refused = await give({ pool: { campaign: slug } });
     expect(refused.status).toBe(409);
     expect(refused.json.error.code).toBe('CAMPAIGN_ENDED');
     expect(refused.json.error.message).toMatch(/^专题活动「.+」已于\d{4}年\d{1,2}月\d{1,2}日结束/);
+  });
+
+  it('lets a donor give directly to an overdue project, with the notice shown above the form', async () => {
+    const slug = await overdueAcceptingProject();
+    await page.goto(`${baseUrl}/projects/${slug}/`);
+    const donate = page.locator('#donate');
+    const notice = donate.locator('[data-overdue-notice]');
+    expect(await notice.textContent()).toMatch(/本项目有 \d+ 项法定信息公开逾期未披露/);
+    const form = donate.getByRole('button', { name: '下一步：核对捐赠信息' });
+    await form.waitFor();
+    expect((await notice.boundingBox())?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(
+      (await form.boundingBox())?.y ?? 0,
+    );
+    expect(await axe(page)).toEqual([]);
+    await donate.getByText('50 元', { exact: true }).click();
+    await form.click();
+    await donate.getByRole('heading', { name: '请核对捐赠信息' }).waitFor();
   });
 });
