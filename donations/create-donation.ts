@@ -5,11 +5,9 @@ import {
   type Cause,
   type Charity,
   type DonationRequest,
-  donationEligibility,
   donationRequestSchema,
   firstIssue,
   isWithinBounds,
-  matchesCause,
   type Project,
   taxIdKindOf,
   todayIso,
@@ -20,10 +18,9 @@ import type { DonationsContext } from './context.ts';
 import { DonationError } from './errors.ts';
 import { isUniqueViolation } from './ledger/open-ledger.ts';
 import { insertOrder, type NewReceiptRequest, type NewRoutingDecision } from './ledger/orders.ts';
-import { paidTotals } from './ledger/public-figures.ts';
 import { transitionOrder } from './ledger/transitions.ts';
-import { figureScope } from './public-queries.ts';
-import { describeCause, routeCause, toCandidate } from './routing.ts';
+import { eligibilityOf, refuseEndedCampaign, routeAmongEligible } from './route-cause.ts';
+import { describeCause } from './routing.ts';
 import type { SnapshotView } from './snapshot-source.ts';
 
 /**
@@ -58,10 +55,6 @@ export function parseDonationRequest(body: unknown, bounds: AmountBounds): Donat
   return parsed.data;
 }
 
-function eligibilityOf(ctx: DonationsContext, project: Project, charity: Charity, today: string) {
-  return donationEligibility({ project, charity, today, merchantConfigured: ctx.merchants.isConfigured(charity.slug) });
-}
-
 interface Target {
   project: Project;
   charity: Charity;
@@ -87,26 +80,15 @@ async function chooseTarget(ctx: DonationsContext, view: SnapshotView, request: 
     }
     return { project, charity, routing: null };
   }
+  refuseEndedCampaign(view, request.pool?.campaign, today);
   const cause: Cause = { targetGroup: request.pool?.targetGroup, region: request.pool?.region };
-  const eligible = view.snapshot.projects.filter((p) => {
-    const charity = view.charities.get(p.charity);
-    return charity !== undefined && matchesCause(p, cause) && eligibilityOf(ctx, p, charity, today).eligible;
-  });
-  const totals = await paidTotals(
-    ctx.ledger.db,
-    eligible.map((p) => p.slug),
-    figureScope(ctx),
-  );
   const causeLabel = describeCause(cause, view.snapshot);
-  const choice = routeCause(
-    causeLabel,
-    eligible.map((p) => toCandidate(p, cause, totals.get(p.slug) ?? 0)),
-  );
+  const choice = await routeAmongEligible(ctx, view, cause, causeLabel, today);
   if (!choice) {
     throw new DonationError(
       409,
       'NO_ELIGIBLE_PROJECT',
-      `捐赠方向「${causeLabel}」下暂时没有正在接受捐赠的项目`,
+      `捐赠方向「${causeLabel}」下暂时没有正在接受捐赠、且信息公开没有逾期的项目`,
       'pool',
     );
   }
@@ -115,10 +97,14 @@ async function chooseTarget(ctx: DonationsContext, view: SnapshotView, request: 
     project,
     charity: view.charities.get(project.charity) as Charity,
     routing: {
-      requestJson: JSON.stringify(cause),
+      requestJson: JSON.stringify(request.pool?.campaign ? { ...cause, campaign: request.pool.campaign } : cause),
       candidateCount: choice.candidateCount,
       chosenProject: project.slug,
-      rankingJson: JSON.stringify({ decidedBy: choice.decidedBy, ranking: choice.ranking }),
+      rankingJson: JSON.stringify({
+        decidedBy: choice.decidedBy,
+        overdueCount: choice.overdueCount,
+        ranking: choice.ranking,
+      }),
       reason: choice.reason,
     },
   };

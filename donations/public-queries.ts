@@ -31,6 +31,8 @@ export interface DonationStatus {
   status: OrderStatus;
   amountFen: number;
   project: { slug: string; title: string; charity: { slug: string; name: string } };
+  /** A cause gift: why this project (the reason the confirm step showed, kept in the ledger). */
+  routing?: { reason: string };
 }
 
 export async function getDonationStatus(ctx: DonationsContext, donationId: string): Promise<DonationStatus> {
@@ -40,6 +42,13 @@ export async function getDonationStatus(ctx: DonationsContext, donationId: strin
   const view = await ctx.snapshots.current().catch(() => null);
   const project = view?.projects.get(order.project_slug);
   const charity = view?.charities.get(order.charity_slug);
+  const decision = order.routed
+    ? await ctx.ledger.db
+        .selectFrom('routing_decisions')
+        .select('reason')
+        .where('order_id', '=', order.id)
+        .executeTakeFirst()
+    : undefined;
   return {
     donationId: order.id,
     status: order.status,
@@ -49,6 +58,7 @@ export async function getDonationStatus(ctx: DonationsContext, donationId: strin
       title: project?.title ?? order.project_slug,
       charity: { slug: order.charity_slug, name: charity?.name ?? order.charity_slug },
     },
+    ...(decision ? { routing: { reason: decision.reason } } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Charity, Project, Snapshot } from '../content/index.ts';
+import type { Campaign, Charity, Disclosure, Project, Snapshot } from '../content/index.ts';
 import { followFile, readSnapshotFileIncrementally } from '../content/node/index.ts';
 import { DonationError } from './errors.ts';
 
@@ -14,6 +14,9 @@ export interface SnapshotView {
   snapshot: Snapshot;
   projects: Map<string, Project>;
   charities: Map<string, Charity>;
+  /** Each project's disclosures (routing reads its money and its overdue status from them). */
+  disclosures: Map<string, Disclosure[]>;
+  campaigns: Map<string, Campaign>;
   loadedAt: string;
 }
 
@@ -22,10 +25,18 @@ export interface SnapshotSource {
 }
 
 export function indexSnapshot(snapshot: Snapshot, loadedAt = new Date().toISOString()): SnapshotView {
+  const disclosures = new Map<string, Disclosure[]>();
+  for (const d of snapshot.disclosures) {
+    const list = disclosures.get(d.project);
+    if (list) list.push(d);
+    else disclosures.set(d.project, [d]);
+  }
   return {
     snapshot,
     projects: new Map(snapshot.projects.map((p) => [p.slug, p])),
     charities: new Map(snapshot.charities.map((c) => [c.slug, c])),
+    disclosures,
+    campaigns: new Map(snapshot.campaigns.map((c) => [c.slug, c])),
     loadedAt,
   };
 }

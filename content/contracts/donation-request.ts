@@ -66,6 +66,8 @@ export const donationRequestSchema = z
         targetGroup: targetGroup.optional(),
         /** GB/T 2260 code of a province, prefecture or county. */
         region: regionCode.optional(),
+        /** The campaign page the gift was made on: refused once that campaign has ended. */
+        campaign: slug.optional(),
       })
       .optional(),
     amountFen: z

@@ -19,22 +19,44 @@ function counted(db: Kysely<LedgerDatabase>, scope: FigureScope) {
   return scope.includeSandbox ? paid : paid.where('sandbox', '=', 0);
 }
 
-/** Net paid totals per project (routing's "unmet share of the goal"). Missing projects have 0. */
-export async function paidTotals(
+/**
+ * Net paid totals per project, each counting only gifts paid at or after its own `since` (an ISO
+ * instant; null counts every gift) — routing's "paid through this portal since the latest
+ * disclosure". Projects sharing a `since` are asked together. Missing projects have 0.
+ */
+export async function paidTotalsSince(
+  db: Kysely<LedgerDatabase>,
+  projects: { slug: string; since: string | null }[],
+  scope: FigureScope,
+): Promise<Map<string, number>> {
+  const totals = new Map<string, number>(projects.map((p) => [p.slug, 0]));
+  const bySince = new Map<string | null, string[]>();
+  for (const p of projects) bySince.set(p.since, [...(bySince.get(p.since) ?? []), p.slug]);
+  for (const [since, slugs] of bySince) {
+    for (let i = 0; i < slugs.length; i += 500) {
+      let query = counted(db, scope)
+        .select(['project_slug', netPaid.as('raised')])
+        .where('project_slug', 'in', slugs.slice(i, i + 500));
+      // paid_at is stored as an ISO instant, so instants of one format compare as text.
+      if (since !== null) query = query.where('paid_at', '>=', since);
+      const rows = await query.groupBy('project_slug').execute();
+      for (const row of rows) totals.set(row.project_slug, Number(row.raised));
+    }
+  }
+  return totals;
+}
+
+/** Net paid totals per project, every gift counted. Missing projects have 0. */
+export function paidTotals(
   db: Kysely<LedgerDatabase>,
   slugs: string[],
   scope: FigureScope,
 ): Promise<Map<string, number>> {
-  const totals = new Map<string, number>(slugs.map((s) => [s, 0]));
-  for (let i = 0; i < slugs.length; i += 500) {
-    const rows = await counted(db, scope)
-      .select(['project_slug', netPaid.as('raised')])
-      .where('project_slug', 'in', slugs.slice(i, i + 500))
-      .groupBy('project_slug')
-      .execute();
-    for (const row of rows) totals.set(row.project_slug, Number(row.raised));
-  }
-  return totals;
+  return paidTotalsSince(
+    db,
+    slugs.map((slug) => ({ slug, since: null })),
+    scope,
+  );
 }
 
 export interface ProjectStats {

@@ -19,6 +19,8 @@ export interface DonationStatus {
   status: 'pending' | 'paid' | 'closed' | 'refunded';
   amountFen: number;
   project: ProjectRef;
+  /** A cause gift: why the portal chose this project. */
+  routing?: { reason: string } | undefined;
 }
 
 export interface ProjectStats {
@@ -57,7 +59,8 @@ export function asDonationStatus(v: unknown): DonationStatus | null {
   const status = STATUSES.find((s) => s === v.status);
   const project = asProjectRef(v.project);
   if (!status || !project) return null;
-  return { donationId: v.donationId, status, amountFen: v.amountFen, project };
+  const routing = isObject(v.routing) && isText(v.routing.reason) ? { reason: v.routing.reason } : undefined;
+  return { donationId: v.donationId, status, amountFen: v.amountFen, project, ...(routing ? { routing } : {}) };
 }
 
 export function asProjectStats(v: unknown): ProjectStats | null {

@@ -27,7 +27,10 @@ export interface DonationFormValues {
 
 export type FormField = keyof DonationFormValues | 'form';
 
-export type DonationTarget = { kind: 'project'; slug: string } | { kind: 'pool'; region?: string };
+export type DonationTarget =
+  | { kind: 'project'; slug: string }
+  /** `campaign`: the campaign page the gift is made on (the API refuses it once the campaign ended). */
+  | { kind: 'pool'; region?: string; campaign?: string };
 
 /**
  * A refusal carries the code the API would answer the same body with (INVALID_BODY,
@@ -118,6 +121,7 @@ export function buildDonationRequest(
     body.pool = {
       ...(values.targetGroup ? { targetGroup: values.targetGroup } : {}),
       ...(target.region ? { region: target.region } : {}),
+      ...(target.campaign ? { campaign: target.campaign } : {}),
     };
   }
   const parsed = donationRequestSchema.safeParse(body);

@@ -84,6 +84,11 @@ export default function DonationResult() {
                 项目：<a href={view.project.href}>{view.project.title}</a> · 收款的慈善组织：{view.project.charity}
               </p>
             )}
+            {view.routingReason && (
+              <p className="small" data-routing-reason="">
+                选择理由：{view.routingReason}
+              </p>
+            )}
             {view.retry && (
               <p>
                 <button type="button" className="button" onClick={() => retry.current()}>

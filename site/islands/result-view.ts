@@ -23,6 +23,8 @@ export interface ResultView {
   lines: string[];
   /** Link to the project, when known. */
   project: { href: string; title: string; charity: string } | null;
+  /** A cause gift: why this project was chosen (the reason the confirm step showed). */
+  routingReason: string | null;
   /** Keep polling after showing this. */
   polling: boolean;
   /** Offer a "check again" button. */
@@ -48,7 +50,7 @@ function projectOf(d: DonationStatus): ResultView['project'] {
 }
 
 export function resultView(state: ResultState): ResultView {
-  const base = { project: null, polling: false, retry: false };
+  const base = { project: null, routingReason: null, polling: false, retry: false };
   switch (state.kind) {
     case 'missing-id':
       return {
@@ -90,16 +92,18 @@ export function resultView(state: ResultState): ResultView {
           '已经等待了较长时间，本页暂停自动查询。如果您已在支付宝付款，到账确认可能稍有延迟，请稍后点击“重新查询”。',
         ],
         project: state.last ? projectOf(state.last) : null,
+        routingReason: state.last?.routing?.reason ?? null,
         retry: true,
       };
     case 'status': {
       const d = state.donation;
       const amount = formatYuan(d.amountFen);
       const project = projectOf(d);
+      const withReason = { ...base, routingReason: d.routing?.reason ?? null };
       switch (d.status) {
         case 'paid':
           return {
-            ...base,
+            ...withReason,
             title: '支付成功',
             tone: 'ok',
             lines: [
@@ -110,7 +114,7 @@ export function resultView(state: ResultState): ResultView {
           };
         case 'pending':
           return {
-            ...base,
+            ...withReason,
             title: '等待支付确认',
             tone: 'wait',
             lines: [
@@ -122,7 +126,7 @@ export function resultView(state: ResultState): ResultView {
           };
         case 'closed':
           return {
-            ...base,
+            ...withReason,
             title: '订单已关闭',
             tone: 'bad',
             lines: [`这笔 ${amount}的捐赠没有完成付款，订单已关闭，没有扣款。可以回到项目页面重新捐赠。`],
@@ -130,7 +134,7 @@ export function resultView(state: ResultState): ResultView {
           };
         case 'refunded':
           return {
-            ...base,
+            ...withReason,
             title: '已退款',
             tone: 'warn',
             lines: [`这笔 ${amount}的捐赠已由${d.project.charity.name}退回。`],

@@ -14,7 +14,9 @@ import {
   type IsoDate,
   PROJECT_STATUSES,
   type Project,
+  type ProjectMoney,
   type ProjectStatus,
+  projectMoney,
   type Snapshot,
   type TypicalCase,
 } from '../../content/index.ts';
@@ -22,7 +24,6 @@ import { merchantConfigured } from '../../content/node/index.ts';
 import { ACCEPTING, type FacetValues, facetCombinations } from './facets.ts';
 import { getSnapshot } from './load-snapshot.ts';
 import { throwIfPiiFound } from './pii-gate.ts';
-import { type ProjectMoney, projectMoney } from './project-money.ts';
 import { rulesToday } from './rules-today.ts';
 
 /**

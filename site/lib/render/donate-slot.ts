@@ -1,3 +1,4 @@
+import { formatDate } from '../../../content/contracts/format.ts';
 import { paths } from '../../../content/paths.ts';
 import type { DonateFormProps } from '../../islands/donate-form.tsx';
 import { html, type SafeHtml } from '../html.ts';
@@ -22,6 +23,17 @@ export function donateFormProps(view: ProjectView): DonateFormProps {
 }
 
 /**
+ * A direct gift to a project with an overdue disclosure is the donor's choice to make, but not
+ * blind: the notice sits above the form, so it is read before the confirm step. (Cause gifts are
+ * never routed to such a project: donations/route-cause.ts.)
+ */
+function overdueNoticeHtml({ schedule }: Pick<ProjectView, 'schedule'>): SafeHtml | string {
+  if (!schedule.isOverdue) return '';
+  const first = schedule.overdue[0];
+  return html`<div class="callout callout--bad" role="note" data-overdue-notice><p><strong>请注意：本项目有 ${schedule.overdue.length} 项法定信息公开逾期未披露</strong>${first ? `（最早一项截止于${formatDate(first.dueOn)}）` : ''}，捐出的钱怎么用，目前公开的信息不全。您仍可以捐赠；也可以先看<a href="#disclosures">信息公开</a>，或选择其他项目。</p></div>`;
+}
+
+/**
  * The project page's `#donate` section: where the island goes when the project accepts donations
  * (its server render says, without JavaScript, how to give to the charity directly), else every
  * reason it does not.
@@ -29,7 +41,7 @@ export function donateFormProps(view: ProjectView): DonateFormProps {
 export function donateSlotHtml(view: ProjectView): SafeHtml {
   const { eligibility, charity, project } = view;
   const body = eligibility.eligible
-    ? html`<div class="callout"><p>本项目正在依法公开募捐。善款直接进入${charity.name}的账户，本站不经手资金。</p></div>${islandSlotHtml('donate')}`
+    ? html`<div class="callout"><p>本项目正在依法公开募捐。善款直接进入${charity.name}的账户，本站不经手资金。</p></div>${overdueNoticeHtml(view)}${islandSlotHtml('donate')}`
     : html`<div class="callout callout--warn"><p><strong>本项目目前不接受捐赠。</strong>原因：</p><ul>${eligibility.reasons.map((r) => html`<li>${r.message}</li>`)}</ul></div>`;
   return html`<section id="donate" aria-labelledby="donate-heading" data-project-slug="${project.slug}" data-accepting="${String(eligibility.eligible)}"><h2 id="donate-heading">捐赠</h2>${body}</section>`;
 }

@@ -147,7 +147,7 @@ describe.each(BACKENDS)('creating donations on $name', ({ name, skip }) => {
     for (let i = 0; i < 3; i++) {
       const any = await create({ pool: { targetGroup: 'minors' } });
       expect(any.json.project.slug).toBe('minxian-zhuxue');
-      expect(any.json.routing?.reason).toContain('决定因素是：前三项条件相同，按项目标识字母序');
+      expect(any.json.routing?.reason).toContain('前三项条件都相同，按项目网址的固定顺序选定');
     }
     const none = await create({ pool: { targetGroup: 'tekun' } });
     expect(none.status).toBe(409);

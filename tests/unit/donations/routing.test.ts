@@ -3,22 +3,29 @@ import { matchesCause, regionContains } from '../../../content/index.ts';
 import {
   compareCandidates,
   describeCause,
+  portalGiftsSince,
   type RankedCandidate,
   routeCause,
   toCandidate,
-  unmetPercent,
 } from '../../../donations/routing.ts';
+import { ROUTING_RULES } from '../../../donations/routing-reason.ts';
 import { defaultSnapshot, mulberry32, project, REGIONS } from '../../support/fixtures/donations.ts';
 
+/** A candidate whose total is all portal gifts unless told otherwise. */
 const c = (slug: string, o: Partial<RankedCandidate> = {}): RankedCandidate => ({
   slug,
   title: `项目 ${slug}`,
   keyCounty: false,
   goalFen: 1_000_000,
+  disclosedFen: 0,
+  disclosedOn: null,
+  coversTo: null,
+  portalSinceFen: o.raisedFen ?? 0,
   raisedFen: 0,
   windowEnd: '2026-03-31',
   ...o,
 });
+const NOTHING = { raisedFen: 0, asOf: null, coversTo: null };
 
 describe('routing a cause to one project', () => {
   it('regions contain each other by GB/T 2260 level', () => {
@@ -39,9 +46,9 @@ describe('routing a cause to one project', () => {
     expect(matchesCause(gansuWide, {})).toBe(true);
     // Key county counts only for a region that matches the cause.
     const both = project('c', { regions: [REGIONS.zhenxiong, REGIONS.chengguan] });
-    expect(toCandidate(both, { region: '620000' }, 0).keyCounty).toBe(false);
-    expect(toCandidate(both, { region: '530000' }, 0).keyCounty).toBe(true);
-    expect(toCandidate(both, {}, 0).keyCounty).toBe(true);
+    expect(toCandidate(both, { region: '620000' }, NOTHING, 0).keyCounty).toBe(false);
+    expect(toCandidate(both, { region: '530000' }, NOTHING, 0).keyCounty).toBe(true);
+    expect(toCandidate(both, {}, NOTHING, 0).keyCounty).toBe(true);
   });
 
   it.each([
@@ -108,19 +115,48 @@ describe('routing a cause to one project', () => {
     }
   });
 
-  it('writes the reason in Chinese, with the numbers', () => {
-    const choice = routeCause('困境未成年人 · 甘肃省', [
-      c('minxian', { title: '岷县助学', keyCounty: true, goalFen: 10_000_000, raisedFen: 1_750_000 }),
-      c('lanzhou', { title: '兰州康复' }),
-    ]);
-    expect(choice?.reason).toBe(
-      '按捐赠方向「困境未成年人 · 甘肃省」，符合条件且正在接受捐赠的救助帮扶项目共 2 个。' +
-        '分配规则依次为：①实施地区在国家乡村振兴重点帮扶县者优先；②尚未筹得的目标比例高者优先；③募捐期先结束者优先；④项目标识字母序。' +
-        '选定「岷县助学」（minxian）：实施地区含重点帮扶县，尚未筹得目标的 82.5%（已筹 17,500.00 元，目标 100,000.00 元），募捐期至 2026-03-31。' +
-        '与第二位「兰州康复」相比，决定因素是：它的实施地区在国家乡村振兴重点帮扶县。',
+  it('ranks on the best known total: the latest disclosure plus portal gifts after it', () => {
+    const p = project('hy', { goalFen: 1_835_000_00, regions: [REGIONS.chengguan] });
+    const money = { raisedFen: 548_800_00, asOf: '2026-10-05', coversTo: '2026-09-30' };
+    const candidate = toCandidate(p, {}, money, 50_00);
+    expect(candidate).toMatchObject({ disclosedFen: 548_800_00, portalSinceFen: 50_00, raisedFen: 548_850_00 });
+    // 29.9% raised outranks nothing disclosed and 10% given here: the latter is further from its goal.
+    const fresh = c('fresh', { goalFen: 1_835_000_00, raisedFen: 183_500_00 });
+    expect(routeCause('x', [candidate, fresh])?.chosen.slug).toBe('fresh');
+    expect(portalGiftsSince(money)).toBe('2026-09-30T16:00:00.000Z');
+    expect(portalGiftsSince({ coversTo: null })).toBeNull();
+  });
+
+  it("writes the reason in plain Chinese: the page's figures, 元 and Chinese dates, no slugs", () => {
+    const choice = routeCause(
+      '困境未成年人 · 甘肃省',
+      [
+        c('minxian', {
+          title: '岷县助学',
+          keyCounty: true,
+          goalFen: 183_500_000,
+          disclosedFen: 54_880_000,
+          disclosedOn: '2026-10-05',
+          coversTo: '2026-09-30',
+          portalSinceFen: 5_000,
+          raisedFen: 54_885_000,
+        }),
+        c('lanzhou', { title: '兰州康复' }),
+      ],
+      2,
     );
+    expect(choice?.reason).toBe(
+      '按捐赠方向「困境未成年人 · 甘肃省」，正在接受捐赠且信息公开没有逾期的救助帮扶项目共 2 个（另有 2 个项目有逾期未披露的信息公开，不参与分配）。' +
+        '选定「岷县助学」：实施地区在国家乡村振兴重点帮扶县；募捐目标 183.50 万元；据2026年10月5日的信息公开，已公开募得 54.88 万元，已达目标的 29%；' +
+        '2026年9月30日之后本站在线捐赠 50.00 元；两项合计 54.89 万元，已达目标的 29%；募捐期至2026年3月31日。' +
+        '与排在第二的「兰州康复」相比，它的实施地区在国家乡村振兴重点帮扶县，后者不在。' +
+        ROUTING_RULES,
+    );
+    expect(choice?.reason).not.toMatch(/minxian|\d{4}-\d{2}-\d{2}|字母序/);
+    const only = routeCause('x', [c('a', { title: '甲', raisedFen: 250_000 })]);
+    expect(only?.reason).toContain('项目尚未发布信息公开，本站在线捐赠 2,500.00 元，已达目标的 25%');
+    expect(only?.reason).toContain('它是唯一符合条件的项目。');
     expect(routeCause('x', [])).toBeNull();
-    expect(unmetPercent(c('a', { goalFen: 3, raisedFen: 1 }))).toBe('66.6%');
   });
 
   it('names the cause from the snapshot', () => {

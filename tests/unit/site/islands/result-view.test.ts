@@ -34,6 +34,19 @@ describe('donation result page', () => {
     expect(resultView({ kind: 'status', donation: donation('refunded') }).title).toBe('已退款');
   });
 
+  it("repeats a cause gift's routing reason in every state that names the project", () => {
+    const reason = '按捐赠方向「农村留守儿童 · 湖南省」……已公开募得 54.88 万元，已达目标的 29%';
+    for (const status of ['pending', 'paid', 'closed', 'refunded'] as const) {
+      const view = resultView({ kind: 'status', donation: { ...donation(status), routing: { reason } } });
+      expect(view.routingReason).toBe(reason);
+    }
+    expect(resultView({ kind: 'gave-up', last: { ...donation('pending'), routing: { reason } } }).routingReason).toBe(
+      reason,
+    );
+    expect(resultView({ kind: 'status', donation: donation('paid') }).routingReason).toBeNull();
+    expect(resultView({ kind: 'loading' }).routingReason).toBeNull();
+  });
+
   it('has a clear Chinese state for missing, unknown and unreachable', () => {
     expect(resultView({ kind: 'missing-id' }).title).toBe('缺少捐赠编号');
     expect(resultView({ kind: 'invalid-id' }).title).toBe('捐赠编号无效');

@@ -1,15 +1,18 @@
-import { type Disclosure, EXPENSE_CATEGORIES, type ExpenseCategory } from '../../content/index.ts';
+import { type Disclosure, EXPENSE_CATEGORIES, type ExpenseCategory } from '../schemas/disclosure.ts';
 
 /**
  * What a project's disclosures say about its money. Raised and spent are the latest disclosure's
  * running totals (a correction restates them, so it counts as the latest when it is); the expense
- * breakdown adds up every disclosed line, in integer fen.
+ * breakdown adds up every disclosed line, in integer fen. The project page shows these figures and
+ * the donations API routes cause gifts by them, so both say the same (issue 15).
  */
 export interface ProjectMoney {
   raisedFen: number;
   spentFen: number;
   /** Publication date of the disclosure the totals come from, or null when nothing is disclosed. */
   asOf: string | null;
+  /** Last day the totals cover (the disclosure's period end), or null when nothing is disclosed. */
+  coversTo: string | null;
   expenses: { category: ExpenseCategory; amountFen: number }[];
   expenseTotalFen: number;
   beneficiariesReached: number;
@@ -43,6 +46,7 @@ export function projectMoney(disclosures: readonly Disclosure[], today: string):
     raisedFen: latest?.raisedToDateFen ?? 0,
     spentFen: latest?.spentToDateFen ?? 0,
     asOf: latest?.publishedOn ?? null,
+    coversTo: latest?.period.end ?? null,
     expenses,
     expenseTotalFen,
     beneficiariesReached,

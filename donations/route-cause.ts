@@ -1,0 +1,105 @@
+import {
+  type Cause,
+  type Charity,
+  campaignState,
+  disclosureSchedule,
+  donationEligibility,
+  formatDate,
+  matchesCause,
+  type Project,
+  type ProjectMoney,
+  projectMoney,
+} from '../content/index.ts';
+import type { DonationsContext } from './context.ts';
+import { DonationError } from './errors.ts';
+import { paidTotalsSince } from './ledger/public-figures.ts';
+import { figureScope } from './public-queries.ts';
+import { portalGiftsSince, type RoutingChoice, routeCause, toCandidate } from './routing.ts';
+import type { SnapshotView } from './snapshot-source.ts';
+
+/**
+ * The snapshot and ledger side of a cause gift: which projects may receive it today and their
+ * best known totals; routing.ts ranks them. Direct gifts share `eligibilityOf`.
+ */
+export function eligibilityOf(ctx: DonationsContext, project: Project, charity: Charity, today: string) {
+  return donationEligibility({ project, charity, today, merchantConfigured: ctx.merchants.isConfigured(charity.slug) });
+}
+
+/** A cause gift made on a campaign page is refused once the campaign has ended (issue 15 item 11). */
+export function refuseEndedCampaign(view: SnapshotView, slug: string | undefined, today: string): void {
+  if (slug === undefined) return;
+  const campaign = view.campaigns.get(slug);
+  if (!campaign) throw new DonationError(404, 'CAMPAIGN_NOT_FOUND', '找不到这个专题活动', 'pool.campaign');
+  if (campaignState(campaign, today) === 'ended') {
+    throw new DonationError(
+      409,
+      'CAMPAIGN_ENDED',
+      `专题活动「${campaign.title}」已于${formatDate(campaign.window.end)}结束，不再通过活动页面接受捐赠；可以打开具体项目的页面捐赠`,
+      'pool.campaign',
+    );
+  }
+}
+
+/**
+ * What a project's disclosures say on `today` — overdue or not, and its money — kept per snapshot
+ * and day: the schedule costs up to a few milliseconds a project (a 5-day emergency track has
+ * many slots), and a nationwide cause asks it of every accepting project on every gift.
+ */
+interface DisclosureFacts {
+  overdue: boolean;
+  money: ProjectMoney;
+}
+const factsCache = new WeakMap<SnapshotView, { today: string; facts: Map<string, DisclosureFacts> }>();
+
+function disclosureFacts(view: SnapshotView, project: Project, today: string): DisclosureFacts {
+  let cached = factsCache.get(view);
+  if (!cached || cached.today !== today) {
+    cached = { today, facts: new Map() };
+    factsCache.set(view, cached);
+  }
+  let facts = cached.facts.get(project.slug);
+  if (!facts) {
+    const disclosures = view.disclosures.get(project.slug) ?? [];
+    facts = {
+      overdue: disclosureSchedule(project, disclosures, today).isOverdue,
+      money: projectMoney(disclosures, today),
+    };
+    cached.facts.set(project.slug, facts);
+  }
+  return facts;
+}
+
+/**
+ * The cause's candidates (accepting donations, serving the cause, no overdue disclosure — the
+ * 逾期未披露 list's rule) ranked by routing.ts on their best known totals.
+ */
+export async function routeAmongEligible(
+  ctx: DonationsContext,
+  view: SnapshotView,
+  cause: Cause,
+  causeLabel: string,
+  today: string,
+): Promise<RoutingChoice | null> {
+  let overdueCount = 0;
+  const eligible: { project: Project; money: ProjectMoney }[] = [];
+  for (const project of view.snapshot.projects) {
+    const charity = view.charities.get(project.charity);
+    if (!charity || !matchesCause(project, cause) || !eligibilityOf(ctx, project, charity, today).eligible) continue;
+    const { overdue, money } = disclosureFacts(view, project, today);
+    if (overdue) {
+      overdueCount++;
+      continue;
+    }
+    eligible.push({ project, money });
+  }
+  const totals = await paidTotalsSince(
+    ctx.ledger.db,
+    eligible.map(({ project, money }) => ({ slug: project.slug, since: portalGiftsSince(money) })),
+    figureScope(ctx),
+  );
+  return routeCause(
+    causeLabel,
+    eligible.map(({ project, money }) => toCandidate(project, cause, money, totals.get(project.slug) ?? 0)),
+    overdueCount,
+  );
+}
