@@ -8,7 +8,8 @@ import { Money } from './ui/money.tsx';
  * latest disclosure — what the server renders, and all a browser without JavaScript shows — plus
  * what was given through this site since, from `GET /api/projects/{slug}/stats`. When the API
  * cannot be reached the baked figures simply stay. Refreshed when the page is shown again (back
- * button, bfcache) or becomes visible.
+ * button, bfcache) or becomes visible. It also starts the project's donor list (`#donor-list`,
+ * site/islands/donor-list.tsx), loaded with `import()`: the page's up-front script is at its budget.
  */
 export interface LiveTotalsProps {
   slug: string;
@@ -72,6 +73,9 @@ export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, note }:
       if (document.visibilityState === 'visible') void refresh();
     };
     void refresh();
+    // The donor list under the totals (#donor-list): its code only now, after the page is idle.
+    const donors = document.getElementById('donor-list');
+    if (donors) void import('./donor-list.tsx').then((m) => m.mountDonorList(donors, slug));
     window.addEventListener('pageshow', onShow);
     document.addEventListener('visibilitychange', onVisible);
     return () => {

@@ -1,0 +1,157 @@
+import { type Ref, useCallback, useEffect, useRef, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { PublicGift } from '../../content/contracts/donor-list.ts';
+import { formatCount, formatDate } from '../../content/contracts/format.ts';
+import { fetchDonorList } from './donor-list-answer.ts';
+import { Money } from './ui/money.tsx';
+
+/**
+ * The project page's donor list (`#donor-list`, placed by site/lib/render/donor-list-slot.ts):
+ * the gifts whose donors chose a public name, newest first, with 「更多」 for the next page, and
+ * how many gifts carry no name. Loaded by the live-totals island with `import()` once the page is
+ * idle and mounted as a root of its own, so the project page's up-front script does not grow.
+ * Like the totals it reads the first page again when the page is shown again — unless the reader
+ * has paged on, whose place it keeps. Names are the donors' own words: React renders them as
+ * text, never as markup.
+ */
+const FIRST_PAGE = 10;
+const NEXT_PAGE = 20;
+
+export interface ListState {
+  gifts: PublicGift[];
+  anonymousCount: number;
+  nextCursor: string | null;
+}
+
+export type Load = { kind: 'idle' | 'loading' } | { kind: 'failed'; message: string };
+
+function anonymousLine(count: number, named: boolean): string {
+  if (count === 0) return named ? '' : '还没有公开署名的捐赠。';
+  return named
+    ? `另有 ${formatCount(count)} 笔匿名捐赠。`
+    : `还没有公开署名的捐赠，另有 ${formatCount(count)} 笔匿名捐赠。`;
+}
+
+export function DonorList({ slug }: { slug: string }) {
+  const [list, setList] = useState<ListState | null>(null);
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const pages = useRef(0);
+  const busy = useRef(false);
+  // After 「更多」, focus goes to the first new line so a keyboard or screen-reader user reads on.
+  const focusRow = useRef<number | null>(null);
+  const tbody = useRef<HTMLTableSectionElement>(null);
+
+  const read = useCallback(
+    async (cursor?: string) => {
+      if (busy.current) return;
+      busy.current = true;
+      setLoad({ kind: 'loading' });
+      const answer = await fetchDonorList(slug, cursor ? NEXT_PAGE : FIRST_PAGE, cursor).finally(() => {
+        busy.current = false;
+      });
+      if (!answer.ok) {
+        setLoad({ kind: 'failed', message: `捐赠名单暂时无法读取：${answer.error.message}` });
+        return;
+      }
+      const page = answer.value;
+      setLoad({ kind: 'idle' });
+      setList((before) => {
+        const gifts = cursor && before ? [...before.gifts, ...page.donations] : page.donations;
+        if (cursor && before && page.donations.length > 0) focusRow.current = before.gifts.length;
+        return { gifts, anonymousCount: page.anonymousCount, nextCursor: page.nextCursor };
+      });
+      pages.current = cursor ? pages.current + 1 : 1;
+    },
+    [slug],
+  );
+
+  useEffect(() => {
+    const again = () => {
+      if (document.visibilityState === 'visible' && pages.current <= 1) void read();
+    };
+    void read();
+    window.addEventListener('pageshow', again);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      window.removeEventListener('pageshow', again);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, [read]);
+
+  useEffect(() => {
+    if (focusRow.current === null) return;
+    const row = tbody.current?.rows[focusRow.current];
+    focusRow.current = null;
+    row?.focus();
+  });
+
+  return <DonorListView list={list} load={load} onMore={(cursor) => void read(cursor)} tbody={tbody} />;
+}
+
+export interface DonorListViewProps {
+  /** Null until the first page has come. */
+  list: ListState | null;
+  load: Load;
+  onMore: (cursor: string) => void;
+  tbody?: Ref<HTMLTableSectionElement>;
+}
+
+/** What the list shows for a state: the lines, the count of unnamed gifts, 「更多」, or why not. */
+export function DonorListView({ list, load, onMore, tbody }: DonorListViewProps) {
+  if (list === null) {
+    return <p className="small muted">{load.kind === 'failed' ? load.message : '正在读取捐赠名单…'}</p>;
+  }
+  const named = list.gifts.length > 0;
+  const rest = anonymousLine(list.anonymousCount, named);
+  return (
+    <>
+      {named && (
+        <table className="donor-list">
+          <thead>
+            <tr>
+              <th scope="col">捐赠者</th>
+              <th scope="col" className="num">
+                金额
+              </th>
+              <th scope="col">日期</th>
+            </tr>
+          </thead>
+          <tbody ref={tbody}>
+            {list.gifts.map((g, i) => (
+              // Lines have no id (the API gives none on purpose); a line's place is stable while paging.
+              // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+              <tr key={i} tabIndex={-1}>
+                <td className="donor-list__name">{g.name}</td>
+                <td className="num">
+                  <Money fen={g.amountFen} exact />
+                </td>
+                <td>
+                  <time dateTime={g.paidOn}>{formatDate(g.paidOn)}</time>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {rest && <p>{rest}</p>}
+      {load.kind === 'failed' && <p className="field-error">{load.message}</p>}
+      {list.nextCursor && (
+        <button
+          type="button"
+          className="button button--quiet"
+          aria-busy={load.kind === 'loading'}
+          onClick={() => list.nextCursor && onMore(list.nextCursor)}
+        >
+          {load.kind === 'loading' ? '正在读取…' : '更多'}
+        </button>
+      )}
+    </>
+  );
+}
+
+/** Called by the live-totals island after `import()`: the list takes over its slot, once. */
+export function mountDonorList(slot: HTMLElement, slug: string): void {
+  if (slot.dataset.mounted) return;
+  slot.dataset.mounted = '';
+  createRoot(slot).render(<DonorList slug={slug} />);
+}
