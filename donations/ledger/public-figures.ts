@@ -92,9 +92,9 @@ const named = (eb: ExpressionBuilder<LedgerDatabase, 'orders'>) =>
   eb.and([eb('anonymous', '=', 0), eb('display_name', 'is not', null), eb('display_name', '<>', '')]);
 
 /**
- * A page of a project's named paid gifts, newest first (ties by id, so an offset always means the
- * same lines), up to `asOf` when given; how many counted gifts up to then carry no name; and when
- * the latest of them was paid (the cursor of the next page is bounded by it).
+ * A page of a project's named paid gifts, newest first, up to `asOf` when given; how many counted
+ * gifts up to then carry no name; and when the latest of them was paid (the cursor of the next
+ * page is bounded by it).
  */
 export async function namedGifts(
   db: Kysely<LedgerDatabase>,
@@ -106,7 +106,10 @@ export async function namedGifts(
   const rows = await ofProject
     .select(['amount_fen', 'refunded_fen', 'paid_at', 'display_name'])
     .where(named)
+    // Alipay's payment time has whole seconds: within one, the later order first; the id last, so
+    // an offset always means the same lines.
     .orderBy('paid_at', 'desc')
+    .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(options.limit)
     .offset(options.offset)

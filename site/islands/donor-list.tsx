@@ -1,20 +1,18 @@
 import { type Ref, useCallback, useEffect, useRef, useState } from 'react';
-import { createRoot } from 'react-dom/client';
 import type { PublicGift } from '../../content/contracts/donor-list.ts';
 import { formatCount, formatDate } from '../../content/contracts/format.ts';
 import { fetchDonorList } from './donor-list-answer.ts';
 import { Money } from './ui/money.tsx';
 
 /**
- * The project page's donor list (`#donor-list`, placed by site/lib/render/donor-list-slot.ts):
- * the gifts whose donors chose a public name, newest first, with 「更多」 for the next page, and
- * how many gifts carry no name. Loaded by the live-totals island with `import()` once the page is
- * idle and mounted as a root of its own, so the project page's up-front script does not grow.
- * Like the totals it reads the first page again when the page is shown again — unless the reader
- * has paged on, whose place it keeps. Names are the donors' own words: React renders them as
- * text, never as markup.
+ * The project page's 捐赠名单 (`#donors`), under the live totals: the gifts whose donors chose a
+ * public name, newest first, with 「更多」 for the next page, and how many gifts carry no name.
+ * The live-totals island loads this module with `import()` once it runs, so the project page's
+ * up-front script does not grow. Like the totals it reads the first page again when the page is
+ * shown again — unless the reader has paged on, whose place it keeps. Names are the donors' own
+ * words: React renders them as text, never as markup.
  */
-const FIRST_PAGE = 10;
+const FIRST_PAGE = 5;
 const NEXT_PAGE = 20;
 
 export interface ListState {
@@ -97,7 +95,16 @@ export interface DonorListViewProps {
 }
 
 /** What the list shows for a state: the lines, the count of unnamed gifts, 「更多」, or why not. */
-export function DonorListView({ list, load, onMore, tbody }: DonorListViewProps) {
+export function DonorListView(props: DonorListViewProps) {
+  return (
+    <section id="donors" className="donors" aria-labelledby="donors-heading">
+      <h2 id="donors-heading">捐赠名单</h2>
+      <DonorLines {...props} />
+    </section>
+  );
+}
+
+function DonorLines({ list, load, onMore, tbody }: DonorListViewProps) {
   if (list === null) {
     return <p className="small muted">{load.kind === 'failed' ? load.message : '正在读取捐赠名单…'}</p>;
   }
@@ -147,11 +154,4 @@ export function DonorListView({ list, load, onMore, tbody }: DonorListViewProps)
       )}
     </>
   );
-}
-
-/** Called by the live-totals island after `import()`: the list takes over its slot, once. */
-export function mountDonorList(slot: HTMLElement, slug: string): void {
-  if (slot.dataset.mounted) return;
-  slot.dataset.mounted = '';
-  createRoot(slot).render(<DonorList slug={slug} />);
 }

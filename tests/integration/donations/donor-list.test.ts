@@ -79,11 +79,11 @@ describe.each(BACKENDS)('the donor list on $name', ({ name, skip }) => {
   });
 
   it.skipIf(skip)('pages with an opaque cursor; gifts paid meanwhile wait for the next first page', async () => {
-    // Two gifts at the very same moment: the order between them is still fixed (by id).
-    await gift('2026-02-11T05:00:00.000Z', { displayName: '同刻甲', amountFen: 100 });
-    await gift('2026-02-11T05:00:00.000Z', { displayName: '同刻乙', amountFen: 100 });
+    // Alipay's payment times have whole seconds: within one, the later order comes first.
+    await gift('2026-02-11T05:00:00.000Z', { displayName: '同秒先下单', createdAt: '2026-02-11T04:59:00.000Z' });
+    await gift('2026-02-11T05:00:00.000Z', { displayName: '同秒后下单', createdAt: '2026-02-11T04:59:30.000Z' });
     const all = (await list('?limit=50')).body.donations.map((d) => d.name);
-    expect(all).toHaveLength(5);
+    expect(all).toEqual(['午夜', '晚上十一点', '部分退款', '同秒后下单', '同秒先下单']);
 
     const seen: string[] = [];
     let page = await list('?limit=2');

@@ -10,7 +10,7 @@ const idle = { kind: 'idle' } as const;
 describe('the donor list', () => {
   it('says it is loading until the first page comes (the server render too)', () => {
     expect(renderToStaticMarkup(createElement(DonorList, { slug: 'p-1' }))).toBe(
-      '<p class="small muted">正在读取捐赠名单…</p>',
+      '<section id="donors" class="donors" aria-labelledby="donors-heading"><h2 id="donors-heading">捐赠名单</h2><p class="small muted">正在读取捐赠名单…</p></section>',
     );
     expect(view({ list: null, load: { kind: 'failed', message: '捐赠名单暂时无法读取：网络连接失败' } })).toContain(
       '捐赠名单暂时无法读取：网络连接失败',
@@ -53,10 +53,11 @@ describe('the donor list', () => {
 
   it('says so in Chinese when nobody is named, with or without unnamed gifts, and offers no 「更多」 at the end', () => {
     const none = view({ list: { gifts: [], anonymousCount: 0, nextCursor: null }, load: idle });
-    expect(none).toBe('<p>还没有公开署名的捐赠。</p>');
+    expect(none).toContain('<h2 id="donors-heading">捐赠名单</h2><p>还没有公开署名的捐赠。</p></section>');
     const onlyAnonymous = view({ list: { gifts: [], anonymousCount: 3, nextCursor: null }, load: idle });
-    expect(onlyAnonymous).toBe('<p>还没有公开署名的捐赠，另有 3 笔匿名捐赠。</p>');
+    expect(onlyAnonymous).toContain('<p>还没有公开署名的捐赠，另有 3 笔匿名捐赠。</p></section>');
     expect(onlyAnonymous).not.toContain('<table');
+    expect(onlyAnonymous).not.toContain('更多');
   });
 
   it('keeps the lines and says why when the next page fails, with 「更多」 to try again', () => {
