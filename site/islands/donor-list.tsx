@@ -37,7 +37,7 @@ export function DonorList({ slug }: { slug: string }) {
   const busy = useRef(false);
   // After 「更多」, focus goes to the first new line so a keyboard or screen-reader user reads on.
   const focusRow = useRef<number | null>(null);
-  const tbody = useRef<HTMLTableSectionElement>(null);
+  const lines = useRef<HTMLOListElement>(null);
 
   const read = useCallback(
     async (cursor?: string) => {
@@ -78,12 +78,12 @@ export function DonorList({ slug }: { slug: string }) {
 
   useEffect(() => {
     if (focusRow.current === null) return;
-    const row = tbody.current?.rows[focusRow.current];
+    const row = lines.current?.children[focusRow.current] as HTMLElement | undefined;
     focusRow.current = null;
     row?.focus();
   });
 
-  return <DonorListView list={list} load={load} onMore={(cursor) => void read(cursor)} tbody={tbody} />;
+  return <DonorListView list={list} load={load} onMore={(cursor) => void read(cursor)} lines={lines} />;
 }
 
 export interface DonorListViewProps {
@@ -91,7 +91,7 @@ export interface DonorListViewProps {
   list: ListState | null;
   load: Load;
   onMore: (cursor: string) => void;
-  tbody?: Ref<HTMLTableSectionElement>;
+  lines?: Ref<HTMLOListElement>;
 }
 
 /** What the list shows for a state: the lines, the count of unnamed gifts, 「更多」, or why not. */
@@ -104,7 +104,7 @@ export function DonorListView(props: DonorListViewProps) {
   );
 }
 
-function DonorLines({ list, load, onMore, tbody }: DonorListViewProps) {
+function DonorLines({ list, load, onMore, lines }: DonorListViewProps) {
   if (list === null) {
     return <p className="small muted">{load.kind === 'failed' ? load.message : '正在读取捐赠名单…'}</p>;
   }
@@ -113,32 +113,18 @@ function DonorLines({ list, load, onMore, tbody }: DonorListViewProps) {
   return (
     <>
       {named && (
-        <table className="donor-list">
-          <thead>
-            <tr>
-              <th scope="col">捐赠者</th>
-              <th scope="col" className="num">
-                金额
-              </th>
-              <th scope="col">日期</th>
-            </tr>
-          </thead>
-          <tbody ref={tbody}>
-            {list.gifts.map((g, i) => (
-              // Lines have no id (the API gives none on purpose); a line's place is stable while paging.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-              <tr key={i} tabIndex={-1}>
-                <td className="donor-list__name">{g.name}</td>
-                <td className="num">
-                  <Money fen={g.amountFen} exact />
-                </td>
-                <td>
-                  <time dateTime={g.paidOn}>{formatDate(g.paidOn)}</time>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ol className="donor-list" ref={lines}>
+          {list.gifts.map((g, i) => (
+            // Lines have no id (the API gives none on purpose); a line's place is stable while paging.
+            // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+            <li key={i} tabIndex={-1}>
+              <span className="donor-list__name">{g.name}</span>
+              <span className="donor-list__gift">
+                <Money fen={g.amountFen} exact /> · <time dateTime={g.paidOn}>{formatDate(g.paidOn)}</time>
+              </span>
+            </li>
+          ))}
+        </ol>
       )}
       {rest && <p>{rest}</p>}
       {load.kind === 'failed' && <p className="field-error">{load.message}</p>}

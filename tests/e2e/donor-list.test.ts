@@ -63,7 +63,7 @@ async function give(body: { anonymous: boolean; displayName?: string; amountFen:
     .toBe('paid');
 }
 
-const rows = (p: Page) => p.locator('#donors tbody tr');
+const rows = (p: Page) => p.locator('#donors .donor-list li');
 
 describe('the donor list on a project page', () => {
   it('lists named sandbox gifts newest first with 「更多」, counts the anonymous one, and never names it', async () => {
@@ -79,10 +79,9 @@ describe('the donor list on a project page', () => {
     await page.reload();
     await rows(page).first().waitFor();
     expect(await rows(page).count()).toBe(5);
-    const first = await rows(page).first().locator('td').allTextContents();
-    expect(first[0]).toBe('名单测试5');
-    expect(first[1]).toBe('5.00 元');
-    expect(first[2]).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+    const first = rows(page).first();
+    expect(await first.locator('.donor-list__name').textContent()).toBe('名单测试5');
+    expect(await first.locator('.donor-list__gift').textContent()).toMatch(/^5\.00 元 · \d{4}年\d{1,2}月\d{1,2}日$/);
     expect(await list.textContent()).toContain('另有 1 笔匿名捐赠。');
     expect(await list.textContent()).not.toContain('<b>林</b>');
     expect(
@@ -95,7 +94,7 @@ describe('the donor list on a project page', () => {
     await list.getByRole('button', { name: '更多' }).click();
     await expect.poll(() => rows(page).count()).toBe(6);
     const last = rows(page).last();
-    expect(await last.locator('td').first().textContent()).toBe('<b>林</b>');
+    expect(await last.locator('.donor-list__name').textContent()).toBe('<b>林</b>');
     expect(await list.locator('b').count()).toBe(0);
     // Focus moved to the first new line; at the end of the list there is no 「更多」.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('<b>林</b>');

@@ -30,7 +30,7 @@ describe('the donor list', () => {
       load: idle,
     });
     expect(out).toContain(
-      '<td class="donor-list__name">小林</td><td class="num"><data value="5000">50.00 元</data></td><td><time dateTime="2026-02-15">2026年2月15日</time></td>',
+      '<li tabindex="-1"><span class="donor-list__name">小林</span><span class="donor-list__gift"><data value="5000">50.00 元</data> · <time dateTime="2026-02-15">2026年2月15日</time></span></li>',
     );
     expect(out).toContain('<data value="123456">1,234.56 元</data>');
     expect(out.indexOf('小林')).toBeLessThan(out.indexOf('一位老师'));
@@ -56,7 +56,7 @@ describe('the donor list', () => {
     expect(none).toContain('<h2 id="donors-heading">捐赠名单</h2><p>还没有公开署名的捐赠。</p></section>');
     const onlyAnonymous = view({ list: { gifts: [], anonymousCount: 3, nextCursor: null }, load: idle });
     expect(onlyAnonymous).toContain('<p>还没有公开署名的捐赠，另有 3 笔匿名捐赠。</p></section>');
-    expect(onlyAnonymous).not.toContain('<table');
+    expect(onlyAnonymous).not.toContain('<ol');
     expect(onlyAnonymous).not.toContain('更多');
   });
 
