@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DonorListPage } from '../../../content/index.ts';
 import { insertOrder, type NewOrder } from '../../../donations/ledger/orders.ts';
 import { transitionOrder } from '../../../donations/ledger/transitions.ts';
-import { BACKENDS, type Harness, startHarness } from '../../support/donations/harness.ts';
+import { BACKENDS, type Harness, postJson, startHarness } from '../../support/donations/harness.ts';
 import { newOrder, WAIVED_RECEIPT } from '../../support/donations/orders.ts';
 
 /**
@@ -99,6 +99,19 @@ describe.each(BACKENDS)('the donor list on $name', ({ name, skip }) => {
     }
     expect(seen).toEqual(all);
     expect((await list('?limit=2')).body.donations[0]?.name).toBe('后来者');
+  });
+
+  it.skipIf(skip)('a public name with personal information is refused before any order exists', async () => {
+    const refused = await postJson(`${h.url}/api/donations`, {
+      projectSlug: SLUG,
+      amountFen: 1_000,
+      channel: 'page',
+      anonymous: false,
+      displayName: '小林13800138000',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatchObject({ code: 'PERSONAL_INFO_IN_TEXT', field: 'displayName' });
+    expect((await list('?limit=50')).text).not.toContain('13800138000');
   });
 
   it.skipIf(skip)('refuses a bad limit or cursor, and an unknown project', async () => {
