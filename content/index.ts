@@ -10,6 +10,7 @@ export * from './contracts/api-error.ts';
 export * from './contracts/api-routes.ts';
 export * from './contracts/content-source.ts';
 export * from './contracts/donation-request.ts';
+export * from './contracts/donor-list.ts';
 export * from './contracts/escape.ts';
 export * from './contracts/format.ts';
 export * from './contracts/merchant-registry.ts';

@@ -1,18 +1,19 @@
+import {
+  DONOR_LIST_MAX_OFFSET,
+  type DonorListPage,
+  donorListQueryInput,
+  donorListQuerySchema,
+  encodeDonorListCursor,
+} from '../content/index.ts';
 import type { DonationsContext } from './context.ts';
 import { DonationError } from './errors.ts';
 import { getOrder } from './ledger/orders.ts';
-import {
-  type FigureScope,
-  type ProjectStats,
-  type PublicDonation,
-  projectStats,
-  publicDonations,
-} from './ledger/public-figures.ts';
+import { type FigureScope, namedGifts, type ProjectStats, projectStats } from './ledger/public-figures.ts';
 import type { OrderStatus } from './ledger/schema.ts';
 
 /**
  * What anyone may read: an order's status by its unguessable id (the result page polls it), a
- * project's live totals, and its public donation list. Nothing here returns receipt data, donor
+ * project's live totals, and its public donor list. Nothing here returns receipt data, donor
  * messages or the names of donors who chose anonymity.
  */
 /**
@@ -72,31 +73,45 @@ export async function getProjectStats(ctx: DonationsContext, slug: string): Prom
   return projectStats(ctx.ledger.db, slug, figureScope(ctx));
 }
 
-export interface DonationList {
-  donations: PublicDonation[];
-  /** Pass as `before` for the next page; null at the end. */
-  nextBefore: string | null;
+/** A day in China time (UTC+8 all year, no daylight saving), as the donor saw it when paying. */
+function chinaDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
-export async function listProjectDonations(
+/**
+ * A page of a project's public donor list (content/contracts/donor-list.ts): named paid gifts,
+ * newest first, and how many gifts carry no name. The query is checked with the contract's schema.
+ */
+export async function listProjectDonors(
   ctx: DonationsContext,
   slug: string,
-  query: { limit?: string | null; before?: string | null },
-): Promise<DonationList> {
+  params: URLSearchParams,
+): Promise<DonorListPage> {
   await requireProject(ctx, slug);
-  const limit = query.limit == null || query.limit === '' ? 20 : Number(query.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    throw new DonationError(400, 'INVALID_BODY', 'limit 应为 1 到 100 之间的整数', 'limit');
+  const parsed = donorListQuerySchema.safeParse(donorListQueryInput(params));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DonationError(400, 'INVALID_BODY', issue?.message ?? '查询参数无效', String(issue?.path[0] ?? ''));
   }
-  let before: string | undefined;
-  if (query.before) {
-    const t = Date.parse(query.before);
-    if (!/^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(query.before) || Number.isNaN(t)) {
-      throw new DonationError(400, 'INVALID_BODY', 'before 应为 ISO 8601 UTC 时间', 'before');
-    }
-    before = new Date(t).toISOString();
-  }
-  const donations = await publicDonations(ctx.ledger.db, slug, { limit, before, ...figureScope(ctx) });
-  const last = donations[donations.length - 1];
-  return { donations, nextBefore: donations.length === limit && last ? last.paidAt : null };
+  const { limit, cursor } = parsed.data;
+  const offset = cursor?.offset ?? 0;
+  // One line more than asked tells whether there is a next page.
+  const { rows, anonymousCount, latestPaidAt } = await namedGifts(ctx.ledger.db, slug, {
+    asOf: cursor?.asOf,
+    offset,
+    limit: limit + 1,
+    ...figureScope(ctx),
+  });
+  const more = rows.length > limit && offset + limit <= DONOR_LIST_MAX_OFFSET;
+  // The pages after the first count only gifts paid by the time the first was read, so gifts paid
+  // meanwhile do not shift them. Not our clock alone: Alipay's payment time may run ahead of it,
+  // and such a gift, on the first page, must stay in the count. (The latest payment time is public
+  // anyway: the stats' updatedAt.)
+  const now = ctx.now().toISOString();
+  const asOf = cursor?.asOf ?? (latestPaidAt !== null && latestPaidAt > now ? latestPaidAt : now);
+  return {
+    donations: rows.slice(0, limit).map((r) => ({ name: r.name, amountFen: r.amountFen, paidOn: chinaDay(r.paidAt) })),
+    anonymousCount,
+    nextCursor: more ? encodeDonorListCursor({ asOf, offset: offset + limit }) : null,
+  };
 }

@@ -2,7 +2,7 @@ import type { DonationsContext } from '../context.ts';
 import { createDonation, refuseSandboxOnRealContent } from '../create-donation.ts';
 import { DonationError } from '../errors.ts';
 import { handleAlipayNotify } from '../notify.ts';
-import { getDonationStatus, getProjectStats, listProjectDonations } from '../public-queries.ts';
+import { getDonationStatus, getProjectStats, listProjectDonors } from '../public-queries.ts';
 import { exportReceiptRequestsCsv } from '../receipts.ts';
 import { refundGift } from '../refund.ts';
 import type { FakeAlipayGateway } from '../sandbox/fake-alipay-gateway.ts';
@@ -56,8 +56,7 @@ export async function getStats(ctx: DonationsContext, slug: string): Promise<Api
 
 export async function getProjectDonations(ctx: DonationsContext, slug: string, url: URL): Promise<ApiAnswer> {
   try {
-    const query = { limit: url.searchParams.get('limit'), before: url.searchParams.get('before') };
-    return json(200, await listProjectDonations(ctx, slug, query));
+    return json(200, await listProjectDonors(ctx, slug, url.searchParams));
   } catch (error) {
     return errorResponse(error, ctx.log);
   }

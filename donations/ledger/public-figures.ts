@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { LedgerDatabase } from './schema.ts';
 
 /**
@@ -98,28 +98,57 @@ export async function projectStats(
   };
 }
 
-export interface PublicDonation {
+/** One named line of the public donor list, as stored; `public-queries.ts` turns it into a `PublicGift`. */
+export interface NamedGiftRow {
+  name: string;
   /** What is left of the gift after partial refunds. */
   amountFen: number;
   paidAt: string;
-  /** Only when the donor chose to be named (Charity Law Art. 82); else null. */
-  name: string | null;
 }
 
-/** The public list of paid gifts to a project, newest first. Never receipt data, never messages. */
-export async function publicDonations(
+/**
+ * Which gifts carry a public name: the donor chose not to be anonymous and gave one (Charity Law
+ * Art. 82: a donor's wish to stay anonymous is kept). Everything else is only counted.
+ */
+const named = (eb: ExpressionBuilder<LedgerDatabase, 'orders'>) =>
+  eb.and([eb('anonymous', '=', 0), eb('display_name', 'is not', null), eb('display_name', '<>', '')]);
+
+/**
+ * A page of a project's named paid gifts, newest first, up to `asOf` when given; how many counted
+ * gifts up to then carry no name; and when the latest of them was paid (the cursor of the next
+ * page is bounded by it).
+ */
+export async function namedGifts(
   db: Kysely<LedgerDatabase>,
   projectSlug: string,
-  options: { limit: number; before?: string } & FigureScope,
-): Promise<PublicDonation[]> {
-  let query = counted(db, options)
-    .select(['id', 'amount_fen', 'refunded_fen', 'paid_at', 'anonymous', 'display_name'])
-    .where('project_slug', '=', projectSlug);
-  if (options.before) query = query.where('paid_at', '<', options.before);
-  const rows = await query.orderBy('paid_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
-  return rows.map((r) => ({
-    amountFen: r.amount_fen - r.refunded_fen,
-    paidAt: new Date(r.paid_at as string).toISOString(),
-    name: r.anonymous === 0 && r.display_name ? r.display_name : null,
-  }));
+  options: { asOf?: string; offset: number; limit: number } & FigureScope,
+): Promise<{ rows: NamedGiftRow[]; anonymousCount: number; latestPaidAt: string | null }> {
+  let ofProject = counted(db, options).where('project_slug', '=', projectSlug);
+  if (options.asOf) ofProject = ofProject.where('paid_at', '<=', options.asOf);
+  const rows = await ofProject
+    .select(['amount_fen', 'refunded_fen', 'paid_at', 'display_name'])
+    .where(named)
+    // Alipay's payment time has whole seconds: within one, the later order first; the id last, so
+    // an offset always means the same lines.
+    .orderBy('paid_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(options.limit)
+    .offset(options.offset)
+    .execute();
+  const all = await ofProject
+    .select((eb) => [
+      eb.fn.sum<number | string | null>(eb.case().when(named(eb)).then(0).else(1).end()).as('unnamed'),
+      eb.fn.max('paid_at').as('latest'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    rows: rows.map((r) => ({
+      name: r.display_name ?? '',
+      amountFen: r.amount_fen - r.refunded_fen,
+      paidAt: new Date(r.paid_at as string).toISOString(),
+    })),
+    anonymousCount: Number(all.unnamed ?? 0),
+    latestPaidAt: iso(all.latest),
+  };
 }

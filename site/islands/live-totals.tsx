@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ComponentType, type ReactNode, useEffect, useState } from 'react';
 import { groupThousands, percentOf } from '../../content/contracts/money.ts';
 import { fetchProjectStats, type ProjectStats } from './api-client.ts';
 import { Money } from './ui/money.tsx';
@@ -8,7 +8,10 @@ import { Money } from './ui/money.tsx';
  * latest disclosure — what the server renders, and all a browser without JavaScript shows — plus
  * what was given through this site since, from `GET /api/projects/{slug}/stats`. When the API
  * cannot be reached the baked figures simply stay. Refreshed when the page is shown again (back
- * button, bfcache) or becomes visible.
+ * button, bfcache) or becomes visible. Under the figures, the 捐赠名单 the donate form promises
+ * (site/islands/donor-list.tsx): its code is loaded with `import()` once this island runs, as the
+ * page's up-front script is at its budget; without JavaScript there is neither list nor online
+ * giving.
  */
 export interface LiveTotalsProps {
   slug: string;
@@ -54,6 +57,7 @@ function liveNote(updatedAt: string | null): string {
 
 export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, note }: LiveTotalsProps) {
   const [live, setLive] = useState<ProjectStats | null>(null);
+  const [Donors, setDonors] = useState<ComponentType<{ slug: string }> | null>(null);
 
   useEffect(() => {
     let inFlight = false;
@@ -72,6 +76,11 @@ export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, note }:
       if (document.visibilityState === 'visible') void refresh();
     };
     void refresh();
+    // The donor list's code only now, after the page is idle (the up-front budget is spent).
+    void import('./donor-list.tsx').then(
+      (m) => setDonors(() => m.DonorList),
+      () => {},
+    );
     window.addEventListener('pageshow', onShow);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
@@ -113,6 +122,7 @@ export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, note }:
       <p className="small muted" data-live="note" hidden={live === null}>
         {live && liveNote(live.updatedAt)}
       </p>
+      {Donors && <Donors slug={slug} />}
     </div>
   );
 }

@@ -29,33 +29,40 @@ describe.each(BACKENDS)('refund notifies on $name', ({ name, skip }) => {
     };
   const donorList = async (slug: string) =>
     (
-      (await (await fetch(`${suite.h.url}/api/projects/${slug}/donations?limit=100`)).json()) as {
-        donations: { amountFen: number }[];
+      (await (await fetch(`${suite.h.url}/api/projects/${slug}/donations?limit=50`)).json()) as {
+        donations: { name: string; amountFen: number }[];
       }
     ).donations;
   const refunded = (donationId: string) => refundedFen(suite.h, donationId);
   const lines = (donationId: string) => refundLines(suite.h, donationId);
 
-  /** A paid 100.00 元 gift to `slug` (lanzhou-kangfu is used by no other file's assertions). */
+  /**
+   * A paid 100.00 元 gift to `slug` (lanzhou-kangfu is used by no other file's assertions), under a
+   * public name of its own, so the donor list can be watched for it.
+   */
+  let gifts = 0;
   async function paidGift(slug = 'lanzhou-kangfu') {
-    const order = await pendingOrder(suite.h, { projectSlug: slug });
+    gifts += 1;
+    const displayName = `退款测试${gifts}`;
+    const order = await pendingOrder(suite.h, { projectSlug: slug, anonymous: false, displayName });
     expect(await notify(paid(order.trade))).toBe('success');
     expect(await orderStatus(suite.h, order.donationId)).toBe('paid');
-    return order;
+    return { ...order, displayName };
   }
 
   it.skipIf(skip)('a partial refund lowers the public figures; replays change nothing', async () => {
     const slug = 'lanzhou-kangfu';
     const before = await stats(slug);
-    const { donationId, trade } = await paidGift(slug);
+    const { donationId, trade, displayName } = await paidGift(slug);
     expect((await stats(slug)).raisedFen).toBe(before.raisedFen + 10_000);
+    expect(await donorList(slug)).toContainEqual({ name: displayName, amountFen: 10_000, paidOn: expect.any(String) });
 
     const partial = refundNotify(trade, '30.00', 'RF-A1');
     for (let i = 0; i < 4; i++) expect(await notify(partial)).toBe('success');
     const after = await stats(slug);
     expect(after.raisedFen).toBe(before.raisedFen + 7_000);
     expect(after.donationCount).toBe(before.donationCount + 1);
-    expect((await donorList(slug)).map((d) => d.amountFen)).toContain(7_000);
+    expect(await donorList(slug)).toContainEqual({ name: displayName, amountFen: 7_000, paidOn: expect.any(String) });
     expect(await orderStatus(suite.h, donationId)).toBe('paid');
     expect(await refunded(donationId)).toBe(3_000);
     const steps = await lines(donationId);
@@ -107,12 +114,14 @@ describe.each(BACKENDS)('refund notifies on $name', ({ name, skip }) => {
   it.skipIf(skip)('TRADE_CLOSED on a paid order is a full refund: out of stats, donor list and routing', async () => {
     const slug = 'lanzhou-kangfu';
     const before = await stats(slug);
-    const { donationId, trade } = await paidGift(slug);
+    const { donationId, trade, displayName } = await paidGift(slug);
+    expect((await donorList(slug)).map((d) => d.name)).toContain(displayName);
     const closed = paid(trade, { trade_status: 'TRADE_CLOSED', gmt_close: '2026-02-15 13:10:00' });
     for (let i = 0; i < 3; i++) expect(await notify(closed)).toBe('success');
     expect(await orderStatus(suite.h, donationId)).toBe('refunded');
     expect(await refunded(donationId)).toBe(10_000);
     expect(await stats(slug)).toMatchObject({ raisedFen: before.raisedFen, donationCount: before.donationCount });
+    expect((await donorList(slug)).map((d) => d.name)).not.toContain(displayName);
     const status = (await (await fetch(`${suite.h.url}/api/donations/${donationId}`)).json()) as { status: string };
     expect(status.status).toBe('refunded');
     const { paidTotals } = await import('../../../donations/ledger/public-figures.ts');

@@ -55,6 +55,8 @@ describe('the donation request (strict zod schema)', () => {
     [{ ...valid, displayName: 'x'.repeat(21) }, 'INVALID_BODY', 'displayName'],
     [{ ...valid, displayName: 'a\u0000b' }, 'INVALID_BODY', 'displayName'],
     [{ ...valid, message: '请打 13800138000 联系我' }, 'PERSONAL_INFO_IN_TEXT', 'message'],
+    // The public name goes on the project's 捐赠名单: the same lint as every public text.
+    [{ ...valid, anonymous: false, displayName: '小林13800138000' }, 'PERSONAL_INFO_IN_TEXT', 'displayName'],
     [{ ...valid, receipt: { requested: true, name: '张三', taxId: '123' } }, 'INVALID_BODY', 'receipt.taxId'],
     [{ ...valid, receipt: { requested: false, name: '张三' } }, 'INVALID_BODY', 'receipt.name'],
     [{ ...valid, pool: undefined, projectSlug: undefined }, 'INVALID_BODY', 'projectSlug'],
