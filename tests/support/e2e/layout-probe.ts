@@ -19,6 +19,8 @@ export interface LayoutProbe {
   /** The elements that stick out past the right edge (for the failure message). */
   widest: string[];
   small: SmallText[];
+  /** Chart text cut off at its SVG's edge (an SVG clips what it draws outside itself). */
+  clipped: string[];
 }
 
 export interface ProbeLimits {
@@ -34,7 +36,7 @@ export function probeLayout(limits: ProbeLimits): LayoutProbe {
   }
   const root = document.scrollingElement ?? document.documentElement;
   const overflowPx = root.scrollWidth - root.clientWidth;
-  const describe = (el: Element) =>
+  const nameOf = (el: Element) =>
     `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
   // What sticks out of a box that scrolls or clips (a wide table's own scroller) widens nothing.
   const insideScroller = (el: Element) => {
@@ -51,11 +53,12 @@ export function probeLayout(limits: ProbeLimits): LayoutProbe {
         // Only the outermost culprit of each branch.
         const parent = el.parentElement?.getBoundingClientRect();
         if (!parent || parent.right <= root.clientWidth + 0.5)
-          widest.push(`${describe(el)} → ${Math.round(box.right)}px`);
+          widest.push(`${nameOf(el)} → ${Math.round(box.right)}px`);
       }
     }
   }
   const small: SmallText[] = [];
+  const clipped: string[] = [];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const seen = new Set<Element>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -76,16 +79,19 @@ export function probeLayout(limits: ProbeLimits): LayoutProbe {
     if (svg && el instanceof SVGGraphicsElement) {
       const m = el.getScreenCTM();
       if (m) px *= Math.sqrt(Math.abs(m.a * m.d - m.b * m.c));
+      const frame = svg.getBoundingClientRect();
+      if (box.left < frame.left - 0.5 || box.right > frame.right + 0.5)
+        clipped.push(node.textContent.trim().slice(0, 40));
     }
     const min = svg ? Math.max(limits.minPx, limits.minChartPx) : limits.minPx;
     if (px < min - 0.05) {
       small.push({
-        element: describe(el),
+        element: nameOf(el),
         text: node.textContent.trim().slice(0, 40),
         px: Math.round(px * 10) / 10,
         inChart: svg !== null,
       });
     }
   }
-  return { overflowPx, widest: widest.slice(0, 8), small };
+  return { overflowPx, widest: widest.slice(0, 8), small, clipped: clipped.slice(0, 8) };
 }
