@@ -21,6 +21,8 @@ export interface LayoutProbe {
   small: SmallText[];
   /** Chart text cut off at its SVG's edge (an SVG clips what it draws outside itself). */
   clipped: string[];
+  /** Table cells squeezed below three characters' width, so their text breaks after every character or two. */
+  squeezed: string[];
 }
 
 export interface ProbeLimits {
@@ -93,5 +95,20 @@ export function probeLayout(limits: ProbeLimits): LayoutProbe {
       });
     }
   }
-  return { overflowPx, widest: widest.slice(0, 8), small, clipped: clipped.slice(0, 8) };
+  const squeezed: string[] = [];
+  for (const cell of document.querySelectorAll<HTMLTableCellElement>('td, th')) {
+    const text = cell.textContent?.trim() ?? '';
+    if ([...text].length < 3 || !cell.checkVisibility({ visibilityProperty: true })) continue;
+    const style = getComputedStyle(cell);
+    const inner = cell.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+    if (inner < 2.5 * Number.parseFloat(style.fontSize))
+      squeezed.push(`${text.slice(0, 20)}（${Math.round(inner)}px）`);
+  }
+  return {
+    overflowPx,
+    widest: widest.slice(0, 8),
+    small,
+    clipped: clipped.slice(0, 8),
+    squeezed: squeezed.slice(0, 8),
+  };
 }
