@@ -36,7 +36,8 @@ beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
 });
 
-describe('every template at 320–1366 px, normal and in 长辈模式', () => {
+// Each test opens ~24 pages (and screenshots them at 360 and 1366 px): 5–45 s each on a busy two-core machine.
+describe('every template at 320–1366 px, normal and in 长辈模式', { timeout: 300_000 }, () => {
   for (const mode of MODES) {
     for (const width of WIDTHS) {
       describe(`${width} px, ${mode.name}`, () => {
