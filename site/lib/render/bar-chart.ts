@@ -27,9 +27,9 @@ export function barChartHtml(o: BarChartOptions): SafeHtml {
       : '';
   const bars = layout.rows.map(
     (row) =>
-      html`<g><text x="${layout.labelWidth - 8}" y="${row.labelY}" text-anchor="end" dominant-baseline="middle">${row.label}</text>${row.bars.map(
+      html`<g><text class="chart__label" x="0" y="${row.labelY}em">${row.label}</text>${row.bars.map(
         (bar) =>
-          html`<rect class="bar-${bar.series}" x="${bar.x}" y="${bar.y}" width="${bar.width}" height="${bar.height}"></rect><text x="${bar.labelX}" y="${bar.y + bar.height / 2}" dominant-baseline="middle">${bar.valueLabel}</text>`,
+          html`<rect class="bar-${bar.series}" x="0" y="${bar.y}em" width="${bar.widthPct === 0 ? '0' : `${bar.widthPct}%`}" height="${bar.height}em"></rect><text${bar.inside ? html` class="inside" text-anchor="end" dx="-0.4em"` : html` dx="0.4em"`} x="${bar.widthPct}%" y="${bar.textY}em" dominant-baseline="central">${bar.valueLabel}</text>`,
       )}</g>`,
   );
   const head = html`<tr><th scope="col">${o.rowHeader}</th>${o.series.map((s) => html`<th scope="col" class="num">${s.label}</th>`)}${extra.map((c) => html`<th scope="col" class="num">${c.header}</th>`)}</tr>`;
@@ -37,7 +37,7 @@ export function barChartHtml(o: BarChartOptions): SafeHtml {
     (row, r) =>
       html`<tr><th scope="row">${row.label}</th>${o.series.map((_, s) => html`<td class="num">${row.valueLabels[s] ?? ''}</td>`)}${extra.map((c) => html`<td class="num">${c.values[r] ?? ''}</td>`)}</tr>`,
   );
-  return html`<figure class="chart" aria-labelledby="${o.id}-title"><figcaption id="${o.id}-title"><strong>${o.title}</strong></figcaption>${legend}<svg viewBox="0 0 ${layout.width} ${layout.height}" role="img" aria-label="${o.summary}（具体数字见下表）" preserveAspectRatio="xMinYMin meet">${bars}</svg>${
+  return html`<figure class="chart" aria-labelledby="${o.id}-title"><figcaption id="${o.id}-title"><strong>${o.title}</strong></figcaption>${legend}<svg width="100%" height="${layout.height}em" role="img" aria-label="${o.summary}（具体数字见下表）">${bars}</svg>${
     o.note ? html`<p class="small muted">${o.note}</p>` : ''
   }<div class="scroll-x" role="region" aria-labelledby="${o.id}-table" tabindex="0"><table><caption id="${o.id}-table">${o.title}：数据表</caption><thead>${head}</thead><tbody>${body}</tbody></table></div></figure>`;
 }

@@ -33,7 +33,7 @@ export function disclosureScheduleHtml(view: ProjectView, today: string): SafeHt
     const link = item.satisfiedBy ? html` <a href="#d-${item.satisfiedBy}" class="small">查看该次公开</a>` : '';
     return html`<tr><td>${formatDate(item.dueOn)}</td><td>${DUE_KIND_LABELS[item.kind]}</td><td>${formatDate(item.coversFrom)}至${formatDate(item.coversTo)}</td><td>${status}${link}</td></tr>`;
   });
-  return html`<div class="scroll-x" role="region" aria-labelledby="due-caption" tabindex="0"><table class="due-table"><caption id="due-caption">法定信息公开事项与截止日期</caption><thead><tr><th scope="col">截止日期</th><th scope="col">事项</th><th scope="col">涵盖期间</th><th scope="col">状态</th></tr></thead><tbody>${rows}</tbody></table></div>${
+  return html`<div class="scroll-x" role="region" aria-labelledby="due-caption" tabindex="0"><table class="due-table stack"><caption id="due-caption">法定信息公开事项与截止日期</caption><thead><tr><th scope="col">截止日期</th><th scope="col">事项</th><th scope="col">涵盖期间</th><th scope="col">状态</th></tr></thead><tbody>${rows}</tbody></table></div>${
     hidden > 0 ? html`<p class="small muted">另有 ${hidden} 项较早的事项已按时公开，此处未逐条列出。</p>` : ''
   }<p class="small muted">状态按 ${formatDate(today)} 判断。</p>`;
 }
