@@ -1,5 +1,6 @@
 import {
   type Cause,
+  formatDate,
   formatYuan,
   labelOf,
   matchingRegions,
@@ -101,7 +102,7 @@ export function routeCause(causeLabel: string, candidates: RankedCandidate[]): R
     '③募捐期先结束者优先；④项目标识字母序。' +
     `选定「${chosen.title}」（${chosen.slug}）：${chosen.keyCounty ? '实施地区含重点帮扶县' : '实施地区不含重点帮扶县'}，` +
     `尚未筹得目标的 ${unmetPercent(chosen)}（已筹 ${formatYuan(chosen.raisedFen)}，目标 ${formatYuan(chosen.goalFen)}），` +
-    `募捐期至 ${chosen.windowEnd}。` +
+    `募捐期至${formatDate(chosen.windowEnd)}。` +
     (second ? `与第二位「${second.title}」相比，决定因素是：${DECIDED[decidedBy]}。` : `${DECIDED[decidedBy]}。`);
   return { chosen, ranking: ranking.slice(0, 10), candidateCount: candidates.length, decidedBy, reason };
 }

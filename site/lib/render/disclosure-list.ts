@@ -1,5 +1,5 @@
 import { formatDate, formatRange } from '../../../content/contracts/format.ts';
-import { formatMoney, formatYuan } from '../../../content/contracts/money.ts';
+import { formatMoneyTogether, formatYuan } from '../../../content/contracts/money.ts';
 import { DISCLOSURE_KINDS, EXPENSE_CATEGORIES, labelOf } from '../../../content/index.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
 import { renderRichText } from '../rich-text.ts';
@@ -23,15 +23,17 @@ export function disclosureListHtml(view: ProjectView, today: string): SafeHtml {
       d.expenses.length > 0
         ? html`<div class="scroll-x" role="region" aria-label="${d.title}：支出明细" tabindex="0"><table class="small"><caption>支出明细</caption><thead><tr><th scope="col">日期</th><th scope="col">事项</th><th scope="col">类别</th><th scope="col" class="num">金额</th><th scope="col" class="num">受益人次</th></tr></thead><tbody>${d.expenses.map(
             (e) =>
-              html`<tr><td>${e.date}</td><td>${e.item}</td><td>${labelOf(EXPENSE_CATEGORIES, e.category)}</td><td class="num">${formatYuan(e.amountFen)}</td><td class="num">${e.beneficiariesReached}</td></tr>`,
+              html`<tr><td>${formatDate(e.date)}</td><td>${e.item}</td><td>${labelOf(EXPENSE_CATEGORIES, e.category)}</td><td class="num">${formatYuan(e.amountFen)}</td><td class="num">${e.beneficiariesReached}</td></tr>`,
           )}</tbody></table></div>`
         : '';
+    // Raised and spent are compared: one unit for both.
+    const [raised, spent] = formatMoneyTogether([d.raisedToDateFen, d.spentToDateFen]);
     const notesId = `d-${d.slug}-gengzheng`;
     const corrected = d.corrections.length > 0;
     const notes = corrected
       ? html`<section class="corrections-block" aria-labelledby="${notesId}"><h4 id="${notesId}">更正说明</h4>${correctionListHtml('disclosures', d.corrections)}</section>`
       : '';
-    return html`<li id="d-${d.slug}"><article><h3>${d.title}</h3><p class="card__meta">${kind} 公开于 ${formatDate(d.publishedOn)} · 涵盖 ${formatRange(d.period)}${corrected ? html` ${correctedBadgeHtml(d.corrections, notesId)}` : ''}</p>${corrects}<div class="rich-text">${raw(renderRichText(d.body, { headingBase: 4 }))}</div><p class="small">截至本次公开：累计募得 ${formatMoney(d.raisedToDateFen)}，累计支出 ${formatMoney(d.spentToDateFen)}。</p>${expenses}${notes}</article></li>`;
+    return html`<li id="d-${d.slug}"><article><h3>${d.title}</h3><p class="card__meta">${kind} 公开于 ${formatDate(d.publishedOn)} · 涵盖 ${formatRange(d.period)}${corrected ? html` ${correctedBadgeHtml(d.corrections, notesId)}` : ''}</p>${corrects}<div class="rich-text">${raw(renderRichText(d.body, { headingBase: 4 }))}</div><p class="small">截至本次公开：累计募得 ${raised}，累计支出 ${spent}。</p>${expenses}${notes}</article></li>`;
   });
   const correctedCount = published.filter((d) => d.corrections.length > 0).length;
   const summary =
