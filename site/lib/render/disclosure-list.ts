@@ -1,5 +1,5 @@
 import { formatDate, formatRange } from '../../../content/contracts/format.ts';
-import { formatMoneyTogether, formatYuan } from '../../../content/contracts/money.ts';
+import { formatYuan } from '../../../content/contracts/money.ts';
 import { DISCLOSURE_KINDS, EXPENSE_CATEGORIES, labelOf } from '../../../content/index.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
 import { renderRichText } from '../rich-text.ts';
@@ -26,8 +26,10 @@ export function disclosureListHtml(view: ProjectView, today: string): SafeHtml {
               html`<tr><td>${formatDate(e.date)}</td><td>${e.item}</td><td>${labelOf(EXPENSE_CATEGORIES, e.category)}</td><td class="num">${formatYuan(e.amountFen)}</td><td class="num">${e.beneficiariesReached}</td></tr>`,
           )}</tbody></table></div>`
         : '';
-    // Raised and spent are compared: one unit for both.
-    const [raised, spent] = formatMoneyTogether([d.raisedToDateFen, d.spentToDateFen]);
+    // A disclosure is a financial statement: its totals in exact 元, the unit of its text and its
+    // expense table, so the same sum never reads two ways in one entry.
+    const raised = formatYuan(d.raisedToDateFen);
+    const spent = formatYuan(d.spentToDateFen);
     const notesId = `d-${d.slug}-gengzheng`;
     const corrected = d.corrections.length > 0;
     const notes = corrected
