@@ -23,7 +23,7 @@ export function disclosureListHtml(view: ProjectView, today: string): SafeHtml {
       d.expenses.length > 0
         ? html`<div class="scroll-x" role="region" aria-label="${d.title}：支出明细" tabindex="0"><table class="small"><caption>支出明细</caption><thead><tr><th scope="col">日期</th><th scope="col">事项</th><th scope="col">类别</th><th scope="col" class="num">金额</th><th scope="col" class="num">受益人次</th></tr></thead><tbody>${d.expenses.map(
             (e) =>
-              html`<tr><td>${formatDate(e.date)}</td><td>${e.item}</td><td>${labelOf(EXPENSE_CATEGORIES, e.category)}</td><td class="num">${formatYuan(e.amountFen)}</td><td class="num">${e.beneficiariesReached}</td></tr>`,
+              html`<tr><td class="date">${formatDate(e.date)}</td><td>${e.item}</td><td>${labelOf(EXPENSE_CATEGORIES, e.category)}</td><td class="num">${formatYuan(e.amountFen)}</td><td class="num">${e.beneficiariesReached}</td></tr>`,
           )}</tbody></table></div>`
         : '';
     // A disclosure is a financial statement: its totals in exact 元, the unit of its text and its
