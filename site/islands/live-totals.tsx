@@ -82,8 +82,9 @@ export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, note }:
   }, [slug]);
 
   const percent = goalFen === null ? null : percentOf(raisedFen, goalFen);
-  // Goal, raised, spent and the online sum sit side by side: one unit for all of them.
-  const unit = sharedMoneyUnit([goalFen ?? 0, raisedFen, spentFen, live?.raisedFen ?? 0]);
+  // Goal, raised and spent are compared: one unit for the three. What was given online here is
+  // exact (a donor looks for their own 50.00 元 in it), like every amount paid.
+  const unit = sharedMoneyUnit([goalFen ?? 0, raisedFen, spentFen]);
   return (
     <div id="live-totals" data-project-slug={slug} className="progress">
       <dl className="stats">
@@ -105,7 +106,7 @@ export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, note }:
           </dd>
         </Stat>
         <Stat term="本站在线捐赠" live={{ shown: live !== null }}>
-          <dd data-live="raised">{live && <Money fen={live.raisedFen} unit={unit} />}</dd>
+          <dd data-live="raised">{live && <Money fen={live.raisedFen} exact />}</dd>
         </Stat>
         <Stat term="在线捐赠笔数" live={{ shown: live !== null }}>
           <dd data-live="count">{live && `${groupThousands(live.donationCount)} 笔`}</dd>
