@@ -45,9 +45,11 @@ describe('one money and date formatter', () => {
 
   it('would notice each kind of home-made formatter', () => {
     const samples = [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text the guard must catch
       '`${(fen / 1_000_000).toFixed(2)} 万元`',
       "whole.replace(/\\B(?=(\\d{3})+(?!\\d))/g, ',')",
       "when.toLocaleString('zh-CN')",
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: source text the guard must catch
       '`${y}年${Number(m)}月${Number(d)}日`',
     ];
     for (const [i, sample] of samples.entries()) expect(HOMEMADE[i]?.pattern.test(sample), sample).toBe(true);
