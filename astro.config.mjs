@@ -4,6 +4,7 @@ import node from '@astrojs/node';
 import react from '@astrojs/react';
 import { defineConfig } from 'astro/config';
 import { SANDBOX_PAGE_STYLE } from './donations/sandbox/checkout-style.ts';
+import { checkRawMarkup } from './site/integrations/check-raw-markup.ts';
 import { precompressAssets } from './site/integrations/precompress-assets.ts';
 import { recordCsp } from './site/integrations/record-csp.ts';
 import { siteSitemap } from './site/integrations/sitemap.ts';
@@ -22,7 +23,7 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: './dist',
   site: siteUrl,
-  integrations: [react(), siteSitemap(), precompressAssets(), recordCsp()],
+  integrations: [react(), siteSitemap(), precompressAssets(), recordCsp(), checkRawMarkup()],
   adapter: node({ mode: 'middleware' }),
   build: { format: 'directory' },
   vite: {

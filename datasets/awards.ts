@@ -1,3 +1,4 @@
+import { formatMoney } from '../content/contracts/money.ts';
 import { addDays } from '../content/rules/dates.ts';
 import { AWARD_CATEGORIES, type Award, type AwardCategory, type Awardee } from '../content/schemas/award.ts';
 import type { IsoDate } from '../content/schemas/common.ts';
@@ -157,7 +158,7 @@ export function generateAwards(
               project: null,
             }
           : { kind: 'enterprise', name: company, charity: null, project: null };
-      citation = `多年来持续捐赠支持${provinceShort(PROVINCES.find((p) => p.code === province)?.name ?? '')}的社会救助领域慈善项目，重点帮扶${people}，并通过配捐、提供就业岗位等方式参与乡村振兴，累计捐赠款物价值逾 ${rng.int(3, 90) * 100} 万元。`;
+      citation = `多年来持续捐赠支持${provinceShort(PROVINCES.find((p) => p.code === province)?.name ?? '')}的社会救助领域慈善项目，重点帮扶${people}，并通过配捐、提供就业岗位等方式参与乡村振兴，累计捐赠款物价值逾 ${formatMoney(rng.int(3, 90) * 100 * 1_000_000)}。`;
     } else if (category === 'collective' || (category === 'volunteer' && rng.chance(0.4))) {
       const name =
         charity && category === 'volunteer'

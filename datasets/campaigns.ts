@@ -1,8 +1,9 @@
+import { formatDate } from '../content/contracts/format.ts';
 import { addDays } from '../content/rules/dates.ts';
 import type { Campaign } from '../content/schemas/campaign.ts';
 import type { DateRange, IsoDate } from '../content/schemas/common.ts';
 import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
-import { cnDate, yearOf } from './format.ts';
+import { yearOf } from './format.ts';
 import type { Rng } from './random.ts';
 import { type SlugRegistry, slugOf } from './slugs.ts';
 
@@ -104,7 +105,7 @@ export function generateCampaigns(rng: Rng, asOf: IsoDate, years: number, slugs:
       if (t.key !== '中华慈善日' && window.start > addDays(asOf, 120)) continue;
       const description = [
         t.lead,
-        `活动时间为${cnDate(window.start)}至${cnDate(window.end)}，主题是“${t.theme}”。`,
+        `活动时间为${formatDate(window.start)}至${formatDate(window.end)}，主题是“${t.theme}”。`,
         rng.pick(CLOSERS),
         '本页内容为演示用示例数据。',
       ].join('\n\n');

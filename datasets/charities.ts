@@ -1,15 +1,16 @@
+import { formatDate } from '../content/contracts/format.ts';
 import { CREDIT_CODE_ALPHABET, withCreditCodeCheck } from '../content/rules/credit-code.ts';
 import { addDays, maxDate, minDate } from '../content/rules/dates.ts';
 import type { Charity } from '../content/schemas/charity.ts';
 import type { IsoDate } from '../content/schemas/common.ts';
 import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
-import { cnDate, listCn, yearOf } from './format.ts';
+import { listCn, yearOf } from './format.ts';
 import { GROUP_THEMES } from './group-themes.ts';
 import {
   ASSOCIATION_FORMS,
   BUILDINGS,
   FOUNDATION_THEMES,
-  initials,
+  MAILBOXES,
   NAME_WORDS,
   personName,
   ROAD_NAMES,
@@ -17,7 +18,7 @@ import {
 } from './names.ts';
 import type { Rng } from './random.ts';
 import { countiesOf, PROVINCES, type Province, prefectureRegion, prefecturesOf } from './regions.ts';
-import { type SlugRegistry, slugOf } from './slugs.ts';
+import { pinyinInitials, type SlugRegistry, slugOf } from './slugs.ts';
 
 export type CharityForm = 'foundation' | 'service' | 'association';
 
@@ -130,8 +131,11 @@ export function generateCharities(rng: Rng, asOf: IsoDate, count: number, slugs:
     const districts = countiesOf(province.code).filter((c) => c.code.startsWith(within));
     const district = districts.length > 0 ? rng.pick(districts).shortName : '';
     const slug = slugs.claim(slugOf([name.slice(0, prefix.length), name.slice(prefix.length)]));
-    const mail = initials(slug.split('-').flatMap((s) => s.match(/[a-z]+/g) ?? [])).slice(0, 8) || 'info';
-    const local = province.meta.areaCode.length === 3 ? rng.int(60_000_000, 89_999_999) : rng.int(6_000_000, 8_999_999);
+    const mail = pinyinInitials(name) || 'jigou';
+    // Demo contacts look real but reach no one (datasets/README.md, "Contacts"): a real area code
+    // and a local number of the right length that starts with 0, which the national numbering plan
+    // never gives a subscriber (0 is the trunk prefix; local numbers start with 2–8).
+    const local = `0${province.meta.areaCode.length === 3 ? rng.int(1_000_000, 9_999_999) : rng.int(100_000, 999_999)}`;
     const focusGroups = rng.sample(Object.keys(GROUP_THEMES) as TargetGroup[], rng.int(1, 3));
     const focusServices = [
       ...new Set(focusGroups.flatMap((g) => rng.sample(GROUP_THEMES[g].services, 2))),
@@ -152,9 +156,10 @@ export function generateCharities(rng: Rng, asOf: IsoDate, count: number, slugs:
       region,
       contact: {
         phone: `${province.meta.areaCode}-${local}`,
-        email: `${mail}${rng.int(1, 99)}@example.org`,
+        // `.example` is a top-level domain reserved for examples (RFC 2606/6761): never registered.
+        email: `${rng.pick(MAILBOXES)}@${mail}.example`,
         address: `${region.name}${district}${rng.pick(ROAD_NAMES)}${rng.int(1, 399)}号${rng.chance(0.5) ? rng.pick(BUILDINGS) : ''}`,
-        ...(rng.chance(0.5) ? { website: `https://${mail}.example.org` } : {}),
+        ...(rng.chance(0.5) ? { website: `https://www.${mail}.example/` } : {}),
       },
       registryUrl: '',
       summary: '',
@@ -184,13 +189,13 @@ function charitySummary(
 ): string {
   const people = listCn(groups.map((g) => rng.pick(GROUP_THEMES[g].titles)));
   const parts = [
-    `${c.name}成立于${yearOf(c.registeredOn)}年，是在${c.registrationAuthority}登记的${FORM_LABEL[form]}，${cnDate(c.recognisedOn)}被认定为慈善组织。`,
+    `${c.name}成立于${yearOf(c.registeredOn)}年，是在${c.registrationAuthority}登记的${FORM_LABEL[form]}，${formatDate(c.recognisedOn)}被认定为慈善组织。`,
     `机构长期关注${people}，与当地民政部门和乡镇（街道）民政服务站协作，承接政府救助之外的个性化帮扶需求。`,
     crossRegion
       ? '机构积极参与东西部协作，对中西部地区特别是国家乡村振兴重点帮扶县开展点对点慈善帮扶。'
       : `项目主要在${c.region.province}的县乡开展，重点服务低保、特困等困难家庭。`,
     c.publicFundraisingSince
-      ? `机构自${cnDate(c.publicFundraisingSince)}起具有公开募捐资格，每个募捐方案均在民政部门备案，按规定公开项目进展和资金使用情况。`
+      ? `机构自${formatDate(c.publicFundraisingSince)}起具有公开募捐资格，每个募捐方案均在民政部门备案，按规定公开项目进展和资金使用情况。`
       : '机构目前不具有公开募捐资格，项目资金来自政府购买服务、定向捐赠和合作基金会资助，不在本门户接受公开募捐。',
   ];
   if (c.rating) parts.push(`在社会组织等级评估中获评${c.rating}级。`);

@@ -1,7 +1,9 @@
+import { formatDate } from '../content/contracts/format.ts';
+import { formatYuan } from '../content/contracts/money.ts';
 import type { IsoDate } from '../content/schemas/common.ts';
 import type { ExpenseLine } from '../content/schemas/disclosure.ts';
 import type { ServiceType } from '../content/schemas/taxonomy.ts';
-import { cnDate, cnMonth, cnNumber, listCn, say, yuan } from './format.ts';
+import { cnMonth, cnNumber, listCn, say } from './format.ts';
 import type { Rng } from './random.ts';
 import { actionsFor, type LifeStage, SERVICE_THEMES } from './service-themes.ts';
 
@@ -49,21 +51,21 @@ const where = (c: readonly string[]) => listCn(c.slice(0, 3));
 
 function moneyParagraph(ctx: DisclosureTextContext, label: string): string {
   const got = ctx.withPlan ? '累计募集善款' : '累计到位项目资金';
-  const head = `截至${cnDate(ctx.periodEnd)}，本项目${got} ${yuan(ctx.raisedFen)} 元，累计支出 ${yuan(ctx.spentFen)} 元。`;
+  const head = `截至${formatDate(ctx.periodEnd)}，本项目${got} ${formatYuan(ctx.raisedFen)}，累计支出 ${formatYuan(ctx.spentFen)}。`;
   if (ctx.lines.length === 0) return `${head}${label}暂无支出。`;
   const delta = ctx.lines.reduce((a, l) => a + l.amountFen, 0);
-  return `${head}${label}支出 ${yuan(delta)} 元，共 ${ctx.lines.length} 笔，明细见下表。`;
+  return `${head}${label}支出 ${formatYuan(delta)}，共 ${ctx.lines.length} 笔，明细见下表。`;
 }
 
 export function fundUsageText(rng: Rng, ctx: DisclosureTextContext): { title: string; body: string } {
   const n = cnNumber(Math.min(ctx.n, 99));
   const title = rng.chance(0.5)
     ? `第${n}期项目进展及资金使用公开（${cnMonth(ctx.periodStart)}—${cnMonth(ctx.periodEnd)}）`
-    : `第${n}次季度公开：项目进展与资金使用情况（截至${cnDate(ctx.periodEnd)}）`;
+    : `第${n}次季度公开：项目进展与资金使用情况（截至${formatDate(ctx.periodEnd)}）`;
   const action = rng.pick(ctx.services.flatMap((s) => actionsFor(s, ctx.stage)));
   const people = served(ctx.lines);
   const body = [
-    `本期（${cnDate(ctx.periodStart)}至${cnDate(ctx.periodEnd)}），项目在${where(ctx.counties)}${action.replace(/^为/, '继续为')}${people > 0 ? `，本期服务约 ${people} 人次` : ''}。`,
+    `本期（${formatDate(ctx.periodStart)}至${formatDate(ctx.periodEnd)}），项目在${where(ctx.counties)}${action.replace(/^为/, '继续为')}${people > 0 ? `，本期服务约 ${people} 人次` : ''}。`,
     moneyParagraph(ctx, '本期'),
     rng.pick(CLOSERS),
   ].join('\n\n');
@@ -85,7 +87,7 @@ export function progressText(rng: Rng, ctx: DisclosureTextContext): { title: str
       { month: cnMonth(ctx.publishedOn), where: where(ctx.counties), headline, outcome },
     ),
     ...(ctx.raisedDeltaFen > 0
-      ? [`自上次公开以来新增${ctx.withPlan ? '善款' : '到位资金'} ${yuan(ctx.raisedDeltaFen)} 元。`]
+      ? [`自上次公开以来新增${ctx.withPlan ? '善款' : '到位资金'} ${formatYuan(ctx.raisedDeltaFen)}。`]
       : []),
     moneyParagraph(ctx, '本期'),
   ].join('\n\n');
@@ -93,9 +95,9 @@ export function progressText(rng: Rng, ctx: DisclosureTextContext): { title: str
 }
 
 export function emergencyText(rng: Rng, ctx: DisclosureTextContext): { title: string; body: string } {
-  const title = `应急募捐收支公示（第${ctx.n}期，${cnDate(ctx.periodStart)}—${cnDate(ctx.periodEnd)}）`;
+  const title = `应急募捐收支公示（第${ctx.n}期，${formatDate(ctx.periodStart)}—${formatDate(ctx.periodEnd)}）`;
   const body = [
-    `按照慈善法关于重大突发事件应急募捐的规定，本项目每五日公开一次募捐收支情况。本期新增捐赠 ${yuan(ctx.raisedDeltaFen)} 元，累计收到捐赠 ${yuan(ctx.raisedFen)} 元。`,
+    `按照慈善法关于重大突发事件应急募捐的规定，本项目每五日公开一次募捐收支情况。本期新增捐赠 ${formatYuan(ctx.raisedDeltaFen)}，累计收到捐赠 ${formatYuan(ctx.raisedFen)}。`,
     moneyParagraph(ctx, '本期'),
     rng.pick(['物资已全部登记造册后发放到户。', '发放过程由当地民政部门和村（社区）共同监督。']),
   ].join('\n\n');
@@ -114,8 +116,8 @@ export function finalReportText(
     ),
   );
   const body = [
-    `${ctx.projectTitle}于${cnDate(ctx.periodEnd)}完成实施。项目周期内在${where(ctx.counties)}累计服务约 ${totalServed} 人次，多数受助家庭${outcomes}。`,
-    `项目${ctx.withPlan ? '累计募集善款' : '累计到位资金'} ${yuan(ctx.raisedFen)} 元，累计支出 ${yuan(ctx.spentFen)} 元，结余 ${yuan(ctx.raisedFen - ctx.spentFen)} 元。${ctx.lines.length > 0 ? `收尾阶段支出 ${ctx.lines.length} 笔，明细见下表。` : ''}`,
+    `${ctx.projectTitle}于${formatDate(ctx.periodEnd)}完成实施。项目周期内在${where(ctx.counties)}累计服务约 ${totalServed} 人次，多数受助家庭${outcomes}。`,
+    `项目${ctx.withPlan ? '累计募集善款' : '累计到位资金'} ${formatYuan(ctx.raisedFen)}，累计支出 ${formatYuan(ctx.spentFen)}，结余 ${formatYuan(ctx.raisedFen - ctx.spentFen)}。${ctx.lines.length > 0 ? `收尾阶段支出 ${ctx.lines.length} 笔，明细见下表。` : ''}`,
     rng.pick([
       '项目财务收支已经机构内部审计，年度审计报告将随年度工作报告一并公开。',
       '项目执行情况已向登记管理机关报告，欢迎捐赠人查询捐赠财产的使用情况。',
@@ -128,7 +130,7 @@ export function remainingText(rng: Rng, ctx: DisclosureTextContext): { title: st
   const left = ctx.raisedFen - ctx.spentFen;
   const body =
     left > 0
-      ? `项目结项时剩余财产 ${yuan(left)} 元。${rng.pick([
+      ? `项目结项时剩余财产 ${formatYuan(left)}。${rng.pick([
           '经机构理事会决议，按募捐方案约定转入本机构同类救助帮扶项目继续使用，用于同一地区的困难群众。',
           '按照募捐方案的约定，剩余善款转入本机构在同一地区开展的救助帮扶类项目，使用情况将在该项目中公开。',
         ])}`
@@ -144,9 +146,9 @@ export function correctionText(
   const fixes = [
     `“服务开展的乡镇数量”有误，应为 ${rng.int(2, 9)} 个乡镇`,
     `“本期服务人次”统计有误，应为约 ${rng.int(20, 400)} 人次`,
-    `“活动开展时间”有误，应为${cnDate(target.publishedOn)}前完成`,
+    `“活动开展时间”有误，应为${formatDate(target.publishedOn)}前完成`,
     ...(line ? [`支出明细第一笔的用途描述有误，应为“${line.item}”，金额不变`] : []),
   ];
-  const body = `本机构于${cnDate(target.publishedOn)}发布的《${target.title}》中，${rng.pick(fixes)}。其余内容不变，原公开信息保留，特此更正说明。`;
+  const body = `本机构于${formatDate(target.publishedOn)}发布的《${target.title}》中，${rng.pick(fixes)}。其余内容不变，原公开信息保留，特此更正说明。`;
   return { title: `更正说明：关于《${target.title}》`.slice(0, 120), body };
 }

@@ -1,24 +1,9 @@
 import type { IsoDate } from '../content/schemas/common.ts';
 import type { Rng } from './random.ts';
 
-/** `1234567` fen → `12,345.67` (yuan, with thousands separators: never reads as a phone or card). */
-export function yuan(fen: number): string {
-  const whole = Math.floor(fen / 100);
-  const cents = String(fen % 100).padStart(2, '0');
-  return `${String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
-}
-
-/** `1234567` fen → `1.23 万元` for prose about large sums, `9,800.00 元` below ten thousand yuan. */
-export function yuanWords(fen: number): string {
-  if (fen >= 1_000_000) return `${(fen / 1_000_000).toFixed(2)} 万元`;
-  return `${yuan(fen)} 元`;
-}
-
-/** `2025-03-31` → `2025年3月31日`. */
-export function cnDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
+// Money and full dates in generated texts use the site's one formatter (content/contracts/money.ts,
+// format.ts: `formatYuan`, `formatMoney`, `formatDate`), so a disclosure's prose and the page
+// around it write sums and days the same way.
 
 /** `2025-03-31` → `2025年3月`. */
 export function cnMonth(date: IsoDate): string {

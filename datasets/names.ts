@@ -72,9 +72,6 @@ export const ROAD_NAMES = (
   '民安路 兴业路 文化路 建设路 和平路 团结路 幸福大道 育才路 康乐街 新华路 长青路 振兴大道 公园路 ' +
   '滨河路 朝阳路 迎宾大道 光明路 人民路 友谊路 解放路 五一路 北环路 南环路 东风路 西苑路'
 ).split(' ');
+/** Mailbox names a charity's office would use. */
+export const MAILBOXES = ['office', 'contact', 'info', 'gongyi', 'juanzeng'];
 export const BUILDINGS = ['公益园区', '社会组织孵化基地', '综合服务楼', '社会组织服务中心', '志愿服务大楼'];
-
-/** Latin initials of a pinyin string list, for demo e-mail addresses on example.org. */
-export function initials(pinyinWords: readonly string[]): string {
-  return pinyinWords.map((w) => w.charAt(0)).join('');
-}

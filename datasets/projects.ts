@@ -1,3 +1,5 @@
+import { formatDate } from '../content/contracts/format.ts';
+import { formatMoney } from '../content/contracts/money.ts';
 import { withCreditCodeCheck } from '../content/rules/credit-code.ts';
 import { daysBetween } from '../content/rules/dates.ts';
 import type { IsoDate } from '../content/schemas/common.ts';
@@ -5,7 +7,7 @@ import type { Partner, Project } from '../content/schemas/project.ts';
 import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { CampaignDraft } from './campaigns.ts';
 import type { CharityDraft } from './charities.ts';
-import { cnDate, yearOf, yuanWords } from './format.ts';
+import { yearOf } from './format.ts';
 import { GROUP_THEMES } from './group-themes.ts';
 import { enterpriseName, NAME_WORDS } from './names.ts';
 import type { NeedDraft } from './needs.ts';
@@ -177,7 +179,7 @@ export function generateProjects(rng: Rng, input: ProjectInputs): ProjectModel[]
     const window = timeline.window;
     const fundingNote =
       withPlan && window
-        ? `本项目募捐方案${noFiling ? '正在民政部门备案，取得备案编号前不接受捐赠' : '已在民政部门备案'}，募捐期为${cnDate(window.start)}至${cnDate(window.end)}，募捐目标${yuanWords(goalFen)}。`
+        ? `本项目募捐方案${noFiling ? '正在民政部门备案，取得备案编号前不接受捐赠' : '已在民政部门备案'}，募捐期为${formatDate(window.start)}至${formatDate(window.end)}，募捐目标${formatMoney(goalFen)}。`
         : '本项目不开展公开募捐，资金来自政府购买服务、定向捐赠和基金会资助。';
 
     const partners: Partner[] = [];

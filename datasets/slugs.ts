@@ -22,6 +22,19 @@ export function pinyinWord(text: string): string {
 }
 
 /**
+ * First letters of each syllable, as Chinese organisations shorten their names for a domain:
+ * `江淮长青助学基金会` → `jhcqzxjjh`.
+ */
+export function pinyinInitials(text: string): string {
+  const han = text.match(/[\u4e00-\u9fff]/g)?.join('') ?? '';
+  if (han === '') return '';
+  return pinyin(han, { toneType: 'none', type: 'array', pattern: 'first', v: true })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+}
+
+/**
  * A slug from parts, one kebab segment per part (`['岷县', '助老']` → `minxian-zhulao`), cut at a
  * segment boundary so it stays within `max` characters.
  */

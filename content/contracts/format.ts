@@ -14,6 +14,20 @@ export function formatDate(iso: string): string {
   return `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
 }
 
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * An instant (`2026-12-04T14:39:00Z`) as Beijing time, `2026年12月4日 22:39`, the same on the
+ * server and in every browser whatever its time zone (China keeps UTC+8 all year); null when it
+ * is not a time.
+ */
+export function formatDateTime(iso: string): string | null {
+  const ms = new Date(iso).getTime();
+  if (Number.isNaN(ms)) return null;
+  const shifted = new Date(ms + CHINA_OFFSET_MS).toISOString();
+  return `${formatDate(shifted.slice(0, 10))} ${shifted.slice(11, 16)}`;
+}
+
 /** A date range, `2025年7月16日至2026年8月7日`. */
 export function formatRange(range: { start: string; end: string }): string {
   return `${formatDate(range.start)}至${formatDate(range.end)}`;

@@ -47,15 +47,44 @@ export function formatYi(fen: number): string {
   return `${withTwoDecimals(fen, FEN_PER_YI)} 亿元`;
 }
 
+/** The units money is shown in: 元 up to 1 万元, 万元 up to 1 亿元, 亿元 above. */
+export type MoneyUnit = '元' | '万元' | '亿元';
+
 /**
- * The readable unit: under 1 万元 in 元, under 1 亿元 in 万元, above in 亿元 (totals of the scale
- * dataset run to hundreds of 亿元). Tables and data files keep the exact fen.
+ * The readable unit for a sum: under 1 万元 in 元, under 1 亿元 in 万元, above in 亿元 (totals of
+ * the scale dataset run to hundreds of 亿元). Tables and data files keep the exact fen.
  */
-export function formatMoney(fen: number): string {
+export function moneyUnit(fen: number): MoneyUnit {
   assertFen(fen);
-  if (fen < FEN_PER_WAN) return formatYuan(fen);
-  if (fen < FEN_PER_YI) return formatWan(fen);
-  return formatYi(fen);
+  if (fen < FEN_PER_WAN) return '元';
+  if (fen < FEN_PER_YI) return '万元';
+  return '亿元';
+}
+
+/**
+ * One unit for figures a reader compares (raised beside spent, the bars of a chart, a column):
+ * the unit of the largest, so "7.60 万元" never stands next to "3,198.75 元" — the smaller reads
+ * "0.32 万元" and the two compare at a glance.
+ */
+export function sharedMoneyUnit(fens: readonly number[]): MoneyUnit {
+  return moneyUnit(fens.reduce((max, fen) => Math.max(max, fen), 0));
+}
+
+/** `fen` in the given unit: 元 exact to the fen, 万元 and 亿元 to two decimals, rounded half up. */
+export function formatMoneyIn(fen: number, unit: MoneyUnit): string {
+  if (unit === '元') return formatYuan(fen);
+  return unit === '万元' ? formatWan(fen) : formatYi(fen);
+}
+
+/** A sum on its own, in its readable unit (`moneyUnit`). */
+export function formatMoney(fen: number): string {
+  return formatMoneyIn(fen, moneyUnit(fen));
+}
+
+/** Figures shown together, each in their one shared unit (`sharedMoneyUnit`), in the same order. */
+export function formatMoneyTogether(fens: readonly number[]): string[] {
+  const unit = sharedMoneyUnit(fens);
+  return fens.map((fen) => formatMoneyIn(fen, unit));
 }
 
 /** Progress toward a goal in whole percent (floored: 99.6% is not "100%"), or null without a goal. */

@@ -1,3 +1,4 @@
+import { formatDate } from '../contracts/format.ts';
 import type { Charity } from '../schemas/charity.ts';
 import type { IsoDate } from '../schemas/common.ts';
 import type { Project } from '../schemas/project.ts';
@@ -58,9 +59,9 @@ export function donationEligibility(input: DonationEligibilityInput): DonationEl
     add('NO_PLAN', '项目没有备案的募捐方案，不能公开募捐');
   } else {
     if (!plan.filingNumber?.trim()) add('NO_FILING_NUMBER', '募捐方案尚无备案编号');
-    if (today < plan.window.start) add('BEFORE_WINDOW', `募捐期自 ${plan.window.start} 开始，尚未开始`);
+    if (today < plan.window.start) add('BEFORE_WINDOW', `募捐期自${formatDate(plan.window.start)}开始，尚未开始`);
     // The end day itself is still inside the window.
-    if (today > plan.window.end) add('WINDOW_ENDED', `募捐期已于 ${plan.window.end} 结束`);
+    if (today > plan.window.end) add('WINDOW_ENDED', `募捐期已于${formatDate(plan.window.end)}结束`);
   }
 
   const since = charity.publicFundraisingSince;

@@ -1,3 +1,4 @@
+import { formatDate } from '../../content/contracts/format.ts';
 import { SEARCH_TYPES, type SearchType } from '../../content/search/settings.ts';
 import { plainText } from './sanitise-excerpt.ts';
 import type { SearchHit } from './types.ts';
@@ -48,7 +49,8 @@ export function hitMetaLine(hit: SearchHit): string {
     hit.type !== 'charity' ? hit.meta.charity : '',
     hit.meta.status,
     hit.meta.acceptingDonations === 'true' ? '可在线捐赠' : '',
-    hit.meta.publishedOn,
+    // Indexes carry the ISO day (sortable); people read 2026年9月5日.
+    hit.meta.publishedOn ? formatDate(hit.meta.publishedOn) : '',
   ]
     .filter((part): part is string => typeof part === 'string' && part.length > 0)
     .join(' · ');

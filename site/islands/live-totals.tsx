@@ -1,5 +1,6 @@
 import { type ComponentType, type ReactNode, useEffect, useState } from 'react';
-import { groupThousands, percentOf } from '../../content/contracts/money.ts';
+import { formatDateTime } from '../../content/contracts/format.ts';
+import { groupThousands, percentOf, sharedMoneyUnit } from '../../content/contracts/money.ts';
 import { fetchProjectStats, type ProjectStats } from './api-client.ts';
 import { Money } from './ui/money.tsx';
 
@@ -49,9 +50,9 @@ function ProgressBar({ percent }: { percent: number }) {
 }
 
 function liveNote(updatedAt: string | null): string {
-  const when = updatedAt ? new Date(updatedAt) : null;
-  return when && !Number.isNaN(when.getTime())
-    ? `本站在线捐赠为实时数据，最近一笔于 ${when.toLocaleString('zh-CN', { hour12: false })} 到账。`
+  const when = updatedAt ? formatDateTime(updatedAt) : null;
+  return when
+    ? `本站在线捐赠为实时数据，最近一笔于 ${when}（北京时间）到账。`
     : '本站在线捐赠为实时数据，目前还没有到账的在线捐赠。';
 }
 
@@ -90,28 +91,31 @@ export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, note }:
   }, [slug]);
 
   const percent = goalFen === null ? null : percentOf(raisedFen, goalFen);
+  // Goal, raised and spent are compared: one unit for the three. What was given online here is
+  // exact (a donor looks for their own 50.00 元 in it), like every amount paid.
+  const unit = sharedMoneyUnit([goalFen ?? 0, raisedFen, spentFen]);
   return (
     <div id="live-totals" data-project-slug={slug} className="progress">
       <dl className="stats">
         {goalFen !== null && (
           <Stat term="募捐目标">
             <dd>
-              <Money fen={goalFen} />
+              <Money fen={goalFen} unit={unit} />
             </dd>
           </Stat>
         )}
         <Stat term="已公开募得">
           <dd>
-            <Money fen={raisedFen} />
+            <Money fen={raisedFen} unit={unit} />
           </dd>
         </Stat>
         <Stat term="已公开支出">
           <dd>
-            <Money fen={spentFen} />
+            <Money fen={spentFen} unit={unit} />
           </dd>
         </Stat>
         <Stat term="本站在线捐赠" live={{ shown: live !== null }}>
-          <dd data-live="raised">{live && <Money fen={live.raisedFen} />}</dd>
+          <dd data-live="raised">{live && <Money fen={live.raisedFen} exact />}</dd>
         </Stat>
         <Stat term="在线捐赠笔数" live={{ shown: live !== null }}>
           <dd data-live="count">{live && `${groupThousands(live.donationCount)} 笔`}</dd>

@@ -1,4 +1,5 @@
 import { Marked } from 'marked';
+import markedCjkFriendly from 'marked-cjk-friendly';
 import sanitizeHtml from 'sanitize-html';
 import { escapeHtml } from '../../content/contracts/escape.ts';
 
@@ -9,7 +10,11 @@ import { escapeHtml } from '../../content/contracts/escape.ts';
  * an image or an iframe never reaches a page. Headings are demoted under the page's own outline.
  */
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+// CommonMark's flanking rules do not close `**规范转介流程。**民政部门…`: a run after CJK
+// punctuation followed by a Han character is not right-flanking, so the asterisks stayed as text.
+// marked-cjk-friendly applies the CJK-friendly emphasis amendment (commonmark-spec#650); non-CJK
+// text parses as before.
+const marked = new Marked({ gfm: true, breaks: false, async: false }, markedCjkFriendly());
 
 export interface RichTextOptions {
   /** Level that the text's top headings (`#`, `##`) become, so the page outline stays in order. @default 3 */

@@ -16,7 +16,7 @@ import { hashFiles, walk } from './build-server.ts';
  * check these three paths when upgrading it.
  *
  * Rebuilt only when its inputs change: Strapi's version, cms/package.json, the config files the
- * admin bundle bakes in (admin path and URLs), src/admin and what it imports from src/.
+ * admin bundle bakes in (admin path and URLs), src/admin and what it imports from src/ and content/.
  */
 
 const INTERNALS = {
@@ -33,6 +33,8 @@ function adminInputs(cmsDir: string): string[] {
   files.push(...walk(join(cmsDir, 'src', 'admin'), (f) => /\.(ts|tsx|json)$/.test(f)));
   // The custom fields' names, shared with the server.
   files.push(join(cmsDir, 'src', 'custom-fields', 'names.ts'));
+  // The money reader and formatter, shared with the site (cms/src/admin/money.ts imports them).
+  files.push(...['money.ts', 'yuan-text.ts'].map((f) => join(cmsDir, '..', 'content', 'contracts', f)));
   return files;
 }
 

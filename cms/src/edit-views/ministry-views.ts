@@ -37,7 +37,7 @@ export const CONTACT_VIEW: ModelView = {
   mainField: 'phone',
   fields: {
     phone: field('联系电话', '机构的办公电话', '例如：0931-0000000'),
-    email: field('电子邮箱', undefined, 'contact@example.org.cn'),
+    email: field('电子邮箱', undefined, '例如：office@xxx.org.cn'),
     address: field('办公地址', undefined, '例如：甘肃省兰州市城关区某某路 1 号'),
     website: field('网站', '以 https:// 开头', 'https://'),
   },

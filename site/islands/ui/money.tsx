@@ -1,9 +1,11 @@
-import { formatMoney, formatYuan } from '../../../content/contracts/money.ts';
+import { formatMoney, formatMoneyIn, formatYuan, type MoneyUnit } from '../../../content/contracts/money.ts';
 
 /**
- * An amount of integer fen for people: exact 元 with two decimals (`exact`, what is paid), or the
- * readable unit (元 / 万元 / 亿元) for totals. The fen stay in the `<data value>` for machines.
+ * An amount of integer fen for people: exact 元 with two decimals (`exact`, what is paid), the
+ * given `unit` when figures shown together share one (`sharedMoneyUnit`), or the readable unit
+ * (元 / 万元 / 亿元) for a total on its own. The fen stay in the `<data value>` for machines.
  */
-export function Money({ fen, exact = false }: { fen: number; exact?: boolean }) {
-  return <data value={fen}>{exact ? formatYuan(fen) : formatMoney(fen)}</data>;
+export function Money({ fen, exact = false, unit }: { fen: number; exact?: boolean; unit?: MoneyUnit }) {
+  const text = exact ? formatYuan(fen) : unit ? formatMoneyIn(fen, unit) : formatMoney(fen);
+  return <data value={fen}>{text}</data>;
 }

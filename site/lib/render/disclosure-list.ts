@@ -1,5 +1,5 @@
 import { formatDate, formatRange } from '../../../content/contracts/format.ts';
-import { formatMoney, formatYuan } from '../../../content/contracts/money.ts';
+import { formatYuan } from '../../../content/contracts/money.ts';
 import { DISCLOSURE_KINDS, EXPENSE_CATEGORIES, labelOf } from '../../../content/index.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
 import { renderRichText } from '../rich-text.ts';
@@ -26,12 +26,16 @@ export function disclosureListHtml(view: ProjectView, today: string): SafeHtml {
               html`<tr><td>${formatDate(e.date)}</td><td>${e.item}</td><td>${labelOf(EXPENSE_CATEGORIES, e.category)}</td><td class="num">${formatYuan(e.amountFen)}</td><td class="num">${e.beneficiariesReached}</td></tr>`,
           )}</tbody></table></div>`
         : '';
+    // A disclosure is a financial statement: its totals in exact 元, the unit of its text and its
+    // expense table, so the same sum never reads two ways in one entry.
+    const raised = formatYuan(d.raisedToDateFen);
+    const spent = formatYuan(d.spentToDateFen);
     const notesId = `d-${d.slug}-gengzheng`;
     const corrected = d.corrections.length > 0;
     const notes = corrected
       ? html`<section class="corrections-block" aria-labelledby="${notesId}"><h4 id="${notesId}">更正说明</h4>${correctionListHtml('disclosures', d.corrections)}</section>`
       : '';
-    return html`<li id="d-${d.slug}"><article><h3>${d.title}</h3><p class="card__meta">${kind} 公开于 ${formatDate(d.publishedOn)} · 涵盖 ${formatRange(d.period)}${corrected ? html` ${correctedBadgeHtml(d.corrections, notesId)}` : ''}</p>${corrects}<div class="rich-text">${raw(renderRichText(d.body, { headingBase: 4 }))}</div><p class="small">截至本次公开：累计募得 ${formatMoney(d.raisedToDateFen)}，累计支出 ${formatMoney(d.spentToDateFen)}。</p>${expenses}${notes}</article></li>`;
+    return html`<li id="d-${d.slug}"><article><h3>${d.title}</h3><p class="card__meta">${kind} 公开于 ${formatDate(d.publishedOn)} · 涵盖 ${formatRange(d.period)}${corrected ? html` ${correctedBadgeHtml(d.corrections, notesId)}` : ''}</p>${corrects}<div class="rich-text">${raw(renderRichText(d.body, { headingBase: 4 }))}</div><p class="small">截至本次公开：累计募得 ${raised}，累计支出 ${spent}。</p>${expenses}${notes}</article></li>`;
   });
   const correctedCount = published.filter((d) => d.corrections.length > 0).length;
   const summary =

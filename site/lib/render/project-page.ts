@@ -1,5 +1,5 @@
 import { formatDate, formatShare } from '../../../content/contracts/format.ts';
-import { formatMoney } from '../../../content/contracts/money.ts';
+import { formatMoneyTogether } from '../../../content/contracts/money.ts';
 import { EXPENSE_CATEGORIES, labelOf, PROJECT_STATUSES, SERVICE_TYPES, TARGET_GROUPS } from '../../../content/index.ts';
 import { paths } from '../../../content/paths.ts';
 import type { SearchDocument } from '../../../content/search/documents.ts';
@@ -52,17 +52,22 @@ export function projectPageHtml(view: ProjectView, today: string, search?: Searc
       ? html`<div class="callout callout--bad" role="note"><p><strong>逾期未披露：</strong>本项目有 ${overdue} 项法定信息公开已过截止日期仍未发布（最早一项截止于 ${formatDate(schedule.overdue[0]?.dueOn ?? today)}）。</p></div>`
       : html`<p>本项目目前没有逾期未披露的信息公开事项。</p>`;
 
+  // The bars, their labels and the total are compared with each other: one unit for all.
+  const [expenseTotal = '', ...expenseLabels] = formatMoneyTogether([
+    money.expenseTotalFen,
+    ...money.expenses.map((e) => e.amountFen),
+  ]);
   const expenses =
     money.expenses.length > 0
       ? barChartHtml({
           id: 'expenses',
           title: '已公开支出按类别',
-          summary: `已公开支出合计 ${formatMoney(money.expenseTotalFen)}，按${money.expenses.length}个类别分列`,
+          summary: `已公开支出合计 ${expenseTotal}，按${money.expenses.length}个类别分列`,
           series: [{ key: 'amount', label: '支出金额' }],
-          rows: money.expenses.map((e) => ({
+          rows: money.expenses.map((e, i) => ({
             label: labelOf(EXPENSE_CATEGORIES, e.category),
             values: [e.amountFen],
-            valueLabels: [formatMoney(e.amountFen)],
+            valueLabels: [expenseLabels[i] ?? ''],
           })),
           rowHeader: '类别',
           extraColumns: [
@@ -71,7 +76,7 @@ export function projectPageHtml(view: ProjectView, today: string, search?: Searc
               values: money.expenses.map((e) => formatShare(e.amountFen, money.expenseTotalFen) ?? '—'),
             },
           ],
-          note: `以上为各次信息公开列示的支出明细之和，合计 ${formatMoney(money.expenseTotalFen)}。`,
+          note: `以上为各次信息公开列示的支出明细之和，合计 ${expenseTotal}。`,
         })
       : html`<p>本项目尚未公开支出明细。</p>`;
 

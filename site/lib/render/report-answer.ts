@@ -1,4 +1,4 @@
-import { formatDate } from '../../../content/contracts/format.ts';
+import { formatDate, formatDateTime } from '../../../content/contracts/format.ts';
 import { REPORT_TARGET_KINDS, type ReportPageAnswer, type ReportReceipt } from '../../../content/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { reportFormHtml } from './report-form.ts';
@@ -9,17 +9,11 @@ import { reportFormHtml } from './report-form.ts';
  * was typed and the API's message at the field it names.
  */
 
-/** `2026-12-04T14:39:00Z` → `2026年12月4日 22:39`, in China time. */
-function chinaTime(iso: string): string {
-  const shifted = new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString();
-  return `${formatDate(shifted.slice(0, 10))} ${shifted.slice(11, 16)}`;
-}
-
 function confirmationHtml(receipt: ReportReceipt): SafeHtml {
   const { target } = receipt;
   return html`<div class="result result--ok" role="status"><h1>举报已收到</h1><p class="report-ref">举报编号：<strong>${receipt.reference}</strong></p><p>请记下这个编号，向平台或民政部门查询时提供。</p></div>${
     receipt.duplicate ? html`<p class="callout">这份举报刚才已经收到，没有重复提交，编号不变。</p>` : ''
-  }<dl class="report-receipt"><div><dt>举报的页面</dt><dd><a href="${target.path}">${target.title}</a>（${REPORT_TARGET_KINDS[target.kind]}）</dd></div><div><dt>收到时间</dt><dd>${chinaTime(receipt.receivedAt)}（北京时间）</dd></div><div><dt>答复期限</dt><dd>${formatDate(receipt.deadline)}前（收到后 5 个工作日内）</dd></div></dl>${
+  }<dl class="report-receipt"><div><dt>举报的页面</dt><dd><a href="${target.path}">${target.title}</a>（${REPORT_TARGET_KINDS[target.kind]}）</dd></div><div><dt>收到时间</dt><dd>${formatDateTime(receipt.receivedAt) ?? receipt.receivedAt}（北京时间）</dd></div><div><dt>答复期限</dt><dd>${formatDate(receipt.deadline)}前（收到后 5 个工作日内）</dd></div></dl>${
     receipt.deadlineExact ? '' : html`<p class="hint">该年度的法定节假日安排尚未录入，期限暂按周一至周五计算。</p>`
   }<p>${
     receipt.contactGiven

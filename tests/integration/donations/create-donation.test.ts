@@ -114,10 +114,10 @@ describe.each(BACKENDS)('creating donations on $name', ({ name, skip }) => {
       error: {
         code: 'NOT_ACCEPTING_DONATIONS',
         field: 'projectSlug',
-        reasons: [{ code: 'WINDOW_ENDED', message: '募捐期已于 2025-06-30 结束' }],
+        reasons: [{ code: 'WINDOW_ENDED', message: '募捐期已于2025年6月30日结束' }],
       },
     });
-    expect(ended.json.error.message).toContain('募捐期已于 2025-06-30 结束');
+    expect(ended.json.error.message).toContain('募捐期已于2025年6月30日结束');
     const unfiled = await create({ projectSlug: 'no-filing' });
     expect(unfiled.status).toBe(409);
     expect(unfiled.json.error.reasons?.map((x) => x.code)).toEqual(['NO_FILING_NUMBER']);

@@ -71,7 +71,12 @@ describe('demo dataset: charities', () => {
       expect(c.creditCode.startsWith('5')).toBe(true);
       expect(c.registryUrl).toContain(c.creditCode);
       expect(c.registrationAuthority).toMatch(/民政(?:厅|局)$/);
-      expect(c.contact.email ?? '').toMatch(/@example\.org$/);
+      // Reserved, so no one is reached (datasets/README.md): `.example` domains, local numbers
+      // starting with 0 after a real area code.
+      expect(c.contact.email ?? '').toMatch(/^[a-z]+@[a-z]+\.example$/);
+      expect(c.contact.website ?? 'https://www.x.example/').toMatch(/^https:\/\/www\.[a-z]+\.example\/$/);
+      expect(c.contact.phone).toMatch(/^0\d{2,3}-0\d{6,7}$/);
+      expect(c.contact.phone.replace('-', '')).toHaveLength(11);
     }
     expect(new Set(s.charities.map((c) => c.creditCode)).size).toBe(s.charities.length);
   });

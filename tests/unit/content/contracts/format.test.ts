@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatRange, formatShare } from '../../../../content/contracts/format.ts';
+import {
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatRange,
+  formatShare,
+} from '../../../../content/contracts/format.ts';
 
 describe('formats for people', () => {
   it('writes dates the Chinese way', () => {
@@ -17,5 +23,12 @@ describe('formats for people', () => {
 
   it('groups counts', () => {
     expect(formatCount(488206)).toBe('488,206');
+  });
+
+  it('writes instants in Beijing time, whatever the zone they come in', () => {
+    expect(formatDateTime('2026-12-04T14:39:00Z')).toBe('2026年12月4日 22:39');
+    expect(formatDateTime('2026-12-04T20:05:00Z')).toBe('2026年12月5日 04:05');
+    expect(formatDateTime('2026-09-05T08:00:00+08:00')).toBe('2026年9月5日 08:00');
+    expect(formatDateTime('not a time')).toBeNull();
   });
 });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatMoney,
+  formatMoneyIn,
+  formatMoneyTogether,
   formatWan,
   formatYi,
   formatYuan,
   groupThousands,
+  moneyUnit,
   percentOf,
+  sharedMoneyUnit,
 } from '../../../../content/contracts/money.ts';
 
 describe('money formatting from integer fen', () => {
@@ -60,5 +64,26 @@ describe('money formatting from integer fen', () => {
     expect(percentOf(1000, 1000)).toBe(100);
     expect(percentOf(2500, 1000)).toBe(250);
     expect(percentOf(5, 0)).toBeNull();
+  });
+
+  it('gives figures shown together one unit: that of the largest', () => {
+    // Issue 15: "7.60 万元" beside "3,198.75 元", "1.57 亿元" beside "9,851.69 万元".
+    expect(formatMoneyTogether([7_600_000, 319_875])).toEqual(['7.60 万元', '0.32 万元']);
+    expect(formatMoneyTogether([15_700_000_000, 9_851_690_000])).toEqual(['1.57 亿元', '0.99 亿元']);
+    expect(formatMoneyTogether([18_770_000, 0])).toEqual(['18.77 万元', '0.00 万元']);
+    expect(formatMoneyTogether([319_875, 12_345])).toEqual(['3,198.75 元', '123.45 元']);
+    expect(formatMoneyTogether([])).toEqual([]);
+    expect(sharedMoneyUnit([1, 99_999_999_999, 5])).toBe('亿元');
+    expect(sharedMoneyUnit([])).toBe('元');
+  });
+
+  it('names the readable unit, and formats in a given one', () => {
+    expect(moneyUnit(999_999)).toBe('元');
+    expect(moneyUnit(1_000_000)).toBe('万元');
+    expect(moneyUnit(10_000_000_000)).toBe('亿元');
+    expect(formatMoneyIn(319_875, '万元')).toBe('0.32 万元');
+    expect(formatMoneyIn(319_875, '元')).toBe('3,198.75 元');
+    expect(formatMoneyIn(319_875, '亿元')).toBe('0.00 亿元');
+    expect(() => formatMoneyTogether([1, -1])).toThrow(RangeError);
   });
 });

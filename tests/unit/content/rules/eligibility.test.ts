@@ -31,10 +31,10 @@ describe('donationEligibility', () => {
     const ended = donationEligibility({ ...base, today: '2026-04-01' });
     expect(ended).toEqual({
       eligible: false,
-      reasons: [{ code: 'WINDOW_ENDED', message: '募捐期已于 2026-03-31 结束' }],
+      reasons: [{ code: 'WINDOW_ENDED', message: '募捐期已于2026年3月31日结束' }],
     });
     const early = donationEligibility({ ...base, today: '2025-12-31' });
-    expect(early.eligible ? '' : early.reasons[0]?.message).toContain('2026-01-01');
+    expect(early.eligible ? '' : early.reasons[0]?.message).toContain('2026年1月1日');
   });
 
   it.each([

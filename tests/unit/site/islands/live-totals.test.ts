@@ -17,6 +17,8 @@ describe('the live-totals island on the server', () => {
     expect(out).toContain('<div id="live-totals" data-project-slug="p-1" class="progress">');
     expect(out).toContain('<dt>募捐目标</dt><dd><data value="10000000">10.00 万元</data></dd>');
     expect(out).toContain('<dt>已公开募得</dt><dd><data value="2550000">2.55 万元</data></dd>');
+    // Spent (1,000.00 元 on its own) shares the goal's unit: the three are compared.
+    expect(out).toContain('<dt>已公开支出</dt><dd><data value="100000">0.10 万元</data></dd>');
     expect(out).toContain('aria-label="已达到募捐目标的 25%"');
     expect(out).toContain('<rect width="25" height="1"></rect>');
     expect(out.match(/data-live-stat="" hidden=""/g)).toHaveLength(2);
