@@ -17,7 +17,7 @@ const cache = new WeakMap<ProjectView, Map<number, SafeHtml>>();
  * The goal as a bar with the sums, and, while the project accepts gifts, the day its filed
  * fundraising window closes: what a donor compares cards by.
  */
-function fundingHtml(view: ProjectView): SafeHtml | '' {
+export function fundingHtml(view: ProjectView): SafeHtml | '' {
   const plan = view.project.plan;
   if (!plan) return '';
   const percent = percentOf(view.money.raisedFen, plan.goalFen) ?? 0;
