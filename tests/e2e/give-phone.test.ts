@@ -20,7 +20,7 @@ async function phone(elder: boolean): Promise<{ context: BrowserContext; page: P
 }
 
 /** Where a locator sits relative to the viewport: its top and bottom in CSS pixels. */
-async function inViewport(page: Page, locator: Locator): Promise<{ top: number; bottom: number; height: number }> {
+async function inViewport(locator: Locator): Promise<{ top: number; bottom: number; height: number }> {
   await locator.waitFor({ state: 'visible' });
   return locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
@@ -37,7 +37,7 @@ function screenCounter(page: Page) {
       log.push(what);
     },
     async tap(locator: Locator, what: string) {
-      const { top, bottom, height } = await inViewport(page, locator);
+      const { top, bottom, height } = await inViewport(locator);
       if (top < 0 || bottom > height) {
         const off = top < 0 ? -top : bottom - height;
         for (let i = 0; i < Math.ceil(off / height); i++) log.push(`向下翻屏找到“${what}”`);
@@ -89,12 +89,12 @@ describe('a donor on a 360 px phone', () => {
         await page.goto(`${baseUrl}${site.urls['project accepting donations']}`);
         const jump = page.getByRole('link', { name: '我要捐赠', exact: true });
         // On the first screen without scrolling, kept at the bottom of it.
-        const first = await inViewport(page, jump);
+        const first = await inViewport(jump);
         expect(first.top).toBeGreaterThanOrEqual(0);
         expect(first.bottom).toBeLessThanOrEqual(first.height);
         expect(await jump.getAttribute('href')).toBe('#donate');
         await jump.tap();
-        const form = await inViewport(page, page.getByRole('heading', { name: '捐赠', exact: true }));
+        const form = await inViewport(page.getByRole('heading', { name: '捐赠', exact: true }));
         expect(form.top).toBeGreaterThanOrEqual(0);
         expect(form.top).toBeLessThan(form.height / 2);
         // By keyboard: the link is focusable and Enter gets to the form too.
@@ -125,14 +125,14 @@ describe('a donor on a 360 px phone', () => {
       await page.goto(`${baseUrl}/`);
       const nav = page.getByRole('navigation', { name: '主导航' });
       expect(await nav.isVisible()).toBe(false);
-      const header = await inViewport(page, page.locator('.site-header'));
+      const header = await inViewport(page.locator('.site-header'));
       expect(header.bottom).toBeLessThan(160);
       await page.getByText('菜单', { exact: true }).tap();
       await nav.getByRole('link', { name: '慈善项目' }).tap();
       await expect.poll(() => new URL(page.url()).pathname).toBe('/projects/');
 
       const firstCard = page.locator('#results article').first();
-      const card = await inViewport(page, firstCard.getByRole('heading'));
+      const card = await inViewport(firstCard.getByRole('heading'));
       expect(card.bottom).toBeLessThanOrEqual(card.height);
       const filters = page.locator('.facet-panel > summary');
       expect(await filters.textContent()).toMatch(/未选 · \d+ 个项目/);
