@@ -29,7 +29,7 @@ async function inViewport(locator: Locator): Promise<{ top: number; bottom: numb
 }
 
 /** Counts the screens of one journey; `tap` scrolls (and counts) only when the control is off screen. */
-function screenCounter(page: Page) {
+function screenCounter() {
   const log: string[] = [];
   return {
     log,
@@ -40,7 +40,7 @@ function screenCounter(page: Page) {
       const { top, bottom, height } = await inViewport(locator);
       if (top < 0 || bottom > height) {
         const off = top < 0 ? -top : bottom - height;
-        for (let i = 0; i < Math.ceil(off / height); i++) log.push(`向下翻屏找到“${what}”`);
+        for (let i = 0; i < Math.ceil(off / height); i++) log.push(`翻屏找到“${what}”`);
         await locator.scrollIntoViewIfNeeded();
       }
       await locator.tap();
@@ -52,7 +52,7 @@ describe('a donor on a 360 px phone', () => {
   it('goes from the home page to the sandbox paid page in 4 screens or fewer', async () => {
     const { context, page } = await phone(false);
     try {
-      const screens = screenCounter(page);
+      const screens = screenCounter();
       await page.goto(`${baseUrl}/`);
       screens.opened('首页');
       const giving = page.getByRole('region', { name: '正在募捐的项目' });
