@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { describe, expect, it } from 'vitest';
 import { siteBrowser } from '../support/e2e/site-browser.ts';
@@ -171,4 +172,31 @@ describe('sorting projects accepting gifts', () => {
       await context.close();
     }
   });
+});
+
+describe('the phone header, filters and giving cards under axe', () => {
+  for (const elder of [false, true]) {
+    it(`have no WCAG 2.1 AA violations at 360 px with the menu and the filters open${elder ? ' in 长辈模式' : ''}`, async () => {
+      const { context, page } = await phone(elder);
+      const found: string[] = [];
+      const check = async (what: string) => {
+        const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+        for (const v of result.violations) found.push(`${what}: ${v.id} — ${v.nodes[0]?.target.join(' ')}`);
+      };
+      try {
+        await page.goto(`${baseUrl}/`);
+        await page.getByText('菜单', { exact: true }).tap();
+        await page.locator('.province-pick > summary').tap();
+        await check('首页');
+        await page.goto(`${baseUrl}/projects/accepting/yes/sort/needed/`);
+        await page.locator('.facet-panel > summary').tap();
+        await check('排序的项目列表');
+        await page.goto(`${baseUrl}${site.urls['project accepting donations']}`);
+        await check('项目页');
+        expect(found).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
+  }
 });
