@@ -99,7 +99,8 @@ describe('a donor on a 360 px phone', () => {
         expect(await jump.getAttribute('href')).toBe('#donate');
         await jump.tap();
         const form = await inViewport(page.getByRole('heading', { name: '捐赠', exact: true }));
-        expect(form.top).toBeGreaterThanOrEqual(0);
+        // Scrolled to the section's top (give or take the rounding of a scroll position).
+        expect(form.top).toBeGreaterThanOrEqual(-1);
         expect(form.top).toBeLessThan(form.height / 2);
         // By keyboard: the link is focusable and Enter gets to the form too.
         await page.goto(`${baseUrl}${site.urls['project accepting donations']}`);
