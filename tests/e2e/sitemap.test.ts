@@ -5,8 +5,9 @@ import { sitemapPages } from '../support/e2e/sitemap-files.ts';
 
 /**
  * The sitemap @astrojs/sitemap writes lists the pages the hand-written one listed: every built page
- * except later pages of a listing (`…/p/2/`), listings with two filters, the search page and the
- * payment result page — each once, projects and typical cases with the day they last changed.
+ * except later pages of a listing (`…/p/2/`), listings with two filters, listings in another order
+ * (`…/sort/ending/`, the same projects as the listing itself), the search page and the payment
+ * result page — each once, projects and typical cases with the day they last changed.
  */
 const clientDir = inject('clientDir');
 
@@ -20,13 +21,14 @@ async function builtPages(): Promise<string[]> {
 }
 
 describe('the built sitemap', () => {
-  it('lists every page but later listing pages, two-filter listings, search and the payment result', async () => {
+  it('lists every page but later listing pages, two-filter and sorted listings, search and the payment result', async () => {
     const listed = await sitemapPages((path) => readFile(join(clientDir, path), 'utf8'));
     const paths = listed.map((p) => new URL(p.url).pathname);
     expect(new Set(paths).size).toBe(paths.length);
     const expected = (await builtPages()).filter(
       (p) =>
         !/\/p\/\d+\/$/.test(p) &&
+        !/\/sort\/[a-z]+\/$/.test(p) &&
         !/^\/projects\/[a-z]+\/[^/]+\/[a-z]+\/[^/]+\/$/.test(p) &&
         p !== '/search/' &&
         p !== '/donations/result/',

@@ -28,12 +28,24 @@ import { reportEntryHtml } from './report-form.ts';
  * The live totals and the donate form are React islands: the body carries their places
  * (island-slots.ts) and site/pages/projects/[slug].astro renders them there.
  *
+ * An accepting project also gets the sticky 我要捐赠 link to #donate (DONATE_JUMP_HTML).
+ *
  * Search (search/README.md): one `data-pagefind-body` around the project's own words — title,
  * badges, summary, regions, story, the charity's name — with its meta and filters from `search`
  * (the page's SearchDocument, pagefind-attrs.ts). The compliance block, totals, donate slot,
  * disclosures (indexed as their own records), expenses, cases and linked entries are
  * `data-pagefind-ignore`. Without `search` the page is rendered without the index markup.
  */
+/**
+ * "我要捐赠", a plain link to #donate kept at the bottom of the screen (position: sticky) from the
+ * first screen until the donate section comes into view, where it rests just above it: one tap to
+ * the form on a phone, where the Art. 25 block and the totals put it several screens down. A
+ * link, not a script (the page's script budget is full). It must be a child of the element that
+ * starts at the top of the page, not of the block around the compliance box: a sticky element
+ * stays inside its parent, and that block starts below the first screen on a phone.
+ */
+const DONATE_JUMP_HTML = html`<p class="donate-jump" data-pagefind-ignore><a class="button donate-jump__link" href="#donate">我要捐赠</a></p>`;
+
 export function projectPageHtml(view: ProjectView, today: string, search?: SearchDocument): SafeHtml {
   const { project, charity, schedule, money } = view;
   const overdue = schedule.overdue.length;
@@ -112,7 +124,7 @@ export function projectPageHtml(view: ProjectView, today: string, search?: Searc
     { label: project.title },
   ]);
   const ignore = search ? raw(' data-pagefind-ignore') : '';
-  const body = html`<h1${search ? raw(' data-pagefind-meta="title"') : ''}>${project.title}</h1>${search ? pagefindAttrsHtml(search) : ''}${badges}<p class="lead" data-pagefind-weight="2">${project.summary}</p><p class="small muted" data-pagefind-weight="3">实施地区：${regions}</p><div${ignore}>${complianceBlockHtml(view)}${islandSlotHtml('live-totals')}${donateSlotHtml(view)}</div><section class="section" aria-labelledby="story-heading"><h2 id="story-heading">项目介绍</h2><div class="rich-text">${raw(renderRichText(project.story, { headingBase: 3 }))}</div></section>${corrections}<section class="section" id="disclosures" aria-labelledby="disclosures-heading"${ignore}><h2 id="disclosures-heading">信息公开</h2>${overdueNote}${disclosureScheduleHtml(view, today)}${disclosureListHtml(view, today)}</section><section class="section" aria-labelledby="expenses-heading"${ignore}><h2 id="expenses-heading">资金使用</h2>${expenses}</section>${cases}<section class="section" aria-labelledby="needs-heading"${ignore}><h2 id="needs-heading">对接的救助需求</h2>${needs}</section>${
+  const body = html`<h1${search ? raw(' data-pagefind-meta="title"') : ''}>${project.title}</h1>${search ? pagefindAttrsHtml(search) : ''}${badges}<p class="lead" data-pagefind-weight="2">${project.summary}</p><p class="small muted" data-pagefind-weight="3">实施地区：${regions}</p><div${ignore}>${complianceBlockHtml(view)}${islandSlotHtml('live-totals')}</div>${view.eligibility.eligible ? DONATE_JUMP_HTML : ''}<div${ignore}>${donateSlotHtml(view)}</div><section class="section" aria-labelledby="story-heading"><h2 id="story-heading">项目介绍</h2><div class="rich-text">${raw(renderRichText(project.story, { headingBase: 3 }))}</div></section>${corrections}<section class="section" id="disclosures" aria-labelledby="disclosures-heading"${ignore}><h2 id="disclosures-heading">信息公开</h2>${overdueNote}${disclosureScheduleHtml(view, today)}${disclosureListHtml(view, today)}</section><section class="section" aria-labelledby="expenses-heading"${ignore}><h2 id="expenses-heading">资金使用</h2>${expenses}</section>${cases}<section class="section" aria-labelledby="needs-heading"${ignore}><h2 id="needs-heading">对接的救助需求</h2>${needs}</section>${
     more.length > 0
       ? html`<section class="section" aria-labelledby="more-heading"${ignore}><h2 id="more-heading">参与活动与表彰</h2><ul>${more}</ul></section>`
       : ''

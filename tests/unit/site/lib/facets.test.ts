@@ -8,6 +8,7 @@ import {
   parseListingParam,
   selectionKey,
   selectionOfKey,
+  sortable,
 } from '../../../../site/lib/facets.ts';
 import { demoSite } from '../../../support/fixtures/site.ts';
 
@@ -127,5 +128,30 @@ describe('facet combinations', () => {
         if (group.clearHref) expect(keys.has(group.clearHref.slice('/projects/'.length).replace(/\/$/, ''))).toBe(true);
       }
     }
+  });
+});
+
+describe('sorted listings', () => {
+  it('sorts only listings of projects accepting donations, with the order before the page', () => {
+    expect(listingPath({ accepting: 'yes' }, 1, 'ending')).toBe('/projects/accepting/yes/sort/ending/');
+    expect(listingPath({ region: '620000', accepting: 'yes' }, 3, 'needed')).toBe(
+      '/projects/region/620000/accepting/yes/sort/needed/p/3/',
+    );
+    for (const [selection, page, sort] of [
+      [{ accepting: 'yes' }, 1, 'ending'],
+      [{ group: 'minors', accepting: 'yes' }, 2, 'newest'],
+    ] as const) {
+      expect(parseListingParam(listingParam(selection, page, sort))).toEqual({ selection, page, sort });
+    }
+    for (const bad of [
+      'sort/ending',
+      'group/minors/sort/ending',
+      'accepting/yes/sort/cheapest',
+      'accepting/yes/p/2/sort/ending',
+    ]) {
+      expect(parseListingParam(bad), bad).toBeNull();
+    }
+    expect(sortable({ accepting: 'yes' })).toBe(true);
+    expect(sortable({ group: 'minors' })).toBe(false);
   });
 });

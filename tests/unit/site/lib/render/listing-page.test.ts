@@ -47,3 +47,28 @@ describe('listing page body and small pieces', () => {
     expect((out.match(/<tr>/g) ?? []).length).toBe(3);
   });
 });
+
+describe('listing page: filters in a <details>, orders of accepting projects', () => {
+  const site = demoSite();
+
+  it('says in the filter button how many filters are chosen and how many projects match', () => {
+    const positions = site.projectCombos.get('group/minors') ?? [];
+    const out = listingPageHtml(site, { group: 'minors' }, pageOf(positions, 1, 20)).value;
+    expect(out).toContain(
+      `<details class="facet-panel"><summary><span class="facet-panel__title" id="facet-heading">筛选</span> <span class="facet-panel__count">已选 1 项 · ${positions.length} 个项目</span></summary>`,
+    );
+    // Not sortable: the way to a sortable listing instead.
+    expect(out).toContain('<a href="/projects/group/minors/accepting/yes/">只看可在线捐赠的项目</a>');
+    expect(out).not.toContain('aria-label="排序"');
+  });
+
+  it('links the orders, marks the current one and keeps it through the pages', () => {
+    const positions = site.projectCombos.get('accepting/yes') ?? [];
+    const out = listingPageHtml(site, { accepting: 'yes' }, pageOf(positions, 1, 20), 'ending').value;
+    expect(out).toContain('<nav class="sort-bar" aria-label="排序">');
+    expect(out).toContain('<a href="/projects/accepting/yes/sort/ending/" aria-current="page">即将截止</a>');
+    expect(out).toContain('<a href="/projects/accepting/yes/">默认</a>');
+    expect(out).toContain('按即将截止排列');
+    if (positions.length > 20) expect(out).toContain('href="/projects/accepting/yes/sort/ending/p/2/"');
+  });
+});
