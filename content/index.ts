@@ -14,6 +14,7 @@ export * from './contracts/escape.ts';
 export * from './contracts/format.ts';
 export * from './contracts/merchant-registry.ts';
 export * from './contracts/money.ts';
+export * from './contracts/pay-qr.ts';
 export * from './contracts/webhook.ts';
 export * from './errors.ts';
 export * from './rules/cause.ts';

@@ -87,9 +87,17 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
   const backToForm = useRef(false);
   const set = (patch: Partial<DonationFormValues>) => setValues((v) => ({ ...v, ...patch }));
 
+  // Inside WeChat (known only in the browser): the guide out of WeChat, shown above the form.
+  const [wechat, setWechat] = useState(false);
   useEffect(() => {
     // The device is known only in the browser; the server rendered the desktop default.
-    setValues((v) => ({ ...v, channel: defaultChannel(currentDevice()) }));
+    const device = currentDevice();
+    setValues((v) => ({ ...v, channel: defaultChannel(device) }));
+    // The guide comes with the lazily loaded steps: fetch them now, before the donor gets far.
+    if (device.wechat) {
+      setWechat(true);
+      loadFlow().then(setLoadedFlow, () => undefined);
+    }
   }, []);
 
   useEffect(() => {
@@ -183,6 +191,11 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
         onSubmit={submit}
         onFocus={() => void loadFlow().catch(() => undefined)}
       >
+        {wechat && loadedFlow && (
+          <loadedFlow.WeChatGuide idPrefix={id}>
+            <p>也可以就在这里捐赠：支付方式已选“扫码支付”，核对后显示付款二维码，用支付宝扫码付款。</p>
+          </loadedFlow.WeChatGuide>
+        )}
         {fields}
       </form>
       {loadedFlow && step.kind === 'confirm' && (
