@@ -15,7 +15,7 @@ import { type ApiResult, callApi } from './api-client.ts';
  */
 export { buildDonationRequest, formFieldOf } from './donation-request.ts';
 export { ConfirmStep, QrStep } from './ui/confirm-step.tsx';
-export { WeChatGuide } from './ui/wechat-guide.tsx';
+export { WeChatFormGuide } from './ui/wechat-guide.tsx';
 
 const project = z.object({
   slug: z.string(),

@@ -191,11 +191,7 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
         onSubmit={submit}
         onFocus={() => void loadFlow().catch(() => undefined)}
       >
-        {wechat && loadedFlow && (
-          <loadedFlow.WeChatGuide idPrefix={id}>
-            <p>也可以就在这里捐赠：支付方式已选“扫码支付”，核对后显示付款二维码，用支付宝扫码付款。</p>
-          </loadedFlow.WeChatGuide>
-        )}
+        {wechat && loadedFlow && <loadedFlow.WeChatFormGuide idPrefix={id} />}
         {fields}
       </form>
       {loadedFlow && step.kind === 'confirm' && (

@@ -50,3 +50,12 @@ export function WeChatGuide({ idPrefix: id, children }: { idPrefix: string; chil
     </div>
   );
 }
+
+/** Above the donate form inside WeChat: the guide, and 扫码 here and now (the form chose it). */
+export function WeChatFormGuide({ idPrefix }: { idPrefix: string }) {
+  return (
+    <WeChatGuide idPrefix={idPrefix}>
+      <p>也可以就在这里捐赠：支付方式选“扫码支付”（已为您选好），核对后显示付款二维码，用支付宝扫码付款。</p>
+    </WeChatGuide>
+  );
+}
