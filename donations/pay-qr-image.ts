@@ -4,7 +4,7 @@ import type { PayStep } from './alipay/payment-step.ts';
 /**
  * The pay step's QR image, made here rather than in the browser: a QR library would not fit the
  * project page's script budget, and the server has the pay URL anyway. A PNG data URL
- * (content/contracts/pay-qr.ts says why PNG), a few pixels a module — the page scales it up with
+ * (content/contracts/pay-qr-image.ts says why PNG), a few pixels a module — the page scales it up with
  * crisp edges. Encoding the PNG is most of the cost (a few ms for a 扫码 code, more for a long
  * link), so a long link gets 2 pixels a module: still a picture Alipay reads when saved.
  *

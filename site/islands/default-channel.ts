@@ -1,4 +1,4 @@
-import { inWeChat } from '../../content/contracts/pay-qr.ts';
+import { inWeChat } from '../../content/contracts/wechat.ts';
 import type { ChannelKey } from './donate-options.ts';
 
 /**

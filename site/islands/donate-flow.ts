@@ -2,7 +2,7 @@
 import './zod-jitless.ts';
 import { z } from 'zod';
 import { CREATE_DONATION_PATH } from '../../content/contracts/api-routes.ts';
-import { PAY_QR_IMAGE_PATTERN } from '../../content/contracts/pay-qr.ts';
+import { PAY_QR_IMAGE_PATTERN } from '../../content/contracts/pay-qr-image.ts';
 import { type ApiResult, callApi } from './api-client.ts';
 
 /**

@@ -87,17 +87,13 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
   const backToForm = useRef(false);
   const set = (patch: Partial<DonationFormValues>) => setValues((v) => ({ ...v, ...patch }));
 
-  // Inside WeChat (known only in the browser): the guide out of WeChat, shown above the form.
-  const [wechat, setWechat] = useState(false);
   useEffect(() => {
     // The device is known only in the browser; the server rendered the desktop default.
     const device = currentDevice();
     setValues((v) => ({ ...v, channel: defaultChannel(device) }));
-    // The guide comes with the lazily loaded steps: fetch them now, before the donor gets far.
-    if (device.wechat) {
-      setWechat(true);
-      loadFlow().then(setLoadedFlow, () => undefined);
-    }
+    // Inside WeChat the guide out of it (shown above the form by the lazily loaded steps, which
+    // check the user agent themselves) should not wait for the donor's first move.
+    if (device.wechat) loadFlow().then(setLoadedFlow, () => undefined);
   }, []);
 
   useEffect(() => {
@@ -191,7 +187,7 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
         onSubmit={submit}
         onFocus={() => void loadFlow().catch(() => undefined)}
       >
-        {wechat && loadedFlow && <loadedFlow.WeChatFormGuide idPrefix={id} />}
+        {loadedFlow && <loadedFlow.WeChatFormGuide idPrefix={id} />}
         {fields}
       </form>
       {loadedFlow && step.kind === 'confirm' && (

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { inWeChat } from '../../../content/contracts/pay-qr.ts';
+import { inWeChat } from '../../../content/contracts/wechat.ts';
 import type { CreatedDonation } from '../donate-flow.ts';
 import type { DonationFormValues } from '../donation-request.ts';
 import { channelLabel, describeChoices, expiryTime, resultPath, safeHttpUrl } from '../payment-step.ts';

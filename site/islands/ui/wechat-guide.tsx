@@ -1,4 +1,5 @@
 import { type ReactNode, useRef } from 'react';
+import { inWeChat } from '../../../content/contracts/wechat.ts';
 
 /**
  * For a donor inside WeChat, whose browser does not open Alipay's pages: the way out — the
@@ -51,8 +52,13 @@ export function WeChatGuide({ idPrefix: id, children }: { idPrefix: string; chil
   );
 }
 
-/** Above the donate form inside WeChat: the guide, and 扫码 here and now (the form chose it). */
+/**
+ * Above the donate form inside WeChat: the guide, and 扫码 here and now (the form chose it).
+ * Nothing elsewhere: the form renders it whenever the steps are loaded, and leaves the check of
+ * the user agent here, out of its up-front script.
+ */
 export function WeChatFormGuide({ idPrefix }: { idPrefix: string }) {
+  if (typeof navigator === 'undefined' || !inWeChat(navigator.userAgent)) return null;
   return (
     <WeChatGuide idPrefix={idPrefix}>
       <p>也可以就在这里捐赠：支付方式选“扫码支付”（已为您选好），核对后显示付款二维码，用支付宝扫码付款。</p>

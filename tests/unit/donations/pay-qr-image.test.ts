@@ -1,7 +1,7 @@
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { PAY_QR_IMAGE_PATTERN } from '../../../content/contracts/pay-qr.ts';
+import { PAY_QR_IMAGE_PATTERN } from '../../../content/contracts/pay-qr-image.ts';
 import type { PayStep } from '../../../donations/alipay/payment-step.ts';
 import { payQrImage, withPayQrImage } from '../../../donations/pay-qr-image.ts';
 
