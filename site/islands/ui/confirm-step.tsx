@@ -159,7 +159,6 @@ export function QrStep({ idPrefix: id, created }: { idPrefix: string; created: Q
         </strong>
         。
       </p>
-      {wechat && <WeChatGuide idPrefix={id} />}
       <PayQr
         image={created.pay.qrImage}
         caption={wechat ? SCAN_ELSEWHERE : '请打开手机支付宝，用“扫一扫”扫描二维码付款。'}
@@ -171,6 +170,8 @@ export function QrStep({ idPrefix: id, created }: { idPrefix: string; created: Q
           : '可以复制付款码内容，在支付宝中打开。'}
       </p>
       <CopyField id={`${id}-qrCode`} label="付款码内容" value={created.pay.qrCode} />
+      {/* Below the code, which works right here: the other way is to leave WeChat. */}
+      {wechat && <WeChatGuide idPrefix={id} />}
       {link && (
         <p>
           <a className="button button--quiet" href={link}>
