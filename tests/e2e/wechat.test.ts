@@ -40,31 +40,39 @@ async function openRecorded(options: Parameters<NonNullable<typeof site.browser>
   return { page, documents };
 }
 
-/** What a scanner reads from the QR image as the page shows it. */
+/**
+ * What a scanner reads from the QR image as the page shows it: its pixels drawn without smoothing
+ * at 1× to 4× (a camera nearer or further), the first size jsQR reads. A dense code (a cashier
+ * link) is read at some sizes and not others, as by a phone.
+ */
 async function scan(image: Locator): Promise<string | null> {
   await image.waitFor();
   await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).complete)).toBe(true);
-  const pixels = await image.evaluate((node) => {
-    const img = node as HTMLImageElement;
-    // Scaled up as on screen, without smoothing: what a camera sees, not the file.
-    const size = img.naturalWidth * 2;
-    const canvas = document.createElement('canvas');
-    canvas.width = size;
-    canvas.height = size;
-    const g = canvas.getContext('2d');
-    if (!g) return null;
-    g.imageSmoothingEnabled = false;
-    g.drawImage(img, 0, 0, size, size);
-    // Handed over as base64: a million numbers as JSON would take longer than the scan.
-    const bytes = g.getImageData(0, 0, size, size).data;
-    let binary = '';
-    for (let i = 0; i < bytes.length; i += 0x8000) {
-      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    }
-    return { size, data: btoa(binary) };
-  });
-  if (!pixels) return null;
-  return jsQR(new Uint8ClampedArray(Buffer.from(pixels.data, 'base64')), pixels.size, pixels.size)?.data ?? null;
+  for (const times of [2, 3, 1, 4]) {
+    const pixels = await image.evaluate((node, k) => {
+      const img = node as HTMLImageElement;
+      const size = img.naturalWidth * k;
+      const canvas = document.createElement('canvas');
+      canvas.width = size;
+      canvas.height = size;
+      const g = canvas.getContext('2d');
+      if (!g) return null;
+      g.imageSmoothingEnabled = false;
+      g.drawImage(img, 0, 0, size, size);
+      // Handed over as base64: a million numbers as JSON would take longer than the scan.
+      const bytes = g.getImageData(0, 0, size, size).data;
+      let binary = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) {
+        binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      }
+      return { size, data: btoa(binary) };
+    }, times);
+    if (!pixels) return null;
+    const rgba = new Uint8ClampedArray(Buffer.from(pixels.data, 'base64'));
+    const read = jsQR(rgba, pixels.size, pixels.size, { inversionAttempts: 'dontInvert' })?.data;
+    if (read) return read;
+  }
+  return null;
 }
 
 async function openDonateForm(page: Page): Promise<Locator> {
