@@ -6,7 +6,7 @@ import type { PayStep } from './alipay/payment-step.ts';
  * project page's script budget, and the server has the pay URL anyway. A PNG data URL
  * (content/contracts/pay-qr-image.ts says why PNG), a few pixels a module — the page scales it up with
  * crisp edges. Encoding the PNG is most of the cost (a few ms for a 扫码 code, more for a long
- * link), so a long link gets 2 pixels a module: still a picture Alipay reads when saved.
+ * link), so a long link gets 3 pixels a module: still a picture a scanner reads when saved.
  *
  * - 扫码 (`qr`, alipay.trade.precreate): always — the code Alipay's app scans, shown on a computer
  *   or saved on the phone.
@@ -14,12 +14,12 @@ import type { PayStep } from './alipay/payment-step.ts';
  *   image of that link, to scan with Alipay on another phone (or from the saved picture).
  */
 export async function payQrImage(text: string): Promise<string> {
-  // A signed cashier link is ~1,000 characters: level L keeps its code as coarse as it can be.
-  const long = text.length > 300;
   return QRCode.toDataURL(text, {
-    errorCorrectionLevel: long ? 'L' : 'M',
+    // M, not L, even for a long cashier link: L's coarser code of a signed link was not read back
+    // by jsQR (tests/unit/donations/pay-qr-image.test.ts), and a camera on a screen needs margin.
+    errorCorrectionLevel: 'M',
     margin: 4,
-    scale: long ? 2 : 4,
+    scale: text.length > 300 ? 3 : 4,
     type: 'image/png',
   });
 }
