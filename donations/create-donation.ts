@@ -7,6 +7,7 @@ import {
   type DonationRequest,
   donationRequestSchema,
   firstIssue,
+  inWeChat,
   isWithinBounds,
   type Project,
   taxIdKindOf,
@@ -20,6 +21,7 @@ import { isUniqueViolation } from './ledger/open-ledger.ts';
 import { insertOrder, type NewReceiptRequest, type NewRoutingDecision } from './ledger/orders.ts';
 import { transitionOrder } from './ledger/transitions.ts';
 import { eligibilityOf, refuseEndedCampaign, routeAmongEligible } from './route-cause.ts';
+import { withPayQrImage } from './pay-qr-image.ts';
 import { describeCause } from './routing.ts';
 import type { SnapshotView } from './snapshot-source.ts';
 
@@ -142,7 +144,16 @@ export function newOutTradeNo(now: Date): string {
   return `XJ${toAlipayTime(now).replace(/\D/g, '')}${randomBytes(8).toString('hex').toUpperCase()}`;
 }
 
-export async function createDonation(ctx: DonationsContext, body: unknown): Promise<CreatedDonation> {
+/** Who asks, as far as the pay step cares: WeChat's browser gets a QR image even for a cashier link. */
+export interface DonorClient {
+  userAgent?: string | null;
+}
+
+export async function createDonation(
+  ctx: DonationsContext,
+  body: unknown,
+  client: DonorClient = {},
+): Promise<CreatedDonation> {
   const request = parseDonationRequest(body, ctx.config.amount);
   const view = await ctx.snapshots.current();
   refuseSandboxOnRealContent(ctx, view);
@@ -213,6 +224,6 @@ export async function createDonation(ctx: DonationsContext, body: unknown): Prom
     project: { slug: project.slug, title: project.title, charity: { slug: charity.slug, name: charity.name } },
     amountFen: request.amountFen,
     ...(routing ? { routing: { reason: routing.reason } } : {}),
-    pay,
+    pay: await withPayQrImage(pay, { wechat: inWeChat(client.userAgent) }),
   };
 }

@@ -9,11 +9,11 @@ import { toAlipayTime } from './alipay-time.ts';
  * - `wap`:  alipay.trade.wap.pay (QUICK_WAP_WAY) → the same for mobile browsers;
  * - `qr`:   alipay.trade.precreate → the QR payload to show (a call to Alipay's gateway).
  * `time_expire` makes Alipay itself refuse payment after the window, so reconciliation can close
- * stale orders safely.
+ * stale orders safely. `qrImage` is added after, by ../pay-qr-image.ts.
  */
 export type PayStep =
-  | { kind: 'redirect'; url: string; sandbox: boolean; expiresAt: string }
-  | { kind: 'qr'; qrCode: string; sandbox: boolean; expiresAt: string };
+  | { kind: 'redirect'; url: string; sandbox: boolean; expiresAt: string; qrImage?: string }
+  | { kind: 'qr'; qrCode: string; sandbox: boolean; expiresAt: string; qrImage?: string };
 
 export interface PaymentRequest {
   outTradeNo: string;

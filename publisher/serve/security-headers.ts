@@ -28,7 +28,7 @@ export const LEGACY_PAGE_POLICY: PagePolicy = {
  * them as well. The header adds what a meta cannot carry or the build does not know:
  * frame-ancestors (with X-Frame-Options for browsers without CSP 2, so no page — the donate
  * confirm step included — can be laid under another site's clickjacking overlay), the Meilisearch
- * origin in connect-src, object-src, base-uri, form-action. HSTS is the TLS proxy's to send
+ * origin in connect-src, `data:` images (the pay QR), object-src, base-uri, form-action. HSTS is the TLS proxy's to send
  * (docs/production.md): this process speaks plain HTTP on loopback.
  */
 export function contentSecurityPolicy(
@@ -39,7 +39,10 @@ export function contentSecurityPolicy(
     ['default-src', ["'self'"]],
     ['script-src', page.scriptSrc],
     ['style-src', page.styleSrc],
-    ['img-src', ["'self'"]],
+    // data: for the pay QR image the donations API returns with an order (a PNG data URL, checked
+    // by the island before it reaches an <img>): a picture cannot run script, and a data URL keeps
+    // the order's QR off any URL that could be fetched again.
+    ['img-src', ["'self'", 'data:']],
     ['font-src', ["'self'"]],
     ['connect-src', ["'self'", ...connectOrigins]],
     ['object-src', ["'none'"]],

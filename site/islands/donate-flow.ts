@@ -2,6 +2,7 @@
 import './zod-jitless.ts';
 import { z } from 'zod';
 import { CREATE_DONATION_PATH } from '../../content/contracts/api-routes.ts';
+import { PAY_QR_IMAGE_PATTERN } from '../../content/contracts/pay-qr-image.ts';
 import { type ApiResult, callApi } from './api-client.ts';
 
 /**
@@ -14,6 +15,7 @@ import { type ApiResult, callApi } from './api-client.ts';
  */
 export { buildDonationRequest, formFieldOf } from './donation-request.ts';
 export { ConfirmStep, QrStep } from './ui/confirm-step.tsx';
+export { WeChatFormGuide } from './ui/wechat-guide.tsx';
 
 const project = z.object({
   slug: z.string(),
@@ -21,9 +23,12 @@ const project = z.object({
   charity: z.object({ slug: z.string(), name: z.string() }),
 });
 
+// Only a PNG data URL reaches the `<img src>` of the pay step (ui/pay-qr.tsx).
+const qrImage = z.string().regex(PAY_QR_IMAGE_PATTERN).optional();
+
 const payStep = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('redirect'), url: z.string(), sandbox: z.boolean(), expiresAt: z.string() }),
-  z.object({ kind: z.literal('qr'), qrCode: z.string(), sandbox: z.boolean(), expiresAt: z.string() }),
+  z.object({ kind: z.literal('redirect'), url: z.string(), sandbox: z.boolean(), expiresAt: z.string(), qrImage }),
+  z.object({ kind: z.literal('qr'), qrCode: z.string(), sandbox: z.boolean(), expiresAt: z.string(), qrImage }),
 ]);
 
 export const createdDonationSchema = z.object({

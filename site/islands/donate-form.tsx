@@ -89,7 +89,11 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
 
   useEffect(() => {
     // The device is known only in the browser; the server rendered the desktop default.
-    setValues((v) => ({ ...v, channel: defaultChannel(currentDevice()) }));
+    const device = currentDevice();
+    setValues((v) => ({ ...v, channel: defaultChannel(device) }));
+    // Inside WeChat the guide out of it (shown above the form by the lazily loaded steps, which
+    // check the user agent themselves) should not wait for the donor's first move.
+    if (device.wechat) loadFlow().then(setLoadedFlow, () => undefined);
   }, []);
 
   useEffect(() => {
@@ -183,6 +187,7 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
         onSubmit={submit}
         onFocus={() => void loadFlow().catch(() => undefined)}
       >
+        {loadedFlow && <loadedFlow.WeChatFormGuide idPrefix={id} />}
         {fields}
       </form>
       {loadedFlow && step.kind === 'confirm' && (

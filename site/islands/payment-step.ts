@@ -39,11 +39,3 @@ export function expiryTime(iso: string): string {
   const mm = String(d.getMinutes()).padStart(2, '0');
   return `${d.getMonth() + 1}月${d.getDate()}日 ${hh}:${mm}`;
 }
-
-/**
- * True in WeChat's built-in browser, which does not open Alipay's pages: a donor there must move
- * to the phone's own browser before paying.
- */
-export function inWeChat(userAgent: string): boolean {
-  return /MicroMessenger/i.test(userAgent);
-}

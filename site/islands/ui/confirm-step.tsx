@@ -1,24 +1,27 @@
 import { useEffect, useRef } from 'react';
+import { inWeChat } from '../../../content/contracts/wechat.ts';
 import type { CreatedDonation } from '../donate-flow.ts';
 import type { DonationFormValues } from '../donation-request.ts';
-import { channelLabel, describeChoices, expiryTime, inWeChat, resultPath, safeHttpUrl } from '../payment-step.ts';
+import { channelLabel, describeChoices, expiryTime, resultPath, safeHttpUrl } from '../payment-step.ts';
 import { Money } from './money.tsx';
+import { CopyField, PayQr } from './pay-qr.tsx';
+import { WeChatGuide } from './wechat-guide.tsx';
 
 /**
  * The steps after `POST /api/donations` answered: what will be paid, to whom, and (for a cause)
- * which project the API chose and why; then Alipay's cashier by link, or the QR payload. Nothing
- * is paid until the donor follows the link. Each step takes focus on its heading when it appears,
- * so keyboard and screen-reader users land on what changed.
+ * which project the API chose and why; then Alipay's cashier by link, or the QR code (image from
+ * the API, payload as text). Nothing is paid until the donor follows the link or scans. Each step
+ * takes focus on its heading when it appears, so keyboard and screen-reader users land on what
+ * changed.
+ *
+ * Inside WeChat, which blocks Alipay's pages, no step links into Alipay: the donor gets the way to
+ * the phone's browser and the QR image to scan with Alipay (ui/wechat-guide.tsx).
  */
 /** Rendered only in the browser (the steps follow a POST), so reading the user agent is safe. */
-function WeChatNotice() {
-  if (typeof navigator === 'undefined' || !inWeChat(navigator.userAgent)) return null;
-  return (
-    <p className="callout callout--warn" data-wechat="">
-      您正在微信中浏览，微信内无法打开支付宝付款页面。请点右上角“…”，选择“在浏览器中打开”，再在浏览器中捐赠；本页的订单不付款会自动关闭，不会扣款。
-    </p>
-  );
-}
+const inWeChatNow = () => typeof navigator !== 'undefined' && inWeChat(navigator.userAgent);
+
+const SCAN_ELSEWHERE = '用另一部手机的支付宝“扫一扫”扫码付款；也可以长按保存图片，在支付宝“扫一扫”中从相册选取。';
+const UNPAID_CLOSES = '不付款的订单会自动关闭，不会扣款。';
 
 function StepHeading({ id, children }: { id: string; children: string }) {
   const ref = useRef<HTMLHeadingElement>(null);
@@ -43,6 +46,7 @@ export function ConfirmStep({ idPrefix: id, created, values, onEdit, onShowQr }:
   const { name, receipt } = describeChoices(values);
   const payUrl = pay.kind === 'redirect' ? safeHttpUrl(pay.url) : null;
   const time = expiryTime(pay.expiresAt);
+  const wechat = inWeChatNow();
   return (
     <div className="donate__step" id={`${id}-confirm`}>
       <StepHeading id={`${id}-confirm-heading`}>请核对捐赠信息</StepHeading>
@@ -94,13 +98,27 @@ export function ConfirmStep({ idPrefix: id, created, values, onEdit, onShowQr }:
       </dl>
       {time && <p className="small muted">请在 {time} 前完成付款，逾期未付款的订单会自动关闭。</p>}
       {pay.sandbox && <p className="callout callout--warn">这是沙箱支付（演示环境），不会产生真实扣款。</p>}
-      <WeChatNotice />
+      {wechat && pay.kind === 'redirect' && (
+        <WeChatGuide idPrefix={id}>
+          {payUrl && (
+            <>
+              <p>或者在这里付款：</p>
+              <PayQr image={pay.qrImage} caption={SCAN_ELSEWHERE} />
+              <CopyField id={`${id}-payUrl`} label="付款链接（可复制到手机浏览器中打开）" value={payUrl} />
+            </>
+          )}
+          <p className="small">{UNPAID_CLOSES}</p>
+        </WeChatGuide>
+      )}
       <div className="donate__actions">
         {pay.kind === 'redirect' ? (
           payUrl ? (
-            <a className="button" href={payUrl}>
-              确认，前往支付宝付款
-            </a>
+            // In WeChat the link would only lead to WeChat's refusal: the guide above replaces it.
+            !wechat && (
+              <a className="button" href={payUrl}>
+                确认，前往支付宝付款
+              </a>
+            )
           ) : (
             <p className="field-error" data-code="BAD_PAY_URL">
               支付链接无效，请返回修改后重试。
@@ -124,9 +142,13 @@ export function ConfirmStep({ idPrefix: id, created, values, onEdit, onShowQr }:
 
 export type QrDonation = CreatedDonation & { pay: Extract<CreatedDonation['pay'], { kind: 'qr' }> };
 
-/** 当面付: the payload Alipay returned, to open on the phone or paste into the Alipay app. */
+/**
+ * 当面付: the QR image the API made from Alipay's payload, to scan with Alipay's app; the payload
+ * as text (and, outside WeChat, as a link to open on the phone) when the image cannot be used.
+ */
 export function QrStep({ idPrefix: id, created }: { idPrefix: string; created: QrDonation }) {
-  const link = safeHttpUrl(created.pay.qrCode);
+  const wechat = inWeChatNow();
+  const link = wechat ? null : safeHttpUrl(created.pay.qrCode);
   return (
     <div className="donate__step" id={`${id}-qr`}>
       <StepHeading id={`${id}-qr-heading`}>用支付宝付款</StepHeading>
@@ -135,16 +157,24 @@ export function QrStep({ idPrefix: id, created }: { idPrefix: string; created: Q
         <strong>
           <Money fen={created.amountFen} exact />
         </strong>
-        。请用手机打开下面的付款码链接（会跳转到支付宝），或复制后在支付宝中打开。
+        。
       </p>
-      <WeChatNotice />
-      <div className="field">
-        <label htmlFor={`${id}-qrCode`}>付款码内容</label>
-        <input id={`${id}-qrCode`} type="text" readOnly value={created.pay.qrCode} />
-      </div>
+      <PayQr
+        image={created.pay.qrImage}
+        caption={wechat ? SCAN_ELSEWHERE : '请打开手机支付宝，用“扫一扫”扫描二维码付款。'}
+      />
+      <p className="small">
+        {created.pay.qrImage ? '扫不了码时，' : ''}
+        {link
+          ? '可以在手机上打开付款码链接（会跳转到支付宝），或复制付款码内容后在支付宝中打开。'
+          : '可以复制付款码内容，在支付宝中打开。'}
+      </p>
+      <CopyField id={`${id}-qrCode`} label="付款码内容" value={created.pay.qrCode} />
+      {/* Below the code, which works right here: the other way is to leave WeChat. */}
+      {wechat && <WeChatGuide idPrefix={id} />}
       {link && (
         <p>
-          <a className="button" href={link}>
+          <a className="button button--quiet" href={link}>
             打开付款码链接
           </a>
         </p>

@@ -1,7 +1,16 @@
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAY_QR_IMAGE_PATTERN } from '../../../content/contracts/pay-qr-image.ts';
 import { verifyMerchantRequest } from '../../../donations/sandbox/alipay-signing.ts';
 import { SANDBOX_NOTICE } from '../../../donations/sandbox/checkout-page.ts';
 import { BACKENDS, counts, type Harness, postForm, postJson, startHarness } from '../../support/donations/harness.ts';
+
+/** What a scanner reads from a PNG data URL. */
+function scanPng(dataUrl: string): string | null {
+  const png = PNG.sync.read(Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64'));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data ?? null;
+}
 
 /** POST /api/donations over HTTP: payment steps, eligibility (409), routing, receipts, stats, the public list. */
 describe.each(BACKENDS)('creating donations on $name', ({ name, skip }) => {
@@ -74,6 +83,24 @@ describe.each(BACKENDS)('creating donations on $name', ({ name, skip }) => {
     expect(pay.qrCode).toContain('/api/payments/sandbox/checkout?');
     const page = await fetch(pay.qrCode);
     expect(await page.text()).toContain(SANDBOX_NOTICE);
+  });
+
+  it.skipIf(skip)('returns the QR image with 扫码, and with a cashier link only for WeChat’s browser', async () => {
+    const wechat = { 'user-agent': 'Mozilla/5.0 (Linux; Android 13) Chrome/116 Mobile MicroMessenger/8.0.47' };
+    const body = { amountFen: 5_000, anonymous: true, projectSlug: 'minxian-zhuxue' };
+    const url = `${h.url}/api/donations`;
+
+    const qr = (await postJson(url, { ...body, channel: 'qr' })).json.pay;
+    expect(qr.qrImage).toMatch(PAY_QR_IMAGE_PATTERN);
+    expect(scanPng(qr.qrImage)).toBe(qr.qrCode);
+
+    const plain = (await postJson(url, { ...body, channel: 'wap' })).json.pay;
+    expect(plain.kind).toBe('redirect');
+    expect(plain).not.toHaveProperty('qrImage');
+
+    const inWeChat = (await postJson(url, { ...body, channel: 'wap' }, wechat)).json.pay;
+    expect(inWeChat.kind).toBe('redirect');
+    expect(scanPng(inWeChat.qrImage)).toBe(inWeChat.url);
   });
 
   it.skipIf(skip)('the whole sandbox payment: checkout → pay → signed notify → paid → totals', async () => {

@@ -190,7 +190,7 @@ export interface ApiAnswer {
   amountFen: number;
   project: { slug: string; title: string; charity: { slug: string; name: string } };
   routing?: { reason: string };
-  pay: { kind: 'redirect' | 'qr'; url: string; qrCode: string; sandbox: boolean; expiresAt: string };
+  pay: { kind: 'redirect' | 'qr'; url: string; qrCode: string; sandbox: boolean; expiresAt: string; qrImage: string };
   refund: { outTradeNo: string; requestNo: string; amountFen: number; status: string; refundedFen: number };
   error: { code: string; message: string; field?: string; reasons?: { code: string; message: string }[] };
 }

@@ -37,6 +37,10 @@ describe('contentSecurityPolicy', () => {
     expect(directive(policy, 'default-src')).toBe("default-src 'self'");
     expect(policy).not.toContain("'unsafe-inline'");
   });
+
+  it('allows images from the site and data: images (the pay QR), nothing from elsewhere', () => {
+    expect(directive(contentSecurityPolicy(PAGE), 'img-src')).toBe("img-src 'self' data:");
+  });
 });
 
 describe('releasePolicies', () => {

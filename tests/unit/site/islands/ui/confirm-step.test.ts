@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CreatedDonation } from '../../../../../site/islands/donate-flow.ts';
 import type { DonationFormValues } from '../../../../../site/islands/donation-request.ts';
 import { ConfirmStep, type QrDonation, QrStep } from '../../../../../site/islands/ui/confirm-step.tsx';
@@ -31,6 +31,9 @@ const created = (over: Partial<CreatedDonation> = {}): CreatedDonation => ({
   },
   ...over,
 });
+
+// A real PNG data URL is long; the form is what matters here (checked by donate-flow.ts).
+const IMAGE = 'data:image/png;base64,iVBORw0KGgo=';
 
 const confirm = (c: CreatedDonation, v: DonationFormValues = values) =>
   renderToStaticMarkup(
@@ -76,12 +79,45 @@ describe('confirm and QR steps', () => {
     const out = renderToStaticMarkup(createElement(QrStep, { idPrefix: 'd1', created: qr as QrDonation }));
     expect(out).toContain('value="https://qr.alipay.com/bax0&quot;1"');
     expect(out).toContain('我已付款，查看捐赠结果');
+    expect(out).not.toContain('<img');
   });
 
-  it('tells a donor in WeChat to open the page in the browser, since WeChat does not open Alipay', () => {
-    vi.stubGlobal('navigator', {
-      userAgent: 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/116 Mobile MicroMessenger/8.0.47',
+  it("shows the API's QR image for 扫码, with the payload and its link as the fallback", () => {
+    const qrCode = 'https://qr.alipay.com/bax01';
+    const qr = created({ pay: { kind: 'qr', qrCode, qrImage: IMAGE, sandbox: false, expiresAt: 'x' } });
+    const out = renderToStaticMarkup(createElement(QrStep, { idPrefix: 'd1', created: qr as QrDonation }));
+    expect(out).toContain(`<img class="pay-qr__image" src="${IMAGE}" alt="支付宝付款二维码"`);
+    expect(out).toContain('用“扫一扫”扫描二维码付款');
+    expect(out).toContain(`value="${qrCode}"`);
+    expect(out).toContain(`href="${qrCode}"`);
+    expect(out).not.toContain('微信');
+  });
+
+  describe('inside WeChat, which does not open Alipay', () => {
+    beforeEach(() => {
+      vi.stubGlobal('navigator', {
+        userAgent: 'Mozilla/5.0 (Linux; Android 13) AppleWebKit/537.36 Chrome/116 Mobile MicroMessenger/8.0.47',
+      });
     });
-    expect(confirm(created())).toContain('选择“在浏览器中打开”');
+
+    it('offers the way to the browser and the QR image of the cashier link instead of the link', () => {
+      const out = confirm(created({ pay: { ...created().pay, qrImage: IMAGE } as CreatedDonation['pay'] }));
+      expect(out).toContain('在浏览器打开');
+      expect(out).toContain('<dialog');
+      expect(out).toContain(`src="${IMAGE}"`);
+      expect(out).toContain('value="http://127.0.0.1:4321/api/payments/sandbox/gateway?a=1&amp;b=2"');
+      expect(out).not.toContain('<a class="button" href=');
+      expect(out).not.toContain('前往支付宝付款');
+    });
+
+    it('never links to the 扫码 payload, which WeChat would block too', () => {
+      const qrCode = 'https://qr.alipay.com/bax01';
+      const qr = created({ pay: { kind: 'qr', qrCode, qrImage: IMAGE, sandbox: false, expiresAt: 'x' } });
+      const out = renderToStaticMarkup(createElement(QrStep, { idPrefix: 'd1', created: qr as QrDonation }));
+      expect(out).toContain(`src="${IMAGE}"`);
+      expect(out).toContain('长按保存图片');
+      expect(out).toContain('在浏览器打开');
+      expect(out).not.toContain(`href="${qrCode}"`);
+    });
   });
 });
