@@ -32,7 +32,7 @@ export async function postDonation(ctx: DonationsContext, request: ApiRequest, m
       (wait) => `操作过于频繁，请 ${wait} 秒后再试`,
     );
     const body = await readJsonBody(request, ctx.config.bodyLimitBytes);
-    return json(201, await createDonation(ctx, body, { userAgent: request.headers.get('user-agent') }));
+    return json(201, await createDonation(ctx, body, { userAgent: request.header('user-agent') }));
   } catch (error) {
     return errorResponse(error, ctx.log);
   }
