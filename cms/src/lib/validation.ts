@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import { fieldLabelOf } from '../edit-views/field-labels.ts';
 import { choiceIssues, type ModelOf } from './choice-check.ts';
 import {
   COLLECTION_LABELS,
@@ -9,6 +10,7 @@ import {
   creditCode,
   formatPath,
   lintEntryText,
+  STRAPI_COLLECTIONS,
   type StrapiRecord,
   toCaseRecord,
   toSnapshotEntry,
@@ -16,6 +18,10 @@ import {
   type z,
 } from './content.ts';
 import { notAllowed, vocabularyOf } from './vocabularies.ts';
+
+/** Strapi's models while it runs (which component an attribute holds); undefined outside it. */
+const strapiModelOf: ModelOf = (uid) =>
+  (globalThis as { strapi?: { getModel(uid: string): ReturnType<ModelOf> } }).strapi?.getModel(uid);
 
 /**
  * The content/ rules as the CMS applies them: the collection's zod schema (case summaries with
@@ -109,8 +115,9 @@ export function checkChoicesOnSave(collection: CollectionName, modelOf: ModelOf,
 }
 
 /**
- * Strapi's ValidationError (HTTP 400) naming each field: `字段 situation：疑似手机号码……`. `code`, a
- * stable English constant, goes into `details.code` for programs to match on.
+ * Strapi's ValidationError (HTTP 400) naming each field as the form labels it (`「个案情况」：疑似手机号码……`;
+ * `字段 <attribute>` where no view labels it); the attribute paths are in `details.errors[].path`,
+ * and `code`, a stable English constant, in `details.code`, for programs to match on.
  */
 export function toValidationError(
   collection: CollectionName,
@@ -118,7 +125,12 @@ export function toValidationError(
   phase: 'publish' | 'save' = 'publish',
   code?: string,
 ): errors.ValidationError {
-  const lines = issues.slice(0, 10).map((i) => (i.field ? `字段 ${i.field}：${i.message}` : i.message));
+  const uid = STRAPI_COLLECTIONS[collection].uid;
+  const lines = issues
+    .slice(0, 10)
+    .map((i) =>
+      i.field ? `${fieldLabelOf(uid, i.field, strapiModelOf) ?? `字段 ${i.field}`}：${i.message}` : i.message,
+    );
   const more = issues.length > 10 ? `；另有 ${issues.length - 10} 处问题` : '';
   const what = phase === 'publish' ? '未通过发布校验' : '无法保存';
   const message = `${COLLECTION_LABELS[collection]}${what}：${lines.join('；')}${more}`;

@@ -227,7 +227,7 @@ describe.each(DATABASES)('中文的管理后台；不在词表中的值，消息
     );
     expect(kind.status).toBe(400);
     expect(kind.body.error.message).toContain(
-      '字段 kind：“update”不是可选的值，应为以下之一：项目进展（progress）、资金使用（fund-usage）',
+      '「公开类型」：“update”不是可选的值，应为以下之一：项目进展（progress）、资金使用（fund-usage）',
     );
     expect(kind.body.error.details.code).toBe('NOT_AN_ALLOWED_VALUE');
 
@@ -240,7 +240,7 @@ describe.each(DATABASES)('中文的管理后台；不在词表中的值，消息
     });
     expect(groups.status).toBe(400);
     expect(groups.body.error.message).toContain(
-      `字段 targetGroups：“poor”不是可选的值，应为以下之一：${Object.entries(TARGET_GROUPS)
+      `「帮扶对象」：“poor”不是可选的值，应为以下之一：${Object.entries(TARGET_GROUPS)
         .map(([k, l]) => `${l}（${k}）`)
         .join('、')}`,
     );
@@ -256,7 +256,7 @@ describe.each(DATABASES)('中文的管理后台；不在词表中的值，消息
     });
     expect(expense.status).toBe(400);
     expect(expense.body.error.message).toContain(
-      '字段 expenses[0].category：“books”不是可选的值，应为以下之一：物资采购（materials）',
+      '「支出明细」第 1 项「支出类别」：“books”不是可选的值，应为以下之一：物资采购（materials）',
     );
   });
 
@@ -269,7 +269,7 @@ describe.each(DATABASES)('中文的管理后台；不在词表中的值，消息
     });
     const publish = cms.strapi.documents(P).publish({ documentId: projectId });
     await expect(publish).rejects.toThrow(
-      /字段 targetGroups\[0\]：未知的帮扶对象类别“poor”，应为以下之一：失能\/半失能老年人（disabled-elderly）、困境未成年人（minors）/,
+      /「帮扶对象」第 1 项：未知的帮扶对象类别“poor”，应为以下之一：失能\/半失能老年人（disabled-elderly）、困境未成年人（minors）/,
     );
   });
 });

@@ -238,7 +238,7 @@ describe.each(DATABASES)('慈善组织编辑只能改本组织的内容：管理
     await cm(a, UID.caseSummary, `/${caseId}`, 'PUT', { situation: '联系电话 13812345678' });
     const bad = await cm(a, UID.caseSummary, `/${caseId}/actions/publish`, 'POST', {});
     expect(bad.status).toBe(400);
-    expect(bad.body.error?.message).toMatch(/字段 situation/);
+    expect(bad.body.error?.message).toMatch(/「基本情况」/);
     await cm(a, UID.caseSummary, `/${caseId}`, 'PUT', { situation: '独居，行动不便。' });
     expect((await cm(a, UID.caseSummary, `/${caseId}/actions/publish`, 'POST', {})).status).toBe(200);
 

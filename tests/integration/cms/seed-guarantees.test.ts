@@ -74,7 +74,7 @@ describe.each(DATABASES)('示例数据导入的保证（$name）', ({ target, sk
     const bad: Snapshot = { ...snapshot, disclosures: [...snapshot.disclosures, ...added] };
     await expect(seedSnapshot(cms.strapi, bad, { log: () => undefined })).rejects.toMatchObject({
       code: 'SEED_ENTRY_FAILED',
-      message: expect.stringMatching(/“seed-batch-bad”.*字段 body：疑似手机号码/),
+      message: expect.stringMatching(/“seed-batch-bad”.*「正文」：疑似手机号码/),
     });
     expect(
       await slugsIn(

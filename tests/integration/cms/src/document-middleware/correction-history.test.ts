@@ -88,7 +88,7 @@ describe.each(DATABASES)('更正说明（$name）', ({ target, skip }) => {
     const form = await editForm(D, id);
     const res = await cm(D, `/${id}/actions/publish`, 'POST', { ...form, title: '第二季度进展' });
     expect(res.status).toBe(400);
-    expect(res.body.error?.message).toMatch(/字段 correctionReason：此内容已公开，修改后再次发布须填写更正说明/);
+    expect(res.body.error?.message).toMatch(/「更正说明」：此内容已公开，修改后再次发布须填写更正说明/);
     expect(res.body.error?.message).toContain('本次修改了：标题');
     expect(res.body.error?.details?.code).toBe('CORRECTION_REASON_REQUIRED');
     expect(res.body.error?.details?.errors?.[0]?.path).toEqual(['correctionReason']);
@@ -173,7 +173,7 @@ describe.each(DATABASES)('更正说明（$name）', ({ target, skip }) => {
     });
     expect(pii.status).toBe(400);
     expect(pii.body.error?.message).toMatch(
-      /字段 correctionReason：更正说明会公开，不能包含个人信息：疑似手机号码“138…”/,
+      /「更正说明」：更正说明会公开，不能包含个人信息：疑似手机号码“138…”/,
     );
     expect(pii.text).not.toContain('13812345678');
     const short = await cm(D, `/${id}/actions/publish`, 'POST', {

@@ -66,7 +66,7 @@ describe.each(DATABASES)('发布校验（$name）', ({ target, skip }) => {
       .documents(CASE)
       .create({ data: caseData('sfz-case', `身份证号 ${ID_NUMBER}。`) as never });
     const publish = cms.strapi.documents(CASE).publish({ documentId: draft.documentId });
-    await expect(publish).rejects.toThrow(/字段 situation：疑似身份证号码/);
+    await expect(publish).rejects.toThrow(/「基本情况」：疑似身份证号码/);
     expect(await cms.strapi.documents(CASE).findOne({ documentId: draft.documentId, status: 'published' })).toBeNull();
     expect((await counts(CASE)).published).toBe(before.published);
   });
@@ -83,7 +83,7 @@ describe.each(DATABASES)('发布校验（$name）', ({ target, skip }) => {
       { method: 'POST', token: adminToken, body: {} },
     );
     expect(publish.status).toBe(400);
-    expect(publish.body.error?.message).toMatch(/字段 situation：疑似手机号码/);
+    expect(publish.body.error?.message).toMatch(/「基本情况」：疑似手机号码/);
     expect(publish.body.error?.details?.errors?.[0]?.path).toEqual(['situation']);
     expect(publish.text).not.toContain(PHONE);
 
@@ -99,7 +99,7 @@ describe.each(DATABASES)('发布校验（$name）', ({ target, skip }) => {
       body: { data: caseData('api-case', `身份证 ${ID_NUMBER}`) },
     });
     expect(res.status).toBe(400);
-    expect(res.body.error?.message).toMatch(/字段 situation/);
+    expect(res.body.error?.message).toMatch(/「基本情况」/);
     expect(await counts(CASE)).toEqual(before);
   });
 
@@ -108,7 +108,7 @@ describe.each(DATABASES)('发布校验（$name）', ({ target, skip }) => {
       .documents(CASE)
       .create({ data: caseData('no-consent', '独居，行动不便。', false) as never });
     await expect(cms.strapi.documents(CASE).publish({ documentId: draft.documentId })).rejects.toThrow(
-      /字段 consent：发布前须填写/,
+      /「同意记录」：发布前须填写/,
     );
   });
 
@@ -138,7 +138,7 @@ describe.each(DATABASES)('发布校验（$name）', ({ target, skip }) => {
         body: { slug: 'bad-code', name: '错误代码的组织', creditCode: bad },
       });
       expect(viaAdmin.status).toBe(400);
-      expect(viaAdmin.body.error?.message).toMatch(/字段 creditCode：统一社会信用代码无效/);
+      expect(viaAdmin.body.error?.message).toMatch(/「统一社会信用代码」：统一社会信用代码无效/);
 
       const viaApi = await request<ErrorBody>(`${cms.url}/api/charities`, {
         method: 'POST',
@@ -146,7 +146,8 @@ describe.each(DATABASES)('发布校验（$name）', ({ target, skip }) => {
         body: { data: { slug: 'bad-code-2', name: '错误代码的组织', creditCode: bad } },
       });
       expect(viaApi.status).toBe(400);
-      expect(viaApi.body.error?.message).toMatch(/creditCode/);
+      expect(viaApi.body.error?.message).toMatch(/「统一社会信用代码」：统一社会信用代码无效/);
+      expect(viaApi.body.error?.details?.errors?.[0]?.path).toEqual(['creditCode']);
 
       await expect(
         cms.strapi.documents(CHARITY).create({ data: { slug: 'bad-code-3', creditCode: bad } as never }),
