@@ -236,7 +236,6 @@ async function benchBackend(backend: Backend): Promise<Row[]> {
       const forms = notifyBodies.get(server) as string[];
       let sent = 0;
       const success = new Set<string>();
-      let check: Row['check'];
       const notified = await load(server, 'notify', async (url, cpu) => {
         const m = await measure(
           {
@@ -260,7 +259,7 @@ async function benchBackend(backend: Backend): Promise<Row[]> {
       });
       // After the server has stopped: a notify the load generator gave up on (timed out) may still
       // be committing on a loaded machine, and the check's counts are separate queries.
-      check = await checkNotifiedOrders(db, orders, sent, success);
+      const check = await checkNotifiedOrders(db, orders, sent, success);
       rows.push({
         backend,
         server,

@@ -20,8 +20,8 @@ import { DonationError } from './errors.ts';
 import { isUniqueViolation } from './ledger/open-ledger.ts';
 import { insertOrder, type NewReceiptRequest, type NewRoutingDecision } from './ledger/orders.ts';
 import { transitionOrder } from './ledger/transitions.ts';
-import { eligibilityOf, refuseEndedCampaign, routeAmongEligible } from './route-cause.ts';
 import { withPayQrImage } from './pay-qr-image.ts';
+import { eligibilityOf, refuseEndedCampaign, routeAmongEligible } from './route-cause.ts';
 import { describeCause } from './routing.ts';
 import type { SnapshotView } from './snapshot-source.ts';
 

@@ -1,10 +1,10 @@
-import { formatDate, formatMoney, percentOf } from '../content/index.ts';
+import { formatDate, formatMoneyIn, formatYuan, percentOf } from '../content/index.ts';
 import type { DecidedBy, RankedCandidate } from './routing.ts';
 
 /**
  * Why a cause gift went where it went, in plain Chinese for the donor (shown on the confirm step
  * and the result page, kept in the ledger). Every figure is written with the formatters the
- * project page uses (`formatMoney`, `percentOf`, `formatDate`), from the same disclosure, so the
+ * project page uses (`formatMoneyIn` its unit, `percentOf`, `formatDate`), from the same disclosure, so the
  * reason and the page say the same numbers: 已公开募得 and 已达目标的 N% as on the page, then what
  * was given through this site since, stated as such. No slugs, no ISO dates.
  */
@@ -34,17 +34,19 @@ const percent = (fen: number, goalFen: number) => `${percentOf(fen, goalFen) ?? 
 
 /** The chosen project's money, in the project page's words and figures. */
 export function moneySentence(c: RankedCandidate): string {
-  const goal = `募捐目标 ${formatMoney(c.goalFen)}`;
+  // Goal and totals in the page's one unit; what was given here exact, as the page shows it.
+  const money = (fen: number) => formatMoneyIn(fen, c.unit);
+  const goal = `募捐目标 ${money(c.goalFen)}`;
   if (c.disclosedOn === null || c.coversTo === null) {
     return (
-      `${goal}；项目尚未发布信息公开，本站在线捐赠 ${formatMoney(c.portalSinceFen)}，` +
+      `${goal}；项目尚未发布信息公开，本站在线捐赠 ${formatYuan(c.portalSinceFen)}，` +
       `已达目标的 ${percent(c.raisedFen, c.goalFen)}`
     );
   }
   return (
-    `${goal}；据${formatDate(c.disclosedOn)}的信息公开，已公开募得 ${formatMoney(c.disclosedFen)}，` +
+    `${goal}；据${formatDate(c.disclosedOn)}的信息公开，已公开募得 ${money(c.disclosedFen)}，` +
     `已达目标的 ${percent(c.disclosedFen, c.goalFen)}；${formatDate(c.coversTo)}之后本站在线捐赠 ` +
-    `${formatMoney(c.portalSinceFen)}；两项合计 ${formatMoney(c.raisedFen)}，已达目标的 ${percent(c.raisedFen, c.goalFen)}`
+    `${formatYuan(c.portalSinceFen)}；两项合计 ${money(c.raisedFen)}，已达目标的 ${percent(c.raisedFen, c.goalFen)}`
   );
 }
 

@@ -2,10 +2,12 @@ import {
   addDays,
   type Cause,
   labelOf,
+  type MoneyUnit,
   matchingRegions,
   type Project,
   type ProjectMoney,
   type Snapshot,
+  sharedMoneyUnit,
   TARGET_GROUPS,
 } from '../content/index.ts';
 import { routingReason } from './routing-reason.ts';
@@ -45,6 +47,8 @@ export interface RankedCandidate {
   /** disclosedFen + portalSinceFen: the best known total, which routing ranks by. */
   raisedFen: number;
   windowEnd: string;
+  /** The unit the project page shows its goal and 已公开募得 in, which the reason repeats. */
+  unit: MoneyUnit;
 }
 
 export interface RoutingChoice {
@@ -71,7 +75,7 @@ export function portalGiftsSince(money: Pick<ProjectMoney, 'coversTo'>): string 
 export function toCandidate(
   project: Project,
   cause: Cause,
-  money: Pick<ProjectMoney, 'raisedFen' | 'asOf' | 'coversTo'>,
+  money: Pick<ProjectMoney, 'raisedFen' | 'spentFen' | 'asOf' | 'coversTo'>,
   portalSinceFen: number,
 ): RankedCandidate {
   if (!project.plan) throw new Error(`项目 ${project.slug} 没有募捐方案，不能参与分配`);
@@ -86,6 +90,8 @@ export function toCandidate(
     portalSinceFen,
     raisedFen: money.raisedFen + portalSinceFen,
     windowEnd: project.plan.window.end,
+    // As on the project page (site/lib/render/funding-progress.ts): its three baked figures share one.
+    unit: sharedMoneyUnit([project.plan.goalFen, money.raisedFen, money.spentFen]),
   };
 }
 

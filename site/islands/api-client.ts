@@ -1,28 +1,15 @@
 import { readApiError } from '../../content/contracts/api-error.ts';
-import { DONATION_PATH, fillPath, PROJECT_STATS_PATH } from '../../content/contracts/api-routes.ts';
+import { fillPath, PROJECT_STATS_PATH } from '../../content/contracts/api-routes.ts';
 
 /**
- * The browser's side of the donations API (donations/README.md) for what every project page and
- * the result page read up front: project stats and an order's status. Answers are checked field by
+ * The browser's side of the donations API (donations/README.md) for what every project page
+ * reads up front: the project's stats, and the one way to call the API. An order's status (the
+ * result page) is read in `donation-status.ts`, so project pages do not carry it: their up-front
+ * script is within bytes of its 70 KB budget. Answers are checked field by
  * field before the page believes them; errors arrive as `{error:{code, message, field?, reasons?}}`
  * with a Chinese message. No zod here on purpose: it would put ~60 KB of script on every project
  * page for three fields. Creating a donation (the lazy `donate-flow.ts`) checks with zod.
  */
-export interface ProjectRef {
-  slug: string;
-  title: string;
-  charity: { slug: string; name: string };
-}
-
-export interface DonationStatus {
-  donationId: string;
-  status: 'pending' | 'paid' | 'closed' | 'refunded';
-  amountFen: number;
-  project: ProjectRef;
-  /** A cause gift: why the portal chose this project. */
-  routing?: { reason: string } | undefined;
-}
-
 export interface ProjectStats {
   raisedFen: number;
   donationCount: number;
@@ -41,27 +28,9 @@ export interface ApiError {
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isFen = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const isText = (v: unknown): v is string => typeof v === 'string';
-
-export function asProjectRef(v: unknown): ProjectRef | null {
-  if (!isObject(v) || !isText(v.slug) || !isText(v.title) || !isObject(v.charity)) return null;
-  const { charity } = v;
-  if (!isText(charity.slug) || !isText(charity.name)) return null;
-  return { slug: v.slug, title: v.title, charity: { slug: charity.slug, name: charity.name } };
-}
-
-const STATUSES = ['pending', 'paid', 'closed', 'refunded'] as const;
-
-export function asDonationStatus(v: unknown): DonationStatus | null {
-  if (!isObject(v) || !isText(v.donationId) || !isFen(v.amountFen)) return null;
-  const status = STATUSES.find((s) => s === v.status);
-  const project = asProjectRef(v.project);
-  if (!status || !project) return null;
-  const routing = isObject(v.routing) && isText(v.routing.reason) ? { reason: v.routing.reason } : undefined;
-  return { donationId: v.donationId, status, amountFen: v.amountFen, project, ...(routing ? { routing } : {}) };
-}
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isFen = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+export const isText = (v: unknown): v is string => typeof v === 'string';
 
 export function asProjectStats(v: unknown): ProjectStats | null {
   if (!isObject(v) || !isFen(v.raisedFen) || !isFen(v.donationCount)) return null;
@@ -106,10 +75,6 @@ export async function callApi<T>(
       status: response.status,
     },
   };
-}
-
-export function fetchDonation(donationId: string): Promise<ApiResult<DonationStatus>> {
-  return callApi(asDonationStatus, fillPath(DONATION_PATH, { donationId }), { cache: 'no-store' });
 }
 
 export function fetchProjectStats(slug: string): Promise<ApiResult<ProjectStats>> {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { type DonationStatus, fetchDonation } from './api-client.ts';
+import { type DonationStatus, fetchDonation } from './donation-status.ts';
 import { donationIdFrom, POLL_GIVE_UP_MS, pollDelayMs, type ResultState, resultView } from './result-view.ts';
 import { useHydrated } from './ui/use-hydrated.ts';
 

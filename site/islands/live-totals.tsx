@@ -1,6 +1,6 @@
 import { type ComponentType, type ReactNode, useEffect, useState } from 'react';
 import { formatDateTime } from '../../content/contracts/format.ts';
-import { groupThousands, percentOf, sharedMoneyUnit } from '../../content/contracts/money.ts';
+import { groupThousands, type MoneyUnit, percentOf } from '../../content/contracts/money.ts';
 import { fetchProjectStats, type ProjectStats } from './api-client.ts';
 import { Money } from './ui/money.tsx';
 
@@ -20,6 +20,8 @@ export interface LiveTotalsProps {
   goalFen: number | null;
   raisedFen: number;
   spentFen: number;
+  /** The one unit of goal, raised and spent, which are compared (`sharedMoneyUnit`, at build). */
+  unit: MoneyUnit;
   /** Where the baked figures come from ("数据截至 … 的信息公开"). */
   note: string;
 }
@@ -56,7 +58,7 @@ function liveNote(updatedAt: string | null): string {
     : '本站在线捐赠为实时数据，目前还没有到账的在线捐赠。';
 }
 
-export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, note }: LiveTotalsProps) {
+export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, unit, note }: LiveTotalsProps) {
   const [live, setLive] = useState<ProjectStats | null>(null);
   const [Donors, setDonors] = useState<ComponentType<{ slug: string }> | null>(null);
 
@@ -91,9 +93,8 @@ export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, note }:
   }, [slug]);
 
   const percent = goalFen === null ? null : percentOf(raisedFen, goalFen);
-  // Goal, raised and spent are compared: one unit for the three. What was given online here is
-  // exact (a donor looks for their own 50.00 元 in it), like every amount paid.
-  const unit = sharedMoneyUnit([goalFen ?? 0, raisedFen, spentFen]);
+  // What was given online here is exact (a donor looks for their own 50.00 元 in it), like every
+  // amount paid; goal, raised and spent share `unit`.
   return (
     <div id="live-totals" data-project-slug={slug} className="progress">
       <dl className="stats">

@@ -1,5 +1,5 @@
 import { formatYuan } from '../../content/contracts/money.ts';
-import type { DonationStatus } from './api-client.ts';
+import type { DonationStatus } from './donation-status.ts';
 
 /**
  * What the result page says for each state of the lookup. Only the order's status as our ledger

@@ -1,5 +1,5 @@
 import { formatDate } from '../../../content/contracts/format.ts';
-import { percentOf } from '../../../content/contracts/money.ts';
+import { percentOf, sharedMoneyUnit } from '../../../content/contracts/money.ts';
 import type { LiveTotalsProps } from '../../islands/live-totals.tsx';
 import type { ProjectView } from '../site-data.ts';
 
@@ -18,6 +18,9 @@ export function liveTotalsProps(view: ProjectView): LiveTotalsProps {
     goalFen: goal,
     raisedFen: money.raisedFen,
     spentFen: money.spentFen,
+    // Goal, raised and spent are compared: one unit for the three, chosen here at build (the
+    // island's up-front script is at its budget).
+    unit: sharedMoneyUnit([goal ?? 0, money.raisedFen, money.spentFen]),
     note: money.asOf
       ? `数据截至 ${formatDate(money.asOf)} 的信息公开${percent !== null ? `，已达目标的 ${percent}%` : ''}。`
       : '项目尚未发布信息公开。',

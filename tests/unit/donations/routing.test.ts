@@ -23,9 +23,10 @@ const c = (slug: string, o: Partial<RankedCandidate> = {}): RankedCandidate => (
   portalSinceFen: o.raisedFen ?? 0,
   raisedFen: 0,
   windowEnd: '2026-03-31',
+  unit: '万元',
   ...o,
 });
-const NOTHING = { raisedFen: 0, asOf: null, coversTo: null };
+const NOTHING = { raisedFen: 0, spentFen: 0, asOf: null, coversTo: null };
 
 describe('routing a cause to one project', () => {
   it('regions contain each other by GB/T 2260 level', () => {
@@ -117,7 +118,7 @@ describe('routing a cause to one project', () => {
 
   it('ranks on the best known total: the latest disclosure plus portal gifts after it', () => {
     const p = project('hy', { goalFen: 1_835_000_00, regions: [REGIONS.chengguan] });
-    const money = { raisedFen: 548_800_00, asOf: '2026-10-05', coversTo: '2026-09-30' };
+    const money = { raisedFen: 548_800_00, spentFen: 120_000_00, asOf: '2026-10-05', coversTo: '2026-09-30' };
     const candidate = toCandidate(p, {}, money, 50_00);
     expect(candidate).toMatchObject({ disclosedFen: 548_800_00, portalSinceFen: 50_00, raisedFen: 548_850_00 });
     // 29.9% raised outranks nothing disclosed and 10% given here: the latter is further from its goal.

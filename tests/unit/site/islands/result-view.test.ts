@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DonationStatus } from '../../../../site/islands/api-client.ts';
+import type { DonationStatus } from '../../../../site/islands/donation-status.ts';
 import { donationIdFrom, POLL_GIVE_UP_MS, pollDelayMs, resultView } from '../../../../site/islands/result-view.ts';
 
 const ID = '0b7c2a3e-1f4d-4c5b-9a8e-2d3c4b5a6f70';

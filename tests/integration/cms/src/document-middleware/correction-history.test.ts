@@ -172,9 +172,7 @@ describe.each(DATABASES)('更正说明（$name）', ({ target, skip }) => {
       correctionReason: '家长来电13812345678指出份数有误',
     });
     expect(pii.status).toBe(400);
-    expect(pii.body.error?.message).toMatch(
-      /「更正说明」：更正说明会公开，不能包含个人信息：疑似手机号码“138…”/,
-    );
+    expect(pii.body.error?.message).toMatch(/「更正说明」：更正说明会公开，不能包含个人信息：疑似手机号码“138…”/);
     expect(pii.text).not.toContain('13812345678');
     const short = await cm(D, `/${id}/actions/publish`, 'POST', {
       ...form,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asDonationStatus } from '../../../../site/islands/api-client.ts';
+import { asDonationStatus } from '../../../../site/islands/donation-status.ts';
 
 const answer = {
   donationId: 'd-1',
