@@ -45,7 +45,7 @@ describe('share cards: titles and figures only', () => {
     for (const view of site.projects) {
       const text = drawn(projectShareCard(view));
       expect(text).not.toContain(view.project.summary);
-      for (const c of view.cases) expect(text).not.toContain(c.title);
+      for (const c of view.cases) expect(text).not.toContain(c.situation);
     }
     for (const item of site.typicalCases) {
       const text = drawn(typicalCaseShareCard(item));
