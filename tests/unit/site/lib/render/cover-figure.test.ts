@@ -5,7 +5,7 @@ import { COVER_SIZES, coverFigureHtml } from '../../../../../site/lib/render/cov
 const file = (name: string, width: number) => ({
   url: `http://cms.example/uploads/${name}`,
   width,
-  height: (width * 2) / 3,
+  height: Math.round((width * 2) / 3),
 });
 
 describe('the cover figure', () => {
