@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { SANDBOX_PAGE_STYLE } from './donations/sandbox/checkout-style.ts';
 import { precompressAssets } from './site/integrations/precompress-assets.ts';
 import { recordCsp } from './site/integrations/record-csp.ts';
+import { shareImageCache } from './site/integrations/share-image-cache.ts';
 import { siteSitemap } from './site/integrations/sitemap.ts';
 import { ELDER_MODE_SCRIPT } from './site/lib/elder-mode-script.ts';
 
@@ -22,7 +23,7 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: './dist',
   site: siteUrl,
-  integrations: [react(), siteSitemap(), precompressAssets(), recordCsp()],
+  integrations: [react(), siteSitemap(), precompressAssets(), recordCsp(), shareImageCache()],
   adapter: node({ mode: 'middleware' }),
   build: { format: 'directory' },
   vite: {

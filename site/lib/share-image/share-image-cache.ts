@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appRoot, type Env, resolveDataDir } from '../../../content/node/index.ts';
 import type { ShareCard } from './share-card.ts';
@@ -39,11 +39,41 @@ export async function cachedShareImage(
 ): Promise<Buffer> {
   const file = join(dir, `${shareCardKey(card)}.png`);
   const kept = await readFile(file).catch(() => null);
-  if (kept) return kept;
+  if (kept) {
+    // Marks it as still in use, for pruneShareCache.
+    const now = new Date();
+    await utimes(file, now, now).catch(() => undefined);
+    return kept;
+  }
   const png = await render(card);
   await mkdir(dir, { recursive: true });
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(temporary, png);
   await rename(temporary, file);
   return png;
+}
+
+/** How long a card no build has drawn or reused stays in the cache. */
+export const SHARE_CACHE_KEEP_DAYS = 30;
+
+/**
+ * Removes cached cards no build has used for `keepDays` (every build touches what it reuses), so
+ * the cache holds about one release's cards and not every title a project ever had. Returns how
+ * many files went.
+ */
+export async function pruneShareCache(
+  dir: string,
+  keepDays = SHARE_CACHE_KEEP_DAYS,
+  now = Date.now(),
+): Promise<number> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const file = join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (!info?.isFile() || now - info.mtimeMs <= keepDays * 86_400_000) continue;
+    await rm(file, { force: true });
+    removed += 1;
+  }
+  return removed;
 }

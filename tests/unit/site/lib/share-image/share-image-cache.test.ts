@@ -1,9 +1,10 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ShareCard } from '../../../../../site/lib/share-image/share-card.ts';
 import {
   cachedShareImage,
+  pruneShareCache,
   shareCacheDir,
   shareCardKey,
 } from '../../../../../site/lib/share-image/share-image-cache.ts';
@@ -50,5 +51,24 @@ describe('the share image cache', () => {
 
   it('lives in the data directory', () => {
     expect(shareCacheDir({ XIANJIE_DATA_DIR: '/srv/xianjie-data' })).toBe('/srv/xianjie-data/cache/share-images');
+  });
+});
+
+describe('pruning the share image cache', () => {
+  it('removes cards no build used for the keep period, and keeps those a build reused', async () => {
+    const dir = tempDir('xianjie-share-prune-');
+    const render = async (c: ShareCard) => Buffer.from(c.title);
+    const old = { ...card, title: '旧标题' };
+    await cachedShareImage(old, render, dir);
+    await cachedShareImage(card, render, dir);
+    const day = 86_400_000;
+    const longAgo = new Date(Date.now() - 40 * day);
+    await utimes(join(dir, `${shareCardKey(old)}.png`), longAgo, longAgo);
+    await utimes(join(dir, `${shareCardKey(card)}.png`), longAgo, longAgo);
+    // A build reuses `card`: it is touched and survives.
+    await cachedShareImage(card, render, dir);
+    expect(await pruneShareCache(dir, 30)).toBe(1);
+    expect(await readdir(dir)).toEqual([`${shareCardKey(card)}.png`]);
+    expect(await pruneShareCache(join(dir, 'missing'))).toBe(0);
   });
 });
