@@ -10,6 +10,8 @@ export interface ShareCard {
   title: string;
   subtitle?: string | undefined;
   figures: readonly ShareFigure[];
+  /** A small line under the figures: where a figure comes from and as of when. */
+  note?: string | undefined;
 }
 
 export interface ShareFigure {
@@ -57,7 +59,7 @@ export function shareCardTree(card: ShareCard): ShareNode {
           display: 'flex',
           flexDirection: 'column',
           flexGrow: 1,
-          padding: '48px 72px 40px',
+          padding: '48px 72px 32px',
         },
         [
           node({ display: 'flex', fontSize: 30, fontWeight: 700, color: BRAND }, `衔接 · ${card.kind}`),
@@ -106,6 +108,7 @@ export function shareCardTree(card: ShareCard): ShareNode {
               ),
             ),
           ),
+          ...(card.note ? [node({ display: 'flex', marginTop: 12, fontSize: 22, color: FG_MUTED }, card.note)] : []),
         ],
       ),
     ],

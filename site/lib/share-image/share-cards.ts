@@ -20,10 +20,14 @@ export function projectShareCard(view: ProjectView): ShareCard {
   const { project, charity, money } = view;
   const figures: ShareFigure[] = [{ label: '项目状态', value: PROJECT_STATUSES[project.status] }];
   if (project.plan) figures.push({ label: '募捐目标', value: formatMoney(project.plan.goalFen) });
-  if (money.asOf) {
-    figures.push({ label: `已筹（截至${formatDate(money.asOf)}）`, value: formatMoney(money.raisedFen) });
-  }
-  return { kind: '慈善项目', title: project.title, subtitle: `实施机构：${charity.name}`, figures };
+  if (money.asOf) figures.push({ label: '已筹', value: formatMoney(money.raisedFen) });
+  return {
+    kind: '慈善项目',
+    title: project.title,
+    subtitle: `实施机构：${charity.name}`,
+    figures,
+    note: money.asOf ? `已筹金额截至${formatDate(money.asOf)}，来自本项目的信息公开` : undefined,
+  };
 }
 
 export function typicalCaseShareCard(item: TypicalCase): ShareCard {

@@ -13,20 +13,21 @@ import type { ShareCard } from './share-card.ts';
  */
 
 /** Bump when share-card.ts draws differently, or fonts or renderer change what a card looks like. */
-export const SHARE_CARD_VERSION = 2;
+export const SHARE_CARD_VERSION = 3;
 
 export function shareCacheDir(env: Env = process.env): string {
   return join(resolveDataDir(env, appRoot()), 'cache', 'share-images');
 }
 
 export function shareCardKey(card: ShareCard): string {
-  const { kind, title, subtitle, figures } = card;
+  const { kind, title, subtitle, figures, note } = card;
   const canonical = JSON.stringify([
     SHARE_CARD_VERSION,
     kind,
     title,
     subtitle ?? null,
     figures.map((f) => [f.label, f.value]),
+    note ?? null,
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, 32);
 }

@@ -35,6 +35,11 @@ describe('the share card tree', () => {
     ]);
   });
 
+  it('draws the note under the figures', () => {
+    const drawn = texts(shareCardTree({ ...card, note: '已筹金额截至2026年9月20日' }));
+    expect(drawn.at(-1)).toBe('已筹金额截至2026年9月20日');
+  });
+
   it('draws at most three figures and no subtitle when there is none', () => {
     const figures = ['一', '二', '三', '四'].map((n) => ({ label: n, value: n }));
     const drawn = texts(shareCardTree({ kind: '典型案例', title: '标题', figures }));

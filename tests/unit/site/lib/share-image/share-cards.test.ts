@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../../../../content/contracts/format.ts';
 import { formatMoney } from '../../../../../content/contracts/money.ts';
 import { PROJECT_STATUSES } from '../../../../../content/index.ts';
+import type { ShareCard } from '../../../../../site/lib/share-image/share-card.ts';
 import {
   campaignShareCard,
   DEFAULT_SHARE_CARD,
@@ -10,13 +12,14 @@ import {
 import { demoSite } from '../../../../support/fixtures/site.ts';
 
 /** Everything a card puts into the image, as one string. */
-function drawn(card: {
-  kind: string;
-  title: string;
-  subtitle?: string | undefined;
-  figures: readonly { label: string; value: string }[];
-}) {
-  return [card.kind, card.title, card.subtitle ?? '', ...card.figures.flatMap((f) => [f.label, f.value])].join('\n');
+function drawn(card: ShareCard) {
+  return [
+    card.kind,
+    card.title,
+    card.subtitle ?? '',
+    ...card.figures.flatMap((f) => [f.label, f.value]),
+    card.note ?? '',
+  ].join('\n');
 }
 
 describe('share cards: titles and figures only', () => {
@@ -33,12 +36,14 @@ describe('share cards: titles and figures only', () => {
       formatMoney(view.project.plan.goalFen),
       formatMoney(view.money.raisedFen),
     ]);
+    expect(card.note).toBe(`已筹金额截至${formatDate(view.money.asOf ?? '')}，来自本项目的信息公开`);
   });
 
   it('leaves out the goal without a plan and the total before anything is disclosed', () => {
     const view = site.projects.find((v) => !v.project.plan && !v.money.asOf);
     if (!view) throw new Error('the demo data has a project without a plan or disclosure');
     expect(projectShareCard(view).figures.map((f) => f.label)).toEqual(['项目状态']);
+    expect(projectShareCard(view).note).toBeUndefined();
   });
 
   it('never draws a summary, story, body or case text (where a beneficiary could be described)', () => {

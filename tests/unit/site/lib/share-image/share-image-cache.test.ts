@@ -28,6 +28,7 @@ describe('the share image cache', () => {
     expect(shareCardKey({ ...card, subtitle: undefined })).not.toBe(key);
     expect(shareCardKey({ ...card, figures: [{ label: '状态', value: '已结项' }] })).not.toBe(key);
     expect(shareCardKey({ ...card, kind: '典型案例' })).not.toBe(key);
+    expect(shareCardKey({ ...card, note: '截至2026年9月20日' })).not.toBe(key);
   });
 
   it('renders a card once and reuses the file after, leaving no temporary file', async () => {
