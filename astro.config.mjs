@@ -7,6 +7,7 @@ import { SANDBOX_PAGE_STYLE } from './donations/sandbox/checkout-style.ts';
 import { checkRawMarkup } from './site/integrations/check-raw-markup.ts';
 import { precompressAssets } from './site/integrations/precompress-assets.ts';
 import { recordCsp } from './site/integrations/record-csp.ts';
+import { shareImageCache } from './site/integrations/share-image-cache.ts';
 import { siteSitemap } from './site/integrations/sitemap.ts';
 import { ELDER_MODE_SCRIPT } from './site/lib/elder-mode-script.ts';
 
@@ -23,7 +24,7 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: './dist',
   site: siteUrl,
-  integrations: [react(), siteSitemap(), precompressAssets(), recordCsp(), checkRawMarkup()],
+  integrations: [react(), siteSitemap(), precompressAssets(), recordCsp(), checkRawMarkup(), shareImageCache()],
   adapter: node({ mode: 'middleware' }),
   build: { format: 'directory' },
   vite: {

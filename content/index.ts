@@ -41,6 +41,7 @@ export * from './schemas/case-summary.ts';
 export * from './schemas/charity.ts';
 export * from './schemas/common.ts';
 export * from './schemas/correction.ts';
+export * from './schemas/cover-image.ts';
 export * from './schemas/disclosure.ts';
 export * from './schemas/page-policy.ts';
 export * from './schemas/project.ts';

@@ -26,6 +26,13 @@ export const paths = {
   search: () => '/search/',
   about: () => '/about/',
   disclosureAnchor: (projectSlug: string, disclosureSlug: string) => `/projects/${projectSlug}/#d-${disclosureSlug}`,
+  /** Share images (Open Graph): one per project, typical case and campaign, one for every other page. */
+  shareImage: {
+    default: () => '/og/default.png',
+    project: (slug: string) => `/og/projects/${slug}.png`,
+    typicalCase: (slug: string) => `/og/cases/${slug}.png`,
+    campaign: (slug: string) => `/og/campaigns/${slug}.png`,
+  },
 } as const;
 
 /** Absolute URL for feeds, the sitemap and data files. */

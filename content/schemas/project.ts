@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateRange, fen, isoDate, nonEmptyText, slug } from './common.ts';
 import { correctionHistorySchema } from './correction.ts';
+import { coverImageSchema } from './cover-image.ts';
 import { notProse } from './not-prose.ts';
 import { regionSchema } from './region.ts';
 import { serviceType, targetGroup } from './taxonomy.ts';
@@ -92,6 +93,7 @@ export const PROJECT_FIELD_LABELS = {
   summary: '项目简介',
   story: '项目介绍',
   publishedOn: '发布日期',
+  cover: '封面图片',
 } as const;
 
 /** 慈善项目. */
@@ -121,6 +123,8 @@ export const projectSchema = z.object({
   /** Story in Markdown; sanitised again when rendered. */
   story: nonEmptyText(20000),
   publishedOn: isoDate,
+  /** 封面图片 (optional), with its alt text and the no-identifiable-beneficiary confirmation. */
+  cover: coverImageSchema.optional(),
   /** 更正说明: every change made after publication, oldest first (schemas/correction.ts). @default [] */
   corrections: correctionHistorySchema(PROJECT_FIELD_LABELS),
 });

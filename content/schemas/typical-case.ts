@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDate, nonEmptyText, slug } from './common.ts';
+import { coverImageSchema } from './cover-image.ts';
 import { regionSchema } from './region.ts';
 import { serviceType, targetGroup } from './taxonomy.ts';
 
@@ -22,5 +23,7 @@ export const typicalCaseSchema = z.object({
   /** Shown on the home page. @default false */
   featured: z.boolean().default(false),
   publishedOn: isoDate,
+  /** 封面图片 (optional), with its alt text and the no-identifiable-beneficiary confirmation. */
+  cover: coverImageSchema.optional(),
 });
 export type TypicalCase = z.infer<typeof typicalCaseSchema>;

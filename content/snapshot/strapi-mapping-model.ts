@@ -78,11 +78,12 @@ export const STRAPI_POPULATE: Record<CollectionName, StrapiPopulate> = {
     needs: slug(),
     campaigns: slug(),
     corrections: true,
+    cover: { populate: { image: true } },
   },
   disclosures: { project: slug(), period: true, expenses: true, corrects: slug(), corrections: true },
   caseSummaries: { project: slug(), region: true },
   needs: { region: true },
-  typicalCases: { region: true, projects: slug(), charities: slug() },
+  typicalCases: { region: true, projects: slug(), charities: slug(), cover: { populate: { image: true } } },
   awards: { awardee: { populate: { charity: slug(), project: slug() } } },
   campaigns: { window: true },
 };

@@ -100,6 +100,22 @@ const expense: Read = (r) => ({
 /** `fields` is a Strapi `json` attribute: the array comes back as it was stored. */
 const correction: Read = (r) => ({ date: date(r.date), fields: r.fields, reason: r.reason });
 
+/** A media-library file: the original and its generated sizes (`formats`), narrowest first. */
+const imageFile: Read = (r) => ({ url: r.url, width: r.width, height: r.height });
+const media: Read = (r) => {
+  const formats = rec(r.formats);
+  const sizes = formats ? Object.values(formats).flatMap((f) => (rec(f) ? [imageFile(f as StrapiRecord)] : [])) : [];
+  sizes.sort((a, b) => Number(a.width) - Number(b.width));
+  return { ...imageFile(r), formats: sizes };
+};
+
+/** The optional cover (component `shared.cover-image`); absent when the editor added none. */
+function cover(value: unknown): unknown {
+  const r = rec(value);
+  if (!r) return optional(value);
+  return { image: one(r.image, media), alt: r.alt, noIdentifiableBeneficiary: r.noIdentifiableBeneficiary };
+}
+
 const consent: Read = (r) => ({ recordedOn: date(r.recordedOn), scope: r.scope, guardian: r.guardian ?? null });
 
 const READERS: { [C in CollectionName]: (e: StrapiRecord) => Unvalidated<SnapshotEntry<C>> } = {
@@ -142,6 +158,7 @@ const READERS: { [C in CollectionName]: (e: StrapiRecord) => Unvalidated<Snapsho
     summary: e.summary,
     story: e.story,
     publishedOn: date(e.publishedOn),
+    cover: cover(e.cover),
     corrections: list(e.corrections, correction),
   }),
   disclosures: (e) => ({
@@ -197,6 +214,7 @@ const READERS: { [C in CollectionName]: (e: StrapiRecord) => Unvalidated<Snapsho
     charities: slugsOf(e.charities),
     featured: e.featured ?? false,
     publishedOn: date(e.publishedOn),
+    cover: cover(e.cover),
   }),
   awards: (e) => ({
     slug: e.slug,

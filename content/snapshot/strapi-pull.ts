@@ -1,5 +1,6 @@
 import { todayIso } from '../rules/dates.ts';
 import { REPORT_STATS_PATH } from '../schemas/report-intake.ts';
+import { withAbsoluteCover } from './media-urls.ts';
 import { parseSnapshot } from './parse-snapshot.ts';
 import {
   COLLECTION_LABELS,
@@ -125,7 +126,7 @@ export async function pullStrapiSnapshot(options: StrapiPullOptions): Promise<Sn
   // One collection at a time: a CMS that editors are using should not take eight scans at once.
   for (const collection of Object.keys(STRAPI_COLLECTIONS) as CollectionName[]) {
     const entries = await fetchCollection(collection, base);
-    raw[collection] = entries.map((entry) => toSnapshotEntry(collection, entry));
+    raw[collection] = entries.map((entry) => withAbsoluteCover(toSnapshotEntry(collection, entry), base.url));
   }
   raw.reportStats = await fetchReportStats(base);
   return parseSnapshot(raw, `内容管理系统（${base.url}）的快照`);

@@ -1,5 +1,5 @@
 import { DISCLOSURE_FIELD_LABELS, PROJECT_FIELD_LABELS } from '../lib/content.ts';
-import { CORRECTION_FIELDS } from './shared-views.ts';
+import { CORRECTION_FIELDS, COVER_HELP } from './shared-views.ts';
 import { field, MONEY_HINT, type ModelView, relationField, slugField } from './view-kit.ts';
 
 /**
@@ -40,6 +40,7 @@ export const PROJECT_VIEW: ModelView = {
     [['brand', 4]],
     [['summary', 12]],
     [['story', 12]],
+    [['cover', 12]],
     [['plan', 12]],
     [
       ['needs', 6],
@@ -70,6 +71,7 @@ export const PROJECT_VIEW: ModelView = {
     summary: field(P.summary, `列表和分享时显示的一两句话，300 字以内。${PII}`),
     story: field(P.story, `项目详情，可用 Markdown（**加粗**、列表）。${PII}`),
     publishedOn: field(P.publishedOn, '在网站上显示的发布日期'),
+    cover: field(P.cover, COVER_HELP),
     disclosures: relationField('信息公开', 'title', '本项目的信息公开，在“信息公开”中新建'),
     caseSummaries: relationField('帮扶案例', 'alias', '本项目的帮扶案例，在“帮扶案例”中新建'),
     ...CORRECTION_FIELDS,

@@ -1,3 +1,4 @@
+import { COVER_HELP } from './shared-views.ts';
 import { field, type ModelView, relationField, slugField } from './view-kit.ts';
 
 /**
@@ -103,6 +104,7 @@ export const TYPICAL_CASE_VIEW: ModelView = {
     ],
     [['summary', 12]],
     [['body', 12]],
+    [['cover', 12]],
     [
       ['projects', 6],
       ['charities', 6],
@@ -126,6 +128,7 @@ export const TYPICAL_CASE_VIEW: ModelView = {
     charities: relationField('相关慈善组织', 'name'),
     featured: field('首页推荐'),
     publishedOn: field('发布日期'),
+    cover: field('封面图片', COVER_HELP),
   },
 };
 

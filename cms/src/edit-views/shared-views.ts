@@ -1,3 +1,4 @@
+import { COVER_CONSENT_LABEL } from '../lib/content.ts';
 import { type FieldView, field, type ModelView } from './view-kit.ts';
 
 /** Components used by several types: a region, a date range, a correction note. */
@@ -69,4 +70,25 @@ export const CORRECTION_FIELDS: Readonly<Record<string, FieldView>> = {
   },
 };
 
-export const SHARED_VIEWS: readonly ModelView[] = [REGION_VIEW, DATE_WINDOW_VIEW, CORRECTION_VIEW];
+/** Help text of the `cover` field on projects and typical cases. */
+export const COVER_HELP = `可选。添加后须填写图片说明并勾选“${COVER_CONSENT_LABEL}”才能发布`;
+
+export const COVER_IMAGE_VIEW: ModelView = {
+  uid: 'shared.cover-image',
+  mainField: 'alt',
+  edit: [[['image', 12]], [['alt', 12]], [['noIdentifiableBeneficiary', 12]]],
+  fields: {
+    image: field('图片', '从媒体库上传或选择一张图片；网站按屏幕宽度选用媒体库生成的各尺寸'),
+    alt: field(
+      '图片说明（替代文字）',
+      '看不到图片的读者（读屏软件）听到的文字：说明图片里有什么，120 字以内',
+      '例如：志愿者在村卫生室为老人测量血压',
+    ),
+    noIdentifiableBeneficiary: field(
+      COVER_CONSENT_LABEL,
+      '发布前必须勾选：图片不得出现能认出受助人的面部、姓名、门牌或证件，不得出现未成年人面部',
+    ),
+  },
+};
+
+export const SHARED_VIEWS: readonly ModelView[] = [REGION_VIEW, DATE_WINDOW_VIEW, CORRECTION_VIEW, COVER_IMAGE_VIEW];

@@ -163,6 +163,12 @@ export const component = (uid: string, options: { repeatable?: boolean; required
   required: options.required ?? true,
 });
 
+/**
+ * One picture from the media library (Strapi's upload plugin), images only. Not `required` at the
+ * Strapi level: an optional component holding it is checked at publish (content/'s zod schema).
+ */
+export const image = (): Attribute => ({ type: 'media', multiple: false, required: false, allowedTypes: ['images'] });
+
 type RelationKind = 'oneToOne' | 'oneToMany' | 'manyToOne' | 'manyToMany';
 
 export const relation = (

@@ -100,6 +100,8 @@ describe('the published schemas', () => {
       'needs[]',
       'campaigns[]',
       'publishedOn',
+      'cover.image.url',
+      'cover.image.formats[].url',
       'corrections[].date',
     ],
     disclosures: [
@@ -114,7 +116,16 @@ describe('the published schemas', () => {
     ],
     caseSummaries: ['slug', 'project', 'region.code', 'region.provinceCode', 'publishedOn'],
     needs: ['slug', 'region.code', 'region.provinceCode', 'publishedOn'],
-    typicalCases: ['slug', 'region.code', 'region.provinceCode', 'projects[]', 'charities[]', 'publishedOn'],
+    typicalCases: [
+      'slug',
+      'region.code',
+      'region.provinceCode',
+      'projects[]',
+      'charities[]',
+      'publishedOn',
+      'cover.image.url',
+      'cover.image.formats[].url',
+    ],
     awards: ['slug', 'awardee.charity', 'awardee.project', 'announcedOn'],
     campaigns: ['slug', 'window.start', 'window.end'],
   };

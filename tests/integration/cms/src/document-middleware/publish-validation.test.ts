@@ -1,9 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../../../../../content/rules/id-number.ts';
+import { STRAPI_POPULATE, toSnapshotEntry } from '../../../../../content/snapshot/strapi-mapping.ts';
 import { type BootedCms, bootCms } from '../../../../support/cms.ts';
 import { DATABASES } from '../../../../support/databases.ts';
 import { FIXTURE_CREDIT_CODES } from '../../../../support/fixture-snapshot.ts';
-import { adminLogin, contentManager, demoAccounts, fullAccessApiToken, request } from '../../../../support/http.ts';
+import {
+  adminLogin,
+  contentManager,
+  demoAccounts,
+  fullAccessApiToken,
+  request,
+  toQuery,
+} from '../../../../support/http.ts';
 
 const CASE = 'api::case-summary.case-summary';
 const CHARITY = 'api::charity.charity';
@@ -163,4 +171,59 @@ describe.each(DATABASES)('发布校验（$name）', ({ target, skip }) => {
       expect(ok.creditCode).toBe(FIXTURE_CREDIT_CODES[1]);
     },
   );
+  it.skipIf(skip)('封面图片：未勾选“图片中没有可识别的受助人”不能发布；勾选后发布，公开 API 带出各尺寸', async () => {
+    const TYPICAL = 'api::typical-case.typical-case';
+    // A media-library file as the upload plugin records one (no bytes needed for the check).
+    const file = await cms.strapi.db.query('plugin::upload.file').create({
+      data: {
+        name: 'clinic.jpg',
+        hash: 'clinic_0a1b2c3d4e',
+        ext: '.jpg',
+        mime: 'image/jpeg',
+        size: 120.5,
+        width: 2000,
+        height: 1333,
+        url: '/uploads/clinic_0a1b2c3d4e.jpg',
+        provider: 'local',
+        formats: { small: { url: '/uploads/small_clinic_0a1b2c3d4e.jpg', width: 500, height: 333, size: 30.2 } },
+      },
+    });
+    const item = await cms.strapi.documents(TYPICAL).findFirst({});
+    if (!item) throw new Error('fixture has a typical case');
+    const cover = { image: file.id, alt: '村卫生室外景', noIdentifiableBeneficiary: false };
+    await cms.strapi.documents(TYPICAL).update({ documentId: item.documentId, data: { cover } as never });
+    await expect(cms.strapi.documents(TYPICAL).publish({ documentId: item.documentId })).rejects.toThrow(
+      /字段 cover\.noIdentifiableBeneficiary：发布带封面图片的内容前，须确认“图片中没有可识别的受助人（不含未成年人面部）”/,
+    );
+    await cms.strapi.documents(TYPICAL).update({
+      documentId: item.documentId,
+      data: { cover: { ...cover, alt: '' } } as never,
+    });
+    await expect(cms.strapi.documents(TYPICAL).publish({ documentId: item.documentId })).rejects.toThrow(
+      /cover\.alt：请填写图片说明/,
+    );
+
+    await cms.strapi.documents(TYPICAL).update({
+      documentId: item.documentId,
+      data: { cover: { ...cover, noIdentifiableBeneficiary: true } } as never,
+    });
+    await cms.strapi.documents(TYPICAL).publish({ documentId: item.documentId });
+    const query = toQuery({ filters: { slug: { $eq: item.slug } }, populate: STRAPI_POPULATE.typicalCases });
+    const res = await request<{ data: Record<string, unknown>[] }>(`${cms.url}/api/typical-cases?${query}`, {
+      token: apiToken,
+    });
+    expect(res.status).toBe(200);
+    const entry = res.body.data[0];
+    if (!entry) throw new Error('the typical case is published');
+    expect(toSnapshotEntry('typicalCases', entry).cover).toEqual({
+      image: {
+        url: '/uploads/clinic_0a1b2c3d4e.jpg',
+        width: 2000,
+        height: 1333,
+        formats: [{ url: '/uploads/small_clinic_0a1b2c3d4e.jpg', width: 500, height: 333 }],
+      },
+      alt: '村卫生室外景',
+      noIdentifiableBeneficiary: true,
+    });
+  });
 });

@@ -42,6 +42,7 @@ export default collectionType({
     summary: text(300),
     story: markdown(20000),
     publishedOn: date(),
+    cover: component('shared.cover-image', { required: false }),
     disclosures: relation('oneToMany', 'api::disclosure.disclosure', { mappedBy: 'project' }),
     caseSummaries: relation('oneToMany', 'api::case-summary.case-summary', { mappedBy: 'project' }),
     ...CORRECTION_ATTRIBUTES,

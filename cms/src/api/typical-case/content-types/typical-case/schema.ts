@@ -34,5 +34,6 @@ export default collectionType({
     charities: relation('manyToMany', 'api::charity.charity'),
     featured: boolean(false),
     publishedOn: date(),
+    cover: component('shared.cover-image', { required: false }),
   },
 });
