@@ -21,8 +21,8 @@ export interface Row {
 const SERVER_LABEL: Record<Row['server'], string> = {
   bare: 'bare Node handler',
   floor: 'same-work floor',
-  portal: 'portal → Astro (production: built, plain node)',
-  'portal-tsx': 'portal → Astro under tsx (before issue 14)',
+  portal: 'portal (production: built, plain node; API on its own router)',
+  'portal-tsx': 'portal under tsx (development)',
   node: 'node-server.ts',
 };
 
