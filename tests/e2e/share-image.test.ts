@@ -1,5 +1,8 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { describe, expect, inject, it } from 'vitest';
+import { shareCacheDir } from '../../site/lib/share-image/share-image-cache.ts';
 import { siteBrowser } from '../support/e2e/site-browser.ts';
 import { filesUnder, textOf, urlPathOf } from '../support/e2e/site-files.ts';
 
@@ -76,6 +79,20 @@ describe('share images and Open Graph', () => {
       expect(image.status).toBe(200);
       expect(pngSize(image.body)).toEqual({ width: 1200, height: 630 });
     }
+  });
+
+  it('builds every share image as a hard link to its cache file, so a release stores no copy', async () => {
+    const cacheDir = shareCacheDir();
+    const cached = new Set<number>();
+    for (const name of await readdir(cacheDir)) cached.add((await stat(join(cacheDir, name))).ino);
+    const pngs = await filesUnder(join(clientDir, 'og'), '.png');
+    const copies: string[] = [];
+    for (const file of pngs) {
+      const info = await stat(file);
+      if (info.nlink < 2 || !cached.has(info.ino)) copies.push(urlPathOf(clientDir, file));
+    }
+    expect(pngs.length).toBeGreaterThan(100);
+    expect(copies).toEqual([]);
   });
 
   it('puts og:title, og:description, og:type, og:url, og:image and twitter:card on every built page', async () => {
