@@ -1,7 +1,8 @@
 import type { IsoDate } from '../content/schemas/common.ts';
 import type { ExpenseLine } from '../content/schemas/disclosure.ts';
-import type { ServiceType } from '../content/schemas/taxonomy.ts';
+import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import { cnDate, cnMonth, cnNumber, listCn, say, yuan } from './format.ts';
+import { groupsNamedIn } from './group-themes.ts';
 import type { Rng } from './random.ts';
 import { actionsFor, type LifeStage, SERVICE_THEMES } from './service-themes.ts';
 
@@ -19,8 +20,13 @@ export interface DisclosureTextContext {
   spentFen: number;
   lines: readonly ExpenseLine[];
   withPlan: boolean;
+  groups: readonly TargetGroup[];
   stage: LifeStage | null;
 }
+
+/** Headlines that name no group the project does not serve (`透析患者…` only for the seriously ill). */
+const headlinesFor = (service: ServiceType, groups: readonly TargetGroup[]) =>
+  HEADLINES[service].filter((h) => groupsNamedIn(h).every((g) => groups.includes(g)));
 
 const HEADLINES: Record<ServiceType, readonly string[]> = {
   material: ['冬季物资发放到户', '生活物资包完成新一轮配送', '助餐点运行情况', '危旧房屋简易修缮完工'],
@@ -60,7 +66,7 @@ export function fundUsageText(rng: Rng, ctx: DisclosureTextContext): { title: st
   const title = rng.chance(0.5)
     ? `第${n}期项目进展及资金使用公开（${cnMonth(ctx.periodStart)}—${cnMonth(ctx.periodEnd)}）`
     : `第${n}次季度公开：项目进展与资金使用情况（截至${cnDate(ctx.periodEnd)}）`;
-  const action = rng.pick(ctx.services.flatMap((s) => actionsFor(s, ctx.stage)));
+  const action = rng.pick(ctx.services.flatMap((s) => actionsFor(s, ctx.stage, ctx.groups)));
   const people = served(ctx.lines);
   const body = [
     `本期（${cnDate(ctx.periodStart)}至${cnDate(ctx.periodEnd)}），项目在${where(ctx.counties)}${action.replace(/^为/, '继续为')}${people > 0 ? `，本期服务约 ${people} 人次` : ''}。`,
@@ -72,7 +78,7 @@ export function fundUsageText(rng: Rng, ctx: DisclosureTextContext): { title: st
 
 export function progressText(rng: Rng, ctx: DisclosureTextContext): { title: string; body: string } {
   const service = rng.pick(ctx.services);
-  const headline = rng.pick(HEADLINES[service]);
+  const headline = rng.pick(headlinesFor(service, ctx.groups));
   const outcome = rng.pick(SERVICE_THEMES[service].outcomes);
   const body = [
     say(

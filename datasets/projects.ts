@@ -6,10 +6,18 @@ import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { CampaignDraft } from './campaigns.ts';
 import type { CharityDraft } from './charities.ts';
 import { cnDate, yearOf, yuanWords } from './format.ts';
-import { GROUP_THEMES } from './group-themes.ts';
+import { GROUP_THEMES, type GroupVariants, pickVariants } from './group-themes.ts';
 import { enterpriseName, NAME_WORDS } from './names.ts';
 import type { NeedDraft } from './needs.ts';
-import { type ProjectTextContext, planTexts, projectStory, projectSummary, projectTitle } from './project-texts.ts';
+import { NON_ASSISTANCE_THEMES } from './non-assistance-themes.ts';
+import { planTexts } from './project-plan-texts.ts';
+import {
+  EMERGENCY_GROUPS,
+  type ProjectTextContext,
+  projectStory,
+  projectSummary,
+  projectTitle,
+} from './project-texts.ts';
 import { implementationTimeline, type Phase, pickPhase, planTimeline, type Timeline } from './project-timeline.ts';
 import type { Rng } from './random.ts';
 import {
@@ -19,7 +27,6 @@ import {
   countyShort,
   KEY_COUNTY_LIST,
   pickCounty,
-  provinceOf,
   provinceShort,
 } from './regions.ts';
 import { type SlugRegistry, slugOf } from './slugs.ts';
@@ -29,6 +36,8 @@ export interface ProjectModel {
   project: Project;
   charity: CharityDraft;
   counties: County[];
+  /** The variant of each target group its texts speak of (`大病患儿` rather than any 大病). */
+  variants: GroupVariants;
   phase: Phase;
   /** Raised by the end of the window (or granted, without public fundraising). */
   raisedTotalFen: number;
@@ -119,39 +128,48 @@ export function generateProjects(rng: Rng, input: ProjectInputs): ProjectModel[]
     const seedNeed = !emergency && candidates.length > 0 && rng.chance(0.5) ? rng.pick(candidates) : null;
     const counties = pickCounties(rng, charity, seedNeed);
     const assistance = emergency || rng.chance(0.88);
+    // A non-assistance project is about one thing (NON_ASSISTANCE_THEMES), preferably the charity's.
+    const ownThemes = NON_ASSISTANCE_THEMES.filter((t) => t.groups.some((g) => charity.focusGroups.includes(g)));
+    const theme = assistance ? null : rng.pick(ownThemes.length > 0 ? ownThemes : NON_ASSISTANCE_THEMES);
     const g0: TargetGroup = seedNeed ? seedNeed.need.group : rng.pick(charity.focusGroups);
-    const groups = [g0];
-    if (rng.chance(0.3)) groups.push(rng.pick(Object.keys(GROUP_THEMES) as TargetGroup[]));
+    const groups = emergency ? [...EMERGENCY_GROUPS] : theme ? [...theme.groups] : [g0];
+    // A second group only where it reads naturally beside the first (失能老人 with 特困老人).
+    if (assistance && !emergency && rng.chance(0.3)) groups.push(rng.pick(GROUP_THEMES[g0].companions));
     const preferred = GROUP_THEMES[g0].services.filter((s) => charity.focusServices.includes(s));
     const s0: ServiceType = seedNeed
       ? seedNeed.need.kind
-      : emergency
-        ? 'material'
-        : rng.pick(preferred.length > 0 ? preferred : GROUP_THEMES[g0].services);
-    const services = [s0, ...rng.sample(GROUP_THEMES[g0].services, rng.int(0, 2))];
-    if (!assistance && !emergency) services.unshift(rng.pick<ServiceType>(['capacity', 'education']));
+      : rng.pick(preferred.length > 0 ? preferred : GROUP_THEMES[g0].services);
+    const services: ServiceType[] = emergency
+      ? ['material', 'psychological']
+      : theme
+        ? [theme.service]
+        : [s0, ...rng.sample(GROUP_THEMES[g0].services, rng.int(0, 2))];
     const uniqueGroups = [...new Set(groups)];
     const uniqueServices = [...new Set(services)];
+    const variants = pickVariants(rng, uniqueGroups);
 
     const first = counties[0] as County;
-    const province = provinceOf(first.provinceCode);
     const brandWord = assistance && !emergency && rng.chance(charity.form === 'foundation' ? 0.15 : 0.05);
     const planned = emergency ? rng.int(200, 3_000) : rng.chance(0.8) ? rng.int(20, 400) : rng.int(400, 2_000);
     const managementPermille = emergency ? rng.int(0, 30) : rng.int(30, 100);
     const ctx: ProjectTextContext = {
       place: placeOf(counties),
       counties: counties.map((c) => c.shortName),
+      keyCounties: counties.filter((c) => c.keyCounty).map((c) => c.shortName),
       provinceShort: provinceShort(first.province),
-      terrain: first.rural ? rng.pick(province.meta.terrain) : rng.pick(['城乡结合部', '老旧城区', '城郊农村']),
+      // Said of the place only when every county of the project shares it.
+      area: counties.every((c) => c.area === first.area) ? first.area : null,
+      setting: counties.every((c) => c.setting === first.setting) ? first.setting : null,
       charityName: charity.charity.name,
       charityProvince: charity.province.name,
       groups: uniqueGroups,
+      variants,
       services: uniqueServices,
       assistance,
+      theme,
       crossRegion: charity.crossRegion && first.provinceCode !== charity.province.code,
       withPlan,
       emergency,
-      keyCounty: counties.some((c) => c.keyCounty),
       planned,
       managementPermille,
     };
@@ -267,6 +285,7 @@ export function generateProjects(rng: Rng, input: ProjectInputs): ProjectModel[]
       project,
       charity,
       counties,
+      variants,
       phase,
       raisedTotalFen,
       spentTotalFen: Math.round(raisedTotalFen * spentShare),
