@@ -75,7 +75,7 @@ export function projectSummary(rng: Rng, ctx: ProjectTextContext): string {
     return `${ctx.charityName}在${where}开展灾后应急救助，为受灾的低保家庭、特困人员和防返贫监测户提供基本生活物资和临时安置帮扶，并按规定每五日公开一次募捐收支。`;
   }
   if (ctx.theme) {
-    return `${ctx.charityName}在${where}开展${ctx.theme.title.replace(/项目$/, '')}，计划覆盖约${ctx.planned}人。本项目不属于救助帮扶类，不在本门户接受捐赠。`;
+    return `${ctx.charityName}在${where}开展${ctx.theme.title.replace(/项目$/, '')}，计划覆盖约${ctx.planned}人。${rng.pick(NOT_AID_SUMMARY)}`;
   }
   return say(
     rng,
@@ -95,6 +95,17 @@ export function projectSummary(rng: Rng, ctx: ProjectTextContext): string {
   );
 }
 
+const NOT_AID = [
+  '本项目着眼于社区长远发展，不直接向困难群众提供救助。',
+  '项目做的是培训、倡导和社区建设，不向个人发放钱物。',
+  '这是一个社区发展项目，帮的是身边的服务者和环境，而不是直接救助某一户。',
+];
+const NOT_AID_SUMMARY = [
+  '本项目不属于救助帮扶类，不在本门户接受捐赠。',
+  '属于社区发展类项目，不在本门户接受捐赠。',
+  '不属于救助帮扶类，本门户只展示，不募捐。',
+];
+
 const SETTING_WORDS: Record<Setting, string> = { rural: '的乡村', urban: '的城市社区里', suburban: '的城郊村镇' };
 
 /** The opening paragraph: the place as the region table knows it, or no landscape at all. */
@@ -105,7 +116,7 @@ function background(rng: Rng, ctx: ProjectTextContext, values: Record<string, st
       [
         '{place}地处{area}，{people}较为集中。当地民政部门摸排发现，不少家庭在享受{gov}等政府救助后，仍然{difficulty}。',
         '{place}位于{area}。{people}中，有相当一部分{difficulty}，仅靠政府救助难以满足多样化的需求。',
-        '在{area}的{place}，{people}面临的困难具有普遍性：{difficulty}。乡镇（街道）民政服务站在走访中多次反映这一需求。',
+        '在{area}的{place}，{people}面临的困难具有普遍性：{difficulty}。',
       ],
       { ...values, area: ctx.area },
     );
@@ -116,7 +127,8 @@ function background(rng: Rng, ctx: ProjectTextContext, values: Record<string, st
     [
       '在{place}{setting}，{people}仍有不少难处：{difficulty}。这些家庭大多已享受{gov}等政府救助。',
       '据{place}民政部门摸排，{people}中有相当一部分在享受{gov}等政府救助后，仍然{difficulty}。',
-      '{people}是{place}民政服务站走访中反映最多的帮扶对象：{difficulty}，仅靠政府救助难以满足多样化的需求。',
+      // Not `{people}是{place}…`: `患者是X` reads to the PII lint as a name after a cue.
+      '在{place}民政服务站的走访记录里，反映最多的是{people}的难处：{difficulty}，仅靠政府救助难以满足多样化的需求。',
       '乡镇（街道）民政服务站在{place}{setting}入户走访时了解到，{people}面临的困难相当普遍：{difficulty}。',
     ],
     { ...values, setting },
@@ -131,7 +143,8 @@ const LINKAGES = [
 ];
 const TRANSPARENCY = [
   '项目每{period}公开一次进展和资金使用情况，结项后三个月内公开结项报告和剩余财产处理情况，欢迎社会监督。',
-  '我们按照慈善法的要求公开项目信息，所有支出均有明细；帮扶故事均经本人或监护人同意并匿名处理。',
+  '{charity}按照慈善法的要求公开项目信息，所有支出均有明细。',
+  '{charity}公开的每一笔支出都列明用途和金额；页面上的帮扶故事均经本人或监护人同意并匿名处理。',
   '善款进入{charity}账户，专款专用，进展和资金使用情况每{period}在本页公开一次。',
   '{charity}每{period}在本页更新服务人次和支出明细，捐赠人可随时查询。',
 ];
@@ -163,7 +176,7 @@ export function projectStory(rng: Rng, ctx: ProjectTextContext, fundingNote: str
     const theme = ctx.theme;
     sections.push(
       '## 项目背景',
-      `${values.place}${theme.why}本项目着眼于社区长远发展，不直接向困难群众提供救助。`,
+      `${values.place}${theme.why}${rng.pick(NOT_AID)}`,
       '## 我们怎么做',
       rng
         .sample(theme.actions, rng.int(2, theme.actions.length))

@@ -5,7 +5,7 @@ import type { Partner, Project } from '../content/schemas/project.ts';
 import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { CampaignDraft } from './campaigns.ts';
 import type { CharityDraft } from './charities.ts';
-import { cnDate, yearOf, yuanWords } from './format.ts';
+import { cnDate, listCn, yearOf, yuanWords } from './format.ts';
 import { GROUP_THEMES, type GroupVariants, pickVariants } from './group-themes.ts';
 import { enterpriseName, NAME_WORDS } from './names.ts';
 import type { NeedDraft } from './needs.ts';
@@ -54,6 +54,9 @@ export interface ProjectInputs {
   campaigns: readonly CampaignDraft[];
   slugs: SlugRegistry;
 }
+
+/** Where the money of a project without a 募捐方案 comes from. */
+const NO_PLAN_FUNDS = ['政府购买服务', '定向捐赠', '基金会资助', '企业捐赠', '本机构自有资金', '往年结转的定向资金'];
 
 const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
   a.start <= b.end && b.start <= a.end;
@@ -196,7 +199,7 @@ export function generateProjects(rng: Rng, input: ProjectInputs): ProjectModel[]
     const fundingNote =
       withPlan && window
         ? `本项目募捐方案${noFiling ? '正在民政部门备案，取得备案编号前不接受捐赠' : '已在民政部门备案'}，募捐期为${cnDate(window.start)}至${cnDate(window.end)}，募捐目标${yuanWords(goalFen)}。`
-        : '本项目不开展公开募捐，资金来自政府购买服务、定向捐赠和基金会资助。';
+        : `本项目不开展公开募捐，资金来自${listCn(rng.sample(NO_PLAN_FUNDS, rng.int(2, 3)))}。`;
 
     const partners: Partner[] = [];
     if (withPlan && rng.chance(0.6)) {

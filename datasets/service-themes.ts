@@ -44,6 +44,7 @@ export const SERVICE_THEMES: Record<ServiceType, ServiceTheme> = {
       '为困难家庭发放棉被、棉衣和电暖器等冬季取暖物资',
       '按季度配送米面油和营养品组成的生活物资包',
       '为住房简陋的家庭更换门窗、修补屋顶',
+      '换季时上门核对每户缺什么，按需配送衣物和日用品',
     ],
     elderActions: ['在村级幸福院开设老年助餐点，提供低价或免费午餐'],
     childActions: ['为寄宿学生配送冬衣、被褥和营养加餐'],
@@ -67,6 +68,7 @@ export const SERVICE_THEMES: Record<ServiceType, ServiceTheme> = {
     actions: [
       '组织社工和志愿者每月至少两次上门探访，了解身体和生活状况',
       '建立照护档案，发现新的困难及时向乡镇（街道）民政服务站报告',
+      '为每户确定一名固定的联系社工，留下服务电话，遇事随时可以找到人',
     ],
     elderActions: ['提供助浴、助洁、理发等居家照料服务', '为长期卧床的老人提供翻身、清洁和压疮预防指导'],
     childActions: ['由儿童主任和社工定期家访，关注孩子的安全和学习'],
@@ -93,6 +95,7 @@ export const SERVICE_THEMES: Record<ServiceType, ServiceTheme> = {
       '由专业心理咨询师开展一对一心理疏导',
       '组织小组活动和团体辅导，帮助建立同伴支持',
       '为长期照护者提供喘息服务和减压活动',
+      '社工每月电话回访，情绪波动大的及时转介精神卫生专业机构',
     ],
     childActions: ['在村（社区）儿童之家开展亲情视频通话和情绪课堂'],
     elderActions: ['组织志愿者结对陪伴，定期陪老人聊天、读报'],
@@ -188,6 +191,7 @@ export const SERVICE_THEMES: Record<ServiceType, ServiceTheme> = {
     titles: ['助学', '圆梦助学', '学业支持', '课后托管', '成长助学'],
     actions: [
       '向品学兼优的困难学生发放助学金',
+      '为初、高中学生提供升学和志愿填报指导',
       '在学校和儿童之家开设课后托管和作业辅导',
       '配送学习用品和课外读物',
       '开展暑期夏令营和研学活动',
