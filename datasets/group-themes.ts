@@ -92,8 +92,8 @@ export const GROUP_THEMES: Record<TargetGroup, GroupTheme> = {
   'left-behind-children': theme({
     variants: [
       {
-        titles: ['留守儿童', '农村留守儿童', '山区留守儿童'],
-        people: ['父母外出务工、由祖辈照看的农村留守儿童', '偏远山村的留守儿童'],
+        titles: ['留守儿童', '农村留守儿童'],
+        people: ['父母外出务工、由祖辈照看的留守儿童', '父母常年在外打工的留守儿童'],
       },
     ],
     names: ['留守儿童'],

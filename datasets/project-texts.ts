@@ -34,6 +34,7 @@ export interface ProjectTextContext {
 export const DISASTERS = ['暴雨洪涝灾害', '低温雨雪冰冻灾害', '山洪地质灾害', '地震灾害'];
 /** What an emergency project serves: its story names exactly these. */
 export const EMERGENCY_GROUPS: readonly TargetGroup[] = ['dibao', 'tekun', 'low-income'];
+const NOT_FOR_CHILDREN = /助浴助洁|居家照护|就业帮扶|技能培训|生计发展|爱心助餐/;
 const FORMS = ['项目', '计划', '行动', '服务项目', '帮扶项目'];
 
 export function projectTitle(
@@ -43,8 +44,16 @@ export function projectTitle(
 ): { title: string; parts: string[] } {
   const g0 = ctx.groups[0] as TargetGroup;
   const s0 = ctx.services[0] as ServiceType;
-  const groupTitle = rng.pick(variantOf(ctx.variants, g0).titles);
-  const serviceTitle = rng.pick(fitting(s0, SERVICE_THEMES[s0].titles, ctx.groups));
+  const variant = variantOf(ctx.variants, g0);
+  const groupTitle = rng.pick(variant.titles);
+  // The service word fits the title's own group and age (no 助浴助洁 for children), and does not
+  // repeat the group word (`大病患者大病帮扶`; 透析患者透析补助 is how such projects are named).
+  const words = fitting(s0, SERVICE_THEMES[s0].titles, [g0]).filter(
+    (t) =>
+      !(t.startsWith('大病') && groupTitle.includes('大病')) &&
+      !(stageOfGroup(g0, variant) === 'child' && NOT_FOR_CHILDREN.test(t)),
+  );
+  const serviceTitle = rng.pick(words.length > 0 ? words : SERVICE_THEMES[s0].titles);
   if (ctx.emergency) {
     const disaster = rng.pick(DISASTERS);
     return { title: `${ctx.place}${disaster}困难群众应急救助`, parts: [ctx.place, disaster, '应急救助'] };

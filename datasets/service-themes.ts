@@ -150,7 +150,7 @@ export const SERVICE_THEMES: Record<ServiceType, ServiceTheme> = {
       e('学员交通补贴', 'travel', 5000),
     ],
     outcomes: ['找到了稳定的工作', '家庭收入有所增加', '掌握了一门实用技能'],
-    needs: ['职业技能培训', '就业岗位对接', '生计发展支持'],
+    needs: ['职业技能培训', '就业岗位对接', '生计发展支持', '生活技能培训'],
     only: {
       技能培训: ADULTS,
       就业帮扶: ADULTS,
@@ -162,6 +162,7 @@ export const SERVICE_THEMES: Record<ServiceType, ServiceTheme> = {
       职业技能培训: ADULTS,
       就业岗位对接: ADULTS,
       生计发展支持: ADULTS,
+      生活技能培训: ['minors', 'left-behind-children'],
     },
   },
   medical: {
@@ -179,7 +180,7 @@ export const SERVICE_THEMES: Record<ServiceType, ServiceTheme> = {
       e('巡回义诊药品与耗材', 'materials', 5000),
     ],
     outcomes: ['治疗得以继续', '病情趋于稳定', '家庭医疗负担明显减轻'],
-    needs: ['自付医疗费用补助', '就医交通补助', '住院陪护'],
+    needs: ['自付医疗费用补助', '就医交通补助', '住院陪护', '透析补助'],
     only: {
       大病帮扶: ['seriously-ill'],
       透析补助: ['seriously-ill'],
