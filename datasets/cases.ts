@@ -4,7 +4,7 @@ import type { IsoDate } from '../content/schemas/common.ts';
 import { type AgeBand, MINOR_AGE_BANDS, type ServiceType, type TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { Snapshot } from '../content/snapshot/snapshot-schema.ts';
 import { say } from './format.ts';
-import { GROUP_THEMES, variantOf } from './group-themes.ts';
+import { difficultiesOf, GROUP_THEMES, variantOf } from './group-themes.ts';
 import { ALIAS_SURNAMES } from './names.ts';
 import type { ProjectModel } from './projects.ts';
 import type { Rng } from './random.ts';
@@ -112,7 +112,7 @@ export function generateCases(
       alias,
       age: rng.pick(AGE_WORDS[ageBand]),
       family: rng.pick(GROUP_FAMILIES[group] ?? FAMILIES[lifeStage(ageBand)]),
-      difficulty: rng.pick(theme.difficulties),
+      difficulty: rng.pick(difficultiesOf(group, variant, county.setting === 'urban')),
       county: county.shortName,
       gov1: gov1 ?? '低保',
       gov2: gov2 ?? '临时救助',

@@ -19,6 +19,8 @@ export interface GroupVariant {
   people: readonly string[];
   /** Narrower than the group's age bands (a child variant of an all-ages group). */
   ageBands?: readonly AgeBand[];
+  /** Instead of the group's hardships, where some of them do not fit (no 就业 for a child). */
+  difficulties?: readonly string[];
   stage?: LifeStage;
 }
 
@@ -116,6 +118,12 @@ export const GROUP_THEMES: Record<TargetGroup, GroupTheme> = {
         titles: ['残疾儿童'],
         people: ['需要康复训练的残疾儿童'],
         ageBands: ['6-13', '14-17'],
+        difficulties: [
+          '康复训练中断，肢体功能退化',
+          '缺少合适的轮椅、助行器等康复辅具',
+          '家中无障碍设施缺乏，出行和如厕困难',
+          '家长全职照护孩子，无法外出务工，身心疲惫',
+        ],
         stage: 'child',
       },
     ],
@@ -150,6 +158,12 @@ export const GROUP_THEMES: Record<TargetGroup, GroupTheme> = {
         titles: ['大病患儿'],
         people: ['家庭困难的大病患儿', '患先天性心脏病、白血病等重大疾病的患儿'],
         ageBands: CHILD_BANDS,
+        difficulties: [
+          '经基本医保、大病保险和医疗救助报销后，自付费用仍然较高',
+          '带孩子往返省城治疗，交通和食宿开支大',
+          '父母轮流陪护住院，收入骤减',
+          '孩子长期住院治疗，学业中断、情绪低落',
+        ],
         stage: 'child',
       },
     ],
@@ -237,6 +251,13 @@ export function pickVariants(rng: Rng, groups: readonly TargetGroup[]): GroupVar
 /** The variant a project chose for the group, or any of the group's when it did not choose. */
 export function variantOf(variants: GroupVariants, group: TargetGroup): GroupVariant {
   return variants[group] ?? (GROUP_THEMES[group].variants[0] as GroupVariant);
+}
+
+/** Hardships of the group as the variant has them; in a city, none that speak of 县城 or villages. */
+export function difficultiesOf(group: TargetGroup, variant?: GroupVariant, urban = false): readonly string[] {
+  const all = variant?.difficulties ?? GROUP_THEMES[group].difficulties;
+  const fit = urban ? all.filter((d) => !/县城|农村|村/.test(d)) : all;
+  return fit.length > 0 ? fit : all;
 }
 
 /** The life stage a group's people are in, when the group (or the chosen variant) says so. */

@@ -3,7 +3,7 @@ import type { AssistanceNeed } from '../content/schemas/assistance-need.ts';
 import type { IsoDate } from '../content/schemas/common.ts';
 import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import { say } from './format.ts';
-import { GROUP_THEMES } from './group-themes.ts';
+import { difficultiesOf, GROUP_THEMES } from './group-themes.ts';
 import type { Rng } from './random.ts';
 import { type County, countyRegion, countyShort, PROVINCES, pickCounty } from './regions.ts';
 import { fitting, SERVICE_THEMES } from './service-themes.ts';
@@ -68,7 +68,7 @@ export function generateNeeds(rng: Rng, asOf: IsoDate, count: number, slugs: Slu
       n: households,
       people: rng.pick(variant.people),
       gov: rng.pick(theme.government),
-      difficulty: rng.pick(theme.difficulties),
+      difficulty: rng.pick(difficultiesOf(group, variant, county.setting === 'urban')),
       need: needPhrase,
       year: publishedOn.slice(0, 4),
     };

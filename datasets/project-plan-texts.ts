@@ -1,6 +1,6 @@
 import { SERVICE_TYPES, type ServiceType, type TargetGroup } from '../content/schemas/taxonomy.ts';
 import { listCn } from './format.ts';
-import { GROUP_THEMES } from './group-themes.ts';
+import { difficultiesOf, variantOf } from './group-themes.ts';
 import { govOf, type ProjectTextContext, peopleOf } from './project-texts.ts';
 import type { Rng } from './random.ts';
 import { fitting, SERVICE_THEMES } from './service-themes.ts';
@@ -37,7 +37,7 @@ export function planTexts(rng: Rng, ctx: ProjectTextContext) {
       ? `为${where}受灾困难群众提供应急生活救助，帮助其渡过难关。`
       : ctx.theme
         ? `在${where}开展${ctx.theme.title.replace(/项目$/, '')}，面向${ppl}所在的社区，不直接提供救助。`
-        : `为${where}${ppl}提供${serviceLabels}，缓解${rng.pick(GROUP_THEMES[group].difficulties)}的困难，推动政府救助与慈善帮扶有效衔接。`,
+        : `为${where}${ppl}提供${serviceLabels}，缓解${rng.pick(difficultiesOf(group, variantOf(ctx.variants, group), ctx.setting === 'urban'))}的困难，推动政府救助与慈善帮扶有效衔接。`,
     beneficiaryScope: `${where}范围内的${ppl}，优先覆盖已纳入${govOf(rng, ctx.groups)}但生活仍有困难的家庭，计划帮扶约${ctx.planned}人。`,
     beneficiarySelection: rng.pick(SELECTIONS),
     useOfFunds: `约${p1}%用于${first ?? '直接帮扶'}，约${p2}%用于${second ?? '专业服务'}，其余用于项目执行、评估和信息公开；管理费用不超过募得资金的${(ctx.managementPermille / 10).toFixed(1)}%。`,

@@ -1,6 +1,6 @@
 import { SERVICE_TYPES, type ServiceType, type TargetGroup } from '../content/schemas/taxonomy.ts';
 import { listCn, say } from './format.ts';
-import { GROUP_THEMES, type GroupVariants, stageOfGroup, variantOf } from './group-themes.ts';
+import { difficultiesOf, GROUP_THEMES, type GroupVariants, stageOfGroup, variantOf } from './group-themes.ts';
 import type { NonAssistanceTheme } from './non-assistance-themes.ts';
 import type { Rng } from './random.ts';
 import type { Setting } from './region-facts.ts';
@@ -165,7 +165,7 @@ export function projectStory(rng: Rng, ctx: ProjectTextContext, fundingNote: str
     place: whereOf(ctx),
     people: peopleOf(rng, ctx),
     gov: govOf(rng, ctx.groups),
-    difficulty: rng.pick(GROUP_THEMES[group].difficulties),
+    difficulty: rng.pick(difficultiesOf(group, variant, ctx.setting === 'urban')),
     charity: ctx.charityName,
     period: rng.pick(['季度', '两个月', '半年']),
   };

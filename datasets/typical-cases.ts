@@ -4,7 +4,7 @@ import type { Region } from '../content/schemas/region.ts';
 import { SERVICE_TYPES, type TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { TypicalCase } from '../content/schemas/typical-case.ts';
 import { listCn, say, yearOf } from './format.ts';
-import { GROUP_THEMES, stageOfGroup, variantOf } from './group-themes.ts';
+import { difficultiesOf, stageOfGroup, variantOf } from './group-themes.ts';
 import type { ProjectModel } from './projects.ts';
 import type { Rng } from './random.ts';
 import { countyRegion, countyShort, provinceOf, provinceShort } from './regions.ts';
@@ -91,7 +91,7 @@ export function generateTypicalCases(
     const served = Math.max(m.planned, rng.int(30, 300));
     const body = [
       '## 基本情况',
-      `${values.county}${rng.pick(variant.people)}较多，${rng.pick(GROUP_THEMES[group].difficulties)}。当地民政部门与${values.charity}合作实施“${p.title}”，探索政府救助与慈善帮扶有效衔接的路径。`,
+      `${values.county}${rng.pick(variant.people)}较多，${rng.pick(difficultiesOf(group, variant, county?.setting === 'urban'))}。当地民政部门与${values.charity}合作实施“${p.title}”，探索政府救助与慈善帮扶有效衔接的路径。`,
       '## 主要做法',
       practices.join('\n'),
       '## 工作成效',
