@@ -9,7 +9,7 @@ import { ALIAS_SURNAMES } from './names.ts';
 import type { ProjectModel } from './projects.ts';
 import type { Rng } from './random.ts';
 import { countyRegion, countyShort } from './regions.ts';
-import { actionsFor, type LifeStage, SERVICE_THEMES } from './service-themes.ts';
+import { actionsFor, fitting, type LifeStage, SERVICE_THEMES } from './service-themes.ts';
 import { type SlugRegistry, slugOf } from './slugs.ts';
 
 /**
@@ -117,7 +117,7 @@ export function generateCases(
       gov1: gov1 ?? '低保',
       gov2: gov2 ?? '临时救助',
       action: rng.pick(actionsFor(service, lifeStage(ageBand), m.project.targetGroups)),
-      outcome: rng.pick(SERVICE_THEMES[service].outcomes),
+      outcome: rng.pick(fitting(service, SERVICE_THEMES[service].outcomes, [group])),
       title: rng.pick(variant.titles),
       who: minor ? '监护人' : '本人',
     };

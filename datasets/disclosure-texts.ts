@@ -4,7 +4,7 @@ import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import { cnDate, cnMonth, cnNumber, listCn, say, yuan } from './format.ts';
 import { groupsNamedIn } from './group-themes.ts';
 import type { Rng } from './random.ts';
-import { actionsFor, type LifeStage, SERVICE_THEMES } from './service-themes.ts';
+import { actionsFor, fitting, type LifeStage, SERVICE_THEMES } from './service-themes.ts';
 
 /** What a disclosure's title and body are written from. */
 export interface DisclosureTextContext {
@@ -26,7 +26,11 @@ export interface DisclosureTextContext {
 
 /** Headlines that name no group the project does not serve (`透析患者…` only for the seriously ill). */
 const headlinesFor = (service: ServiceType, groups: readonly TargetGroup[]) =>
-  HEADLINES[service].filter((h) => groupsNamedIn(h).every((g) => groups.includes(g)));
+  fitting(
+    service,
+    HEADLINES[service].filter((h) => groupsNamedIn(h).every((g) => groups.includes(g))),
+    groups,
+  );
 
 const HEADLINES: Record<ServiceType, readonly string[]> = {
   material: ['冬季物资发放到户', '生活物资包完成新一轮配送', '助餐点运行情况', '危旧房屋简易修缮完工'],
@@ -79,7 +83,7 @@ export function fundUsageText(rng: Rng, ctx: DisclosureTextContext): { title: st
 export function progressText(rng: Rng, ctx: DisclosureTextContext): { title: string; body: string } {
   const service = rng.pick(ctx.services);
   const headline = rng.pick(headlinesFor(service, ctx.groups));
-  const outcome = rng.pick(SERVICE_THEMES[service].outcomes);
+  const outcome = rng.pick(fitting(service, SERVICE_THEMES[service].outcomes, ctx.groups));
   const body = [
     say(
       rng,
@@ -115,7 +119,7 @@ export function finalReportText(
 ): { title: string; body: string } {
   const outcomes = listCn(
     rng.sample(
-      ctx.services.flatMap((s) => SERVICE_THEMES[s].outcomes),
+      ctx.services.flatMap((s) => fitting(s, SERVICE_THEMES[s].outcomes, ctx.groups)),
       2,
     ),
   );

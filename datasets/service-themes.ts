@@ -163,6 +163,10 @@ export const SERVICE_THEMES: Record<ServiceType, ServiceTheme> = {
       就业岗位对接: ADULTS,
       生计发展支持: ADULTS,
       生活技能培训: ['minors', 'left-behind-children'],
+      找到了稳定的工作: ADULTS,
+      家庭收入有所增加: ADULTS,
+      就业岗位对接会举行: ADULTS,
+      种养殖项目进入管护期: ['dibao', 'low-income', 'disabled'],
     },
   },
   medical: {
@@ -183,6 +187,7 @@ export const SERVICE_THEMES: Record<ServiceType, ServiceTheme> = {
     needs: ['自付医疗费用补助', '就医交通补助', '住院陪护', '透析补助'],
     only: {
       大病帮扶: ['seriously-ill'],
+      透析患者补贴按月发放: ['seriously-ill'],
       透析补助: ['seriously-ill'],
       为长期透析患者提供交通和营养补贴: ['seriously-ill'],
       透析患者交通与营养补贴: ['seriously-ill'],
@@ -207,6 +212,8 @@ export const SERVICE_THEMES: Record<ServiceType, ServiceTheme> = {
     needs: ['助学金', '课后托管与学业辅导', '学习用品'],
     only: {
       课后托管: ['left-behind-children', 'minors', 'dibao', 'low-income'],
+      课后托管服务开课: ['left-behind-children', 'minors', 'dibao', 'low-income'],
+      暑期夏令营圆满结束: ['left-behind-children', 'minors', 'dibao', 'low-income'],
       开展暑期夏令营和研学活动: ['left-behind-children', 'minors', 'dibao', 'low-income'],
     },
   },

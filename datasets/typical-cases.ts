@@ -68,7 +68,7 @@ export function generateTypicalCases(
     const values = {
       people: rng.pick(variant.titles),
       need: rng.pick(fitting(service, SERVICE_THEMES[service].needs, p.targetGroups)),
-      outcome: rng.pick(SERVICE_THEMES[service].outcomes),
+      outcome: rng.pick(fitting(service, SERVICE_THEMES[service].outcomes, [group])),
       county: county ? countyShort(county.shortName) : provinceShort(province.name),
       charity: m.charity.charity.name,
       action: rng.pick(actionsFor(service, stageOfGroup(group, variant), p.targetGroups)),
