@@ -48,10 +48,12 @@ const HEADLINES: Record<ServiceType, readonly string[]> = {
 };
 
 const CLOSERS = [
-  '本期所有支出均经机构财务审核，相关票据留存备查，欢迎社会监督。',
-  '下一阶段，项目将继续与当地民政部门和乡镇（街道）民政服务站保持沟通，及时回应新发现的困难。',
-  '项目在服务中发现的可能符合政府救助条件的家庭，已告知当地民政部门并协助提出申请。',
+  '本期{n}笔支出均经机构财务审核，相关票据留存备查，欢迎社会监督。',
+  '下一阶段，项目将继续与{where}民政部门和乡镇（街道）民政服务站保持沟通，及时回应新发现的困难。',
+  '在{where}服务中发现的可能符合政府救助条件的家庭，项目已告知当地民政部门并协助提出申请。',
   '为保护受助人隐私，本公开不包含任何可识别个人身份的信息。',
+  '{month}的服务记录和票据已归档，捐赠人可通过机构公开的联系方式申请查阅。',
+  '项目在{where}的服务仍在进行，下一期公开将报告新增服务人次和支出。',
 ];
 
 const served = (lines: readonly ExpenseLine[]) => lines.reduce((a, l) => a + l.beneficiariesReached, 0);
@@ -75,7 +77,12 @@ export function fundUsageText(rng: Rng, ctx: DisclosureTextContext): { title: st
   const body = [
     `本期（${cnDate(ctx.periodStart)}至${cnDate(ctx.periodEnd)}），项目在${where(ctx.counties)}${action.replace(/^为/, '继续为')}${people > 0 ? `，本期服务约 ${people} 人次` : ''}。`,
     moneyParagraph(ctx, '本期'),
-    rng.pick(CLOSERS),
+    // No `本期0笔支出…` when the period had none.
+    say(rng, ctx.lines.length > 0 ? CLOSERS : CLOSERS.slice(1), {
+      where: where(ctx.counties),
+      month: cnMonth(ctx.periodEnd),
+      n: ctx.lines.length,
+    }),
   ].join('\n\n');
   return { title, body };
 }

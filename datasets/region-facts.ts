@@ -85,10 +85,7 @@ export const COUNTY_FACTS: Record<string, RegionFact> = {
     { area: '武陵山区', setting: 'rural' },
   ),
   ...table({ '50': '巫山县 奉节县 云阳县' }, { area: '三峡库区', setting: 'rural' }),
-  ...table(
-    { '51': '昭觉县 布拖县 美姑县 金阳县 越西县 喜德县 普格县 雷波县' },
-    { area: '大凉山区', setting: 'rural' },
-  ),
+  ...table({ '51': '昭觉县 布拖县 美姑县 金阳县 越西县 喜德县 普格县 雷波县' }, { area: '大凉山区', setting: 'rural' }),
   ...table({ '53': '会泽县' }, { area: '乌蒙山区', setting: 'rural' }),
   ...table({ '53': '宁蒗彝族自治县' }, { area: '小凉山', setting: 'rural' }),
   ...table({ '53': '澜沧拉祜族自治县' }, { area: '滇西南边境山区', setting: 'rural' }),
