@@ -2,10 +2,10 @@ import { formatMoney } from '../content/contracts/money.ts';
 import { addDays } from '../content/rules/dates.ts';
 import { AWARD_CATEGORIES, type Award, type AwardCategory, type Awardee } from '../content/schemas/award.ts';
 import type { IsoDate } from '../content/schemas/common.ts';
-import { SERVICE_TYPES } from '../content/schemas/taxonomy.ts';
+import { SERVICE_TYPES, type TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { CharityDraft } from './charities.ts';
 import { cnNumber, listCn, yearOf } from './format.ts';
-import { GROUP_THEMES } from './group-themes.ts';
+import { GROUP_THEMES, variantOf } from './group-themes.ts';
 import { enterpriseName, NAME_WORDS, personName } from './names.ts';
 import type { ProjectModel } from './projects.ts';
 import type { Rng } from './random.ts';
@@ -125,7 +125,8 @@ export function generateAwards(
     const province = ed.provinceCode ?? charity?.province.code ?? rng.pick(PROVINCES).code;
     const county = pickCounty(rng, province);
     const prefix = rng.pick(PROVINCES.find((p) => p.code === province)?.meta.prefixes ?? ['华夏']);
-    const group = rng.pick(Object.keys(GROUP_THEMES) as (keyof typeof GROUP_THEMES)[]);
+    // A charity is praised for the groups it serves, not for a group drawn at random.
+    const group = rng.pick(charity ? charity.focusGroups : (Object.keys(GROUP_THEMES) as TargetGroup[]));
     const people = rng.pick(GROUP_THEMES[group].titles);
     let awardee: Awardee;
     let citation: string;
@@ -133,7 +134,8 @@ export function generateAwards(
       const projects = models.filter(
         (m) => m.charity === charity && m.project.publishedOn <= addDays(ed.announcedOn, -180),
       );
-      const project = category === 'project' && projects.length > 0 ? rng.pick(projects).project : null;
+      const model = category === 'project' && projects.length > 0 ? rng.pick(projects) : null;
+      const project = model?.project ?? null;
       awardee = project
         ? { kind: 'project', name: project.title, charity: charity.charity.slug, project: project.slug }
         : category === 'project'
@@ -144,8 +146,8 @@ export function generateAwards(
               project: null,
             }
           : { kind: 'charity', name: charity.charity.name, charity: charity.charity.slug, project: null };
-      citation = project
-        ? `该项目聚焦${listCn(project.targetGroups.map((g) => GROUP_THEMES[g].titles[0] as string))}，提供${listCn(project.serviceTypes.map((s) => SERVICE_TYPES[s]))}等服务，建立了需求对接、同意转介和结果反馈的衔接机制，信息公开及时规范，具有创新性和示范性。`
+      citation = model
+        ? `该项目聚焦${listCn(model.project.targetGroups.map((g) => variantOf(model.variants, g).titles[0] as string))}，提供${listCn(model.project.serviceTypes.map((s) => SERVICE_TYPES[s]))}等服务，建立了需求对接、同意转介和结果反馈的衔接机制，信息公开及时规范，具有创新性和示范性。`
         : `${charity.charity.name}长期扎根基层，围绕${people}的急难愁盼问题开展慈善帮扶，积极参与政府救助与慈善帮扶衔接工作，项目管理规范、信息公开透明，社会影响良好。`;
     } else if (category === 'donor-enterprise' || category === 'project') {
       const company = enterpriseName(rng, prefix);

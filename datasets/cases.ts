@@ -4,12 +4,12 @@ import type { IsoDate } from '../content/schemas/common.ts';
 import { type AgeBand, MINOR_AGE_BANDS, type ServiceType, type TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { Snapshot } from '../content/snapshot/snapshot-schema.ts';
 import { say } from './format.ts';
-import { GROUP_THEMES } from './group-themes.ts';
+import { difficultiesOf, GROUP_THEMES, variantOf } from './group-themes.ts';
 import { ALIAS_SURNAMES } from './names.ts';
 import type { ProjectModel } from './projects.ts';
 import type { Rng } from './random.ts';
 import { countyRegion, countyShort } from './regions.ts';
-import { actionsFor, type LifeStage, SERVICE_THEMES } from './service-themes.ts';
+import { actionsFor, fitting, type LifeStage, SERVICE_THEMES } from './service-themes.ts';
 import { type SlugRegistry, slugOf } from './slugs.ts';
 
 /**
@@ -96,26 +96,29 @@ export function generateCases(
 
     const group = rng.pick(m.project.targetGroups) as TargetGroup;
     const theme = GROUP_THEMES[group];
-    const ageBand = rng.pick(theme.ageBands);
+    // The person is one of those the project's story speaks of: a 大病患儿 project has child cases.
+    const variant = variantOf(m.variants, group);
+    const ageBand = rng.pick(variant.ageBands ?? theme.ageBands);
     const alias = aliasFor(rng, ageBand);
     const county = rng.pick(m.counties);
     // A service of the project that fits this person's group (and age), so the story hangs together.
-    const fitting = m.project.serviceTypes.filter(
+    const fittingServices = m.project.serviceTypes.filter(
       (x) => theme.services.includes(x) && (!MINOR_AGE_BANDS.includes(ageBand) || CHILD_SERVICES.includes(x)),
     );
-    const service = rng.pick(fitting.length > 0 ? fitting : m.project.serviceTypes);
+    const service = rng.pick(fittingServices.length > 0 ? fittingServices : m.project.serviceTypes);
     const minor = MINOR_AGE_BANDS.includes(ageBand);
     const [gov1, gov2] = rng.sample(theme.government, 2);
     const values = {
       alias,
       age: rng.pick(AGE_WORDS[ageBand]),
       family: rng.pick(GROUP_FAMILIES[group] ?? FAMILIES[lifeStage(ageBand)]),
-      difficulty: rng.pick(theme.difficulties),
+      difficulty: rng.pick(difficultiesOf(group, variant, county.setting === 'urban')),
       county: county.shortName,
       gov1: gov1 ?? '低保',
       gov2: gov2 ?? '临时救助',
-      action: rng.pick(actionsFor(service, lifeStage(ageBand))),
-      outcome: rng.pick(SERVICE_THEMES[service].outcomes),
+      action: rng.pick(actionsFor(service, lifeStage(ageBand), m.project.targetGroups)),
+      outcome: rng.pick(fitting(service, SERVICE_THEMES[service].outcomes, [group])),
+      title: rng.pick(variant.titles),
       who: minor ? '监护人' : '本人',
     };
     const earliest = maxDate(m.project.publishedOn, addDays(m.project.implementation.start, 30));
@@ -128,7 +131,7 @@ export function generateCases(
       scope,
       guardian: minor ? rng.pick(GUARDIANS) : null,
     };
-    const slug = slugs.claim(slugOf([countyShort(county.shortName), rng.pick(theme.titles), 'anli']));
+    const slug = slugs.claim(slugOf([countyShort(county.shortName), values.title, 'anli']));
     cases.push({
       slug,
       project: m.project.slug,
@@ -139,9 +142,11 @@ export function generateCases(
       situation: say(
         rng,
         [
-          '{alias}{age}，生活在{county}的一个村子里，{family}。{difficulty}，日子过得很紧巴。',
+          '{alias}{age}，生活在{county}，{family}。{difficulty}，日子过得很紧巴。',
           '{alias}{age}，{family}。近几年{difficulty}，一家人的生活压力越来越大。',
           '{county}的{alias}{age}，{family}，{difficulty}。',
+          '社工第一次上门时，{alias}{age}，{family}。最让家里犯难的是：{difficulty}。',
+          '{alias}是项目在{county}帮扶的{title}之一，{age}，{family}。{difficulty}。',
         ],
         values,
       ),
@@ -151,6 +156,8 @@ export function generateCases(
           '已纳入{gov1}，并享受{gov2}。乡镇（街道）民政服务站在走访中了解到其仍有困难，经{who}同意后转介至本项目。',
           '当地民政部门已为其办理{gov1}；社工入户时发现其可能符合{gov2}条件，协助向乡镇人民政府提出了申请。',
           '享受{gov1}和{gov2}，基本生活有保障，但{difficulty}的问题仍需社会力量帮扶。',
+          '{gov1}每月按时发放，{gov2}也已办理；项目补上的是政府救助覆盖不到的部分。',
+          '在{county}民政部门转介前，{alias}已享受{gov1}。经{who}同意，社工把家里的情况录入帮扶台账，并核实了{gov2}的申请条件。',
         ],
         values,
       ),
@@ -160,6 +167,8 @@ export function generateCases(
           '项目把{alias}纳入帮扶名单，{action}，并由社工定期回访。',
           '社工入户评估后制定了“一户一策”帮扶计划：{action}。',
           '项目{action}；志愿者每月上门一次，了解新的需要。',
+          '结合{alias}的情况，项目{action}。',
+          '第一个月，社工先摸清了家里最急的事；随后项目{action}，每次服务都记入照护档案。',
         ],
         values,
       ),
@@ -169,6 +178,8 @@ export function generateCases(
           '几个月下来，{alias}{outcome}，家里人也轻松了不少。',
           '{outcome}。{alias}说，最感激的是“有人常来看看”。',
           '目前{alias}{outcome}，项目将继续跟进，必要时协助申请新的政府救助。',
+          '半年回访时，{alias}{outcome}。',
+          '回访时{alias}{outcome}，家里人说心里踏实多了。',
         ],
         values,
       ),

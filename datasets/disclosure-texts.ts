@@ -2,10 +2,11 @@ import { formatDate } from '../content/contracts/format.ts';
 import { formatYuan } from '../content/contracts/money.ts';
 import type { IsoDate } from '../content/schemas/common.ts';
 import type { ExpenseLine } from '../content/schemas/disclosure.ts';
-import type { ServiceType } from '../content/schemas/taxonomy.ts';
+import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import { cnMonth, cnNumber, listCn, say } from './format.ts';
+import { groupsNamedIn } from './group-themes.ts';
 import type { Rng } from './random.ts';
-import { actionsFor, type LifeStage, SERVICE_THEMES } from './service-themes.ts';
+import { actionsFor, fitting, type LifeStage, SERVICE_THEMES } from './service-themes.ts';
 
 /** What a disclosure's title and body are written from. */
 export interface DisclosureTextContext {
@@ -21,8 +22,17 @@ export interface DisclosureTextContext {
   spentFen: number;
   lines: readonly ExpenseLine[];
   withPlan: boolean;
+  groups: readonly TargetGroup[];
   stage: LifeStage | null;
 }
+
+/** Headlines that name no group the project does not serve (`透析患者…` only for the seriously ill). */
+const headlinesFor = (service: ServiceType, groups: readonly TargetGroup[]) =>
+  fitting(
+    service,
+    HEADLINES[service].filter((h) => groupsNamedIn(h).every((g) => groups.includes(g))),
+    groups,
+  );
 
 const HEADLINES: Record<ServiceType, readonly string[]> = {
   material: ['冬季物资发放到户', '生活物资包完成新一轮配送', '助餐点运行情况', '危旧房屋简易修缮完工'],
@@ -40,10 +50,12 @@ const HEADLINES: Record<ServiceType, readonly string[]> = {
 };
 
 const CLOSERS = [
-  '本期所有支出均经机构财务审核，相关票据留存备查，欢迎社会监督。',
-  '下一阶段，项目将继续与当地民政部门和乡镇（街道）民政服务站保持沟通，及时回应新发现的困难。',
-  '项目在服务中发现的可能符合政府救助条件的家庭，已告知当地民政部门并协助提出申请。',
+  '本期{n}笔支出均经机构财务审核，相关票据留存备查，欢迎社会监督。',
+  '下一阶段，项目将继续与{where}民政部门和乡镇（街道）民政服务站保持沟通，及时回应新发现的困难。',
+  '在{where}服务中发现的可能符合政府救助条件的家庭，项目已告知当地民政部门并协助提出申请。',
   '为保护受助人隐私，本公开不包含任何可识别个人身份的信息。',
+  '{month}的服务记录和票据已归档，捐赠人可通过机构公开的联系方式申请查阅。',
+  '项目在{where}的服务仍在进行，下一期公开将报告新增服务人次和支出。',
 ];
 
 const served = (lines: readonly ExpenseLine[]) => lines.reduce((a, l) => a + l.beneficiariesReached, 0);
@@ -62,20 +74,25 @@ export function fundUsageText(rng: Rng, ctx: DisclosureTextContext): { title: st
   const title = rng.chance(0.5)
     ? `第${n}期项目进展及资金使用公开（${cnMonth(ctx.periodStart)}—${cnMonth(ctx.periodEnd)}）`
     : `第${n}次季度公开：项目进展与资金使用情况（截至${formatDate(ctx.periodEnd)}）`;
-  const action = rng.pick(ctx.services.flatMap((s) => actionsFor(s, ctx.stage)));
+  const action = rng.pick(ctx.services.flatMap((s) => actionsFor(s, ctx.stage, ctx.groups)));
   const people = served(ctx.lines);
   const body = [
     `本期（${formatDate(ctx.periodStart)}至${formatDate(ctx.periodEnd)}），项目在${where(ctx.counties)}${action.replace(/^为/, '继续为')}${people > 0 ? `，本期服务约 ${people} 人次` : ''}。`,
     moneyParagraph(ctx, '本期'),
-    rng.pick(CLOSERS),
+    // No `本期0笔支出…` when the period had none.
+    say(rng, ctx.lines.length > 0 ? CLOSERS : CLOSERS.slice(1), {
+      where: where(ctx.counties),
+      month: cnMonth(ctx.periodEnd),
+      n: ctx.lines.length,
+    }),
   ].join('\n\n');
   return { title, body };
 }
 
 export function progressText(rng: Rng, ctx: DisclosureTextContext): { title: string; body: string } {
   const service = rng.pick(ctx.services);
-  const headline = rng.pick(HEADLINES[service]);
-  const outcome = rng.pick(SERVICE_THEMES[service].outcomes);
+  const headline = rng.pick(headlinesFor(service, ctx.groups));
+  const outcome = rng.pick(fitting(service, SERVICE_THEMES[service].outcomes, ctx.groups));
   const body = [
     say(
       rng,
@@ -111,7 +128,7 @@ export function finalReportText(
 ): { title: string; body: string } {
   const outcomes = listCn(
     rng.sample(
-      ctx.services.flatMap((s) => SERVICE_THEMES[s].outcomes),
+      ctx.services.flatMap((s) => fitting(s, SERVICE_THEMES[s].outcomes, ctx.groups)),
       2,
     ),
   );

@@ -16,7 +16,7 @@ import { splitFen } from './format.ts';
 import { stageOfGroup } from './group-themes.ts';
 import type { ProjectModel } from './projects.ts';
 import type { Rng } from './random.ts';
-import { type ExpenseKind, OVERHEAD_EXPENSES, SERVICE_THEMES } from './service-themes.ts';
+import { type ExpenseKind, fitsGroups, OVERHEAD_EXPENSES, SERVICE_THEMES } from './service-themes.ts';
 import { SlugRegistry } from './slugs.ts';
 
 const KIND_SLUG: Record<DisclosureKind, string> = {
@@ -56,7 +56,10 @@ function randomDate(rng: Rng, from: IsoDate, to: IsoDate): IsoDate {
 /** Expense lines adding up to exactly `total` fen, dated within [from, to]. */
 function expenseLines(rng: Rng, m: ProjectModel, total: number, from: IsoDate, to: IsoDate): ExpenseLine[] {
   if (total <= 0) return [];
-  const direct: ExpenseKind[] = m.project.serviceTypes.flatMap((s) => SERVICE_THEMES[s].expenses);
+  const groups = m.project.targetGroups;
+  const direct: ExpenseKind[] = m.project.serviceTypes.flatMap((s) =>
+    SERVICE_THEMES[s].expenses.filter((k) => fitsGroups(s, k.item, groups)),
+  );
   const count = total < 200_000 ? 1 : rng.int(2, 4);
   const kinds = rng.sample(direct, count);
   const permille = m.project.plan?.managementCostPermille ?? 50;
@@ -149,7 +152,11 @@ export function generateDisclosures(
         spentFen: spent,
         lines,
         withPlan: m.project.plan !== null,
-        stage: stageOfGroup(m.project.targetGroups[0] as TargetGroup),
+        groups: m.project.targetGroups,
+        stage: stageOfGroup(
+          m.project.targetGroups[0] as TargetGroup,
+          m.variants[m.project.targetGroups[0] as TargetGroup],
+        ),
       };
       const target = e.corrects === null ? null : (made[e.corrects] ?? null);
       const text =

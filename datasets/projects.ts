@@ -7,11 +7,19 @@ import type { Partner, Project } from '../content/schemas/project.ts';
 import type { ServiceType, TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { CampaignDraft } from './campaigns.ts';
 import type { CharityDraft } from './charities.ts';
-import { yearOf } from './format.ts';
-import { GROUP_THEMES } from './group-themes.ts';
+import { listCn, yearOf } from './format.ts';
+import { GROUP_THEMES, type GroupVariants, pickVariants } from './group-themes.ts';
 import { enterpriseName, NAME_WORDS } from './names.ts';
 import type { NeedDraft } from './needs.ts';
-import { type ProjectTextContext, planTexts, projectStory, projectSummary, projectTitle } from './project-texts.ts';
+import { NON_ASSISTANCE_THEMES } from './non-assistance-themes.ts';
+import { planTexts } from './project-plan-texts.ts';
+import {
+  EMERGENCY_GROUPS,
+  type ProjectTextContext,
+  projectStory,
+  projectSummary,
+  projectTitle,
+} from './project-texts.ts';
 import { implementationTimeline, type Phase, pickPhase, planTimeline, type Timeline } from './project-timeline.ts';
 import type { Rng } from './random.ts';
 import {
@@ -21,7 +29,6 @@ import {
   countyShort,
   KEY_COUNTY_LIST,
   pickCounty,
-  provinceOf,
   provinceShort,
 } from './regions.ts';
 import { type SlugRegistry, slugOf } from './slugs.ts';
@@ -31,6 +38,8 @@ export interface ProjectModel {
   project: Project;
   charity: CharityDraft;
   counties: County[];
+  /** The variant of each target group its texts speak of (`大病患儿` rather than any 大病). */
+  variants: GroupVariants;
   phase: Phase;
   /** Raised by the end of the window (or granted, without public fundraising). */
   raisedTotalFen: number;
@@ -47,6 +56,9 @@ export interface ProjectInputs {
   campaigns: readonly CampaignDraft[];
   slugs: SlugRegistry;
 }
+
+/** Where the money of a project without a 募捐方案 comes from. */
+const NO_PLAN_FUNDS = ['政府购买服务', '定向捐赠', '基金会资助', '企业捐赠', '本机构自有资金', '往年结转的定向资金'];
 
 const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }) =>
   a.start <= b.end && b.start <= a.end;
@@ -121,39 +133,48 @@ export function generateProjects(rng: Rng, input: ProjectInputs): ProjectModel[]
     const seedNeed = !emergency && candidates.length > 0 && rng.chance(0.5) ? rng.pick(candidates) : null;
     const counties = pickCounties(rng, charity, seedNeed);
     const assistance = emergency || rng.chance(0.88);
+    // A non-assistance project is about one thing (NON_ASSISTANCE_THEMES), preferably the charity's.
+    const ownThemes = NON_ASSISTANCE_THEMES.filter((t) => t.groups.some((g) => charity.focusGroups.includes(g)));
+    const theme = assistance ? null : rng.pick(ownThemes.length > 0 ? ownThemes : NON_ASSISTANCE_THEMES);
     const g0: TargetGroup = seedNeed ? seedNeed.need.group : rng.pick(charity.focusGroups);
-    const groups = [g0];
-    if (rng.chance(0.3)) groups.push(rng.pick(Object.keys(GROUP_THEMES) as TargetGroup[]));
+    const groups = emergency ? [...EMERGENCY_GROUPS] : theme ? [...theme.groups] : [g0];
+    // A second group only where it reads naturally beside the first (失能老人 with 特困老人).
+    if (assistance && !emergency && rng.chance(0.3)) groups.push(rng.pick(GROUP_THEMES[g0].companions));
     const preferred = GROUP_THEMES[g0].services.filter((s) => charity.focusServices.includes(s));
     const s0: ServiceType = seedNeed
       ? seedNeed.need.kind
-      : emergency
-        ? 'material'
-        : rng.pick(preferred.length > 0 ? preferred : GROUP_THEMES[g0].services);
-    const services = [s0, ...rng.sample(GROUP_THEMES[g0].services, rng.int(0, 2))];
-    if (!assistance && !emergency) services.unshift(rng.pick<ServiceType>(['capacity', 'education']));
+      : rng.pick(preferred.length > 0 ? preferred : GROUP_THEMES[g0].services);
+    const services: ServiceType[] = emergency
+      ? ['material', 'psychological']
+      : theme
+        ? [theme.service]
+        : [s0, ...rng.sample(GROUP_THEMES[g0].services, rng.int(0, 2))];
     const uniqueGroups = [...new Set(groups)];
     const uniqueServices = [...new Set(services)];
+    const variants = pickVariants(rng, uniqueGroups);
 
     const first = counties[0] as County;
-    const province = provinceOf(first.provinceCode);
     const brandWord = assistance && !emergency && rng.chance(charity.form === 'foundation' ? 0.15 : 0.05);
     const planned = emergency ? rng.int(200, 3_000) : rng.chance(0.8) ? rng.int(20, 400) : rng.int(400, 2_000);
     const managementPermille = emergency ? rng.int(0, 30) : rng.int(30, 100);
     const ctx: ProjectTextContext = {
       place: placeOf(counties),
       counties: counties.map((c) => c.shortName),
+      keyCounties: counties.filter((c) => c.keyCounty).map((c) => c.shortName),
       provinceShort: provinceShort(first.province),
-      terrain: first.rural ? rng.pick(province.meta.terrain) : rng.pick(['城乡结合部', '老旧城区', '城郊农村']),
+      // Said of the place only when every county of the project shares it.
+      area: counties.every((c) => c.area === first.area) ? first.area : null,
+      setting: counties.every((c) => c.setting === first.setting) ? first.setting : null,
       charityName: charity.charity.name,
       charityProvince: charity.province.name,
       groups: uniqueGroups,
+      variants,
       services: uniqueServices,
       assistance,
+      theme,
       crossRegion: charity.crossRegion && first.provinceCode !== charity.province.code,
       withPlan,
       emergency,
-      keyCounty: counties.some((c) => c.keyCounty),
       planned,
       managementPermille,
     };
@@ -180,7 +201,7 @@ export function generateProjects(rng: Rng, input: ProjectInputs): ProjectModel[]
     const fundingNote =
       withPlan && window
         ? `本项目募捐方案${noFiling ? '正在民政部门备案，取得备案编号前不接受捐赠' : '已在民政部门备案'}，募捐期为${formatDate(window.start)}至${formatDate(window.end)}，募捐目标${formatMoney(goalFen)}。`
-        : '本项目不开展公开募捐，资金来自政府购买服务、定向捐赠和基金会资助。';
+        : `本项目不开展公开募捐，资金来自${listCn(rng.sample(NO_PLAN_FUNDS, rng.int(2, 3)))}。`;
 
     const partners: Partner[] = [];
     if (withPlan && rng.chance(0.6)) {
@@ -269,6 +290,7 @@ export function generateProjects(rng: Rng, input: ProjectInputs): ProjectModel[]
       project,
       charity,
       counties,
+      variants,
       phase,
       raisedTotalFen,
       spentTotalFen: Math.round(raisedTotalFen * spentShare),

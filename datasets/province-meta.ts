@@ -2,7 +2,7 @@
  * What the generator knows about each province: a literary prefix for composing fictional charity
  * names (陇原, 黔山…), the landline area code of its capital (for an organisation's office
  * number), where it lies (east/central/west: western counties get more projects, as 民发〔2023〕46号
- * (四) asks), and phrases for the landscape a project story opens with.
+ * (四) asks). What is true of a place's landscape lives in region-facts.ts, not here.
  */
 export type Tier = 'east' | 'central' | 'west';
 
@@ -10,48 +10,46 @@ export interface ProvinceMeta {
   prefixes: readonly string[];
   areaCode: string;
   tier: Tier;
-  terrain: readonly string[];
 }
 
-const m = (prefixes: string, areaCode: string, tier: Tier, terrain: string): ProvinceMeta => ({
+const m = (prefixes: string, areaCode: string, tier: Tier): ProvinceMeta => ({
   prefixes: prefixes.split(' '),
   areaCode,
   tier,
-  terrain: terrain.split(' '),
 });
 
 export const PROVINCE_META: Record<string, ProvinceMeta> = {
-  '11': m('京华 燕京', '010', 'east', '京郊山区 城乡结合部'),
-  '12': m('津沽 海河', '022', 'east', '滨海城乡结合部 城郊农村'),
-  '13': m('燕赵 冀中', '0311', 'east', '太行山区 坝上高原 冀中平原'),
-  '14': m('三晋 汾河', '0351', 'central', '吕梁山区 太行山区 晋北高寒地带'),
-  '15': m('草原 北疆', '0471', 'west', '农牧交错带 草原牧区 边境旗县'),
-  '21': m('辽河 沈水', '024', 'east', '辽西丘陵 老工业城区'),
-  '22': m('长白 松江', '0431', 'east', '长白山区 边境农村'),
-  '23': m('龙江 北国', '0451', 'east', '高寒林区 黑土地农区'),
-  '31': m('申城 浦江', '021', 'east', '郊区农村 老旧城区'),
-  '32': m('江南 吴越', '025', 'east', '苏北农区 里下河地区'),
-  '33': m('之江 钱塘', '0571', 'east', '浙西南山区 海岛乡村'),
-  '34': m('江淮 皖山', '0551', 'central', '大别山区 皖北平原'),
-  '35': m('八闽 闽山', '0591', 'east', '闽西山区 闽东沿海'),
-  '36': m('赣鄱 赣南', '0791', 'central', '罗霄山区 赣南原中央苏区'),
-  '37': m('齐鲁 泰山', '0531', 'east', '沂蒙山区 黄河滩区'),
-  '41': m('中原 河洛', '0371', 'central', '伏牛山区 黄淮平原 大别山北麓'),
-  '42': m('荆楚 江汉', '027', 'central', '武陵山区 秦巴山区 大别山区'),
-  '43': m('湘江 潇湘', '0731', 'central', '武陵山区 湘西山区 罗霄山区'),
-  '44': m('岭南 南粤', '020', 'east', '粤北山区 粤东西北欠发达地区'),
-  '45': m('八桂 桂山', '0771', 'west', '石漠化山区 桂西北大石山区 边境地区'),
-  '46': m('琼州 椰风', '0898', 'east', '中部山区 民族地区'),
-  '50': m('巴渝 山城', '023', 'west', '渝东北山区 武陵山区 三峡库区'),
-  '51': m('巴蜀 天府', '028', 'west', '大凉山腹地 川西高原 秦巴山区'),
-  '52': m('黔山 黔岭', '0851', 'west', '乌蒙山区 喀斯特山区 黔东南苗岭山区'),
-  '53': m('彩云 滇山', '0871', 'west', '乌蒙山区 滇西边境山区 怒江峡谷'),
-  '54': m('雪域 高原', '0891', 'west', '高海拔牧区 雪域高原'),
-  '61': m('三秦 秦岭', '029', 'west', '秦巴山区 陕北黄土高原'),
-  '62': m('陇原 河西', '0931', 'west', '陇中黄土高原 六盘山区 甘南高原'),
-  '63': m('青海湖 江源', '0971', 'west', '三江源高寒牧区 东部干旱山区'),
-  '64': m('塞上 六盘', '0951', 'west', '西海固干旱山区 黄河灌区'),
-  '65': m('天山 昆仑', '0991', 'west', '南疆绿洲 昆仑山北麓 边境县'),
+  '11': m('京华 燕京', '010', 'east'),
+  '12': m('津沽 海河', '022', 'east'),
+  '13': m('燕赵 冀中', '0311', 'east'),
+  '14': m('三晋 汾河', '0351', 'central'),
+  '15': m('草原 北疆', '0471', 'west'),
+  '21': m('辽河 沈水', '024', 'east'),
+  '22': m('长白 松江', '0431', 'east'),
+  '23': m('龙江 北国', '0451', 'east'),
+  '31': m('申城 浦江', '021', 'east'),
+  '32': m('江南 吴越', '025', 'east'),
+  '33': m('之江 钱塘', '0571', 'east'),
+  '34': m('江淮 皖山', '0551', 'central'),
+  '35': m('八闽 闽山', '0591', 'east'),
+  '36': m('赣鄱 赣南', '0791', 'central'),
+  '37': m('齐鲁 泰山', '0531', 'east'),
+  '41': m('中原 河洛', '0371', 'central'),
+  '42': m('荆楚 江汉', '027', 'central'),
+  '43': m('湘江 潇湘', '0731', 'central'),
+  '44': m('岭南 南粤', '020', 'east'),
+  '45': m('八桂 桂山', '0771', 'west'),
+  '46': m('琼州 椰风', '0898', 'east'),
+  '50': m('巴渝 山城', '023', 'west'),
+  '51': m('巴蜀 天府', '028', 'west'),
+  '52': m('黔山 黔岭', '0851', 'west'),
+  '53': m('彩云 滇山', '0871', 'west'),
+  '54': m('雪域 高原', '0891', 'west'),
+  '61': m('三秦 秦岭', '029', 'west'),
+  '62': m('陇原 河西', '0931', 'west'),
+  '63': m('青海湖 江源', '0971', 'west'),
+  '64': m('塞上 六盘', '0951', 'west'),
+  '65': m('天山 昆仑', '0991', 'west'),
 };
 
 /**

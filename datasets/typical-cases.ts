@@ -4,11 +4,11 @@ import type { Region } from '../content/schemas/region.ts';
 import { SERVICE_TYPES, type TargetGroup } from '../content/schemas/taxonomy.ts';
 import type { TypicalCase } from '../content/schemas/typical-case.ts';
 import { listCn, say, yearOf } from './format.ts';
-import { GROUP_THEMES, stageOfGroup } from './group-themes.ts';
+import { difficultiesOf, stageOfGroup, variantOf } from './group-themes.ts';
 import type { ProjectModel } from './projects.ts';
 import type { Rng } from './random.ts';
 import { countyRegion, countyShort, provinceOf, provinceShort } from './regions.ts';
-import { actionsFor, SERVICE_THEMES } from './service-themes.ts';
+import { actionsFor, fitting, SERVICE_THEMES } from './service-themes.ts';
 import { type SlugRegistry, slugOf } from './slugs.ts';
 
 /**
@@ -64,13 +64,14 @@ export function generateTypicalCases(
     const province = provinceOf(p.regions[0]?.code ?? '110000');
     const group = p.targetGroups[0] as TargetGroup;
     const service = p.serviceTypes[0] ?? 'material';
+    const variant = variantOf(m.variants, group);
     const values = {
-      people: rng.pick(GROUP_THEMES[group].titles),
-      need: rng.pick(SERVICE_THEMES[service].needs),
-      outcome: rng.pick(SERVICE_THEMES[service].outcomes),
+      people: rng.pick(variant.titles),
+      need: rng.pick(fitting(service, SERVICE_THEMES[service].needs, p.targetGroups)),
+      outcome: rng.pick(fitting(service, SERVICE_THEMES[service].outcomes, [group])),
       county: county ? countyShort(county.shortName) : provinceShort(province.name),
       charity: m.charity.charity.name,
-      action: rng.pick(actionsFor(service, stageOfGroup(group))),
+      action: rng.pick(actionsFor(service, stageOfGroup(group, variant), p.targetGroups)),
     };
     const place = county ? `${provinceShort(province.name)}${countyShort(county.shortName)}` : province.name;
     const title = `${place}：${say(rng, HEADLINES, values)}`.slice(0, 80);
@@ -90,7 +91,7 @@ export function generateTypicalCases(
     const served = Math.max(m.planned, rng.int(30, 300));
     const body = [
       '## 基本情况',
-      `${values.county}${rng.pick(GROUP_THEMES[group].people)}较多，${rng.pick(GROUP_THEMES[group].difficulties)}。当地民政部门与${values.charity}合作实施“${p.title}”，探索政府救助与慈善帮扶有效衔接的路径。`,
+      `${values.county}${rng.pick(variant.people)}较多，${rng.pick(difficultiesOf(group, variant, county?.setting === 'urban'))}。当地民政部门与${values.charity}合作实施“${p.title}”，探索政府救助与慈善帮扶有效衔接的路径。`,
       '## 主要做法',
       practices.join('\n'),
       '## 工作成效',

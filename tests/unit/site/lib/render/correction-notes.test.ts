@@ -33,9 +33,10 @@ describe('correction notes on the project page', () => {
     const corrected = visible(view).filter((d) => d.corrections.length > 0);
     expect(out).toContain(`其中 ${corrected.length} 条发布后作过修改`);
     for (const d of corrected) {
+      // To the end of the item's article: its correction notes are a nested list of their own.
       const item = out.slice(
         out.indexOf(`<li id="d-${d.slug}">`),
-        out.indexOf('</li>', out.indexOf(`<li id="d-${d.slug}">`)),
+        out.indexOf('</article></li>', out.indexOf(`<li id="d-${d.slug}">`)),
       );
       expect(item).toContain(`href="#d-${d.slug}-gengzheng">已更正`);
       expect(item).toContain(`<h4 id="d-${d.slug}-gengzheng">更正说明</h4>`);
