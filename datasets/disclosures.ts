@@ -84,7 +84,8 @@ function expenseLines(rng: Rng, m: ProjectModel, total: number, from: IsoDate, t
 
 /**
  * Chooses the overdue projects: ongoing, longer than 6 months, not emergencies, with a quarterly
- * slot already due. About one in twelve, and at least three when there are that many.
+ * slot already due. About one in twelve, at least three when there are that many, and one of each
+ * demo editor's charity where it has one.
  */
 function chooseOverdue(rng: Rng, models: readonly ProjectModel[], asOf: IsoDate): Set<string> {
   const eligible = models.filter(
@@ -97,6 +98,15 @@ function chooseOverdue(rng: Rng, models: readonly ProjectModel[], asOf: IsoDate)
   for (const m of eligible) {
     if (chosen.size >= 3) break;
     chosen.add(m.project.slug);
+  }
+  // The CMS's two demo charity editors edit the first two charities by slug
+  // (cms/src/bootstrap/demo-accounts.ts): each gets an overdue project to bring up to date, so the
+  // demo shows an editor the 逾期未披露 flag and its cure (journey 2 walks it).
+  const charities = [...new Set(models.map((m) => m.project.charity))].sort().slice(0, 2);
+  for (const charity of charities) {
+    const own = eligible.filter((m) => m.project.charity === charity);
+    if (own.length > 0 && !own.some((m) => chosen.has(m.project.slug)))
+      chosen.add((own[0] as ProjectModel).project.slug);
   }
   return chosen;
 }

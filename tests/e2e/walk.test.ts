@@ -124,7 +124,8 @@ describe('someone checking on charities', () => {
 
     const flag = page.getByRole('link', { name: /逾期未披露 \d+ 项/ });
     await expect.poll(() => flag.isVisible()).toBe(true);
-    await expect.poll(() => page.locator('.callout--bad').textContent()).toContain('逾期未披露');
+    // The disclosures section's own notice (an accepting project also has one above its donate form).
+    await expect.poll(() => page.locator('#disclosures .callout--bad').first().textContent()).toContain('逾期未披露');
     const dueTable = page.getByRole('table', { name: '法定信息公开事项与截止日期' });
     expect(await dueTable.getByText('逾期未披露').count()).toBeGreaterThan(0);
 

@@ -9,6 +9,19 @@ import { ALL_VIEWS } from './apply-views.ts';
  */
 const VIEWS = new Map(ALL_VIEWS.map((view) => [view.uid, view]));
 
+/**
+ * A component field's label by its name alone, when it is the same in every component that has
+ * it (for when Strapi's models are not at hand to say which component a step is in).
+ */
+const COMPONENT_LABELS = new Map<string, string | null>();
+for (const view of ALL_VIEWS) {
+  if (view.uid.includes('::')) continue;
+  for (const [name, f] of Object.entries(view.fields)) {
+    const known = COMPONENT_LABELS.get(name);
+    COMPONENT_LABELS.set(name, known === undefined || known === f.label ? f.label : null);
+  }
+}
+
 /** `expenses[0].category` → `['expenses', 0, 'category']`. */
 function steps(path: string): (string | number)[] {
   return path
@@ -26,7 +39,9 @@ export function fieldLabelOf(uid: string, path: string, modelOf?: ModelOf): stri
       parts.push(`第 ${step + 1} 项`);
       continue;
     }
-    const label = model ? VIEWS.get(model)?.fields[step]?.label : undefined;
+    const label =
+      (model ? VIEWS.get(model)?.fields[step]?.label : undefined) ??
+      (parts.length > 0 ? (COMPONENT_LABELS.get(step) ?? undefined) : undefined);
     if (!label) {
       if (parts.length === 0) return null;
       parts.push(`「${step}」`);

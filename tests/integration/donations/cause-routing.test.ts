@@ -88,8 +88,8 @@ describe.each(BACKENDS)('routing cause gifts on $name', ({ name, skip }) => {
     expect(r.json.project.slug).toBe('b-disclosed');
     const reason = r.json.routing?.reason as string;
     expect(reason).toContain(
-      '募捐目标 1.00 万元；据2026年1月20日的信息公开，已公开募得 5,000.00 元，已达目标的 50%；' +
-        '2026年1月15日之后本站在线捐赠 1,000.00 元；两项合计 6,000.00 元，已达目标的 60%；募捐期至2026年3月31日。',
+      '募捐目标 1.00 万元；据2026年1月20日的信息公开，已公开募得 0.50 万元，已达目标的 50%；' +
+        '2026年1月15日之后本站在线捐赠 1,000.00 元；两项合计 0.60 万元，已达目标的 60%；募捐期至2026年3月31日。',
     );
     expect(reason).toContain('它已筹得的金额占目标的比例更低');
     // The result page reads the same reason back with the order's status.

@@ -193,14 +193,14 @@ describe.each(DATABASES)('发布校验（$name）', ({ target, skip }) => {
     const cover = { image: file.id, alt: '村卫生室外景', noIdentifiableBeneficiary: false };
     await cms.strapi.documents(TYPICAL).update({ documentId: item.documentId, data: { cover } as never });
     await expect(cms.strapi.documents(TYPICAL).publish({ documentId: item.documentId })).rejects.toThrow(
-      /字段 cover\.noIdentifiableBeneficiary：发布带封面图片的内容前，须确认“图片中没有可识别的受助人（不含未成年人面部）”/,
+      /「封面图片」「图片中没有可识别的受助人」：发布带封面图片的内容前，须确认“图片中没有可识别的受助人（不含未成年人面部）”/,
     );
     await cms.strapi.documents(TYPICAL).update({
       documentId: item.documentId,
       data: { cover: { ...cover, alt: '' } } as never,
     });
     await expect(cms.strapi.documents(TYPICAL).publish({ documentId: item.documentId })).rejects.toThrow(
-      /cover\.alt：请填写图片说明/,
+      /「封面图片」「图片说明」：请填写图片说明/,
     );
 
     await cms.strapi.documents(TYPICAL).update({

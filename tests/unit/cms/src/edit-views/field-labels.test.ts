@@ -24,7 +24,11 @@ describe('fieldLabelOf: a message names a field as the form labels it', () => {
   });
 
   it('keeps the attribute name past a step it cannot label, and says null when it can label nothing', () => {
-    expect(fieldLabelOf('api::disclosure.disclosure', 'expenses[0].category')).toBe('「支出明细」第 1 项「category」');
+    expect(fieldLabelOf('api::disclosure.disclosure', 'expenses[0].nothing', modelOf)).toBe(
+      '「支出明细」第 1 项「nothing」',
+    );
+    // Without Strapi's models, a component field is still named when its label is the same everywhere.
+    expect(fieldLabelOf('api::disclosure.disclosure', 'expenses[0].category')).toBe('「支出明细」第 1 项「支出类别」');
     expect(fieldLabelOf('api::project.project', 'noSuchField')).toBeNull();
     expect(fieldLabelOf('api::nothing.nothing', 'title')).toBeNull();
   });

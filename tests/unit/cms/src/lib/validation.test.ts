@@ -39,7 +39,7 @@ describe('publish-time validation of the cover image', () => {
       },
     ]);
     expect(toValidationError('projects', issues).message).toBe(
-      '慈善项目未通过发布校验：字段 cover.noIdentifiableBeneficiary：发布带封面图片的内容前，须确认“图片中没有可识别的受助人（不含未成年人面部）”',
+      '慈善项目未通过发布校验：「封面图片」「图片中没有可识别的受助人」：发布带封面图片的内容前，须确认“图片中没有可识别的受助人（不含未成年人面部）”',
     );
   });
 
