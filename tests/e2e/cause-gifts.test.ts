@@ -142,7 +142,9 @@ describe('cause gifts', () => {
     await form.waitFor();
     // Above the form's first question (its 下一步 button sticks to the bottom of a phone's screen,
     // so it is no measure of where the form starts).
-    const firstQuestion = donate.locator('fieldset').first();
+    // (The island's first visible group of choices; the no-JavaScript copy of the questions is hidden.)
+    const firstQuestion = donate.getByRole('group').first();
+    await firstQuestion.waitFor();
     expect((await notice.boundingBox())?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(
       (await firstQuestion.boundingBox())?.y ?? 0,
     );
