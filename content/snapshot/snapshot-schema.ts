@@ -7,6 +7,7 @@ import { charitySchema } from '../schemas/charity.ts';
 import { isoDate, isoDateTime, slug } from '../schemas/common.ts';
 import { disclosureSchema } from '../schemas/disclosure.ts';
 import { projectSchema } from '../schemas/project.ts';
+import { referralAggregatesSchema } from '../schemas/referral-aggregates.ts';
 import { reportStatsSchema } from '../schemas/report.ts';
 import { typicalCaseSchema } from '../schemas/typical-case.ts';
 
@@ -58,6 +59,11 @@ export const snapshotMetaSchema = z.object({
    * only, never a report's text. Absent in generated data and in a file written before them.
    */
   reportStats: reportStatsSchema.optional(),
+  /**
+   * The 衔接 workbench's results, small cells already suppressed (content/rules/
+   * referral-aggregates.ts): never a referral. Absent before the workbench and in older files.
+   */
+  referralAggregates: referralAggregatesSchema.optional(),
 });
 
 export const snapshotSchema = snapshotMetaSchema.extend({
