@@ -54,14 +54,14 @@ export function suppressCells(
     if (!Number.isInteger(value) || value < 0) throw new RangeError(`计数应为非负整数：${key} = ${value}`);
     status.set(key, isSmallCount(value, threshold) ? 'small' : 'shown');
   }
-  const valueOf = (key: string): number => {
+  const countOf = (key: string): number => {
     const value = values.get(key);
     if (value === undefined) throw new RangeError(`加总关系引用了不存在的单元格：${key}`);
     return value;
   };
   for (const group of groups) {
-    valueOf(group.total);
-    for (const part of group.parts) valueOf(part);
+    countOf(group.total);
+    for (const part of group.parts) countOf(part);
   }
 
   let changed = true;
@@ -72,10 +72,10 @@ export function suppressCells(
       const hidden = members.filter((key) => status.get(key) !== 'shown');
       if (hidden.length !== 1) continue;
       const candidate = members
-        .filter((key) => status.get(key) === 'shown' && valueOf(key) > 0)
+        .filter((key) => status.get(key) === 'shown' && countOf(key) > 0)
         .sort(
           (a, b) =>
-            valueOf(a) - valueOf(b) ||
+            countOf(a) - countOf(b) ||
             Number(a === group.total) - Number(b === group.total) ||
             (a < b ? -1 : a > b ? 1 : 0),
         )[0];

@@ -15,7 +15,7 @@ function table(rows: number[][]): { values: Map<string, number>; groups: Additiv
   const groups: AdditiveGroup[] = [];
   const width = rows[0]?.length ?? 0;
   rows.forEach((row, i) => {
-    row.forEach((v, j) => values.set(`r${i}c${j}`, v));
+    for (const [j, v] of row.entries()) values.set(`r${i}c${j}`, v);
     values.set(
       `r${i}T`,
       row.reduce((a, b) => a + b, 0),
