@@ -10,6 +10,7 @@ import { finalizeNeeds, generateNeeds } from './needs.ts';
 import { type GenerateOptions, parseGenerateOptions, SIZE_PLANS } from './options.ts';
 import { generateProjects } from './projects.ts';
 import { Rng } from './random.ts';
+import { demoReferralAggregates } from './referral-facts.ts';
 import { SlugRegistry } from './slugs.ts';
 import { generateTypicalCases } from './typical-cases.ts';
 
@@ -56,6 +57,7 @@ export function generateSnapshot(options: GenerateOptions): Snapshot {
     new SlugRegistry(),
   );
   const awards = generateAwards(root.fork('awards'), asOf, plan.awards, charities, models, new SlugRegistry());
+  const referralAggregates = demoReferralAggregates(root.fork('referrals'), asOf, needDrafts, plan);
 
   return {
     format: SNAPSHOT_FORMAT,
@@ -65,6 +67,7 @@ export function generateSnapshot(options: GenerateOptions): Snapshot {
     asOf,
     source: size,
     demo: true,
+    ...(referralAggregates ? { referralAggregates } : {}),
     charities: charities.map((c) => c.charity),
     projects,
     disclosures,

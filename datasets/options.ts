@@ -20,6 +20,10 @@ export interface SizePlan {
   campaignYears: number;
   /** Chance of each monthly progress note between quarterly reports (tunes the disclosure count). */
   noteChance: number;
+  /** De-identified referral facts behind the public referral tables (only their suppressed aggregates are kept). */
+  referrals: number;
+  /** Counties (those of the needs) the referrals are spread over. */
+  referralCounties: number;
 }
 
 export const SIZE_PLANS: Record<DatasetSize, SizePlan> = {
@@ -32,6 +36,8 @@ export const SIZE_PLANS: Record<DatasetSize, SizePlan> = {
     awards: 72,
     campaignYears: 2,
     noteChance: 0.75,
+    referrals: 480,
+    referralCounties: 16,
   },
   scale: {
     charities: 1_000,
@@ -42,6 +48,9 @@ export const SIZE_PLANS: Record<DatasetSize, SizePlan> = {
     awards: 600,
     campaignYears: 3,
     noteChance: 0.9,
+    // The scale set measures pages and search; its header stays small (read-snapshot-lines.ts).
+    referrals: 0,
+    referralCounties: 0,
   },
 };
 

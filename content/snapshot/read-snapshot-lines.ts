@@ -23,8 +23,11 @@ export interface LineReadOptions {
   sliceMs?: number;
 }
 
-/** A header is a few hundred bytes; a first line longer than this is a whole-file document. */
-const HEADER_LIMIT = 64 * 1024;
+/**
+ * A header is a few hundred bytes, or some tens of KB with the referral aggregates
+ * (snapshot-schema.ts `referralAggregates`); a first line longer than this is a whole-file document.
+ */
+const HEADER_LIMIT = 1024 * 1024;
 
 const SCHEMAS: Record<SnapshotListName, z.ZodType> = { ...COLLECTIONS, seedConsents: seedConsentSchema };
 const LIST_NAMES = new Set<string>(SNAPSHOT_LISTS);
