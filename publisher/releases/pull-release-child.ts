@@ -3,6 +3,8 @@ import { ContentError, type Snapshot } from '../../content/index.ts';
 import { readSnapshotFile, runStageChild } from '../../content/node/index.ts';
 import { pullStrapiSnapshot } from '../../content/snapshot/strapi-pull.ts';
 import { formatSnapshotLines } from '../../content/snapshot/write-snapshot.ts';
+import { withReferralAggregates } from '../referrals/referral-aggregates.ts';
+import { referralFactSource } from '../referrals/referral-fact-source.ts';
 import { PULL_SOURCE_ENV, type PullOutcome, type PullSource, pullSourceSchema } from './pull-outcome.ts';
 import { summariseSnapshot } from './snapshot-stage.ts';
 
@@ -27,7 +29,8 @@ runStageChild<Omit<Extract<PullOutcome, { ok: true }>, 'ok'>>({
   argc: 1,
   work: async ([snapshotPath = '']) => {
     const source = pullSourceSchema.parse(JSON.parse(process.env[PULL_SOURCE_ENV] ?? 'null'));
-    const snapshot = await load(source);
+    // The workbench's facts become suppressed aggregates here; the facts go no further.
+    const snapshot = await withReferralAggregates(await load(source), await referralFactSource());
     // Written whole or not at all: the build reads this file next. One entry a line, so the
     // portal can read it without blocking its event loop (content/snapshot/write-snapshot.ts).
     await writeFile(`${snapshotPath}.partial`, formatSnapshotLines(snapshot));
