@@ -19,8 +19,11 @@
  * another group it belongs to, so the pass repeats over every group until nothing changes;
  * it only ever adds hidden cells, so it ends.
  *
- * This is the classic "at least two hidden per sum" rule, not an optimal (linear programming)
- * cell-suppression: enough for the small, two-way tables the portal publishes.
+ * "At least two hidden per sum" is not enough on its own: the reader knows a "<5" is 1…4 and a
+ * complement at least 5, so two "<5" leaving 2 are both 1. `exposesSmallCell` checks those bounds
+ * per sum and the pass hides more until no small cell is pinned to one value (or the total goes).
+ * It is a per-sum check, not an optimal (linear programming) cell suppression over the whole
+ * table: enough for the small tables the portal publishes.
  */
 
 export const SMALL_CELL_THRESHOLD = 5;
@@ -32,6 +35,39 @@ export type CellStatus = 'shown' | 'small' | 'complement';
 export interface AdditiveGroup {
   total: string;
   parts: readonly string[];
+}
+
+/**
+ * Can a reader work out a hidden small cell of this sum exactly? With the total shown, the hidden
+ * parts add up to what the shown ones leave; the reader also knows each "<5" is 1…4 (0 is shown
+ * as 0) and each complement is at least the threshold (complements are taken from shown, non-zero
+ * cells, and those are never below it). A small cell is exposed when those bounds leave it one
+ * value: alone in the sum, two "<5" adding up to 2 (both 1) or to 8 (both 4), or a "<5" beside a
+ * complement of 5 with 6 left over. With the total hidden, exactly one hidden member is exposed.
+ */
+function exposesSmallCell(
+  group: AdditiveGroup,
+  status: ReadonlyMap<string, CellStatus>,
+  countOf: (key: string) => number,
+  threshold: number,
+): boolean {
+  const parts = [...new Set(group.parts)].filter((key) => key !== group.total);
+  const hiddenParts = parts.filter((key) => status.get(key) !== 'shown');
+  if (status.get(group.total) !== 'shown') return hiddenParts.length === 0;
+  if (hiddenParts.length === 0) return false;
+  if (hiddenParts.length === 1) return true;
+  const left =
+    countOf(group.total) -
+    parts.filter((key) => status.get(key) === 'shown').reduce((sum, key) => sum + countOf(key), 0);
+  const low = (key: string) => (status.get(key) === 'small' ? 1 : threshold);
+  const high = (key: string) => (status.get(key) === 'small' ? threshold - 1 : Number.POSITIVE_INFINITY);
+  return hiddenParts.some((key) => {
+    if (status.get(key) !== 'small') return false;
+    const others = hiddenParts.filter((other) => other !== key);
+    const min = Math.max(1, left - others.reduce((sum, o) => sum + high(o), 0));
+    const max = Math.min(threshold - 1, left - others.reduce((sum, o) => sum + low(o), 0));
+    return max <= min;
+  });
 }
 
 /** The primary rule alone: is this count too small to publish? */
@@ -69,8 +105,7 @@ export function suppressCells(
     changed = false;
     for (const group of groups) {
       const members = [...new Set([...group.parts, group.total])];
-      const hidden = members.filter((key) => status.get(key) !== 'shown');
-      if (hidden.length !== 1) continue;
+      if (!exposesSmallCell(group, status, countOf, threshold)) continue;
       const candidate = members
         .filter((key) => status.get(key) === 'shown' && countOf(key) > 0)
         .sort(
@@ -79,8 +114,8 @@ export function suppressCells(
             Number(a === group.total) - Number(b === group.total) ||
             (a < b ? -1 : a > b ? 1 : 0),
         )[0];
-      // No candidate means every other member is 0, so the hidden one equals its sum's other
-      // side and is 0 itself — which is never hidden. Data that breaks its own sums lands here.
+      // No candidate means every other member is 0 or hidden already, and the total is hidden:
+      // then the sum is no equation a reader has. Data that breaks its own sums lands here too.
       if (candidate === undefined) continue;
       status.set(candidate, 'complement');
       changed = true;

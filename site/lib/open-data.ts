@@ -9,6 +9,7 @@ import {
 } from '../../content/index.ts';
 import { absoluteUrl, paths } from '../../content/paths.ts';
 import { type CsvCell, toCsv } from './csv.ts';
+import { referralDataset } from './open-data-referrals.ts';
 import type { NeedView, ProjectView, SiteData } from './site-data.ts';
 
 /**
@@ -17,7 +18,8 @@ import type { NeedView, ProjectView, SiteData } from './site-data.ts';
  * integer fen, as everywhere inside; dates are `YYYY-MM-DD`; lists are JSON arrays, and in CSV
  * values joined with `;`. Only public fields: never a case's consent, never a donor.
  */
-export type ColumnType = 'string' | 'integer' | 'boolean' | 'date' | 'string[]' | 'url';
+/** `count`: an integer, or "<5" / "suppressed" (small-cell suppression, open-data-referrals.ts). */
+export type ColumnType = 'string' | 'integer' | 'number' | 'count' | 'boolean' | 'date' | 'string[]' | 'url';
 
 export interface Column<T> {
   name: string;
@@ -28,7 +30,7 @@ export interface Column<T> {
 }
 
 export interface Dataset<T> {
-  name: 'projects' | 'disclosures' | 'needs';
+  name: 'projects' | 'disclosures' | 'needs' | 'referrals';
   title: string;
   description: string;
   columns: Column<T>[];
@@ -280,11 +282,11 @@ export function openDatasets(siteUrl: URL | string | undefined) {
     columns: needColumns(abs),
     items: (site) => site.needs,
   };
-  return { projects, disclosures, needs } as const;
+  return { projects, disclosures, needs, referrals: referralDataset() } as const;
 }
 
 export type DatasetName = keyof ReturnType<typeof openDatasets>;
-export const DATASET_NAMES: DatasetName[] = ['projects', 'disclosures', 'needs'];
+export const DATASET_NAMES: DatasetName[] = ['projects', 'disclosures', 'needs', 'referrals'];
 
 export function datasetCsv<T>(dataset: Dataset<T>, site: SiteData): string {
   return toCsv(

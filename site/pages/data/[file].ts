@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { DATASET_NAMES, type DatasetName, datasetCsv, datasetJson, openDatasets } from '../../lib/open-data.ts';
 import { getSiteData } from '../../lib/site-data.ts';
 
-/** The open data files: /data/{projects,disclosures,needs}.{json,csv}, written at build time. */
+/** The open data files: /data/{projects,disclosures,needs,referrals}.{json,csv}, written at build time. */
 export const prerender = true;
 
 type Format = 'json' | 'csv';

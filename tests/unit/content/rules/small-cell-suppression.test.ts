@@ -50,6 +50,35 @@ function revealed(status: Map<string, CellStatus>, groups: AdditiveGroup[]): Add
   return groups.filter((g) => [g.total, ...g.parts].filter((k) => status.get(k) !== 'shown').length === 1);
 }
 
+/**
+ * Brute force, independent of the rule's own arithmetic: in every sum with its total shown, can
+ * each hidden "<5" still take at least two values, given what a reader knows (a "<5" is 1–4, a
+ * complement ≥ 5, the hidden parts add up to what the shown ones leave)? Returns the pinned cells.
+ */
+function pinned(values: Map<string, number>, status: Map<string, CellStatus>, groups: AdditiveGroup[]): string[] {
+  const out: string[] = [];
+  for (const g of groups) {
+    if (status.get(g.total) !== 'shown') continue;
+    const hidden = g.parts.filter((k) => status.get(k) !== 'shown');
+    const left =
+      (values.get(g.total) ?? 0) -
+      g.parts.filter((k) => status.get(k) === 'shown').reduce((t, k) => t + (values.get(k) ?? 0), 0);
+    for (const cell of hidden.filter((k) => status.get(k) === 'small')) {
+      // Sums the other hidden cells can make, up to `left`.
+      let reachable = new Set([0]);
+      for (const other of hidden.filter((k) => k !== cell)) {
+        const next = new Set<number>();
+        const [lo, hi] = status.get(other) === 'small' ? [1, 4] : [5, left];
+        for (const r of reachable) for (let v = lo; v <= hi && r + v <= left; v++) next.add(r + v);
+        reachable = next;
+      }
+      const possible = [1, 2, 3, 4].filter((v) => reachable.has(left - v));
+      if (possible.length < 2) out.push(`${cell} in ${g.total}`);
+    }
+  }
+  return out;
+}
+
 describe('isSmallCount (primary rule)', () => {
   it.each([
     [0, false],
@@ -123,6 +152,7 @@ describe('suppressCells', () => {
     expect(hiddenOf(status, 'small')).toEqual(small);
     expect(hiddenOf(status, 'complement')).toEqual(complement);
     expect(revealed(status, groups)).toEqual([]);
+    expect(pinned(values, status, groups)).toEqual([]);
   });
 
   it('hierarchy: a county hidden in its province forces a partner county, and the province in the country', () => {
@@ -172,6 +202,36 @@ describe('suppressCells', () => {
     expect(revealed(status, groups)).toEqual([]);
   });
 
+  // One sum, total T of parts a, b, c. The reader knows a "<5" is 1–4 and a complement ≥ 5.
+  it.each([
+    {
+      name: 'two "<5" leaving 2 are both 1: hide the third, and as 1 + 1 + 5 = 7 still pins them, the total',
+      a: 1,
+      b: 1,
+      c: 5,
+      complement: ['T', 'c'],
+    },
+    {
+      name: 'two "<5" leaving 2, beside a 9: hiding the 9 leaves room (each of a, b is 1 or 2… up to 4)',
+      a: 1,
+      b: 1,
+      c: 9,
+      complement: ['c'],
+    },
+    { name: 'two "<5" leaving 8 are both 4: hide the third', a: 4, b: 4, c: 20, complement: ['c'] },
+    { name: 'two "<5" leaving 5 can be 1+4, 2+3…: nothing more', a: 2, b: 3, c: 20, complement: [] },
+  ])('bounds: $name', ({ a, b, c, complement }) => {
+    const values = new Map([
+      ['a', a],
+      ['b', b],
+      ['c', c],
+      ['T', a + b + c],
+    ]);
+    const status = suppressCells(values, [{ total: 'T', parts: ['a', 'b', 'c'] }]);
+    expect(hiddenOf(status, 'small')).toEqual(['a', 'b']);
+    expect(hiddenOf(status, 'complement')).toEqual(complement);
+  });
+
   it('refuses negative or fractional counts and groups naming unknown cells', () => {
     expect(() => suppressCells(new Map([['a', -1]]), [])).toThrow(RangeError);
     expect(() => suppressCells(new Map([['a', 1.5]]), [])).toThrow(RangeError);
@@ -191,6 +251,7 @@ describe('suppressCells', () => {
     const { values, groups } = table(rows);
     const status = suppressCells(values, groups);
     expect(revealed(status, groups)).toEqual([]);
+    expect(pinned(values, status, groups)).toEqual([]);
     for (const [key, value] of values) {
       if (value > 0 && value < 5) expect(status.get(key), key).toBe('small');
       if (value === 0) expect(status.get(key), key).toBe('shown');
