@@ -23,9 +23,12 @@ import { type AdditiveGroup, type CellStatus, SMALL_CELL_THRESHOLD, suppressCell
  *
  * Every count takes part in the additive groups a reader could subtract along — target groups
  * add up to "all groups", counties to their province, provinces to the country, report outcomes
- * to the reports made — and goes through small-cell-suppression.ts over all of them at once. The
- * referral columns are not a partition a reader can close (pending referrals are not published),
- * so they are not a group among themselves. A derived figure is dropped when its base is hidden.
+ * to the reports made, referrals awaiting an answer, overdue, declined and accepted to the
+ * referrals made — and goes through small-cell-suppression.ts over all of them at once. (The
+ * awaiting count is published for that reason too: left out, it would still be bounded below by
+ * 0, and "13 made, 12 accepted, 0 declined" would pin an overdue "<5" to 1.) `helped` is part of
+ * `accepted` with the rest unpublished: a bound of at least 5 above a "<5" pins nothing. A derived
+ * figure is dropped when its base is hidden.
  */
 
 const NATIONAL = 'CN';
@@ -104,6 +107,7 @@ function countRows(facts: readonly ReferralFact[]): {
             add('accepted');
             row.acceptDays.push(daysBetween(fact.createdOn, fact.acceptedOn));
           }
+          if (fact.outcome === 'pending') add('awaiting');
           if (fact.outcome === 'declined') add('declined');
           if (fact.outcome === 'overdue') add('overdue');
           if (fact.outcome === 'helped') add('helped');
@@ -141,6 +145,10 @@ function additiveGroups(provinces: Map<string, Set<string>>): AdditiveGroup[] {
   }
   for (const region of regions) {
     for (const group of [ALL, ...GROUPS]) {
+      groups.push({
+        total: cellKey(region, group, 'made'),
+        parts: ['awaiting', 'overdue', 'declined', 'accepted'].map((f) => cellKey(region, group, f)),
+      });
       groups.push({
         total: cellKey(region, group, 'reports'),
         parts: REPORT_FIELDS.filter((f) => f !== 'reports').map((f) => cellKey(region, group, f)),
@@ -189,6 +197,7 @@ export function buildReferralAggregates(
         targetGroup: group === ALL ? null : (group as TargetGroup),
         toCharity: {
           made,
+          awaiting: cell('awaiting'),
           accepted,
           declined: cell('declined'),
           overdue: cell('overdue'),

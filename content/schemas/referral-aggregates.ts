@@ -23,6 +23,7 @@ export type PublishedCount = z.infer<typeof publishedCount>;
 
 export const REFERRAL_COUNT_FIELDS = {
   made: '转介数',
+  awaiting: '待答复',
   accepted: '已接收',
   declined: '已婉拒',
   overdue: '逾期未答复',
@@ -53,6 +54,8 @@ export const referralAggregateRowSchema = z.object({
   /** Civil affairs → charity. */
   toCharity: z.object({
     made: publishedCount,
+    /** Not yet answered, within the deadline. made = awaiting + overdue + declined + accepted. */
+    awaiting: publishedCount,
     accepted: publishedCount,
     declined: publishedCount,
     overdue: publishedCount,

@@ -56,6 +56,7 @@ function referralColumns(): Column<ReferralAggregateRow>[] {
       value: (r) => r.targetGroup,
     },
     countColumn('referrals_made', '民政部门转介至慈善组织的件数', (r) => r.toCharity.made),
+    countColumn('referrals_awaiting', '其中尚未答复、仍在答复期限内', (r) => r.toCharity.awaiting),
     countColumn('referrals_accepted', '其中慈善组织已接收（含接收后已结案）', (r) => r.toCharity.accepted),
     countColumn('referrals_declined', '其中慈善组织已婉拒', (r) => r.toCharity.declined),
     countColumn('referrals_overdue', '其中逾期未答复', (r) => r.toCharity.overdue),

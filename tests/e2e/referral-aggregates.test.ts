@@ -52,6 +52,7 @@ function allowedCount(text: string): boolean {
 
 const COUNT_COLUMNS = [
   'referrals_made',
+  'referrals_awaiting',
   'referrals_accepted',
   'referrals_declined',
   'referrals_overdue',

@@ -46,7 +46,7 @@ function table(
 ): SafeHtml {
   const columns =
     kind === 'charity'
-      ? ['转介', '已接收', '已婉拒', '逾期未答复', '已帮扶', '接收用时中位数', '帮扶占比']
+      ? ['转介', '待答复', '逾期未答复', '已婉拒', '已接收', '已帮扶', '接收用时中位数', '帮扶占比']
       : ['报告', '待处理', '已核查', '不符合条件', '已纳入救助', '已协助申请'];
   const cells = (r: ReferralAggregateRow): SafeHtml[] => {
     if (kind === 'report') {
@@ -55,7 +55,7 @@ function table(
     }
     const c = r.toCharity;
     return [
-      ...[c.made, c.accepted, c.declined, c.overdue, c.helped].map(count),
+      ...[c.made, c.awaiting, c.overdue, c.declined, c.accepted, c.helped].map(count),
       html`${days(c.medianDaysToAccept)}`,
       html`${percent(c.helpedPercent)}`,
     ];
@@ -67,7 +67,7 @@ function table(
 
 /** What "<5", "已隐去" and "—" mean, and what the tables never hold: under every set of tables. */
 export function referralNoteHtml(asOf: string): SafeHtml {
-  return html`<div class="small muted referral-note"><p><strong>&lt;5</strong>：1 至 4 件。件数少时，结合地区和帮扶对象可能认出具体家庭，因此不公布确切数字；0 照常公布。<strong>${COMPLEMENT_LABEL}</strong>：本身不少于 5 件，但若公布，可用合计（或上级地区、其他帮扶对象的数字）减出某个“&lt;5”的确数，因此一并隐去。<strong>—</strong>：中位数或占比的基数未公布，或尚无可计算的转介。</p><p>转介：民政部门经本人（未成年人为监护人）同意，把困难家庭转给慈善组织；报告：慈善组织发现可能符合低保、特困供养或临时救助条件的人，报告当地民政部门。已接收含接收后已结案的转介；帮扶占比 = 已帮扶 ÷ 转介。只公布去标识的汇总数，不含任何家庭、个人或单个转介的信息。统计截至${formatDate(asOf)}。</p></div>`;
+  return html`<div class="small muted referral-note"><p><strong>&lt;5</strong>：1 至 4 件。件数少时，结合地区和帮扶对象可能认出具体家庭，因此不公布确切数字；0 照常公布。<strong>${COMPLEMENT_LABEL}</strong>：本身不少于 5 件，但若公布，可用合计（或上级地区、其他帮扶对象的数字）减出某个“&lt;5”的确数，因此一并隐去。<strong>—</strong>：中位数或占比的基数未公布，或尚无可计算的转介。</p><p>转介：民政部门经本人（未成年人为监护人）同意，把困难家庭转给慈善组织；报告：慈善组织发现可能符合低保、特困供养或临时救助条件的人，报告当地民政部门。转介 = 待答复 + 逾期未答复 + 已婉拒 + 已接收；已接收含接收后已结案的转介；帮扶占比 = 已帮扶 ÷ 转介。只公布去标识的汇总数，不含任何家庭、个人或单个转介的信息。统计截至${formatDate(asOf)}。</p></div>`;
 }
 
 const groupLabel: RowLabel = (r) => html`${r.targetGroup === null ? '全部' : TARGET_GROUPS[r.targetGroup]}`;
@@ -169,5 +169,20 @@ export function referralSectionBodyHtml(
     provinceCode,
     provinceCode === null ? 'referrals-provinces' : 'referrals-counties',
   );
-  return html`${own}${subs ? html`<h3>${provinceCode === null ? '按省' : '按县（市、区）'}</h3>${subs}` : ''}${referralNoteHtml(aggregates.asOf)}<p>下载全部汇总数：<a href="${paths.dataFile('referrals.csv')}" download>CSV</a>、<a href="${paths.dataFile('referrals.json')}">JSON</a>（<a href="${paths.openData()}#dataset-referrals">字段说明</a>）。</p>`;
+  // A province page also opens each county by target group (<details>: no script needed).
+  const counties =
+    provinceCode === null
+      ? []
+      : aggregates.rows.filter(
+          (r) =>
+            r.level === 'county' && r.targetGroup === null && r.regionCode?.slice(0, 2) === provinceCode.slice(0, 2),
+        );
+  const provinceName =
+    own && provinceCode !== null ? (aggregates.rows.find((r) => r.regionCode === provinceCode)?.regionName ?? '') : '';
+  const countyDetails = counties.map((c) => {
+    const code = c.regionCode ?? '';
+    const label = c.regionName.startsWith(provinceName) ? c.regionName.slice(provinceName.length) : c.regionName;
+    return html`<details class="referral-county"><summary>${label}：按帮扶对象</summary>${regionReferralTablesHtml(aggregates, code, `referrals-${code}`)}</details>`;
+  });
+  return html`${own}${subs ? html`<h3>${provinceCode === null ? '按省' : '按县（市、区）'}</h3>${subs}` : ''}${countyDetails}${referralNoteHtml(aggregates.asOf)}<p>下载全部汇总数：<a href="${paths.dataFile('referrals.csv')}" download>CSV</a>、<a href="${paths.dataFile('referrals.json')}">JSON</a>（<a href="${paths.openData()}#dataset-referrals">字段说明</a>）。</p>`;
 }

@@ -44,6 +44,7 @@ describe('buildReferralAggregates', () => {
     expect(county.regionName).toBe('甘肃省定西市岷县');
     expect(county.toCharity).toEqual({
       made: 16,
+      awaiting: 0,
       accepted: 11,
       declined: 5,
       overdue: 0,
@@ -84,6 +85,19 @@ describe('buildReferralAggregates', () => {
     expect(row(agg, P, 'disabled').toCharity.made).toBe(24);
     // The unnamed county is named by its code rather than dropped.
     expect(row(agg, '621122', null).regionName).toBe('行政区划 621122');
+  });
+
+  it('referral outcomes add up to referrals made: "13 made, 12 accepted, 0 declined" would pin an overdue "<5" to 1', () => {
+    const facts = [...referrals(12, A, { outcome: 'helped', days: 2 }), ...referrals(1, A, { outcome: 'overdue' })];
+    const agg = buildReferralAggregates(facts, '2026-12-01', names);
+    expect(row(agg, A, 'disabled').toCharity).toMatchObject({
+      made: 13,
+      awaiting: 0,
+      overdue: '<5',
+      declined: 0,
+      accepted: 'suppressed',
+      medianDaysToAccept: null,
+    });
   });
 
   it('report outcomes add up to reports: one small outcome hides a second', () => {
