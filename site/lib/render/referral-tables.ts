@@ -26,8 +26,9 @@ function count(value: PublishedCount): SafeHtml {
   return html`${formatCount(value)}`;
 }
 
+/** A median of whole days, already rounded to one decimal (1.5 天): small enough to need no grouping. */
 function days(value: number | null): string {
-  return value === null ? '—' : `${value.toLocaleString('zh-CN', { maximumFractionDigits: 1 })} 天`;
+  return value === null ? '—' : `${String(value)} 天`;
 }
 
 function percent(value: number | null): string {
