@@ -80,11 +80,12 @@ export function csrfMatches(session: Session, given: string | undefined): boolea
  * The cookie: HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it),
  * Secure and `__Host-` prefixed when the site is served over https, scoped to the workbench.
  */
-export function sessionCookie(token: string, expires: Date | null, secure: boolean): string {
+export function sessionCookie(token: string, maxAgeSeconds: number, secure: boolean): string {
   const name = secure ? `__Host-${COOKIE_NAME}` : COOKIE_NAME;
   const parts = [`${name}=${token}`, 'Path=/', 'HttpOnly', 'SameSite=Strict'];
   if (secure) parts.push('Secure');
-  parts.push(expires ? `Expires=${expires.toUTCString()}` : 'Max-Age=0');
+  // Max-Age, not Expires: it counts from the browser's own clock, whatever the server's says.
+  parts.push(`Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`);
   return parts.join('; ');
 }
 

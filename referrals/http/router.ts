@@ -118,7 +118,10 @@ async function loginRoute(
   method: string,
   secure: boolean,
 ): Promise<Answer> {
-  const fresh = randomBytes(24).toString('base64url');
+  // One token per browser while it has one (a second tab or a stray request must not invalidate
+  // the form already on screen); a new one only when there is none.
+  const known = cookieValue(req, LOGIN_COOKIE);
+  const fresh = known && /^[A-Za-z0-9_-]{32}$/.test(known) ? known : randomBytes(24).toString('base64url');
   const cookie = (v: string) =>
     `${LOGIN_COOKIE}=${v}; Path=/workbench; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
   const show = (status: number, error: string | null, username = '') => ({
@@ -145,7 +148,7 @@ async function loginRoute(
     ctx.now(),
   );
   return redirect('/workbench/queue', [
-    sessionCookie(started.token, started.expires, secure),
+    sessionCookie(started.token, ctx.config.sessionHours * 3600, secure),
     `${cookie('')}; Max-Age=0`,
   ]);
 }
@@ -167,7 +170,7 @@ async function route(
   if (path === '/workbench/logout' && method === 'POST') {
     await endSession(ctx.wb, session);
     await audit(ctx.wb.db, account, { action: 'logout' }, ctx.now());
-    return redirect('/workbench/login', [sessionCookie('', null, secure)]);
+    return redirect('/workbench/login', [sessionCookie('', 0, secure)]);
   }
   if (path === '/workbench/queue' && method === 'GET') {
     if (account.role === 'ministry') return page(pc, '工作台', ministryBody());

@@ -7,6 +7,7 @@ import { createAccount, type NewAccount } from '../../../referrals/accounts/acco
 import { readReferralsConfig } from '../../../referrals/config.ts';
 import type { Workbench } from '../../../referrals/context.ts';
 import { handleWorkbench } from '../../../referrals/http/router.ts';
+import { ownsWorkbenchPath } from '../../../referrals/http/serve.ts';
 import { openWorkbench } from '../../../referrals/runtime.ts';
 import { createPgSchema, type DatabaseTarget } from '../databases.ts';
 import { FIXTURE_SNAPSHOT } from '../fixture-snapshot.ts';
@@ -69,6 +70,11 @@ export async function startHarness(target: DatabaseTarget, dir: string): Promise
   const clock = { now: new Date('2026-06-10T02:00:00Z') };
   const ctx = await openWorkbench(config, () => clock.now);
   const server: Server = createServer((req, res) => {
+    if (!ownsWorkbenchPath((req.url ?? '/').split('?')[0] ?? '/')) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
     handleWorkbench(ctx, req, res).catch((e: unknown) => {
       res.writeHead(500);
       res.end(String((e as Error).stack));
