@@ -51,8 +51,8 @@ const phone = z
 /** What both directions record about the person and the consent. */
 const personAndConsent = {
   name: z.string().trim().min(1, { message: '请填写姓名' }).max(40),
-  idNumber: idNumber.default(''),
-  phone: phone.default(''),
+  idNumber: z.preprocess((v) => v ?? '', idNumber),
+  phone: z.preprocess((v) => v ?? '', phone),
   address: optionalText(200),
   notes: optionalText(1000),
   targetGroup,

@@ -133,7 +133,12 @@ export async function ensureDemoWorkbench(
       today,
       targetGroup: project?.targetGroups[0] ?? 'low-income',
       serviceType: project?.serviceTypes[0] ?? null,
-      offers: report ? [] : suggestions.slice(0, 2),
+      // Every fourth referral goes to the second charity first, so both demo charities have a queue.
+      offers: report
+        ? []
+        : n % 4 === 0
+          ? [suggestions[1], suggestions[0]].filter((x): x is Suggestion => !!x)
+          : suggestions.slice(0, 2),
       overdue: status === 'pending' && rnd() < 0.4,
       reporter: report ? useDemoCharity : null,
       createdBy: idOf(report ? 'charity1' : `county.${mainCounty}`),

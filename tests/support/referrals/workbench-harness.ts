@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Snapshot } from '../../../content/snapshot/snapshot-schema.ts';
 import { createAccount, type NewAccount } from '../../../referrals/accounts/accounts.ts';
 import { readReferralsConfig } from '../../../referrals/config.ts';
 import type { Workbench } from '../../../referrals/context.ts';
@@ -10,7 +9,7 @@ import { handleWorkbench } from '../../../referrals/http/router.ts';
 import { ownsWorkbenchPath } from '../../../referrals/http/serve.ts';
 import { openWorkbench } from '../../../referrals/runtime.ts';
 import { createPgSchema, type DatabaseTarget } from '../databases.ts';
-import { FIXTURE_SNAPSHOT } from '../fixture-snapshot.ts';
+import { twoCharitySnapshot } from './two-charity-snapshot.ts';
 
 /**
  * A real workbench for tests: its own database (a SQLite file, or a fresh PostgreSQL schema),
@@ -18,35 +17,7 @@ import { FIXTURE_SNAPSHOT } from '../fixture-snapshot.ts';
  * loopback port, a clock the test moves, and a browser-like client that keeps cookies and the
  * page's CSRF token.
  */
-export const COUNTY_A = '621126';
-export const COUNTY_B = '621102';
-
-export function twoCharitySnapshot(): Snapshot {
-  const base = FIXTURE_SNAPSHOT;
-  const first = base.projects.find((p) => p.slug === 'minxian-zhuxue');
-  if (!first) throw new Error('fixture changed: minxian-zhuxue missing');
-  const second = {
-    ...first,
-    slug: 'minxian-ertong-kangfu',
-    title: '岷县儿童康复',
-    charity: 'lanzhou-ertong',
-    serviceTypes: ['rehabilitation' as const],
-  };
-  const anding = {
-    ...first,
-    slug: 'anding-zhuxue',
-    title: '安定助学',
-    regions: [
-      {
-        ...first.regions[0],
-        code: COUNTY_B,
-        name: '甘肃省定西市安定区',
-        keyCounty: false,
-      } as (typeof first.regions)[number],
-    ],
-  };
-  return { ...base, projects: [first, second, anding] };
-}
+export { COUNTY_A, COUNTY_B, twoCharitySnapshot } from './two-charity-snapshot.ts';
 
 export interface Harness {
   ctx: Workbench;
