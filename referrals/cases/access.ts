@@ -9,7 +9,7 @@ import type { PersonalField } from './vocabulary.ts';
  * - a county caseworker: every referral and report of the county, all personal data;
  * - a province's oversight account: its province's records without any personal data;
  * - a charity caseworker: a referral while it is offered to or accepted by the charity, with the
- *   fields the consent names; the reports the charity itself made, in full;
+ *   fields the consent names until the consent's end date (then none); the reports the charity itself made, in full;
  * - the ministry: no household at all.
  *
  * `none` is answered exactly like a record that does not exist (404), so guessing ids learns nothing.
@@ -21,7 +21,7 @@ export type Access =
 
 const ALL: readonly PersonalField[] = ['name', 'idNumber', 'phone', 'address', 'notes'];
 
-export function accessOf(account: Account, r: ReferralsTable, current: OffersTable | null): Access {
+export function accessOf(account: Account, r: ReferralsTable, current: OffersTable | null, today: string): Access {
   if (account.role === 'civil-affairs' && account.region_code) {
     if (r.county_code === account.region_code)
       return { kind: 'party', fields: ALL, extra: ['consentBy', 'guardian', 'govReason'] };
@@ -39,7 +39,8 @@ export function accessOf(account: Account, r: ReferralsTable, current: OffersTab
       current.charity_slug === account.charity_slug &&
       (current.state === 'offered' || current.state === 'accepted')
     ) {
-      const allowed = consentFields(r);
+      // The consent runs until the day it names: after that the charity keeps the case, not the person.
+      const allowed = r.consent_until >= today ? consentFields(r) : [];
       const extra = allowed.includes('name') ? ['guardian'] : [];
       return { kind: 'party', fields: allowed, extra: allowed.includes('notes') ? [...extra, 'govReason'] : extra };
     }

@@ -47,7 +47,7 @@ async function change(
   const now = ctx.now();
   await ctx.wb.db.transaction().execute(async (trx) => {
     const found = await loadReferral(trx, id);
-    if (!found || accessOf(account, found.r, found.current).kind !== 'party') throw notFound();
+    if (!found || accessOf(account, found.r, found.current, todayIso(now)).kind !== 'party') throw notFound();
     const done = await work(trx, found, todayIso(now));
     await audit(
       trx,

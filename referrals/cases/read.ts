@@ -131,8 +131,10 @@ const COLUMN: Record<string, keyof ReferralsTable> = {
  * with the read; an oversight account reads the record's course without any personal data.
  */
 export async function readReferral(ctx: Workbench, account: Account, id: string): Promise<ReferralView> {
+  const now = ctx.now();
+  const today = todayIso(now);
   const found = await loadReferral(ctx.wb.db, id);
-  const access = found ? accessOf(account, found.r, found.current) : ({ kind: 'none' } as const);
+  const access = found ? accessOf(account, found.r, found.current, today) : ({ kind: 'none' } as const);
   if (!found || access.kind === 'none') throw notFound();
   const { r } = found;
   const c = ctx.cipher;
@@ -151,8 +153,6 @@ export async function readReferral(ctx: Workbench, account: Account, id: string)
     .where('referral_id', '=', id)
     .orderBy('rank')
     .execute();
-  const now = ctx.now();
-  const today = todayIso(now);
   // A charity sees its own offer only: which other charities the household agreed to is not its business.
   const offers = offerRows
     .filter((o) => account.role !== 'charity' || o.charity_slug === mine)

@@ -28,10 +28,13 @@ const OFFER_STATES: Record<string, string> = {
 };
 const EXTRA_LABELS: Record<string, string> = { consentBy: '同意人', guardian: '监护人', govReason: '政府救助情况说明' };
 
-function personSection(v: ReferralView): Markup {
+function personSection(v: ReferralView, today: string): Markup {
   if (v.purged) return html`<p class="card">结案期满，个人信息已按规定清除；只保留去标识化的统计信息。</p>`;
   if (v.access.kind === 'oversight') return html`<p class="card">监督账号不显示个人信息。</p>`;
   const entries = Object.entries(v.person);
+  if (entries.length === 0 && v.r.consent_until < today) {
+    return html`<p class="card">当事人的同意已于 ${v.r.consent_until} 到期，个人信息不再向您显示。</p>`;
+  }
   if (entries.length === 0) return html`<p class="card">当事人未同意向您提供个人信息。</p>`;
   return html`<div class="card"><dl>${entries.map(
     ([k, val]) =>
@@ -130,7 +133,7 @@ ${r.closed_on ? html`<dt>结束</dt><dd>${r.closed_on}</dd>` : ''}
 ${r.direction === 'to-civil-affairs' && v.outcomeNote ? html`<div class="notice">民政部门说明：${v.outcomeNote}</div>` : ''}
 ${r.direction === 'to-charity' && v.outcomeNote ? html`<div class="notice">结案说明：${v.outcomeNote}</div>` : ''}
 <h2>个人信息</h2>
-${personSection(v)}
+${personSection(v, today)}
 <h2>同意</h2>
 <div class="card"><dl>
 <dt>同意人身份</dt><dd>${labelOf(CONSENT_RELATIONS, r.consent_relation)}</dd>

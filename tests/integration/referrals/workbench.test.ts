@@ -399,6 +399,14 @@ describe.each(DATABASES)('衔接工作台 on $name', ({ target, skip }) => {
         facts.some((f) => f.outcome === 'helped' && f.countyCode === COUNTY_A && f.acceptedOn === '2026-06-10'),
       ).toBe(true);
       expect(JSON.stringify(facts)).not.toMatch(/测试|gansu-cishan|[0-9a-f]{8}-[0-9a-f]{4}/);
+      // The second household's consent ran to 2026-12-31: its charity keeps the case, not the person.
+      await relogin('charityB');
+      const second = await c('charityB').get('/workbench/queue');
+      const secondId = /\/workbench\/referrals\/([0-9a-f-]{36})/.exec(second.body)?.[1] ?? '';
+      const expired = await c('charityB').get(`/workbench/referrals/${secondId}`);
+      expect(expired.status).toBe(200);
+      expect(expired.body).not.toContain('测试户丁');
+      expect(expired.body).toContain('同意已于 2026-12-31 到期');
       await relogin('countyA');
       const page = await c('countyA').get(`/workbench/referrals/${referralId}`);
       expect(page.body).toContain('个人信息已按规定清除');
