@@ -56,6 +56,38 @@ const givenFields = (f: ReferralForm | ReportForm) =>
     f.minor && 'guardian',
   ].filter((x): x is string => typeof x === 'string');
 
+/** The columns both directions fill the same way: the person, the consent, who and when. */
+function commonColumns(
+  ctx: Workbench,
+  id: string,
+  account: Account,
+  f: ReferralForm | ReportForm,
+  county: string,
+  now: Date,
+  govReason: string | null,
+) {
+  return {
+    id,
+    province_code: `${county.slice(0, 2)}0000`,
+    county_code: county,
+    target_group: f.targetGroup,
+    household_size: f.householdSize,
+    minor: f.minor ? 1 : 0,
+    created_by: account.id,
+    created_on: todayIso(now),
+    created_at: now.toISOString(),
+    accepted_on: null,
+    closed_on: null,
+    purged_at: null,
+    consent_on: f.consentOn,
+    consent_until: f.consentUntil,
+    consent_relation: f.consentRelation,
+    consent_fields: JSON.stringify(f.consentFields),
+    outcome_note_enc: null,
+    ...sealPerson(ctx, id, f, govReason),
+  };
+}
+
 /** Step 1 (a county caseworker): the household and the consent, kept as a draft until charities are chosen. */
 export async function createReferral(ctx: Workbench, account: Account, body: Record<string, unknown>): Promise<string> {
   const county = account.role === 'civil-affairs' ? account.region_code : null;
@@ -67,33 +99,17 @@ export async function createReferral(ctx: Workbench, account: Account, body: Rec
   const f = parsed.data;
   const id = randomUUID();
   const row: ReferralsTable = {
-    id,
+    ...commonColumns(ctx, id, account, f, county, now, f.govAssistance === 'none' ? null : f.govReason),
     reference: newReference('ZJ'),
     direction: 'to-charity',
-    province_code: `${county.slice(0, 2)}0000`,
-    county_code: county,
-    target_group: f.targetGroup,
     service_type: f.serviceType,
     assistance_kind: null,
     urgency: f.urgency,
-    household_size: f.householdSize,
-    minor: f.minor ? 1 : 0,
     gov_assistance: f.govAssistance,
     status: 'draft',
-    created_by: account.id,
     reporter_charity: null,
-    created_on: today,
-    created_at: now.toISOString(),
-    accepted_on: null,
-    closed_on: null,
-    purged_at: null,
-    consent_on: f.consentOn,
-    consent_until: f.consentUntil,
-    consent_relation: f.consentRelation,
-    consent_fields: JSON.stringify(f.consentFields),
-    outcome_note_enc: null,
-    ...sealPerson(ctx, id, f, f.govAssistance === 'none' ? null : f.govReason),
   };
+
   await ctx.wb.db.transaction().execute(async (trx) => {
     await trx.insertInto('wb_referrals').values(row).execute();
     await audit(trx, account, { action: 'create', referralId: id, fields: givenFields(f), countyCode: county }, now);
@@ -174,32 +190,15 @@ export async function createReport(ctx: Workbench, account: Account, body: Recor
     await trx
       .insertInto('wb_referrals')
       .values({
-        id,
+        ...commonColumns(ctx, id, account, f, f.countyCode, now, null),
         reference: newReference('BG'),
         direction: 'to-civil-affairs',
-        province_code: `${f.countyCode.slice(0, 2)}0000`,
-        county_code: f.countyCode,
-        target_group: f.targetGroup,
         service_type: null,
         assistance_kind: f.assistanceKind,
         urgency: 'normal',
-        household_size: f.householdSize,
-        minor: f.minor ? 1 : 0,
         gov_assistance: 'none',
         status: 'pending',
-        created_by: account.id,
         reporter_charity: account.charity_slug,
-        created_on: today,
-        created_at: now.toISOString(),
-        accepted_on: null,
-        closed_on: null,
-        purged_at: null,
-        consent_on: f.consentOn,
-        consent_until: f.consentUntil,
-        consent_relation: f.consentRelation,
-        consent_fields: JSON.stringify(f.consentFields),
-        outcome_note_enc: null,
-        ...sealPerson(ctx, id, f, null),
       })
       .execute();
     await audit(

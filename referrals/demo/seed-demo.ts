@@ -6,6 +6,7 @@ import { regionLevelOf } from '../../content/schemas/region.ts';
 import { createAccount, type NewAccount } from '../accounts/accounts.ts';
 import { answerDeadline } from '../cases/deadline.ts';
 import { type Suggestion, suggestCharities } from '../cases/suggest.ts';
+import { CLOSED_STATUSES } from '../cases/vocabulary.ts';
 import type { Workbench } from '../context.ts';
 import { generatePassword } from '../crypto/passwords.ts';
 import type { ReferralStatus } from '../db/schema.ts';
@@ -170,20 +171,10 @@ interface SeedSpec {
 async function seedOne(ctx: Workbench, s: SeedSpec): Promise<void> {
   const id = randomUUID();
   const c = ctx.cipher;
-  const closed = ['helped', 'closed-unhelped', 'declined', 'not-eligible', 'assisted', 'helped-to-apply'].includes(
-    s.status,
-  );
-  const acceptedOn = [
-    'accepted',
-    'helped',
-    'closed-unhelped',
-    'assessed',
-    'not-eligible',
-    'assisted',
-    'helped-to-apply',
-  ].includes(s.status)
-    ? addDays(s.createdOn, 1)
-    : null;
+  const closed = CLOSED_STATUSES.includes(s.status);
+  // Everything past "pending" was answered (accepted, or assessed by the county) the day after.
+  const acceptedOn =
+    s.status !== 'draft' && s.status !== 'pending' && s.status !== 'declined' ? addDays(s.createdOn, 1) : null;
   await ctx.wb.db.transaction().execute(async (trx) => {
     await trx
       .insertInto('wb_referrals')

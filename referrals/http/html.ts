@@ -1,31 +1,9 @@
 import { createHash } from 'node:crypto';
-import { escapeHtml } from '../../content/contracts/escape.ts';
+import type { SafeHtml } from '../../content/contracts/safe-html.ts';
 
-/** Markup that is already safe (built by `html`), as opposed to text, which is always escaped. */
-export class Markup {
-  constructor(readonly text: string) {}
-  toString(): string {
-    return this.text;
-  }
-}
-
-type Value = Markup | string | number | null | undefined | false | readonly Value[];
-
-function render(v: Value): string {
-  if (v === null || v === undefined || v === false) return '';
-  if (v instanceof Markup) return v.text;
-  if (Array.isArray(v)) return v.map(render).join('');
-  return escapeHtml(String(v));
-}
-
-/** A template tag that escapes every interpolated value unless it is Markup. */
-export function html(strings: TemplateStringsArray, ...values: Value[]): Markup {
-  let out = strings[0] ?? '';
-  values.forEach((v, i) => {
-    out += render(v) + (strings[i + 1] ?? '');
-  });
-  return new Markup(out);
-}
+/** The portal's one escaped-HTML template tag (content/contracts/safe-html.ts). */
+export { html, raw } from '../../content/contracts/safe-html.ts';
+export type Markup = SafeHtml;
 
 /**
  * The workbench's one stylesheet, inline and allowed by its hash (the pages carry no script at

@@ -1,6 +1,6 @@
 import type { Account } from '../accounts/accounts.ts';
 import { ROLE_LABELS } from '../accounts/accounts.ts';
-import { html, Markup, STYLE } from './html.ts';
+import { html, type Markup, raw, STYLE } from './html.ts';
 
 export interface PageContext {
   account: Account | null;
@@ -26,7 +26,7 @@ export function page(p: PageContext, title: string, body: Markup, status = 200):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${title} · 衔接工作台</title>
-<style>${new Markup(STYLE)}</style>
+<style>${raw(STYLE)}</style>
 </head>
 <body class="${p.large ? 'large' : ''}">
 <header>
@@ -45,7 +45,7 @@ ${body}
 </main>
 </body>
 </html>`;
-  return { status, body: doc.text };
+  return { status, body: doc.value };
 }
 
 export const errorBox = (message: string | null) =>
