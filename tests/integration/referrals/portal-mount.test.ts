@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReleaseStore } from '../../../publisher/releases/release-store.ts';
 import { startPortalServer } from '../../../publisher/serve/portal-server.ts';
