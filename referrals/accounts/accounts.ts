@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { regionCode, regionLevelOf } from '../../content/schemas/region.ts';
 import type { ReferralsConfig } from '../config.ts';
-import { DUMMY_HASH_PROMISE, hashPassword, passwordProblem, verifyPassword } from '../crypto/passwords.ts';
+import type { FieldCipher } from '../crypto/field-cipher.ts';
+import { dummyHash, hashPassword, passwordProblem, verifyPassword } from '../crypto/passwords.ts';
 import type { WorkbenchDb } from '../db/open-db.ts';
 import type { AccountsTable, Role } from '../db/schema.ts';
 import { WorkbenchError } from '../errors.ts';
+import { totpMatches } from './totp.ts';
 
 export const ROLE_LABELS: Record<Role, string> = {
   'civil-affairs': '民政部门',
@@ -47,7 +49,7 @@ export const newAccountSchema = z
   });
 export type NewAccount = z.input<typeof newAccountSchema>;
 
-export type Account = Omit<AccountsTable, 'password_hash'>;
+export type Account = Omit<AccountsTable, 'password_hash' | 'totp_secret_enc'>;
 
 export async function createAccount(wb: WorkbenchDb, input: NewAccount, now = new Date()): Promise<Account> {
   const parsed = newAccountSchema.safeParse(input);
@@ -64,6 +66,7 @@ export async function createAccount(wb: WorkbenchDb, input: NewAccount, now = ne
     region_code: a.role === 'civil-affairs' ? (a.regionCode ?? null) : null,
     charity_slug: a.role === 'charity' ? (a.charitySlug ?? null) : null,
     password_hash: await hashPassword(a.password),
+    totp_secret_enc: null,
     failed_logins: 0,
     locked_until: null,
     created_at: now.toISOString(),
@@ -75,7 +78,7 @@ export async function createAccount(wb: WorkbenchDb, input: NewAccount, now = ne
     .executeTakeFirst();
   if (taken) throw new WorkbenchError(409, 'ACCOUNT_EXISTS', `用户名 ${row.username} 已存在`);
   await wb.db.insertInto('wb_accounts').values(row).execute();
-  const { password_hash: _, ...account } = row;
+  const { password_hash: _, totp_secret_enc: __, ...account } = row;
   return account;
 }
 
@@ -84,7 +87,7 @@ export type LoginResult =
   | { ok: false; code: 'BAD_CREDENTIALS' | 'LOCKED'; message: string };
 
 /**
- * Checks a password. After `lockout.failures` wrong passwords in a row the account is locked for
+ * Checks a password (and, for an account with a second factor, the TOTP code). After `lockout.failures` wrong passwords in a row the account is locked for
  * `lockout.minutes` (even the right password is refused meanwhile); an unknown username costs the
  * same scrypt work and gets the same message as a wrong password.
  */
@@ -94,6 +97,7 @@ export async function login(
   username: string,
   password: string,
   now = new Date(),
+  second: { code: string; cipher: FieldCipher } | null = null,
 ): Promise<LoginResult> {
   const bad = { ok: false, code: 'BAD_CREDENTIALS', message: '用户名或密码不正确' } as const;
   const row = await wb.db
@@ -102,7 +106,7 @@ export async function login(
     .where('username', '=', username.trim())
     .executeTakeFirst();
   if (!row) {
-    await verifyPassword(password, await DUMMY_HASH_PROMISE);
+    await verifyPassword(password, await dummyHash());
     return bad;
   }
   if (row.locked_until && row.locked_until > now.toISOString()) {
@@ -112,7 +116,12 @@ export async function login(
       message: `连续输错密码次数过多，账号已锁定至 ${formatLocal(row.locked_until)}，请稍后再试或联系管理员`,
     };
   }
-  if (!(await verifyPassword(password, row.password_hash))) {
+  const passwordOk = await verifyPassword(password, row.password_hash);
+  // A wrong code counts as a wrong password: the lock-out bounds guessing either.
+  const codeOk =
+    !row.totp_secret_enc ||
+    (second !== null && (await totpMatches(second.cipher, row.id, row.totp_secret_enc, second.code, now)));
+  if (!passwordOk || !codeOk) {
     const failures = row.failed_logins + 1;
     const lock = failures >= config.lockout.failures;
     await wb.db
@@ -125,7 +134,9 @@ export async function login(
       .execute();
     return lock
       ? { ok: false, code: 'LOCKED', message: `连续输错密码 ${failures} 次，账号已锁定 ${config.lockout.minutes} 分钟` }
-      : bad;
+      : passwordOk
+        ? { ok: false, code: 'BAD_CREDENTIALS', message: '动态验证码不正确（请输入验证器应用中当前的 6 位数字）' }
+        : bad;
   }
   await wb.db
     .updateTable('wb_accounts')

@@ -34,8 +34,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+let dummy: Promise<string> | null = null;
 /** A hash of a random password: verified against when the username is unknown, so timing says nothing. */
-export const DUMMY_HASH_PROMISE: Promise<string> = hashPassword(randomBytes(16).toString('hex'));
+export function dummyHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
+}
 
 /** The passwords accounts may have: long enough to resist guessing at the lock-out's pace. */
 export function passwordProblem(password: string): string | null {

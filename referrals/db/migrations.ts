@@ -20,6 +20,7 @@ export function workbenchMigrations(dialect: 'sqlite' | 'postgres'): MigrationPr
               .addColumn('region_code', 'varchar(6)')
               .addColumn('charity_slug', 'varchar(120)')
               .addColumn('password_hash', 'text', (c) => c.notNull())
+              .addColumn('totp_secret_enc', 'text')
               .addColumn('failed_logins', 'integer', (c) => c.notNull().defaultTo(0))
               .addColumn('locked_until', 'varchar(40)')
               .addColumn('created_at', 'varchar(40)', (c) => c.notNull())

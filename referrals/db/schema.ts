@@ -17,6 +17,8 @@ export interface AccountsTable {
   /** charity: the charity's slug. */
   charity_slug: string | null;
   password_hash: string;
+  /** The TOTP secret (field-cipher ciphertext) when the account uses a second factor. */
+  totp_secret_enc: string | null;
   failed_logins: number;
   locked_until: string | null;
   created_at: string;

@@ -138,7 +138,10 @@ async function loginRoute(
     return show(403, '登录表单已失效，请重新输入');
   }
   const username = text(form, 'username');
-  const result = await login(ctx.wb, ctx.config, username, text(form, 'password'), ctx.now());
+  const result = await login(ctx.wb, ctx.config, username, text(form, 'password'), ctx.now(), {
+    code: text(form, 'code'),
+    cipher: ctx.cipher,
+  });
   if (!result.ok) return show(result.code === 'LOCKED' ? 423 : 401, result.message, username);
   const started = await startSession(ctx.wb, result.account.id, ctx.config.sessionHours, ctx.now());
   await audit(

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { createAccount } from '../accounts/accounts.ts';
+import { enableTotp } from '../accounts/totp.ts';
 import { readReferralsConfig } from '../config.ts';
+import { FieldCipher } from '../crypto/field-cipher.ts';
 import { generatePassword } from '../crypto/passwords.ts';
 import { openWorkbenchDb } from '../db/open-db.ts';
 import { WorkbenchError } from '../errors.ts';
@@ -13,6 +15,7 @@ import { WorkbenchError } from '../errors.ts';
  *   … --role civil-affairs --region 620000        (a province's oversight account)
  *   … --role charity --charity <charity slug>
  *   … --role ministry
+ *   … --totp          (a second factor: prints the otpauth:// link once)
  *
  * The password comes from WORKBENCH_PASSWORD (never a command-line argument: those show in `ps`),
  * or is generated and printed once. Same database as the portal (REFERRALS_DATABASE_URL or the
@@ -25,6 +28,8 @@ const { values } = parseArgs({
     role: { type: 'string' },
     region: { type: 'string' },
     charity: { type: 'string' },
+    /** Turn on the TOTP second factor and print the otpauth:// link for the authenticator app. */
+    totp: { type: 'boolean' },
   },
 });
 const config = readReferralsConfig();
@@ -42,6 +47,10 @@ try {
   });
   process.stdout.write(`已创建账号 ${account.username}（${account.role}）\n`);
   if (!given) process.stdout.write(`初始密码（只显示这一次）：${password}\n`);
+  if (values.totp) {
+    const { uri } = await enableTotp(wb, FieldCipher.fromConfig(config), account.username);
+    process.stdout.write(`两步验证已开启。请用验证器应用添加（只显示这一次）：\n${uri}\n`);
+  }
 } catch (error) {
   if (!(error instanceof WorkbenchError)) throw error;
   process.stderr.write(`未能创建账号：${error.message}\n`);

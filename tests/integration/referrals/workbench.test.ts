@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { sql } from 'kysely';
+import { generate } from 'otplib/functional';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enableTotp } from '../../../referrals/accounts/totp.ts';
 import { purgeClosed } from '../../../referrals/cases/purge.ts';
 import { deidentifiedFacts } from '../../../referrals/index.ts';
 import { DATABASES } from '../../support/databases.ts';
@@ -115,6 +117,31 @@ describe.each(DATABASES)('衔接工作台 on $name', ({ target, skip }) => {
     expect(right.status).toBe(423);
     expect(right.body).toContain('锁定');
   });
+
+  it.skipIf(skip)(
+    'an account with the TOTP second factor needs the current code; its secret is stored encrypted',
+    async () => {
+      await h.account({ username: 'twofactor', displayName: '两步验证', role: 'ministry' });
+      const { secret } = await enableTotp(h.ctx.wb, h.ctx.cipher, 'twofactor');
+      const client = h.client();
+      const without = await client.login('twofactor', 'pw-twofactor-long-enough');
+      expect(without.status).toBe(401);
+      expect(without.body).toContain('动态验证码不正确');
+      const code = await generate({ secret, epoch: Math.floor(h.clock.now.getTime() / 1000) });
+      const ok = await client.post('/workbench/login', {
+        username: 'twofactor',
+        password: 'pw-twofactor-long-enough',
+        code,
+      });
+      expect(ok.status).toBe(303);
+      const row = await h.ctx.wb.db
+        .selectFrom('wb_accounts')
+        .selectAll()
+        .where('username', '=', 'twofactor')
+        .executeTakeFirstOrThrow();
+      expect(row.totp_secret_enc).not.toContain(secret);
+    },
+  );
 
   it.skipIf(skip)('refuses a referral without consent, with a clear message, and stores nothing', async () => {
     const before = await count();
