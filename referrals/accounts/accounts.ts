@@ -12,7 +12,7 @@ import { totpMatches } from './totp.ts';
 export const ROLE_LABELS: Record<Role, string> = {
   'civil-affairs': '民政部门',
   charity: '慈善组织',
-  ministry: '民政部（只看汇总）',
+  ministry: '只看汇总',
 };
 
 export const newAccountSchema = z

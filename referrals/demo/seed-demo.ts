@@ -123,8 +123,13 @@ export async function ensureDemoWorkbench(
     const first = suggestions[0] as Suggestion;
     const useDemoCharity = report && county === mainCounty ? pick(charities) : first.charitySlug;
     const project = snapshot.projects.find((p) => p.slug === first.projectSlug);
-    const createdOn = addDays(today, -Math.floor(rnd() * 90) - 1);
     const status = report ? pick(REPORT_STATES) : pick(STATES);
+    const overdue = status === 'pending' && !report && rnd() < 0.4;
+    // Waiting referrals are recent (a few on time, some past their deadline); the rest spread over 90 days.
+    const createdOn =
+      status === 'pending' && !report
+        ? addDays(today, overdue ? -12 - (n % 9) : -(n % 4))
+        : addDays(today, -Math.floor(rnd() * 90) - 1);
     await seedOne(ctx, {
       n,
       county,
@@ -140,7 +145,7 @@ export async function ensureDemoWorkbench(
         : n % 4 === 0
           ? [suggestions[1], suggestions[0]].filter((x): x is Suggestion => !!x)
           : suggestions.slice(0, 2),
-      overdue: status === 'pending' && rnd() < 0.4,
+      overdue,
       reporter: report ? useDemoCharity : null,
       createdBy: idOf(report ? 'charity1' : `county.${mainCounty}`),
       note: pick(NOTES),
@@ -215,7 +220,7 @@ async function seedOne(ctx: Workbench, s: SeedSpec): Promise<void> {
       })
       .execute();
     if (s.report || s.status === 'draft') return;
-    const offeredOn = s.overdue ? addDays(s.today, -20) : s.createdOn;
+    const offeredOn = s.createdOn;
     for (const [rank, o] of s.offers.entries()) {
       const firstState = s.status === 'pending' ? 'offered' : s.status === 'declined' ? 'declined' : 'accepted';
       const state = rank === 0 ? firstState : s.status === 'declined' ? 'declined' : 'queued';

@@ -72,11 +72,15 @@ export function auditBody(
   }[],
 ): Markup {
   if (rows.length === 0) return html`<p class="card">暂无审计记录。</p>`;
-  return html`<p class="hint">每次查看和修改个人信息都会记入此日志（只记字段名，不记内容）；日志只能追加，不能修改或删除。</p>
-<div class="card"><table><thead><tr><th>时间（UTC）</th><th>账号</th><th>操作</th><th>记录</th><th>字段</th><th>县</th></tr></thead><tbody>
+  // One short card per entry: a table of six columns does not fit a phone.
+  const beijing = (iso: string) =>
+    new Date(new Date(iso).getTime() + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+  return html`<p class="hint">每次查看和修改个人信息都会记入此日志（只记字段名，不记内容）；日志只能追加，不能修改或删除。时间为北京时间。</p>
 ${rows.map(
-  (a) =>
-    html`<tr><td>${a.at.slice(0, 19).replace('T', ' ')}</td><td>${a.username ?? a.role}</td><td>${ACTION_LABELS[a.action] ?? a.action}</td><td>${a.referral_id ? a.referral_id.slice(0, 8) : '—'}</td><td>${a.fields || '—'}</td><td>${a.county_code ?? '—'}</td></tr>`,
-)}
-</tbody></table></div>`;
+  (
+    a,
+  ) => html`<div class="card"><div class="row"><strong>${ACTION_LABELS[a.action] ?? a.action}</strong><span class="badge">${a.username ?? a.role}</span><span class="hint">${beijing(a.at)}</span></div>
+${a.referral_id ? html`<div class="hint">记录 ${a.referral_id.slice(0, 8)}${a.county_code ? ` · 县 ${a.county_code}` : ''}</div>` : ''}
+${a.fields ? html`<div class="hint">字段：${a.fields}</div>` : ''}</div>`,
+)}`;
 }
