@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { readDonationsConfig } from '../donations/index.ts';
+import { ensureDemoWorkbench } from '../referrals/index.ts';
 import { runToEnd, stopAll } from './children.ts';
 import { CMS_LABEL, cmsSupervisor, pullWhenCmsRuns } from './cms-child.ts';
 import { readPublisherConfig } from './config.ts';
@@ -108,6 +109,14 @@ try {
     },
   );
 
+  // The workbench's demo accounts and fictional referrals, once, from the live release's snapshot.
+  const workbenchDemo =
+    process.env.XIANJIE_ENV === 'production'
+      ? null
+      : await ensureDemoWorkbench().catch((error: unknown) => {
+          process.stderr.write(`衔接工作台演示数据未能生成：${(error as Error).message}\n`);
+          return null;
+        });
   const site = `http://${config.PUBLISHER_HOST}:${config.PUBLISHER_PORT}`;
   process.stdout.write(
     [
@@ -117,6 +126,7 @@ try {
       `  发布状态      ${site}/_publisher/status`,
       `  内容管理后台  ${config.STRAPI_URL}/admin`,
       `  演示账号密码  ${existsSync(config.accountsPath) ? config.accountsPath : '（尚未生成）'}`,
+      `  衔接工作台    ${site}/workbench/（账号密码：${workbenchDemo?.path ?? '（尚未生成）'}）`,
       '按 Ctrl-C 停止。',
       '',
     ].join('\n'),

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { servePortalApi } from '../../donations/index.ts';
+import { serveWorkbench } from '../../referrals/index.ts';
 import type { PublisherConfig } from '../config.ts';
 import type { ReleaseStore } from '../releases/release-store.ts';
 import { searchLimiter } from './search-rate-limit.ts';
@@ -86,6 +87,9 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
       return sendText(res, 200, JSON.stringify(body, null, 2), 'application/json; charset=utf-8');
     }
     if (path === '/webhooks/strapi') return options.webhook(req, res);
+    // The 衔接 workbench (/workbench/…): pages its own router renders per request, with their own
+    // CSP and no-store; nothing of it is ever in a release.
+    if (await serveWorkbench(req, res)) return;
 
     // Pages rendered per request (search results without JavaScript) go to Astro like the API.
     if (path.startsWith('/api/') || SERVER_PAGES.has(path)) {
