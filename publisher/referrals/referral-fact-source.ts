@@ -1,19 +1,29 @@
+import { existsSync } from 'node:fs';
+import { deidentifiedFacts, openWorkbenchDb, readReferralsConfig } from '../../referrals/index.ts';
 import type { ReferralFactSource } from './referral-aggregates.ts';
 
 /**
- * THE place a release's referral facts come from — the one line to change when the workbench
- * (`referrals/`) is merged. The pull child (releases/pull-release-child.ts) calls this once per
- * release, in its own process, and hands the result to `withReferralAggregates`:
+ * THE place a release's referral facts come from: the workbench's (`referrals/`)
+ * `deidentifiedFacts`, read once per release by the pull child (releases/pull-release-child.ts) in
+ * its own process, which opens the workbench's database itself and closes it again.
  *
- *   import { deidentifiedFacts, openReferralsDb } from '../../referrals/index.ts';
- *   export async function referralFactSource(): Promise<ReferralFactSource | null> {
- *     const db = await openReferralsDb(...);          // however referrals/ opens its database
- *     return { facts: async () => { try { return await deidentifiedFacts(db); } finally { await db.destroy(); } } };
- *   }
- *
- * Until then there is no source: a file snapshot (the demo) keeps the aggregates it carries, and
- * a CMS pull publishes none.
+ * A workbench that has never run (its SQLite file does not exist yet — the very first release of a
+ * fresh `npm start`, which seeds the demo workbench only after that release is live) is no source:
+ * a file snapshot (the demo) keeps the aggregates it carries and a CMS pull publishes none. Once
+ * the workbench exists, even an empty one, its facts are the truth and replace whatever the
+ * snapshot carried. PostgreSQL is always a source.
  */
 export async function referralFactSource(): Promise<ReferralFactSource | null> {
-  return null;
+  const config = readReferralsConfig();
+  if (config.database.kind === 'sqlite' && !existsSync(config.database.path)) return null;
+  return {
+    facts: async () => {
+      const workbench = await openWorkbenchDb(config.database);
+      try {
+        return await deidentifiedFacts(workbench);
+      } finally {
+        await workbench.close();
+      }
+    },
+  };
 }

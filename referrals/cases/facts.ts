@@ -9,6 +9,8 @@ import type { WorkbenchDb } from '../db/open-db.ts';
  * chosen yet) are not referrals yet. A pending referral whose charity let the deadline pass counts
  * as overdue. Facts survive the purge of personal data.
  */
+const ACCEPTED: ReadonlySet<ReferralOutcome> = new Set(['accepted', 'helped', 'closed-unhelped']);
+
 export async function deidentifiedFacts(wb: WorkbenchDb, now = new Date()): Promise<ReferralFact[]> {
   const today = todayIso(now);
   const rows = await wb.db
@@ -36,7 +38,11 @@ export async function deidentifiedFacts(wb: WorkbenchDb, now = new Date()): Prom
       countyCode: row.county_code,
       targetGroup: row.target_group,
       createdOn: row.created_on,
-      ...(row.accepted_on ? { acceptedOn: row.accepted_on } : {}),
+      // The contract carries an acceptance day only for a charity's acceptance; a county's answer to a
+      // report keeps its day in accepted_on too, but that is not a charity accepting anyone.
+      ...(row.accepted_on && row.direction === 'to-charity' && ACCEPTED.has(outcome)
+        ? { acceptedOn: row.accepted_on }
+        : {}),
       outcome,
     });
   });

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFERRAL_OUTCOMES } from '../../../content/contracts/referral-facts.ts';
+import { REFERRAL_OUTCOMES, referralFactsSchema } from '../../../content/contracts/referral-facts.ts';
 import { lintPii } from '../../../content/rules/pii-lint.ts';
 import { generateSnapshot } from '../../../datasets/index.ts';
 import { login } from '../../../referrals/accounts/accounts.ts';
@@ -53,7 +53,10 @@ describe('the demo workbench', () => {
     for (const s of ['draft', ...REFERRAL_OUTCOMES.filter((o) => o !== 'overdue')]) {
       expect(statuses, s).toContain(s);
     }
-    const outcomes = new Set((await deidentifiedFacts(ctx.wb, now)).map((f) => f.outcome));
+    const facts = await deidentifiedFacts(ctx.wb, now);
+    // What the publisher will accept: the contract the public aggregates are built from.
+    expect(referralFactsSchema.safeParse(facts).error).toBeUndefined();
+    const outcomes = new Set(facts.map((f) => f.outcome));
     expect(outcomes).toContain('overdue');
 
     expect((await ensureDemoWorkbench({ ctx })).created).toBe(false);
