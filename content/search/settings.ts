@@ -13,6 +13,8 @@ export const SEARCH_TYPES = {
   'typical-case': '典型案例',
   need: '救助需求',
   disclosure: '信息公开',
+  campaign: '专题活动',
+  award: '慈善表彰',
 } as const;
 export type SearchType = keyof typeof SEARCH_TYPES;
 
@@ -23,6 +25,8 @@ export const TYPE_RANK: Record<SearchType, number> = {
   'typical-case': 2,
   need: 3,
   disclosure: 4,
+  campaign: 1,
+  award: 2,
 };
 
 /**
