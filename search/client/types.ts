@@ -74,6 +74,11 @@ export interface EngineResult {
   facets: FacetCounts;
   /** The counts were left for `facetCounts(request)`, so the results could come first. */
   facetsPending?: boolean;
+  /**
+   * "Did you mean": a corrected query (toward vocabulary words only) when the query as typed
+   * looks mistyped and the correction finds what it does not (the server engine sets it).
+   */
+  suggestion?: string;
 }
 
 export interface SearchEngine {
