@@ -64,6 +64,8 @@ export interface SearchResponse {
   fellBack: boolean;
   /** For `unavailable`: a message for people (Chinese). */
   message?: string;
+  /** "Did you mean" (the server engine's; `EngineResult.suggestion`). */
+  suggestion?: string;
 }
 
 /** One engine's answer, before the client adds state and bookkeeping. */

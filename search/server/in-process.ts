@@ -149,11 +149,7 @@ function* searchSteps(
   const cache: TermCache = new Map();
   const segment = segmenterOf(corpus);
   const lists: (WeightedList<Found> & { complete: boolean })[] = [];
-  const best: { query: number; nearMiss: number; suggestion: string | null } = {
-    query: 0,
-    nearMiss: 0,
-    suggestion: null,
-  };
+  const best = { query: 0, queryShare: 1, nearMiss: 0, suggestion: null as string | null };
   for (const variant of variants) {
     const terms = queryTerms(variant.query, segment, corpus.lexicon);
     const { scores, complete } = yield* scoreVariantSteps(documents, candidates, terms, cache);
@@ -169,7 +165,10 @@ function* searchSteps(
       top = Math.max(top, score);
       results.push({ id: String(index), score, item: { index, terms: texts } });
     }
-    if (variant.reason === 'query') best.query = top;
+    if (variant.reason === 'query') {
+      best.query = top;
+      best.queryShare = share;
+    }
     if (variant.reason === 'near-miss' && top > best.nearMiss) {
       best.nearMiss = top;
       best.suggestion = variant.query;
@@ -182,10 +181,11 @@ function* searchSteps(
   // says either, below anything that says both.
   const completeHits = new Set(lists.flatMap((l) => (l.complete ? l.results.map((r) => r.id) : [])));
   const fused = fuse(lists.filter((l) => l.complete || completeHits.size < ENOUGH_COMPLETE));
+  // Suggested when the correction answers clearly better, or the query as typed left a lone character
+  // no word covers (中华慈善曰: the 曰) and the correction finds something.
+  const clearlyBetter = best.nearMiss >= best.query * SUGGEST_RATIO || (best.queryShare < 1 && best.nearMiss > 0);
   const suggestion =
-    best.suggestion && best.nearMiss >= best.query * SUGGEST_RATIO && best.suggestion !== request.query
-      ? best.suggestion
-      : undefined;
+    best.suggestion && clearlyBetter && best.suggestion !== request.query ? best.suggestion : undefined;
   yield;
   const start = (request.page - 1) * request.pageSize;
   const hits = fused
