@@ -12,6 +12,7 @@ import {
   safePath,
   type WeightedList,
 } from '../client/index.ts';
+import { NAMED_TYPE_BOOST, typeOfWord } from '../client/type-words.ts';
 import { type PreparedDocument, type ServerCorpus, segmenterOf } from './corpus.ts';
 import { documentExcerpt } from './excerpt.ts';
 import { countFacets, passes } from './facets.ts';
@@ -49,24 +50,6 @@ function prior(doc: PreparedDocument['doc']): number {
  * blurb names a place or a group is not what that search wants first; its projects are).
  */
 export const SERVER_TYPE_WEIGHTS: Partial<Record<SearchType, number>> = { ...DEFAULT_TYPE_WEIGHTS, charity: 0.6 };
-
-/** Words that name a type: a query saying 项目 or 慈善奖 wants that type first. */
-const TYPE_WORDS: Readonly<Record<string, SearchType>> = {
-  项目: 'project',
-  慈善项目: 'project',
-  慈善组织: 'charity',
-  基金会: 'charity',
-  典型案例: 'typical-case',
-  案例: 'typical-case',
-  需求: 'need',
-  救助需求: 'need',
-  活动: 'campaign',
-  专题活动: 'campaign',
-  慈善奖: 'award',
-  表彰: 'award',
-  信息公开: 'disclosure',
-};
-const NAMED_TYPE_BOOST = 1.5;
 
 /** Share of the variant's characters that sit in words (not lone characters): low for a mistyped 慈善项日. */
 function wordShare(terms: readonly { text: string; weak: boolean }[]): number {
@@ -155,7 +138,7 @@ function* searchSteps(
     const { scores, complete } = yield* scoreVariantSteps(documents, candidates, terms, cache);
     const texts = terms.terms.map((t) => t.text);
     const share = wordShare(terms.terms);
-    const named = new Set(terms.terms.flatMap((t) => (Object.hasOwn(TYPE_WORDS, t.text) ? [TYPE_WORDS[t.text]] : [])));
+    const named = new Set(terms.terms.flatMap((t) => typeOfWord(t.text) ?? []));
     const results: Ranked<Found>[] = [];
     let top = 0;
     for (const [index, raw] of scores) {

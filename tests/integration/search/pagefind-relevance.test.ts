@@ -12,7 +12,8 @@ import { type PagefindBrowser, startPagefindBrowser } from './pagefind-browser.t
  * (addHTMLFile with content/search/pagefind-markup.ts), so neither needs the site.
  */
 const THRESHOLDS = { recallAt5: 0.85, mrr: 0.85 };
-const POLICY_SUCCESS = 0;
+/** Measured 2026-12-06: 0.917 in both modes (issue 20's island target is 0.95: not reached yet, BENCHMARKS.md). */
+const POLICY_SUCCESS = 0.9;
 
 describe.each([
   { name: '自定义记录（addCustomRecord）', as: 'records' as const },
@@ -37,7 +38,7 @@ describe.each([
     expect(score.mrr).toBeGreaterThanOrEqual(THRESHOLDS.mrr);
   });
 
-  // Issue 20's policy set (judged by fields): the island's bar is success@5 ≥ POLICY_SUCCESS.
+  // Issue 20's policy set (judged by fields): guarded a little under the measurement.
   it(`政策用语评测集：success@5 ≥ ${POLICY_SUCCESS}（Chromium）`, async () => {
     const judged = policyJudged(relevanceDataset().documents);
     const score = await runJudged(
