@@ -43,14 +43,15 @@ const province =
   (d) =>
     entry(d) && d.province.some((p) => p.startsWith(name));
 const keyCounty: Rule = (d) => entry(d) && d.keyCounty;
-const all =
-  (...rules: Rule[]): Rule =>
-  (d) =>
-    rules.every((r) => r(d));
-const any =
-  (...rules: Rule[]): Rule =>
-  (d) =>
-    rules.some((r) => r(d));
+/** Rules combined (shared with judge-rules.ts, whose rules read the snapshot's entries). */
+export const all =
+  <T>(...rules: ((x: T) => boolean)[]) =>
+  (x: T): boolean =>
+    rules.every((r) => r(x));
+export const any =
+  <T>(...rules: ((x: T) => boolean)[]) =>
+  (x: T): boolean =>
+    rules.some((r) => r(x));
 const campaign =
   (slugPart: string): Rule =>
   (d) =>
