@@ -1,5 +1,5 @@
 /**
- * Search benchmark (issue 5), on the demo and the 10,000-project scale dataset:
+ * Search benchmark (issues 5 and 20), on the demo and the 10,000-project scale dataset:
  * - index build: the release's search step (search/index/release-index.ts: documents, Pagefind over the
  *   built pages plus needs and disclosures as records, vocabulary) — time, files, bytes; baseline:
  *   Pagefind indexing the same number of trivial pages in the same run;
@@ -8,7 +8,9 @@
  *   precompressed sibling exists, as a release has for Pagefind's JS and JSON);
  * - latency p50/p95 of the judged queries (bench/relevance) through the real island after one
  *   warm-up pass; baseline: an uncached fetch of pagefind.js from the same page — and, on the demo
- *   (generated for the judged day), recall@5 / MRR of the real site's index.
+ *   (generated for the judged day), recall@5 / MRR of the real site's index;
+ * - the server engine behind /search/results/ against MiniSearch on the same jieba tokens
+ *   (bench/search-server.ts): start-up, heap, p50/p95, success@5 / MRR on both judged sets.
  *
  *   npm run bench:search [-- demo|scale|all] [--reuse] [--warmups=N] [--passes=N]
  *   (default: all; --reuse keeps an earlier site build; N warm-up passes over the queries, default 1)
@@ -32,6 +34,7 @@ import { RELEVANCE_AS_OF } from './relevance/demo-documents.ts';
 import { JUDGED_QUERIES } from './relevance/judged-queries.ts';
 import { scoreRun } from './relevance/scorer.ts';
 import { type FirstQuery, measureFirstQuery, measureLatency, type Transfer } from './search-browser.ts';
+import { compareServerEngines, formatEngineNumbers } from './search-server.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WORK = join(ROOT, '.data', 'build', 'bench-search');
@@ -243,6 +246,8 @@ function report(rows: Row[]): string {
 await mkdir(WORK, { recursive: true });
 const rows: Row[] = [];
 for (const size of sizes) rows.push(await benchSize(size));
-const text = report(rows);
+// Issue 20: the no-JavaScript path's engine (and MiniSearch on the same jieba tokens), same sizes, same run.
+const server = formatEngineNumbers(await compareServerEngines(sizes));
+const text = `${report(rows)}\n\n服务器端搜索（/search/results/）：\n\n${server}`;
 process.stdout.write(`\n${text}\n`);
 await writeFile(join(WORK, 'result.md'), `${text}\n`);

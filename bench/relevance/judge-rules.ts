@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Snapshot } from '../../content/index.ts';
 import { relevanceDataset } from './demo-documents.ts';
 import { JUDGED_QUERIES } from './judged-queries.ts';
+import { all, any } from './policy-queries.ts';
 
 /**
  * The rules the judged set was judged by (issue 21), applied to the demo of the judged day, so a
@@ -79,14 +80,6 @@ const projectText =
   (word: string): Rule =>
   (e) =>
     e.id.startsWith('project:') && e.text.includes(word);
-const all =
-  (...rules: Rule[]): Rule =>
-  (e) =>
-    rules.every((r) => r(e));
-const any =
-  (...rules: Rule[]): Rule =>
-  (e) =>
-    rules.some((r) => r(e));
 
 const LOWBAO_STUDY = title(/低保/, /助学|学业/);
 const KIDS_REHAB = title('残疾儿童', '康复');

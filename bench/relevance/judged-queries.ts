@@ -13,9 +13,12 @@
  * (the demo's titles now follow one group variant per project): the same rules, applied to the new
  * titles and texts; four place queries moved to places the new data has (their notes say which).
  */
+import type { PolicyKind } from './policy-queries.ts';
+
 export interface JudgedQuery {
   query: string;
-  kind: 'jargon' | 'synonym' | 'region' | 'two-term' | 'near-miss';
+  /** The first set's kinds, and the policy set's (policy-queries.ts). */
+  kind: 'jargon' | 'synonym' | 'region' | 'two-term' | 'near-miss' | PolicyKind;
   /** How the judgement was made, when it is not obvious. */
   note?: string;
   /** `type:slug` of every entry judged right for the query. */

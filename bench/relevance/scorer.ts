@@ -3,7 +3,8 @@
  * recall@5 of one query is the share of its judged entries found in the top 5, with the
  * denominator capped at 5 (a query judged to have more than five right answers is perfect when
  * its top 5 are all right ones). MRR uses the rank of the first judged entry in the top 10
- * (0 when none is there). Both are averaged over the queries.
+ * (0 when none is there). success@5 of one query is 1 when any judged entry is in the top 5 (the
+ * measure issue 20's targets are set in). All are averaged over the queries.
  */
 import { JUDGED_QUERIES, type JudgedQuery } from './judged-queries.ts';
 
@@ -14,6 +15,8 @@ export interface QueryScore {
   query: string;
   kind: JudgedQuery['kind'];
   recall: number;
+  /** 1 when a judged entry is in the top 5, else 0. */
+  success: number;
   reciprocalRank: number;
   /** Judged entries missing from the top 5. */
   missing: string[];
@@ -22,10 +25,11 @@ export interface QueryScore {
 }
 
 export interface RunScore {
+  successAt5: number;
   recallAt5: number;
   mrr: number;
   queries: QueryScore[];
-  byKind: Record<string, { n: number; recallAt5: number; mrr: number }>;
+  byKind: Record<string, { n: number; successAt5: number; recallAt5: number; mrr: number }>;
 }
 
 /** `project:slug` (how the judged file names entries) → the search document id `project-slug`. */
@@ -39,7 +43,8 @@ export function scoreQuery(judged: JudgedQuery, ranked: readonly string[]): Quer
   return {
     query: judged.query,
     kind: judged.kind,
-    recall: found.length / Math.min(CUTOFF, relevant.length),
+    recall: relevant.length === 0 ? 0 : found.length / Math.min(CUTOFF, relevant.length),
+    success: found.length > 0 ? 1 : 0,
     reciprocalRank: firstRank < 0 ? 0 : 1 / (firstRank + 1),
     missing: judged.relevant.filter((ref) => !top.includes(docId(ref))),
     top: ranked.slice(0, MRR_DEPTH),
@@ -55,11 +60,13 @@ export function scoreRun(judged: readonly JudgedQuery[], run: ReadonlyMap<string
     const of = queries.filter((q) => q.kind === kind);
     byKind[kind] = {
       n: of.length,
+      successAt5: mean(of.map((q) => q.success)),
       recallAt5: mean(of.map((q) => q.recall)),
       mrr: mean(of.map((q) => q.reciprocalRank)),
     };
   }
   return {
+    successAt5: mean(queries.map((q) => q.success)),
     recallAt5: mean(queries.map((q) => q.recall)),
     mrr: mean(queries.map((q) => q.reciprocalRank)),
     queries,
@@ -89,9 +96,10 @@ export async function runJudged(
 export function formatScore(engine: string, score: RunScore): string {
   const pct = (x: number) => x.toFixed(3);
   const lines = [
-    `${engine}: recall@5 ${pct(score.recallAt5)}, MRR ${pct(score.mrr)} over ${score.queries.length} queries`,
+    `${engine}: success@5 ${pct(score.successAt5)}, recall@5 ${pct(score.recallAt5)}, MRR ${pct(score.mrr)} over ${score.queries.length} queries`,
     ...Object.entries(score.byKind).map(
-      ([kind, s]) => `  ${kind.padEnd(10)} n=${String(s.n).padStart(2)} recall@5 ${pct(s.recallAt5)} MRR ${pct(s.mrr)}`,
+      ([kind, s]) =>
+        `  ${kind.padEnd(12)} n=${String(s.n).padStart(2)} success@5 ${pct(s.successAt5)} recall@5 ${pct(s.recallAt5)} MRR ${pct(s.mrr)}`,
     ),
     ...score.queries
       .filter((q) => q.recall < 1)

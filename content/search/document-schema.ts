@@ -25,6 +25,7 @@ export const searchDocumentSchema: z.ZodType<SearchDocument> = z.object({
   serviceType: strings,
   status: z.string().nullable(),
   acceptingDonations: z.boolean().nullable(),
+  overdue: z.boolean().optional(),
   keyCounty: z.boolean(),
   charity: strings,
   project: z.string().nullable(),

@@ -1,8 +1,12 @@
 import {
   type AssistanceNeed,
+  AWARD_CATEGORIES,
+  type Award,
+  type Campaign,
   type Charity,
   DISCLOSURE_KINDS,
   type Disclosure,
+  disclosureSchedule,
   donationEligibility,
   type IsoDate,
   labelOf,
@@ -24,7 +28,7 @@ import { type SearchPaths, searchPaths } from './urls.ts';
 
 /**
  * The projection of a snapshot into search documents: projects, charities, typical cases,
- * assistance needs and disclosures. Only what their public pages show, never contacts, legal
+ * assistance needs, disclosures, campaigns and awards (everything that has a page, issue 20). Only what their public pages show, never contacts, legal
  * representatives, consent records or case summaries; rich text as plain text; every text
  * linted for PII and masked where the lint finds something. Both engines index these documents
  * (Meilisearch directly; Pagefind as custom records, or from the pages that show the same fields).
@@ -52,6 +56,12 @@ export interface SearchDocument {
   status: string | null;
   /** Projects only (`donationEligibility`); null for other types. */
   acceptingDonations: boolean | null;
+  /**
+   * Projects only: a disclosure is overdue on the rule day (content/rules/disclosure-schedule.ts).
+   * The server engine ranks such projects lower (GlobalGiving hides late reporters); absent in
+   * files written before issue 20.
+   */
+  overdue?: boolean;
   /** True when any region is a 国家乡村振兴重点帮扶县. */
   keyCounty: boolean;
   /** Names of the charities it belongs to or names. */
@@ -139,6 +149,13 @@ export function buildSearchDocuments(snapshot: Snapshot, options: DocumentOption
   const projects = new Map(snapshot.projects.map((p) => [p.slug, p]));
   const masked: MaskedField[] = [];
   const drafts: Draft[] = [];
+  // Grouped once: at scale 68,000 disclosures would otherwise be filtered once per project.
+  const disclosuresOf = new Map<string, Disclosure[]>();
+  for (const d of snapshot.disclosures) {
+    const list = disclosuresOf.get(d.project);
+    if (list) list.push(d);
+    else disclosuresOf.set(d.project, [d]);
+  }
 
   const projectDraft = (p: Project): Draft => {
     const charity = charities.get(p.charity);
@@ -158,6 +175,7 @@ export function buildSearchDocuments(snapshot: Snapshot, options: DocumentOption
       serviceType: serviceLabels(p.serviceTypes),
       status: labelOf(PROJECT_STATUSES, p.status),
       acceptingDonations: accepting,
+      overdue: disclosureSchedule(p, disclosuresOf.get(p.slug) ?? [], today).isOverdue,
       charity: charity ? [line(charity.name)] : [],
       project: null,
       projectSlug: null,
@@ -257,11 +275,59 @@ export function buildSearchDocuments(snapshot: Snapshot, options: DocumentOption
     ];
   };
 
+  // A campaign carries the groups and services of the projects that joined it: 敬老月 finds 失能老人.
+  const campaignDraft = (c: Campaign): Draft => {
+    const joined = snapshot.projects.filter((p) => p.campaigns.includes(c.slug));
+    return {
+      type: 'campaign',
+      slug: c.slug,
+      url: paths.campaign(c.slug),
+      title: line(c.title),
+      summary: line(c.theme),
+      body: plain(c.description),
+      keywords: [SEARCH_TYPES.campaign, line(c.organiser)],
+      ...regionFacets([]),
+      targetGroup: groupLabels(joined.flatMap((p) => p.targetGroups)),
+      serviceType: serviceLabels(joined.flatMap((p) => p.serviceTypes)),
+      status: null,
+      acceptingDonations: null,
+      charity: [],
+      project: null,
+      projectSlug: null,
+      publishedOn: c.window.start,
+    };
+  };
+  // An award is listed on its year's page; its name, edition, category and awardee say what it is.
+  const awardDraft = (a: Award): Draft => {
+    const charity = a.awardee.charity ? charities.get(a.awardee.charity) : undefined;
+    const project = a.awardee.project ? projects.get(a.awardee.project) : undefined;
+    const category = labelOf(AWARD_CATEGORIES, a.category);
+    return {
+      type: 'award',
+      slug: a.slug,
+      url: paths.awardYear(a.year),
+      title: line(`${a.name}（${a.edition}）${category}：${a.awardee.name}`),
+      summary: line(a.citation),
+      body: plain(a.citation),
+      keywords: [line(a.name), line(a.edition), category, `${a.year}年`, line(a.documentNumber)],
+      ...regionFacets(project?.regions ?? (charity ? [charity.region] : [])),
+      targetGroup: groupLabels(project?.targetGroups ?? []),
+      serviceType: serviceLabels(project?.serviceTypes ?? []),
+      status: null,
+      acceptingDonations: null,
+      charity: charity ? [line(charity.name)] : [],
+      project: project ? line(project.title) : null,
+      projectSlug: null,
+      publishedOn: a.announcedOn,
+    };
+  };
   if (wanted.has('project')) drafts.push(...snapshot.projects.map(projectDraft));
   if (wanted.has('charity')) drafts.push(...snapshot.charities.map(charityDraft));
   if (wanted.has('typical-case')) drafts.push(...snapshot.typicalCases.map(typicalCaseDraft));
   if (wanted.has('need')) drafts.push(...snapshot.needs.map(needDraft));
   if (wanted.has('disclosure')) drafts.push(...snapshot.disclosures.flatMap(disclosureDraft));
+  if (wanted.has('campaign')) drafts.push(...snapshot.campaigns.map(campaignDraft));
+  if (wanted.has('award')) drafts.push(...snapshot.awards.map(awardDraft));
 
   return { documents: drafts.map((d) => finish(d, masked)), masked };
 }

@@ -13,6 +13,8 @@ export const SEARCH_TYPES = {
   'typical-case': '典型案例',
   need: '救助需求',
   disclosure: '信息公开',
+  campaign: '专题活动',
+  award: '慈善表彰',
 } as const;
 export type SearchType = keyof typeof SEARCH_TYPES;
 
@@ -23,6 +25,8 @@ export const TYPE_RANK: Record<SearchType, number> = {
   'typical-case': 2,
   need: 3,
   disclosure: 4,
+  campaign: 1,
+  award: 2,
 };
 
 /**
@@ -113,7 +117,8 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
   ['防返贫', '防返贫监测户', '防止返贫监测对象'],
   ['心理慰藉', '心理陪伴', '心理疏导'],
   ['访视照料', '上门探访', '关爱探访', '居家照料'],
-  ['助餐', '爱心助餐', '老年助餐'],
+  // Not 老年助餐: meals for the elderly are not every meal project (one-way: search/client/synonym-table.ts).
+  ['助餐', '爱心助餐'],
   ['残疾人', '残障人士', '残疾人士'],
   ['物质帮扶', '物资帮扶', '生活物资'],
   ['能力提升', '技能培训', '就业帮扶'],

@@ -12,6 +12,9 @@ export interface SearchPaths {
   typicalCase: (slug: string) => string;
   need: (provinceCode: string, slug: string) => string;
   disclosure: (projectSlug: string, disclosureSlug: string) => string;
+  campaign: (slug: string) => string;
+  /** Awards have no page of their own: the year's page lists them. */
+  awardYear: (year: number) => string;
 }
 
 export const searchPaths: SearchPaths = {
@@ -20,4 +23,6 @@ export const searchPaths: SearchPaths = {
   typicalCase: paths.typicalCase,
   need: paths.need,
   disclosure: paths.disclosureAnchor,
+  campaign: (slug) => paths.campaign(slug),
+  awardYear: paths.awardYear,
 };

@@ -34,10 +34,35 @@ function oneDeletion(short: string[], long: string[]): boolean {
 
 const isHan = (c: string) => /\p{Script=Han}/u.test(c);
 
-export function nearMissCorrections(query: string, vocabulary: readonly string[], max = 2): Correction[] {
+export interface NearMissOptions {
+  /**
+   * Place names (region names and their parts): they cover characters like known terms but are
+   * never a correction's target, and a correction that would make the query name a place it did
+   * not name is dropped (issue 20: …重点帮扶沟县 was a bogus variant holding a real county's name).
+   */
+  places?: readonly string[];
+  /**
+   * Two-character words a correction may target (项日 → 项目), only where the two characters are a
+   * whole run no known term covers; other targets need three characters.
+   */
+  shortWords?: readonly string[];
+}
+
+export function nearMissCorrections(
+  query: string,
+  vocabulary: readonly string[],
+  max = 2,
+  options: NearMissOptions = {},
+): Correction[] {
   const q = Array.from(query);
-  const known = [...new Set(vocabulary)].filter((t) => t.length > 0);
-  const terms = known.filter((t) => Array.from(t).length >= MIN_TERM_LENGTH).sort((a, b) => b.length - a.length);
+  const places = new Set(options.places ?? []);
+  const known = [...new Set([...vocabulary, ...places])].filter((t) => t.length > 0);
+  const shortWords = new Set((options.shortWords ?? []).filter((w) => Array.from(w).length === 2));
+  const terms = [...new Set([...vocabulary, ...shortWords])]
+    .filter((t) => !places.has(t) && (Array.from(t).length >= MIN_TERM_LENGTH || shortWords.has(t)))
+    .sort((a, b) => b.length - a.length);
+  const placesIn = (text: string) => [...places].filter((p) => Array.from(p).length >= 2 && text.includes(p));
+  const placesBefore = new Set(placesIn(query));
   // Where known terms occur: a typo leaves a character no known term covers, and only such a
   // character is replaced (or only next to one is a missing character put back).
   const covered = new Array<boolean>(q.length).fill(false);
@@ -67,8 +92,15 @@ export function nearMissCorrections(query: string, vocabulary: readonly string[]
         } else {
           const at = span.findIndex((c, k) => c !== chars[k]);
           if (!oneSubstitution(span, chars) || covered[i + at]) continue;
+          // A two-character target only for a whole uncovered run: 慈善项日 → 慈善项目, not 老年助餐 → 老人助餐.
+          if (
+            chars.length === 2 &&
+            (span.some((_, k) => covered[i + k]) || covered[i - 1] === false || covered[i + 2] === false)
+          )
+            continue;
         }
         const corrected = [...q.slice(0, i), t, ...q.slice(i + width)].join('');
+        if (placesIn(corrected).some((p) => !placesBefore.has(p) && !query.includes(p))) continue;
         candidates.push({ query: corrected, from: span.join(''), to: t, insertion, length: chars.length });
       }
     }

@@ -4,6 +4,7 @@ import { isSearchType, pickMeta, typeFromPath } from './hit-meta.ts';
 import { defaultVocabularyUrl, fetchVocabulary } from './pagefind-vocabulary.ts';
 import { type CorpusHints, heaviestVariants, queryVariants } from './query-variants.ts';
 import { plainText, safePath, sanitisePagefindExcerpt } from './sanitise-excerpt.ts';
+import { NAMED_TYPE_BOOST, namedTypes } from './type-words.ts';
 import type { EngineResult, FacetCounts, Filters, NormalisedRequest, SearchEngine, SearchHit } from './types.ts';
 
 export { parseVocabulary } from './pagefind-vocabulary.ts';
@@ -232,7 +233,12 @@ export function createPagefindEngine(options: PagefindEngineOptions = {}): Searc
       max: Number.POSITIVE_INFINITY,
     });
     const variants = heaviestVariants(all, options.maxVariants ?? PAGEFIND_MAX_VARIANTS);
-    const classes = typeClasses(options.typeWeights ?? PAGEFIND_TYPE_WEIGHTS, request.filters.type);
+    // A type the query (or its first correction: 慈善项日 → 慈善项目) names is a class of its own,
+    // weighted up (issue 20); later corrections are guesses (中华慈善曰 → 中华慈善奖) and do not count.
+    const weights = { ...(options.typeWeights ?? PAGEFIND_TYPE_WEIGHTS) };
+    const firstCorrection = variants.find((v) => v.reason === 'near-miss')?.query ?? '';
+    for (const type of namedTypes(`${text}\n${firstCorrection}`)) weights[type] = NAMED_TYPE_BOOST;
+    const classes = typeClasses(weights, request.filters.type);
     const runs = await Promise.all(
       classes.map((c) => {
         const filters = pagefindFilters({ ...request.filters, type: c.types });

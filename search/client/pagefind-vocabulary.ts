@@ -8,9 +8,17 @@ import type { CorpusHints } from './query-variants.ts';
 /** `vocabulary.json`, checked: anything malformed is ignored (expansion then uses the synonym list alone). */
 export function parseVocabulary(json: unknown): CorpusHints | undefined {
   if (!json || typeof json !== 'object') return undefined;
-  const { terms, counts } = json as { terms?: unknown; counts?: unknown };
+  const { terms, counts, places, words } = json as {
+    terms?: unknown;
+    counts?: unknown;
+    places?: unknown;
+    words?: unknown;
+  };
   const hints: CorpusHints = {};
-  if (Array.isArray(terms)) hints.terms = terms.filter((t): t is string => typeof t === 'string' && t.length <= 40);
+  const strings = (list: unknown[]) => list.filter((t): t is string => typeof t === 'string' && t.length <= 40);
+  if (Array.isArray(terms)) hints.terms = strings(terms);
+  if (Array.isArray(places)) hints.places = strings(places);
+  if (Array.isArray(words)) hints.words = strings(words);
   if (counts && typeof counts === 'object' && !Array.isArray(counts)) {
     hints.counts = Object.fromEntries(
       Object.entries(counts as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'),

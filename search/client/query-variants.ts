@@ -1,6 +1,8 @@
 import { SYNONYM_GROUPS } from '../../content/search/settings.ts';
 import { nearMissCorrections } from './near-miss.ts';
+import { POLICY_TERMS } from './policy-terms.ts';
 import { expandSynonymsDetailed, findSynonymTerms, similarity } from './synonym-expansion.ts';
+import { ONE_WAY_SYNONYMS, type OneWaySynonym } from './synonym-table.ts';
 
 /**
  * The queries Pagefind runs for one user query, with the weight their results count with:
@@ -14,6 +16,10 @@ export interface CorpusHints {
   terms?: readonly string[];
   /** Documents holding each synonym word; a word missing here counts as present. */
   counts?: Readonly<Record<string, number>>;
+  /** Region names and their parts: never a correction's target (near-miss.ts). */
+  places?: readonly string[];
+  /** The user dictionary's other words (search/index/vocabulary.ts `dictionaryWords`). */
+  words?: readonly string[];
 }
 
 export interface Variant {
@@ -25,6 +31,8 @@ export interface Variant {
 
 export interface VariantOptions {
   synonyms?: readonly (readonly string[])[];
+  /** @default ONE_WAY_SYNONYMS */
+  oneWay?: readonly OneWaySynonym[];
   hints?: CorpusHints;
   /** Searches in all, the query itself included. @default 5 */
   max?: number;
@@ -47,10 +55,12 @@ export const VARIANT_WEIGHTS = {
 
 export function queryVariants(query: string, options: VariantOptions = {}): Variant[] {
   const groups = options.synonyms ?? SYNONYM_GROUPS;
+  // A caller that passes its own groups (tests) gets no one-way entries unless it passes those too.
+  const oneWay = options.oneWay ?? (options.synonyms ? [] : ONE_WAY_SYNONYMS);
   const counts = options.hints?.counts;
   const present = (word: string) => (counts?.[word] ?? 1) > 0;
   const max = options.max ?? 5;
-  const matches = findSynonymTerms(query, groups);
+  const matches = findSynonymTerms(query, groups, oneWay);
   const absent = matches.filter((m) => !present(m.term));
   const variants: Variant[] = [
     { query, weight: absent.length > 0 ? VARIANT_WEIGHTS.absentQuery : VARIANT_WEIGHTS.query, reason: 'query' },
@@ -61,7 +71,16 @@ export function queryVariants(query: string, options: VariantOptions = {}): Vari
       variants.push({ query: trimmed, weight, reason });
     }
   };
-  const corrections = nearMissCorrections(query, options.hints?.terms ?? groups.flat()).filter((c) => present(c.to));
+  // Corrections only toward vocabulary words: the corpus's terms, the policy terms, the synonym table's words.
+  const vocabulary = [
+    ...(options.hints?.terms ?? groups.flat()),
+    ...POLICY_TERMS,
+    ...oneWay.flatMap((e) => [e.from, ...e.to.filter((w) => !w.includes(' '))]),
+  ];
+  const corrections = nearMissCorrections(query, vocabulary, 2, {
+    places: options.hints?.places ?? [],
+    shortWords: POLICY_TERMS,
+  }).filter((c) => present(c.to));
   if (corrections.length > 0 && variants[0]) {
     variants[0].weight = Math.min(variants[0].weight, VARIANT_WEIGHTS.typoQuery);
   }
@@ -71,7 +90,7 @@ export function queryVariants(query: string, options: VariantOptions = {}): Vari
   // Synonyms of the corrected query when there is one: a typo's synonyms are typos too.
   const base = corrections[0] ?? { query };
   const baseWeight = corrections.length > 0 ? VARIANT_WEIGHTS.nearMiss : 1;
-  for (const e of expandSynonymsDetailed(base.query, { groups, keep: present })) {
+  for (const e of expandSynonymsDetailed(base.query, { groups, oneWay, keep: present })) {
     const weight = VARIANT_WEIGHTS.synonymBase + VARIANT_WEIGHTS.synonymSimilarity * similarity(e.from, e.to);
     add(e.query, weight * baseWeight, 'synonym');
   }

@@ -1,4 +1,5 @@
 import { SYNONYM_GROUPS } from '../../content/search/settings.ts';
+import { ONE_WAY_SYNONYMS, type OneWaySynonym } from './synonym-table.ts';
 
 /**
  * Query-time synonym expansion for Pagefind, which has no synonyms of its own. Chinese has no
@@ -13,18 +14,29 @@ export interface TermMatch {
   group: readonly string[];
 }
 
-/** Every group word, longest first, with its group. */
-function lexicon(groups: readonly (readonly string[])[]): { word: string; group: readonly string[] }[] {
-  return groups
-    .flatMap((group) => group.map((word) => ({ word, group })))
-    .sort((a, b) => b.word.length - a.word.length);
+/**
+ * Every group word, longest first, with its group; a one-way entry's `from` with itself and its
+ * `to` words as its "group" (its `to` words get no entry of their own: the way back is closed).
+ */
+function lexicon(
+  groups: readonly (readonly string[])[],
+  oneWay: readonly OneWaySynonym[],
+): { word: string; group: readonly string[] }[] {
+  return [
+    ...groups.flatMap((group) => group.map((word) => ({ word, group }))),
+    ...oneWay.map((e) => ({ word: e.from, group: [e.from, ...e.to] })),
+  ].sort((a, b) => b.word.length - a.word.length);
 }
 
 /** Synonym terms in the query, longest match first, non-overlapping, in query order. */
-export function findSynonymTerms(query: string, groups: readonly (readonly string[])[] = SYNONYM_GROUPS): TermMatch[] {
+export function findSynonymTerms(
+  query: string,
+  groups: readonly (readonly string[])[] = SYNONYM_GROUPS,
+  oneWay: readonly OneWaySynonym[] = ONE_WAY_SYNONYMS,
+): TermMatch[] {
   const taken: boolean[] = new Array(query.length).fill(false);
   const found: TermMatch[] = [];
-  for (const { word, group } of lexicon(groups)) {
+  for (const { word, group } of lexicon(groups, oneWay)) {
     let from = 0;
     for (let at = query.indexOf(word, from); at >= 0; at = query.indexOf(word, from)) {
       const end = at + word.length;
@@ -40,6 +52,8 @@ export function findSynonymTerms(query: string, groups: readonly (readonly strin
 
 export interface ExpansionOptions {
   groups?: readonly (readonly string[])[];
+  /** @default ONE_WAY_SYNONYMS */
+  oneWay?: readonly OneWaySynonym[];
   /** Alternatives tried per found term. @default 3 */
   perTerm?: number;
   /** Variants returned in all (not counting the query itself). @default 4 */
@@ -91,8 +105,8 @@ export interface Expansion {
 
 /** Queries to search besides `query`, each with one term replaced by its closest synonyms first; capped. */
 export function expandSynonymsDetailed(query: string, options: ExpansionOptions = {}): Expansion[] {
-  const { groups = SYNONYM_GROUPS, perTerm = 3, max = 4, keep } = options;
-  const matches = findSynonymTerms(query, groups);
+  const { groups = SYNONYM_GROUPS, oneWay = ONE_WAY_SYNONYMS, perTerm = 3, max = 4, keep } = options;
+  const matches = findSynonymTerms(query, groups, oneWay);
   const perMatch = matches.map((m) => alternativesFor(m, perTerm, keep, query));
   const out: Expansion[] = [];
   // Round-robin over the terms, so a two-term query expands both terms before the cap is reached.

@@ -64,6 +64,8 @@ export interface SearchResponse {
   fellBack: boolean;
   /** For `unavailable`: a message for people (Chinese). */
   message?: string;
+  /** "Did you mean" (the server engine's; `EngineResult.suggestion`). */
+  suggestion?: string;
 }
 
 /** One engine's answer, before the client adds state and bookkeeping. */
@@ -74,6 +76,11 @@ export interface EngineResult {
   facets: FacetCounts;
   /** The counts were left for `facetCounts(request)`, so the results could come first. */
   facetsPending?: boolean;
+  /**
+   * "Did you mean": a corrected query (toward vocabulary words only) when the query as typed
+   * looks mistyped and the correction finds what it does not (the server engine sets it).
+   */
+  suggestion?: string;
 }
 
 export interface SearchEngine {

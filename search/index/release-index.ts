@@ -80,7 +80,14 @@ export async function indexRelease(options: ReleaseIndexOptions): Promise<Releas
   try {
     pagefind = await buildPagefindIndex({
       siteDir: options.clientDir,
-      htmlRecords: documents.filter((d) => d.type === 'need' || (withDisclosures && d.type === 'disclosure')),
+      // Campaign and award pages carry no `data-pagefind-body` (their lists are other entries): records, like needs.
+      htmlRecords: documents.filter(
+        (d) =>
+          d.type === 'need' ||
+          d.type === 'campaign' ||
+          d.type === 'award' ||
+          (withDisclosures && d.type === 'disclosure'),
+      ),
       vocabulary: buildVocabulary(documents),
     });
   } catch (error) {

@@ -1,6 +1,8 @@
 import type { SearchDocument } from '../../content/search/documents.ts';
 import { SYNONYM_GROUPS } from '../../content/search/settings.ts';
 import { runSteps, type Steps } from '../../content/snapshot/steps.ts';
+import { POLICY_TERMS } from '../client/policy-terms.ts';
+import { ONE_WAY_SYNONYMS } from '../client/synonym-table.ts';
 
 /**
  * What the browser client knows about the corpus without downloading it, built from the documents
@@ -29,8 +31,17 @@ export function regionParts(name: string): string[] {
 
 /** What `vocabulary.json` holds. */
 export interface Vocabulary {
-  /** Known terms, for near-miss correction. */
+  /** Known terms, for near-miss correction (no place names: a typo is never corrected into a place). */
   terms: string[];
+  /** Region names and their parts (`甘肃省`, `甘肃`, `岷县`): segmenter words, never correction targets. */
+  places: string[];
+  /**
+   * The user dictionary's other words (issue 20): facet labels, synonym words, the policy terms
+   * (search/client/policy-terms.ts), campaign names (`中华慈善日`) and award names. With `places`,
+   * what jieba is taught on the server (search/server/segmenter.ts) and what the island splits
+   * its query variants with.
+   */
+  words: string[];
   /** Documents whose text holds each synonym word (0 = the corpus never says it). */
   counts: Record<string, number>;
 }
@@ -79,17 +90,40 @@ export function buildVocabulary(documents: readonly SearchDocument[]): Vocabular
  * search 80,000 texts for every synonym word, too long to do between two requests of the portal.
  */
 export function* vocabularySteps(documents: readonly SearchDocument[]): Steps<Vocabulary> {
-  const synonyms = [...new Set(SYNONYM_GROUPS.flat())];
+  const oneWay = ONE_WAY_SYNONYMS.flatMap((e) => [e.from, ...e.to]).filter((w) => !w.includes(' '));
+  const synonyms = [...new Set([...SYNONYM_GROUPS.flat(), ...oneWay])];
   const terms = new Set<string>([...synonyms, ...(yield* titleTermSteps(documents, 3, 1500))]);
+  const words = new Set<string>([...synonyms, ...POLICY_TERMS]);
+  const places = new Set<string>();
   const counts: Record<string, number> = {};
   for (const word of synonyms) counts[word] = 0;
+  const seenRegions = new Set<string>();
   for (const d of documents) {
-    for (const label of [...d.targetGroup, ...d.serviceType]) for (const part of label.split('/')) terms.add(part);
-    for (const region of d.region) for (const part of regionParts(region)) terms.add(part);
+    for (const label of [...d.targetGroup, ...d.serviceType])
+      for (const part of label.split('/')) {
+        terms.add(part);
+        words.add(part);
+      }
+    for (const region of d.region) {
+      if (seenRegions.has(region)) continue;
+      seenRegions.add(region);
+      for (const part of regionParts(region)) places.add(part);
+    }
     for (const name of d.charity) terms.add(name);
+    if (d.type === 'campaign') for (const [, name] of d.title.matchAll(/“([^”]{2,12})”/gu)) if (name) words.add(name);
+    if (d.type === 'award') for (const k of d.keywords.slice(0, 3)) words.add(k);
     const text = documentText(d);
     for (const word of synonyms) if (text.includes(word)) counts[word] = (counts[word] ?? 0) + 1;
     yield;
   }
-  return { terms: [...terms].filter((t) => t.length >= 2).sort(), counts };
+  const long = (t: string) => t.length >= 2;
+  return {
+    terms: [...terms].filter((t) => long(t) && !places.has(t)).sort(),
+    places: [...places].filter(long).sort(),
+    words: [...words].filter((w) => long(w) && !places.has(w)).sort(),
+    counts,
+  };
 }
+
+/** The user dictionary: what the segmenter keeps whole. */
+export const dictionaryWords = (v: Pick<Vocabulary, 'places' | 'words'>): string[] => [...v.words, ...v.places];

@@ -1,10 +1,17 @@
 import type { SearchDocument } from '../../content/search/documents.ts';
-import { BOOLEAN_FACET_VALUES, FACETS, type FacetName } from '../../content/search/settings.ts';
+import {
+  BOOLEAN_FACET_VALUES,
+  FACET_LABELS,
+  FACETS,
+  type FacetName,
+  SEARCH_TYPES,
+} from '../../content/search/settings.ts';
 import { DEFAULT_SLICE_MS, runSteps, runStepsSliced, type Steps } from '../../content/snapshot/steps.ts';
 import { timeSlicer } from '../../content/snapshot/time-slices.ts';
 import type { CorpusHints, FacetCounts } from '../client/index.ts';
 // Deep, not through search/index's face, which carries Pagefind and the Meilisearch admin client.
-import { vocabularySteps } from '../index/vocabulary.ts';
+import { dictionaryWords, vocabularySteps } from '../index/vocabulary.ts';
+import { createSegmenter, type Segment } from './segmenter.ts';
 
 /**
  * The in-process search's view of a release: the release's search documents (the same public,
@@ -13,13 +20,19 @@ import { vocabularySteps } from '../index/vocabulary.ts';
  * per snapshot, since a results page must not redo it per request.
  */
 
-/** Field weights, in the order of `SEARCHABLE_ATTRIBUTES` (content/search/settings.ts): a title match counts most. */
+/**
+ * Field weights, in the order of `SEARCHABLE_ATTRIBUTES` (content/search/settings.ts): a title match
+ * counts most. The structured fields — target group, service type, region, and `facts` (the
+ * key-county flag, the disclosure kind, the type's name) — count nearly as much (issue 20): an
+ * entry tagged with a place or a group outranks one whose blurb mentions it.
+ */
 export const FIELD_WEIGHTS = {
   title: 10,
+  facts: 8,
+  targetGroup: 8,
+  serviceType: 8,
+  region: 8,
   keywords: 6,
-  targetGroup: 5,
-  serviceType: 5,
-  region: 4,
   charity: 3,
   project: 3,
   summary: 2,
@@ -42,10 +55,23 @@ export interface ServerCorpus {
   known: FacetCounts;
   /** Known terms and synonym counts for `queryVariants` (the same vocabulary the Pagefind bundle ships). */
   hints: CorpusHints;
-  /** Words the query is split into (longest first); see terms.ts. */
+  /** Vocabulary words (folded): a query word among them is `known` (terms.ts). */
   lexicon: ReadonlySet<string>;
-  /** Length in characters of the longest lexicon word. */
-  longestWord: number;
+  /** The user dictionary (folded) jieba is taught for this corpus: `segmenterOf(corpus)`. */
+  dictionary: readonly string[];
+}
+
+// A function per corpus, kept beside it (a corpus stays plain data: the sliced and the one-go builds compare equal).
+const segmenters = new WeakMap<ServerCorpus, Segment>();
+
+/** jieba taught this corpus's user dictionary (segmenter.ts), made on first use. */
+export function segmenterOf(corpus: ServerCorpus): Segment {
+  let segment = segmenters.get(corpus);
+  if (!segment) {
+    segment = createSegmenter(corpus.dictionary);
+    segmenters.set(corpus, segment);
+  }
+  return segment;
 }
 
 /** Lower case and NFKC: fullwidth letters match ASCII ones, as normaliseQuery does for the query. */
@@ -65,12 +91,22 @@ function facetValues(doc: SearchDocument): Partial<Record<FacetName, string[]>> 
   return out;
 }
 
+/** The facts a document is tagged with, as words: the key-county flag, the type's name, a disclosure's kind. */
+function facts(doc: SearchDocument): string[] {
+  const out: string[] = [SEARCH_TYPES[doc.type]];
+  if (doc.keyCounty) out.push(FACET_LABELS.keyCounty);
+  if (doc.type === 'disclosure' || doc.type === 'award' || doc.type === 'campaign')
+    out.push(...doc.keywords.slice(0, 3));
+  return out;
+}
+
 function prepare(doc: SearchDocument): PreparedDocument {
   const join = (values: readonly string[]) => fold(values.join('\n'));
   return {
     doc,
     text: {
       title: fold(doc.title),
+      facts: join(facts(doc)),
       keywords: join(doc.keywords),
       targetGroup: join(doc.targetGroup),
       serviceType: join(doc.serviceType),
@@ -115,14 +151,14 @@ function* corpusSteps(documents: readonly SearchDocument[]): Steps<ServerCorpus>
     yield;
   }
   const vocabulary = yield* vocabularySteps(documents);
-  const lexicon = new Set(vocabulary.terms.map(fold).filter((t) => Array.from(t).length >= 2));
-  let longestWord = 0;
-  for (const word of lexicon) longestWord = Math.max(longestWord, Array.from(word).length);
+  const dictionary = dictionaryWords(vocabulary);
+  const lexicon = new Set([...vocabulary.terms, ...dictionary].map(fold).filter((t) => Array.from(t).length >= 2));
+  yield;
   return {
     documents: prepared,
     known,
-    hints: { terms: vocabulary.terms, counts: vocabulary.counts },
+    hints: { terms: vocabulary.terms, counts: vocabulary.counts, places: vocabulary.places, words: vocabulary.words },
     lexicon,
-    longestWord,
+    dictionary: dictionary.map(fold),
   };
 }

@@ -12,7 +12,8 @@ import {
   safePath,
   type WeightedList,
 } from '../client/index.ts';
-import type { PreparedDocument, ServerCorpus } from './corpus.ts';
+import { NAMED_TYPE_BOOST, typeOfWord } from '../client/type-words.ts';
+import { type PreparedDocument, type ServerCorpus, segmenterOf } from './corpus.ts';
 import { documentExcerpt } from './excerpt.ts';
 import { countFacets, passes } from './facets.ts';
 import { scoreVariantSteps, type TermCache } from './match.ts';
@@ -26,11 +27,42 @@ import { queryTerms } from './terms.ts';
  * (search/client/fusion.ts). The request must already be normalised (search/client/query.ts).
  */
 export interface InProcessOptions {
-  /** Prior weight per type (1 when not listed). @default DEFAULT_TYPE_WEIGHTS (the Pagefind engine's) */
+  /** Prior weight per type (1 when not listed). @default SERVER_TYPE_WEIGHTS */
   typeWeights?: Partial<Record<SearchType, number>>;
   /** Searches per query, the query itself included. @default 5 */
   maxVariants?: number;
 }
+
+/**
+ * Ranking by what an entry is (issue 20): among equal matches, projects that accept gifts now come
+ * before closed ones, and projects with an overdue disclosure come lower (GlobalGiving hides late
+ * reporters; we only demote them).
+ */
+export const PROJECT_PRIORS = { accepting: 1.15, overdue: 0.8 } as const;
+
+function prior(doc: PreparedDocument['doc']): number {
+  if (doc.type !== 'project') return 1;
+  return (doc.acceptingDonations ? PROJECT_PRIORS.accepting : 1) * (doc.overdue ? PROJECT_PRIORS.overdue : 1);
+}
+
+/**
+ * The server's type priors: charities lower than the Pagefind engine's default (a charity whose
+ * blurb names a place or a group is not what that search wants first; its projects are).
+ */
+export const SERVER_TYPE_WEIGHTS: Partial<Record<SearchType, number>> = { ...DEFAULT_TYPE_WEIGHTS, charity: 0.6 };
+
+/** Share of the variant's characters that sit in words (not lone characters): low for a mistyped 慈善项日. */
+function wordShare(terms: readonly { text: string; weak: boolean }[]): number {
+  const chars = (list: readonly { text: string }[]) => list.reduce((n, t) => n + Array.from(t.text).length, 0);
+  const all = chars(terms);
+  return all === 0 ? 0 : chars(terms.filter((t) => !t.weak)) / all;
+}
+
+/** Entries holding every word that make partial matches unnecessary. */
+const ENOUGH_COMPLETE = 5;
+
+/** A near-miss variant at least this much better than the query as typed is offered as "did you mean". */
+const SUGGEST_RATIO = 1.5;
 
 interface Found {
   index: number;
@@ -88,7 +120,7 @@ function* searchSteps(
   request: NormalisedRequest,
   options: InProcessOptions,
 ): Steps<EngineResult> {
-  const typeWeights = options.typeWeights ?? DEFAULT_TYPE_WEIGHTS;
+  const typeWeights = options.typeWeights ?? SERVER_TYPE_WEIGHTS;
   const { documents } = corpus;
   const candidates: number[] = [];
   for (const [i, doc] of documents.entries()) {
@@ -98,21 +130,45 @@ function* searchSteps(
 
   const variants = queryVariants(request.query, { hints: corpus.hints, max: options.maxVariants ?? 5 });
   const cache: TermCache = new Map();
-  const lists: WeightedList<Found>[] = [];
+  const segment = segmenterOf(corpus);
+  const lists: (WeightedList<Found> & { complete: boolean })[] = [];
+  const best = { query: 0, queryShare: 1, nearMiss: 0, suggestion: null as string | null };
   for (const variant of variants) {
-    const terms = queryTerms(variant.query, corpus.lexicon, corpus.longestWord);
-    const scores = yield* scoreVariantSteps(documents, candidates, terms, cache);
+    const terms = queryTerms(variant.query, segment, corpus.lexicon);
+    const { scores, complete } = yield* scoreVariantSteps(documents, candidates, terms, cache);
     const texts = terms.terms.map((t) => t.text);
+    const share = wordShare(terms.terms);
+    const named = new Set(terms.terms.flatMap((t) => typeOfWord(t.text) ?? []));
     const results: Ranked<Found>[] = [];
+    let top = 0;
     for (const [index, raw] of scores) {
-      const type = documents[index]?.doc.type;
-      const score = raw * (type ? (typeWeights[type] ?? 1) : 1);
+      const doc = documents[index]?.doc;
+      const boost = doc && named.has(doc.type) ? NAMED_TYPE_BOOST : 1;
+      const score = raw * share * boost * (doc ? (typeWeights[doc.type] ?? 1) * prior(doc) : 1);
+      top = Math.max(top, score);
       results.push({ id: String(index), score, item: { index, terms: texts } });
     }
-    lists.push({ weight: variant.weight, results });
+    if (variant.reason === 'query') {
+      best.query = top;
+      best.queryShare = share;
+    }
+    if (variant.reason === 'near-miss' && top > best.nearMiss) {
+      best.nearMiss = top;
+      best.suggestion = variant.query;
+    }
+    lists.push({ weight: variant.weight, results, complete });
     yield;
   }
-  const fused = fuse(lists);
+  // Partial matches (some words missing) only when the variants find fewer than a first screen of
+  // entries holding all their words: 甘肃 助学 stays an AND, 养老培训 (nothing says both) finds what
+  // says either, below anything that says both.
+  const completeHits = new Set(lists.flatMap((l) => (l.complete ? l.results.map((r) => r.id) : [])));
+  const fused = fuse(lists.filter((l) => l.complete || completeHits.size < ENOUGH_COMPLETE));
+  // Suggested when the correction answers clearly better, or the query as typed left a lone character
+  // no word covers (中华慈善曰: the 曰) and the correction finds something.
+  const clearlyBetter = best.nearMiss >= best.query * SUGGEST_RATIO || (best.queryShare < 1 && best.nearMiss > 0);
+  const suggestion =
+    best.suggestion && clearlyBetter && best.suggestion !== request.query ? best.suggestion : undefined;
   yield;
   const start = (request.page - 1) * request.pageSize;
   const hits = fused
@@ -124,5 +180,5 @@ function* searchSteps(
     .filter((h): h is SearchHit => h !== null);
   yield;
   const matched = fused.map((r) => documents[r.item.index]).filter((d): d is PreparedDocument => d !== undefined);
-  return { total: fused.length, hits, facets: countFacets(matched) };
+  return { total: fused.length, hits, facets: countFacets(matched), ...(suggestion ? { suggestion } : {}) };
 }

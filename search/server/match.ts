@@ -62,43 +62,76 @@ function* termScoreSteps(
 
 /**
  * `candidates` are the indexes of documents that pass the filters, in corpus order. Returns
- * document index → score for every candidate that holds all the terms.
+ * document index → score for the documents that hold enough of the terms (see `scoreVariantSteps`).
  */
 export function scoreVariant(
   documents: readonly PreparedDocument[],
   candidates: readonly number[],
   query: QueryTerms,
   cache: TermCache,
-): Map<number, number> {
+): VariantScores {
   return runSteps(scoreVariantSteps(documents, candidates, query, cache));
 }
 
-/** `scoreVariant` in steps of a few dozen candidates. */
+export interface VariantScores {
+  /** Document index → score. */
+  scores: Map<number, number>;
+  /** Whether the documents scored hold every word (false: the best share was below all of them). */
+  complete: boolean;
+}
+
+/**
+ * Below this share of the query's words (by weight) a document is not a match: half of 养老培训
+ * (养老 or 培训) is an answer when nothing holds both; one word of five is noise.
+ */
+export const MIN_COVERAGE = 0.5;
+/** Per weak (single-character) term a document also holds. */
+const WEAK_BONUS = 0.05;
+
+const termWeight = (text: string) => Math.sqrt(Array.from(text).length);
+
+/**
+ * `scoreVariant` in steps of a few dozen candidates. Soft AND (issue 20): documents holding every
+ * word are the answer when there are any; otherwise the ones holding the largest share of the
+ * words (at least `MIN_COVERAGE`), their score scaled by that share squared — so 上门照料 finds
+ * 照料 when no text says 上门照料, and a variant with every word still outranks it in the fusion.
+ */
 export function* scoreVariantSteps(
   documents: readonly PreparedDocument[],
   candidates: readonly number[],
   query: QueryTerms,
   cache: TermCache,
-): Steps<Map<number, number>> {
-  if (query.terms.length === 0) return new Map();
-  // Each term is scanned over all candidates (so the cache serves other variants); the AND set shrinks as we go.
-  let remaining: readonly number[] = candidates;
+): Steps<VariantScores> {
+  const strong = query.terms.filter((t) => !t.weak);
+  const weak = query.terms.filter((t) => t.weak);
+  if (strong.length === 0) return { scores: new Map(), complete: false };
   const perTerm: Map<number, number>[] = [];
-  for (const term of query.terms) {
+  for (const term of strong) {
     let scores = cache.get(term.text);
     if (!scores) {
       scores = yield* termScoreSteps(documents, candidates, term.text);
       cache.set(term.text, scores);
     }
     perTerm.push(scores);
-    const held = scores;
-    remaining = remaining.filter((i) => held.has(i));
-    if (remaining.length === 0) return new Map();
   }
-  const ideal = query.terms.reduce((sum, t) => sum + FIELD_WEIGHTS.title * Math.sqrt(Array.from(t.text).length), 0);
+  const total = strong.reduce((sum, t) => sum + termWeight(t.text), 0);
+  const coverage = new Map<number, number>();
+  for (const [k, scores] of perTerm.entries()) {
+    const w = termWeight(strong[k]?.text ?? '');
+    for (const i of scores.keys()) coverage.set(i, (coverage.get(i) ?? 0) + w / total);
+    yield;
+  }
+  let best = 0;
+  for (const c of coverage.values()) best = Math.max(best, c);
+  // Rounding: a document holding every word has a coverage of 1 give or take a ulp.
+  const complete = best >= 1 - 1e-9;
+  const floor = complete ? 1 - 1e-9 : MIN_COVERAGE;
+  const ideal = strong.reduce((sum, t) => sum + FIELD_WEIGHTS.title * termWeight(t.text), 0);
   const out = new Map<number, number>();
-  for (const [k, i] of remaining.entries()) {
-    if (k % CANDIDATES_PER_STEP === CANDIDATES_PER_STEP - 1) yield;
+  let k = 0;
+  for (const [i, share] of coverage) {
+    if (++k % CANDIDATES_PER_STEP === 0) yield;
+    if (share < floor) continue;
     const doc = documents[i];
     if (!doc) continue;
     let score = perTerm.reduce((sum, scores) => sum + (scores.get(i) ?? 0), 0);
@@ -106,7 +139,9 @@ export function* scoreVariantSteps(
       if (doc.text.title.includes(phrase)) score *= 1 + PHRASE_BONUS;
       else if (doc.text.summary.includes(phrase) || doc.text.body.includes(phrase)) score *= 1 + PHRASE_BONUS / 3;
     }
-    out.set(i, score / ideal);
+    for (const t of weak)
+      if (doc.text.title.includes(t.text) || doc.text.facts.includes(t.text)) score *= 1 + WEAK_BONUS;
+    out.set(i, (score / ideal) * Math.min(1, share) ** 2);
   }
-  return out;
+  return { scores: out, complete };
 }

@@ -1,22 +1,25 @@
 import { fold } from './corpus.ts';
+import type { Segment } from './segmenter.ts';
 
 /**
- * A query as the terms every result must contain. Chinese has no spaces, and Node's word
- * segmenter splits policy words into single characters (低保 → 低 保, which would match half the
- * corpus), so a space-separated piece is split by forward maximum matching against the corpus's
- * own lexicon (synonyms, facet labels, region names and their parts, charity names, recurring
- * title words: search/index/vocabulary.ts). Characters no lexicon word covers stay together as one
- * term — a typo inside them then finds nothing, and the near-miss variant finds the right thing.
+ * A query as the terms a result should contain (issue 20). Each space-separated piece is cut into
+ * words by jieba taught our vocabulary (segmenter.ts): 残疾人康复训练 → 残疾人 · 康复训练, 养老培训 →
+ * 养老 · 培训, where the old longest-match splitter cut across words and kept unknown runs whole.
+ * Words of two or more characters are the terms that count (match.ts scores how many a document
+ * holds); a single character (县, 日) is `weak`: it adds a little where present and is never
+ * required, unless the query has nothing else.
  *
  * Markup-looking text and ASCII punctuation separate terms, like every other delimiter: a query
- * `<script>alert(1)</script>` becomes the terms `script`, `alert`, `1`, `script` — all required,
- * so it finds only text that really says so, and never becomes markup (excerpt.ts escapes).
+ * `<script>alert(1)</script>` becomes the terms `script`, `alert`, `1`, `script` — so it finds only
+ * text that really says so, and never becomes markup (excerpt.ts escapes).
  */
 export interface QueryTerm {
-  /** Folded (lower case, NFKC) text that must occur in the document. */
+  /** Folded (lower case, NFKC) text that should occur in the document. */
   text: string;
-  /** Whether the lexicon knows it (known words are reliable; leftover runs may be typos). */
+  /** Whether the vocabulary knows it (labels, synonyms, policy terms, places). */
   known: boolean;
+  /** A single character among longer words: a bonus, not a requirement. */
+  weak: boolean;
 }
 
 export interface QueryTerms {
@@ -27,45 +30,18 @@ export interface QueryTerms {
 
 const DELIMITERS = /[\s!-/:-@[-`{-~\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+/u;
 
-function splitPiece(piece: string, lexicon: ReadonlySet<string>, longest: number): QueryTerm[] {
-  const chars = Array.from(piece);
-  const out: QueryTerm[] = [];
-  let run = '';
-  const flush = () => {
-    if (run) out.push({ text: run, known: false });
-    run = '';
-  };
-  for (let i = 0; i < chars.length; ) {
-    let matched = 0;
-    for (let n = Math.min(longest, chars.length - i); n >= 2; n--) {
-      if (lexicon.has(chars.slice(i, i + n).join(''))) {
-        matched = n;
-        break;
-      }
-    }
-    if (matched === 0) {
-      run += chars[i];
-      i += 1;
-      continue;
-    }
-    flush();
-    out.push({ text: chars.slice(i, i + matched).join(''), known: true });
-    i += matched;
-  }
-  flush();
-  return out;
-}
-
-export function queryTerms(query: string, lexicon: ReadonlySet<string>, longest: number): QueryTerms {
+export function queryTerms(query: string, segment: Segment, lexicon: ReadonlySet<string>): QueryTerms {
   const pieces = fold(query)
     .split(DELIMITERS)
     .filter((p) => p.length > 0);
-  const terms: QueryTerm[] = [];
+  const words: { text: string; known: boolean }[] = [];
   const phrases: string[] = [];
   for (const piece of pieces) {
-    const split = splitPiece(piece, lexicon, longest);
+    const split = segment(piece).filter((w) => !DELIMITERS.test(w));
     if (split.length > 1) phrases.push(piece);
-    for (const term of split) if (!terms.some((t) => t.text === term.text)) terms.push(term);
+    for (const text of split) if (!words.some((t) => t.text === text)) words.push({ text, known: lexicon.has(text) });
   }
+  const anyLong = words.some((w) => Array.from(w.text).length >= 2);
+  const terms = words.map((w) => ({ ...w, weak: anyLong && Array.from(w.text).length < 2 }));
   return { terms, phrases };
 }

@@ -155,7 +155,7 @@ export default function SearchApp({ suggestions }: SearchAppProps) {
         method="get"
         onSubmit={submit}
       >
-        <label htmlFor="search-q">搜索项目、组织、救助需求、信息公开和典型案例</label>
+        <label htmlFor="search-q">搜索项目、组织、救助需求、信息公开、典型案例、活动和表彰</label>
         <div className="search-form__row">
           <input
             id="search-q"

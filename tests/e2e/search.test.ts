@@ -349,4 +349,27 @@ describe('results without JavaScript (/search/results/, rendered by the server)'
     expect(await statusLine(p)).toContain('没有找到');
     expect(await p.locator('.search-empty').isVisible()).toBe(true);
   });
+
+  it('finds campaign and award pages by name, and offers “did you mean” for a typo (issue 20)', async () => {
+    const p = await withoutJavaScript();
+    await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('中华慈善日')}`);
+    const first = p.locator('.search-hit__title a').first();
+    expect(await first.getAttribute('href')).toMatch(/^\/campaigns\/\d{4}-zhonghuacishanri\/$/);
+    await first.click();
+    await expect.poll(() => new URL(p.url()).pathname).toMatch(/^\/campaigns\/\d{4}-zhonghuacishanri\/$/);
+
+    await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('中华慈善奖')}`);
+    expect(await p.locator('.search-hit__title a').first().getAttribute('href')).toMatch(/^\/awards\/\d{4}\/$/);
+
+    await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('项日')}`);
+    const suggestion = p.locator('.search-suggestion a');
+    expect(await suggestion.textContent()).toBe('项目');
+    await suggestion.click();
+    await expect.poll(() => new URL(p.url()).searchParams.get('q')).toBe('项目');
+
+    // Punctuation only: a page, no markup from the query, no error.
+    const r = await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('！？。，、<<>>...')}`);
+    expect(r?.status()).toBe(200);
+    expect(await p.locator('main script, main img').count()).toBe(0);
+  });
 });

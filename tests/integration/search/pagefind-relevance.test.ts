@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
 import { JUDGED_QUERIES } from '../../../bench/relevance/judged-queries.ts';
+import { policyJudged } from '../../../bench/relevance/policy-queries.ts';
 import { runJudged } from '../../../bench/relevance/scorer.ts';
 import { type PagefindBrowser, startPagefindBrowser } from './pagefind-browser.ts';
 
@@ -11,6 +12,8 @@ import { type PagefindBrowser, startPagefindBrowser } from './pagefind-browser.t
  * (addHTMLFile with content/search/pagefind-markup.ts), so neither needs the site.
  */
 const THRESHOLDS = { recallAt5: 0.85, mrr: 0.85 };
+/** Measured 2026-12-06: 0.917 in both modes (issue 20's island target is 0.95: not reached yet, BENCHMARKS.md). */
+const POLICY_SUCCESS = 0.9;
 
 describe.each([
   { name: '自定义记录（addCustomRecord）', as: 'records' as const },
@@ -33,5 +36,16 @@ describe.each([
     }, `Pagefind / ${name}`);
     expect(score.recallAt5).toBeGreaterThanOrEqual(THRESHOLDS.recallAt5);
     expect(score.mrr).toBeGreaterThanOrEqual(THRESHOLDS.mrr);
+  });
+
+  // Issue 20's policy set (judged by fields): guarded a little under the measurement.
+  it(`政策用语评测集：success@5 ≥ ${POLICY_SUCCESS}（Chromium）`, async () => {
+    const judged = policyJudged(relevanceDataset().documents);
+    const score = await runJudged(
+      async (query) => (await browser.search({ query })).hits.map((h) => h.id),
+      `Pagefind / ${name} / 政策用语`,
+      judged,
+    );
+    expect(score.successAt5).toBeGreaterThanOrEqual(POLICY_SUCCESS);
   });
 });

@@ -27,7 +27,7 @@ describe('relevance scorer', () => {
     const run = scoreRun([judged, { ...judged, query: 'r', kind: 'region' }], new Map([['q', ['project-a']]]));
     expect(run.recallAt5).toBe(0.25);
     expect(run.mrr).toBe(0.5);
-    expect(run.byKind.region).toEqual({ n: 1, recallAt5: 0, mrr: 0 });
+    expect(run.byKind.region).toEqual({ n: 1, successAt5: 0, recallAt5: 0, mrr: 0 });
     expect(docId('typical-case:x-y')).toBe('typical-case-x-y');
   });
 

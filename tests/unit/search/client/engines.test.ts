@@ -100,7 +100,7 @@ describe('Pagefind 引擎（用假的 pagefind.js）', () => {
     await engine.search({ ...request, query: '岷县' });
     // Two classes by default (PAGEFIND_TYPE_WEIGHTS): charities and disclosures share one.
     expect(searches.map((s) => (s.filters as { type: { any: string[] } }).type.any)).toEqual([
-      ['project', 'typical-case', 'need'],
+      ['project', 'typical-case', 'need', 'campaign', 'award'],
       ['charity', 'disclosure'],
     ]);
     searches.length = 0;
