@@ -16,6 +16,7 @@ import { SandboxKeys } from './sandbox/sandbox-keys.ts';
 import { sandboxMerchantRegistry } from './sandbox/sandbox-registry.ts';
 import { ExportTokens, secretKey } from './secrets.ts';
 import { fileSnapshotSource, type SnapshotSource } from './snapshot-source.ts';
+import { migrateTeams } from './teams/migrations.ts';
 
 /**
  * Everything a donations handler needs, built once from the configuration. Handlers take it as
@@ -83,6 +84,7 @@ export async function createDonationsContext(
   try {
     await migrateReports(ledger);
     await migrateMatching(ledger);
+    await migrateTeams(ledger);
     let merchants = overrides.merchants;
     let sandbox: FakeAlipayGateway | null = null;
     if (!merchants && config.merchantsFile) merchants = fileMerchantRegistry(config.merchantsFile);

@@ -24,6 +24,7 @@ import { withPayQrImage } from './pay-qr-image.ts';
 import { eligibilityOf, refuseEndedCampaign, routeAmongEligible } from './route-cause.ts';
 import { describeCause } from './routing.ts';
 import type { SnapshotView } from './snapshot-source.ts';
+import { teamForGift } from './teams/store.ts';
 
 /**
  * `POST /api/donations` without HTTP: validate → pick the project (named, or routed from a cause)
@@ -158,6 +159,8 @@ export async function createDonation(
   const view = await ctx.snapshots.current();
   refuseSandboxOnRealContent(ctx, view);
   const { project, charity, routing } = await chooseTarget(ctx, view, request);
+  // 一起捐: a gift through a team's link counts to that open team of the same project.
+  const team = request.team === undefined ? null : await teamForGift(ctx, request.team, project.slug);
   const merchant = await ctx.merchants.forCharity(charity.slug);
   if (!merchant) {
     throw new DonationError(409, 'NOT_ACCEPTING_DONATIONS', `${charity.name}尚未开通收款商户，暂不能在线捐赠`);
@@ -189,6 +192,7 @@ export async function createDonation(
         },
         receipt,
         routing,
+        team ? [['team_orders', { order_id: id, team_id: team.id }]] : [],
       );
       break;
     } catch (error) {

@@ -44,11 +44,12 @@ export function decideMatch(
 ): MatchDecision {
   const byRule = ruleMatchFen({ ...pool, capPerGiftFen: Number.MAX_SAFE_INTEGER }, amountFen);
   const limits: [MatchLimit, number][] = [
+    // On a tie the first one named is the reason given: an empty pool says so before any cap.
     ['rule', byRule],
+    ['pool', Math.max(0, room.poolLeftFen)],
     ['gift-cap', pool.capPerGiftFen],
     ['donor-cap', Math.max(0, pool.capPerDonorDayFen - room.donorDayFen)],
     ['project-cap', Math.max(0, pool.capPerProjectFen - room.projectFen)],
-    ['pool', Math.max(0, room.poolLeftFen)],
   ];
   let best = limits[0] as [MatchLimit, number];
   for (const limit of limits) if (limit[1] < best[1]) best = limit;
