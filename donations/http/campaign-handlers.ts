@@ -1,6 +1,8 @@
 import type { DonationsContext } from '../context.ts';
 import { campaignStats, matchingOpenData } from '../matching/campaign-stats.ts';
+import { matchingNow } from '../matching/matching-now.ts';
 import { settlementCsv } from '../matching/settlement-csv.ts';
+import { payQrImage } from '../pay-qr-image.ts';
 import { closeTeam, createTeam, getTeam, hideTeam } from '../teams/store.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import { hitClientLimit } from './client-limit.ts';
@@ -48,8 +50,18 @@ export const postTeam = (ctx: DonationsContext, request: ApiRequest, meta: Reque
     return json(201, await createTeam(ctx, await readJsonBody(request, TEAM_BODY_LIMIT)));
   });
 
+/** The team, its share link as a QR image (to save and send in WeChat), and its project's 配捐 now. */
 export const getTeamAnswer = (ctx: DonationsContext, id: string) =>
-  answer(ctx, async () => json(200, { team: await getTeam(ctx, id) }));
+  answer(ctx, async () => {
+    const team = await getTeam(ctx, id);
+    const shareUrl = `${ctx.config.siteUrl}/teams/?id=${team.id}`;
+    return json(200, {
+      team,
+      shareUrl,
+      shareQr: await payQrImage(shareUrl),
+      matching: await matchingNow(ctx, team.project.slug),
+    });
+  });
 
 export const postCloseTeam = (ctx: DonationsContext, id: string, request: ApiRequest) =>
   answer(ctx, async () => json(200, { team: await closeTeam(ctx, id, request.header('authorization')) }));

@@ -27,9 +27,18 @@ describe('the 配捐 rule', () => {
     const room = { donorDayFen: 0, projectFen: 0, poolLeftFen: 100_000 };
     expect(decideMatch(tiered, 5_000, room)).toEqual({ amountFen: 5_000, limitedBy: 'rule' });
     expect(decideMatch(tiered, 50_000, room)).toEqual({ amountFen: 20_000, limitedBy: 'gift-cap' });
-    expect(decideMatch(tiered, 5_000, { ...room, donorDayFen: 28_000 })).toEqual({ amountFen: 2_000, limitedBy: 'donor-cap' });
-    expect(decideMatch(tiered, 5_000, { ...room, projectFen: 49_000 })).toEqual({ amountFen: 1_000, limitedBy: 'project-cap' });
-    expect(decideMatch(tiered, 5_000, { ...room, poolLeftFen: 0, donorDayFen: 30_000 })).toEqual({ amountFen: 0, limitedBy: 'pool' });
+    expect(decideMatch(tiered, 5_000, { ...room, donorDayFen: 28_000 })).toEqual({
+      amountFen: 2_000,
+      limitedBy: 'donor-cap',
+    });
+    expect(decideMatch(tiered, 5_000, { ...room, projectFen: 49_000 })).toEqual({
+      amountFen: 1_000,
+      limitedBy: 'project-cap',
+    });
+    expect(decideMatch(tiered, 5_000, { ...room, poolLeftFen: 0, donorDayFen: 30_000 })).toEqual({
+      amountFen: 0,
+      limitedBy: 'pool',
+    });
   });
 
   it('splitting a gift never earns more than one gift of the sum (same day, same donor)', () => {
@@ -55,6 +64,8 @@ describe('the 配捐 rule', () => {
     expect(text).toContain('1:1');
     expect(text).toContain('200.00 元');
     expect(text).toContain('拆成多笔捐款不会多得配捐');
-    expect(matchRulesText(matchPool({ sponsor: { ...tiered.sponsor, public: false } }), null).join('')).toContain('爱心企业');
+    expect(matchRulesText(matchPool({ sponsor: { ...tiered.sponsor, public: false } }), null).join('')).toContain(
+      '爱心企业',
+    );
   });
 });
