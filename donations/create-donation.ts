@@ -20,6 +20,7 @@ import { DonationError } from './errors.ts';
 import { isUniqueViolation } from './ledger/open-ledger.ts';
 import { insertOrder, type NewReceiptRequest, type NewRoutingDecision } from './ledger/orders.ts';
 import { transitionOrder } from './ledger/transitions.ts';
+import { matchingNow } from './matching/matching-now.ts';
 import { withPayQrImage } from './pay-qr-image.ts';
 import { eligibilityOf, refuseEndedCampaign, routeAmongEligible } from './route-cause.ts';
 import { describeCause } from './routing.ts';
@@ -39,6 +40,8 @@ export interface CreatedDonation {
   amountFen: number;
   /** Present for a cause-donation: why this project (also kept in the ledger). */
   routing?: { reason: string };
+  /** 配捐 the gift would meet if paid now (absent when no pool covers the project today). */
+  matching?: { pool: string; sponsor: string; remainingFen: number; exhausted: boolean };
   pay: PayStep;
 }
 
@@ -150,6 +153,14 @@ export interface DonorClient {
   userAgent?: string | null;
 }
 
+/** 配捐 a gift to the project would meet now (issue 18): the confirm step says it before paying. */
+async function matchingPreview(ctx: DonationsContext, slug: string) {
+  const now = await matchingNow(ctx, slug);
+  return now
+    ? { matching: { pool: now.pool, sponsor: now.sponsor, remainingFen: now.remainingFen, exhausted: now.exhausted } }
+    : {};
+}
+
 export async function createDonation(
   ctx: DonationsContext,
   body: unknown,
@@ -228,6 +239,7 @@ export async function createDonation(
     project: { slug: project.slug, title: project.title, charity: { slug: charity.slug, name: charity.name } },
     amountFen: request.amountFen,
     ...(routing ? { routing: { reason: routing.reason } } : {}),
+    ...(await matchingPreview(ctx, project.slug)),
     pay: await withPayQrImage(pay, { wechat: inWeChat(client.userAgent) }),
   };
 }

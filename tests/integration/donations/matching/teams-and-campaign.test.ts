@@ -114,6 +114,18 @@ describe('teams and the campaign page API', () => {
     expect(campaign.pools[0]).toMatchObject({ remainingFen: 0, exhausted: true });
     expect(campaign.teams[0]).toMatchObject({ id: t.id, raisedFen: 4_000, donorCount: 3 });
 
+    // The donate step says it before paying: the pool is used up now.
+    const next = await postJson(`${h.url}/api/donations`, {
+      projectSlug: 'lanzhou-kangfu',
+      amountFen: 1_000,
+      channel: 'page',
+      anonymous: true,
+    });
+    expect((next.json as unknown as { matching: unknown }).matching).toMatchObject({
+      exhausted: true,
+      remainingFen: 0,
+    });
+
     // Open data: figures only.
     const open = await (await fetch(`${h.url}/api/open-data/matching.json`)).text();
     expect(open).toContain('"matchedFen":3000');
