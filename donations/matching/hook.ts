@@ -15,7 +15,10 @@ export function registerMatching(ledger: Ledger, snapshots: SnapshotSource): voi
       return;
     }
     if (change.to !== 'paid') return;
-    const view = await snapshots.current();
+    // Without a readable snapshot there are no published rules to apply: the payment is still
+    // recorded (it must be, Alipay has the money moving), with no match decision.
+    const view = await snapshots.current().catch(() => null);
+    if (!view) return;
     const pools = view.snapshot.matchingPools;
     if (pools.length === 0) return;
     const order = await trx
