@@ -6,6 +6,7 @@ import { generateCases } from './cases.ts';
 import { generateCharities } from './charities.ts';
 import { addCorrections } from './corrections.ts';
 import { generateDisclosures } from './disclosures.ts';
+import { generateMatchingPools } from './matching-pools.ts';
 import { finalizeNeeds, generateNeeds } from './needs.ts';
 import { type GenerateOptions, parseGenerateOptions, SIZE_PLANS } from './options.ts';
 import { generateProjects } from './projects.ts';
@@ -76,6 +77,11 @@ export function generateSnapshot(options: GenerateOptions): Snapshot {
     typicalCases,
     awards,
     campaigns: campaigns.map((c) => c.campaign),
+    matchingPools: generateMatchingPools(
+      campaigns.map((c) => c.campaign),
+      projects,
+      asOf,
+    ),
     seedConsents: consents,
   };
 }

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { type BuyerRef, buyerRefWith } from './buyer-identifiers.ts';
 import type { DonationsConfig } from './config.ts';
 import { type Ledger, openLedger } from './ledger/open-ledger.ts';
+import { registerMatching } from './matching/hook.ts';
+import { migrateMatching } from './matching/migrations.ts';
 import type { MerchantRegistry } from './merchants/registry.ts';
 import { fileMerchantRegistry } from './merchants/registry-file.ts';
 import { type NotifyRejectionLog, notifyRejectionLog } from './notify-rejections.ts';
@@ -14,6 +16,7 @@ import { SandboxKeys } from './sandbox/sandbox-keys.ts';
 import { sandboxMerchantRegistry } from './sandbox/sandbox-registry.ts';
 import { ExportTokens, secretKey } from './secrets.ts';
 import { fileSnapshotSource, type SnapshotSource } from './snapshot-source.ts';
+import { migrateTeams } from './teams/migrations.ts';
 
 /**
  * Everything a donations handler needs, built once from the configuration. Handlers take it as
@@ -80,6 +83,8 @@ export async function createDonationsContext(
   const closers: (() => Promise<void> | void)[] = [() => ledger.close()];
   try {
     await migrateReports(ledger);
+    await migrateMatching(ledger);
+    await migrateTeams(ledger);
     let merchants = overrides.merchants;
     let sandbox: FakeAlipayGateway | null = null;
     if (!merchants && config.merchantsFile) merchants = fileMerchantRegistry(config.merchantsFile);
@@ -112,11 +117,14 @@ export async function createDonationsContext(
       log,
     });
     closers.push(() => rejectionLimiter.close());
+    const snapshots = overrides.snapshots ?? fileSnapshotSource(config.snapshotPath, log);
+    // 配捐: a paid gift's match is decided in the transaction that marks it paid (matching/).
+    registerMatching(ledger, snapshots);
     return {
       config,
       ledger,
       merchants,
-      snapshots: overrides.snapshots ?? fileSnapshotSource(config.snapshotPath, log),
+      snapshots,
       rateLimiter,
       notifyRejections: notifyRejectionLog({
         db: ledger.db,

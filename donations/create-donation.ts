@@ -20,10 +20,12 @@ import { DonationError } from './errors.ts';
 import { isUniqueViolation } from './ledger/open-ledger.ts';
 import { insertOrder, type NewReceiptRequest, type NewRoutingDecision } from './ledger/orders.ts';
 import { transitionOrder } from './ledger/transitions.ts';
+import { matchingNow } from './matching/matching-now.ts';
 import { withPayQrImage } from './pay-qr-image.ts';
 import { eligibilityOf, refuseEndedCampaign, routeAmongEligible } from './route-cause.ts';
 import { describeCause } from './routing.ts';
 import type { SnapshotView } from './snapshot-source.ts';
+import { teamForGift } from './teams/store.ts';
 
 /**
  * `POST /api/donations` without HTTP: validate → pick the project (named, or routed from a cause)
@@ -38,6 +40,8 @@ export interface CreatedDonation {
   amountFen: number;
   /** Present for a cause-donation: why this project (also kept in the ledger). */
   routing?: { reason: string };
+  /** 配捐 the gift would meet if paid now (absent when no pool covers the project today). */
+  matching?: { pool: string; sponsor: string; remainingFen: number; exhausted: boolean };
   pay: PayStep;
 }
 
@@ -149,6 +153,14 @@ export interface DonorClient {
   userAgent?: string | null;
 }
 
+/** 配捐 a gift to the project would meet now (issue 18): the confirm step says it before paying. */
+async function matchingPreview(ctx: DonationsContext, slug: string) {
+  const now = await matchingNow(ctx, slug);
+  return now
+    ? { matching: { pool: now.pool, sponsor: now.sponsor, remainingFen: now.remainingFen, exhausted: now.exhausted } }
+    : {};
+}
+
 export async function createDonation(
   ctx: DonationsContext,
   body: unknown,
@@ -158,6 +170,8 @@ export async function createDonation(
   const view = await ctx.snapshots.current();
   refuseSandboxOnRealContent(ctx, view);
   const { project, charity, routing } = await chooseTarget(ctx, view, request);
+  // 一起捐: a gift through a team's link counts to that open team of the same project.
+  const team = request.team === undefined ? null : await teamForGift(ctx, request.team, project.slug);
   const merchant = await ctx.merchants.forCharity(charity.slug);
   if (!merchant) {
     throw new DonationError(409, 'NOT_ACCEPTING_DONATIONS', `${charity.name}尚未开通收款商户，暂不能在线捐赠`);
@@ -189,6 +203,7 @@ export async function createDonation(
         },
         receipt,
         routing,
+        team ? [['team_orders', { order_id: id, team_id: team.id }]] : [],
       );
       break;
     } catch (error) {
@@ -224,6 +239,7 @@ export async function createDonation(
     project: { slug: project.slug, title: project.title, charity: { slug: charity.slug, name: charity.name } },
     amountFen: request.amountFen,
     ...(routing ? { routing: { reason: routing.reason } } : {}),
+    ...(await matchingPreview(ctx, project.slug)),
     pay: await withPayQrImage(pay, { wechat: inWeChat(client.userAgent) }),
   };
 }

@@ -12,6 +12,15 @@ export { type ClientLimits, type DonationsConfig, readClientLimits, readDonation
 // The API routes: one process-wide context per handler call, and the handlers themselves.
 export { socketAddressOf, withDonations } from './http/astro-glue.ts';
 export {
+  getCampaignStats,
+  getMatchingOpenData,
+  getPoolSettlement,
+  getTeamAnswer,
+  postCloseTeam,
+  postHideTeam,
+  postTeam,
+} from './http/campaign-handlers.ts';
+export {
   getDonation,
   getProjectDonations,
   getReceiptCsv,

@@ -4,12 +4,14 @@ import {
   donorListQueryInput,
   donorListQuerySchema,
   encodeDonorListCursor,
+  sponsorLabel,
 } from '../content/index.ts';
 import type { DonationsContext } from './context.ts';
 import { DonationError } from './errors.ts';
 import { getOrder } from './ledger/orders.ts';
 import { type FigureScope, namedGifts, type ProjectStats, projectStats } from './ledger/public-figures.ts';
 import type { OrderStatus } from './ledger/schema.ts';
+import { matchOfOrder, projectMatchedFen } from './matching/queries.ts';
 
 /**
  * What anyone may read: an order's status by its unguessable id (the result page polls it), a
@@ -34,6 +36,11 @@ export interface DonationStatus {
   project: { slug: string; title: string; charity: { slug: string; name: string } };
   /** A cause gift: why this project (the reason the confirm step showed, kept in the ledger). */
   routing?: { reason: string };
+  /**
+   * 配捐 decided when the gift was paid (absent when no pool applied): what the sponsor pledges
+   * now, and what cut it (`pool`: the pool was used up — the result page says so).
+   */
+  match?: { amountFen: number; limitedBy: string; pool: string; sponsor: string };
 }
 
 export async function getDonationStatus(ctx: DonationsContext, donationId: string): Promise<DonationStatus> {
@@ -60,6 +67,25 @@ export async function getDonationStatus(ctx: DonationsContext, donationId: strin
       charity: { slug: order.charity_slug, name: charity?.name ?? order.charity_slug },
     },
     ...(decision ? { routing: { reason: decision.reason } } : {}),
+    ...(await matchOf(ctx, order.id, view)),
+  };
+}
+
+async function matchOf(
+  ctx: DonationsContext,
+  orderId: string,
+  view: Awaited<ReturnType<DonationsContext['snapshots']['current']>> | null,
+) {
+  const match = await matchOfOrder(ctx.ledger.db, orderId);
+  if (!match) return {};
+  const pool = view?.snapshot.matchingPools.find((p) => p.slug === match.pool_slug);
+  return {
+    match: {
+      amountFen: Number(match.amount_fen) - Number(match.returned_fen),
+      limitedBy: match.limited_by,
+      pool: pool?.title ?? match.pool_slug,
+      sponsor: pool ? sponsorLabel(pool) : '',
+    },
   };
 }
 
@@ -68,9 +94,17 @@ async function requireProject(ctx: DonationsContext, slug: string): Promise<void
   if (!SLUG.test(slug) || !view.projects.has(slug)) throw new DonationError(404, 'PROJECT_NOT_FOUND', '找不到这个项目');
 }
 
-export async function getProjectStats(ctx: DonationsContext, slug: string): Promise<ProjectStats> {
+export async function getProjectStats(
+  ctx: DonationsContext,
+  slug: string,
+): Promise<ProjectStats & { matchedFen: number }> {
   await requireProject(ctx, slug);
-  return projectStats(ctx.ledger.db, slug, figureScope(ctx));
+  const scope = figureScope(ctx);
+  // 配捐 is shown beside the gifts, never added to them (DESIGN.md contracts: matchedFen).
+  return {
+    ...(await projectStats(ctx.ledger.db, slug, scope)),
+    matchedFen: await projectMatchedFen(ctx.ledger.db, slug, scope),
+  };
 }
 
 /** A day in China time (UTC+8 all year, no daylight saving), as the donor saw it when paying. */

@@ -30,6 +30,11 @@ export const API_ERROR_CODES = [
   'DONATION_NOT_REFUNDABLE',
   'REFUND_AMOUNT_TOO_LARGE',
   'REFUND_FAILED',
+  'TEAM_NOT_FOUND',
+  'TEAM_CLOSED',
+  'TEXT_NOT_ALLOWED',
+  'TEXT_TOO_LONG',
+  'POOL_NOT_FOUND',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -17,6 +17,13 @@ export const PROJECT_DONATIONS_PATH = '/api/projects/:slug/donations';
 export const RECEIPT_REQUESTS_PATH = '/api/charities/:slug/receipt-requests.csv';
 export const REFUNDS_PATH = '/api/charities/:slug/refunds';
 export const REPORTS_PATH = '/api/reports';
+export const CAMPAIGN_STATS_PATH = '/api/campaigns/:slug/stats';
+export const POOL_SETTLEMENT_PATH = '/api/matching-pools/:slug/settlement.csv';
+export const MATCHING_OPEN_DATA_PATH = '/api/open-data/matching.json';
+export const TEAMS_PATH = '/api/teams';
+export const TEAM_PATH = '/api/teams/:teamId';
+export const TEAM_CLOSE_PATH = '/api/teams/:teamId/close';
+export const TEAM_HIDE_PATH = '/api/charities/:slug/teams/:teamId/hide';
 export const SANDBOX_GATEWAY_PATH = '/api/payments/sandbox/gateway';
 export const SANDBOX_CHECKOUT_PATH = '/api/payments/sandbox/checkout';
 export const SANDBOX_PAY_PATH = '/api/payments/sandbox/pay';
@@ -30,6 +37,13 @@ export const API_ROUTES = {
   receiptRequests: { methods: ['GET'], path: RECEIPT_REQUESTS_PATH },
   refunds: { methods: ['POST'], path: REFUNDS_PATH },
   report: { methods: ['POST'], path: REPORTS_PATH },
+  campaignStats: { methods: ['GET'], path: CAMPAIGN_STATS_PATH },
+  poolSettlement: { methods: ['GET'], path: POOL_SETTLEMENT_PATH },
+  matchingOpenData: { methods: ['GET'], path: MATCHING_OPEN_DATA_PATH },
+  createTeam: { methods: ['POST'], path: TEAMS_PATH },
+  team: { methods: ['GET'], path: TEAM_PATH },
+  closeTeam: { methods: ['POST'], path: TEAM_CLOSE_PATH },
+  hideTeam: { methods: ['POST'], path: TEAM_HIDE_PATH },
   sandboxGateway: { methods: ['GET', 'POST'], path: SANDBOX_GATEWAY_PATH },
   sandboxCheckout: { methods: ['GET'], path: SANDBOX_CHECKOUT_PATH },
   sandboxPay: { methods: ['POST'], path: SANDBOX_PAY_PATH },

@@ -28,6 +28,10 @@ const personText = (label: string, max: number) =>
       message: `${label}含有不可见的控制字符或无效字符`,
     });
 
+/** A 一起捐 team's id (share links, `team`): 12 characters of lowercase base32. */
+export const TEAM_ID = /^[a-z2-7]{12}$/;
+export const teamId = z.string({ message: '队伍编号应为文字' }).regex(TEAM_ID, { message: '队伍编号无效' });
+
 export type TaxIdKind = 'credit-code' | 'id-number';
 
 export function taxIdKindOf(value: string): TaxIdKind | null {
@@ -80,6 +84,8 @@ export const donationRequestSchema = z
     displayName: personText('展示名', 20).optional(),
     message: personText('留言', 200).optional(),
     receipt: receiptSchema.optional(),
+    /** 一起捐: the team whose link the gift came through (a gift to that team's project only). */
+    team: teamId.optional(),
   })
   .superRefine((body, ctx) => {
     const both = body.projectSlug !== undefined && body.pool !== undefined;

@@ -1,4 +1,5 @@
 import type { ContentIssue } from '../errors.ts';
+import { poolAgainstCampaign } from '../rules/match-rule.ts';
 import { COLLECTION_LABELS, type CollectionName, type Snapshot } from './snapshot-schema.ts';
 import { runSteps, runStepsSliced, type Steps, type TimeSlicer } from './steps.ts';
 
@@ -68,6 +69,15 @@ function* referenceChecks(s: Snapshot, issues: ContentIssue[]): Steps<void> {
   for (const [i, a] of s.awards.entries()) {
     ref('awards', i, a.slug, 'awardee.charity', 'charities', a.awardee.charity);
     ref('awards', i, a.slug, 'awardee.project', 'projects', a.awardee.project);
+    yield;
+  }
+  // 配捐: its campaign and listed projects exist, its days lie inside the campaign's (issue 18).
+  const campaignsOf = new Map(s.projects.map((p) => [p.slug, p.campaigns]));
+  for (const [i, m] of s.matchingPools.entries()) {
+    const campaign = s.campaigns.find((c) => c.slug === m.campaign);
+    for (const issue of poolAgainstCampaign(m, campaign, (p) => campaignsOf.get(p), m.campaign)) {
+      issues.push({ entry: `${COLLECTION_LABELS.matchingPools} “${m.slug}”（matchingPools[${i}]）`, ...issue });
+    }
     yield;
   }
   for (const [i, c] of s.seedConsents.entries()) {

@@ -5,6 +5,7 @@ import {
   COLLECTION_LABELS,
   COLLECTIONS,
   type CollectionName,
+  OPTIONAL_LISTS,
   type Snapshot,
   seedConsentSchema,
   snapshotMetaSchema,
@@ -55,7 +56,7 @@ export function parseSnapshot(input: unknown, sourceLabel = '快照'): Snapshot 
     ['seedConsents', seedConsentSchema],
   ];
   for (const [name, schema] of lists) {
-    const raw = record[name] ?? (name === 'seedConsents' ? [] : undefined);
+    const raw = record[name] ?? (OPTIONAL_LISTS.has(name) ? [] : undefined);
     if (!Array.isArray(raw)) {
       issues.push({ entry: '快照', field: name, message: '缺少该集合，或它不是数组' });
       continue;

@@ -3,7 +3,13 @@ import type { ContentIssue } from '../errors.ts';
 import { checkReferencesSliced } from './check-references.ts';
 import { entryLabel, invalidEntries, issuesOf, unresolvedReferences } from './parse-snapshot.ts';
 import { parseItemLine, takeLinesInSlices } from './sliced-lines.ts';
-import { COLLECTIONS, type Snapshot, seedConsentSchema, snapshotMetaSchema } from './snapshot-schema.ts';
+import {
+  COLLECTIONS,
+  OPTIONAL_LISTS,
+  type Snapshot,
+  seedConsentSchema,
+  snapshotMetaSchema,
+} from './snapshot-schema.ts';
 import { DEFAULT_SLICE_MS, type TimeSlicer } from './steps.ts';
 import { timeSlicer } from './time-slices.ts';
 import { SNAPSHOT_LISTS, type SnapshotListName } from './write-snapshot.ts';
@@ -129,7 +135,7 @@ async function assemble(
   if (!meta.success) issues.push(...issuesOf(meta.error, '快照头部'));
   const out: Record<string, unknown[]> = {};
   for (const name of SNAPSHOT_LISTS) {
-    const items = lists.get(name) ?? (name === 'seedConsents' ? [] : undefined);
+    const items = lists.get(name) ?? (OPTIONAL_LISTS.has(name) ? [] : undefined);
     if (!items) {
       issues.push({ entry: '快照', field: name, message: '缺少该集合，或它不是数组' });
       continue;

@@ -6,6 +6,7 @@ import { caseConsentSchema, caseSummarySchema } from '../schemas/case-summary.ts
 import { charitySchema } from '../schemas/charity.ts';
 import { isoDate, isoDateTime, slug } from '../schemas/common.ts';
 import { disclosureSchema } from '../schemas/disclosure.ts';
+import { matchingPoolSchema } from '../schemas/matching-pool.ts';
 import { projectSchema } from '../schemas/project.ts';
 import { referralAggregatesSchema } from '../schemas/referral-aggregates.ts';
 import { reportStatsSchema } from '../schemas/report.ts';
@@ -24,6 +25,7 @@ export const COLLECTIONS = {
   typicalCases: typicalCaseSchema,
   awards: awardSchema,
   campaigns: campaignSchema,
+  matchingPools: matchingPoolSchema,
 } as const;
 export type CollectionName = keyof typeof COLLECTIONS;
 
@@ -36,6 +38,7 @@ export const COLLECTION_LABELS: Record<CollectionName, string> = {
   typicalCases: '典型案例',
   awards: '表彰',
   campaigns: '专题活动',
+  matchingPools: '配捐',
 };
 
 /**
@@ -43,6 +46,9 @@ export const COLLECTION_LABELS: Record<CollectionName, string> = {
  * import publishable cases; a pull from Strapi never fills them and nothing public reads them.
  */
 export const seedConsentSchema = caseConsentSchema.extend({ caseSummary: slug });
+
+/** Lists that a file written before them may lack (read as empty). */
+export const OPTIONAL_LISTS: ReadonlySet<string> = new Set(['seedConsents', 'matchingPools']);
 
 export const snapshotMetaSchema = z.object({
   format: z.literal(SNAPSHOT_FORMAT),
@@ -75,6 +81,8 @@ export const snapshotSchema = snapshotMetaSchema.extend({
   typicalCases: z.array(typicalCaseSchema),
   awards: z.array(awardSchema),
   campaigns: z.array(campaignSchema),
+  /** 配捐 (issue 18); absent in a file written before them. @default [] */
+  matchingPools: z.array(matchingPoolSchema).default([]),
   /** Seed-only (see `seedConsentSchema`). @default [] */
   seedConsents: z.array(seedConsentSchema).default([]),
 });

@@ -31,6 +31,11 @@ export const STRAPI_COLLECTIONS = {
   typicalCases: { uid: 'api::typical-case.typical-case', pluralName: 'typical-cases', singularName: 'typical-case' },
   awards: { uid: 'api::award.award', pluralName: 'awards', singularName: 'award' },
   campaigns: { uid: 'api::campaign.campaign', pluralName: 'campaigns', singularName: 'campaign' },
+  matchingPools: {
+    uid: 'api::matching-pool.matching-pool',
+    pluralName: 'matching-pools',
+    singularName: 'matching-pool',
+  },
 } as const satisfies Record<CollectionName, StrapiCollection>;
 
 /** The collection of a content-type uid, or undefined for Strapi's own types. */
@@ -86,4 +91,5 @@ export const STRAPI_POPULATE: Record<CollectionName, StrapiPopulate> = {
   typicalCases: { region: true, projects: slug(), charities: slug(), cover: { populate: { image: true } } },
   awards: { awardee: { populate: { charity: slug(), project: slug() } } },
   campaigns: { window: true },
+  matchingPools: { campaign: slug(), projects: slug(), window: true, sponsor: true, tiers: true },
 };

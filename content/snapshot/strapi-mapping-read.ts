@@ -240,6 +240,21 @@ const READERS: { [C in CollectionName]: (e: StrapiRecord) => Unvalidated<Snapsho
     description: e.description,
     organiser: e.organiser,
   }),
+  matchingPools: (e) => ({
+    slug: e.slug,
+    title: e.title,
+    sponsor: one(e.sponsor, (r) => ({ name: r.name, creditCode: r.creditCode, public: r.public ?? false })),
+    campaign: slugOf(e.campaign),
+    eligible: e.eligible,
+    projects: slugsOf(e.projects),
+    window: one(e.window, window),
+    tiers: list(e.tiers, (r) => ({ fromFen: integer(r.fromFen), percent: r.percent })),
+    capPerGiftFen: integer(e.capPerGiftFen),
+    capPerDonorDayFen: integer(e.capPerDonorDayFen),
+    capPerProjectFen: integer(e.capPerProjectFen),
+    totalFen: integer(e.totalFen),
+    note: optional(e.note),
+  }),
 };
 
 /** A Strapi entry of `collection` in the content/ shape, ready for that collection's zod schema. */

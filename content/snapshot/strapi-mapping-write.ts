@@ -184,6 +184,21 @@ const WRITERS: Writers = {
     description: c.description,
     organiser: c.organiser,
   }),
+  matchingPools: (m, ids) => ({
+    slug: m.slug,
+    title: m.title,
+    sponsor: { name: m.sponsor.name, creditCode: m.sponsor.creditCode, public: m.sponsor.public },
+    campaign: idOf(ids, 'campaigns', m.campaign),
+    eligible: m.eligible,
+    projects: m.projects.map((s) => idOf(ids, 'projects', s)),
+    window: window(m.window),
+    tiers: m.tiers.map((t) => ({ fromFen: bigint(t.fromFen), percent: t.percent })),
+    capPerGiftFen: bigint(m.capPerGiftFen),
+    capPerDonorDayFen: bigint(m.capPerDonorDayFen),
+    capPerProjectFen: bigint(m.capPerProjectFen),
+    totalFen: bigint(m.totalFen),
+    note: m.note ?? null,
+  }),
 };
 
 /** The Document Service `data` for one snapshot entry. Throws when a referenced slug has no document yet. */

@@ -3,6 +3,15 @@ import type { DonationsContext } from '../context.ts';
 import { postReport } from '../reports/handlers.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import {
+  getCampaignStats,
+  getMatchingOpenData,
+  getPoolSettlement,
+  getTeamAnswer,
+  postCloseTeam,
+  postHideTeam,
+  postTeam,
+} from './campaign-handlers.ts';
+import {
   getDonation,
   getProjectDonations,
   getReceiptCsv,
@@ -40,6 +49,13 @@ const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['me
   projectDonations: { GET: (ctx, _r, url, [slug]) => getProjectDonations(ctx, slug ?? '', url) },
   receiptRequests: { GET: (ctx, req, _u, [slug]) => getReceiptCsv(ctx, slug ?? '', req) },
   refunds: { POST: (ctx, req, _u, [slug]) => postRefund(ctx, slug ?? '', req) },
+  campaignStats: { GET: (ctx, _r, _u, [slug]) => getCampaignStats(ctx, slug ?? '') },
+  poolSettlement: { GET: (ctx, req, url, [slug]) => getPoolSettlement(ctx, slug ?? '', req, url) },
+  matchingOpenData: { GET: (ctx) => getMatchingOpenData(ctx) },
+  createTeam: { POST: (ctx, req, _u, _p, meta) => postTeam(ctx, req, meta) },
+  team: { GET: (ctx, _r, _u, [id]) => getTeamAnswer(ctx, id ?? '') },
+  closeTeam: { POST: (ctx, req, _u, [id]) => postCloseTeam(ctx, id ?? '', req) },
+  hideTeam: { POST: (ctx, req, _u, [slug, id]) => postHideTeam(ctx, slug ?? '', id ?? '', req) },
   sandboxGateway: { GET: (ctx, req) => sandboxGateway(ctx, req), POST: (ctx, req) => sandboxGateway(ctx, req) },
   sandboxCheckout: { GET: (ctx, _r, url) => sandboxCheckout(ctx, url) },
   sandboxPay: { POST: (ctx, req) => sandboxPay(ctx, req) },

@@ -45,8 +45,10 @@ export async function insertOrder(
   order: NewOrder,
   receipt: NewReceiptRequest,
   routing: NewRoutingDecision | null,
+  /** Side-table rows keyed on the order (e.g. `team_orders`), written in the same transaction. */
+  extra: readonly [string, Record<string, unknown>][] = [],
 ): Promise<void> {
-  const rows = orderRows(order, receipt, routing);
+  const rows = [...orderRows(order, receipt, routing), ...extra] as OrderRows;
   // On SQLite, one native transaction with kept statements: the same rows, a fraction of the CPU
   // of Kysely's five awaited round trips (begin, inserts, commit) for every order (issue 14).
   const native = nativeSqliteOf(db);

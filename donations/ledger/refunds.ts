@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type EventOutcome, type PaymentEventInput, recordEvent } from './events.ts';
+import { runLedgerHooks } from './ledger-hooks.ts';
 import { isUniqueViolation } from './open-ledger.ts';
 import type { LedgerDatabase, OrderStatus } from './schema.ts';
 import { insertTransitionLine } from './transitions.ts';
@@ -93,6 +94,14 @@ async function attempt(db: Kysely<LedgerDatabase>, step: RefundStep): Promise<At
         eventId,
       });
     }
+    await runLedgerHooks(db, trx, {
+      kind: 'refund',
+      orderId: step.orderId,
+      fromFen: order.refunded_fen,
+      toFen: step.totalFen,
+      amountFen: order.amount_fen,
+      at: step.at,
+    });
     return { kind: 'recorded', fromFen: order.refunded_fen, toFen: step.totalFen, full };
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { type EventOutcome, type PaymentEventInput, recordEvent } from './events.ts';
+import { runLedgerHooks } from './ledger-hooks.ts';
 import type { LedgerDatabase, OrderStatus } from './schema.ts';
 
 /**
@@ -53,6 +54,15 @@ export async function transitionOrder(db: Kysely<LedgerDatabase>, input: Transit
     if (!updated) return false;
     const eventId = input.event ? await recordEvent(trx, input.event.input, input.event.outcome, input.at) : null;
     await insertTransitionLine(trx, { ...input, amountFen: updated.amount_fen, eventId });
+    await runLedgerHooks(db, trx, {
+      kind: 'transition',
+      orderId: input.orderId,
+      from: input.from,
+      to: input.to,
+      at: input.at,
+      paidAt: input.paidAt ?? null,
+      buyerRef: input.event?.input.buyerRef ?? null,
+    });
     return true;
   });
 }

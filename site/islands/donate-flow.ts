@@ -37,6 +37,15 @@ export const createdDonationSchema = z.object({
   project,
   amountFen: z.number().int().nonnegative(),
   routing: z.object({ reason: z.string() }).optional(),
+  /** 配捐 this gift would meet if paid now (issue 18): said on the confirm step, before paying. */
+  matching: z
+    .object({
+      pool: z.string(),
+      sponsor: z.string(),
+      remainingFen: z.number().int().nonnegative(),
+      exhausted: z.boolean(),
+    })
+    .optional(),
   pay: payStep,
 });
 export type CreatedDonation = z.infer<typeof createdDonationSchema>;

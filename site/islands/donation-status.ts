@@ -18,6 +18,8 @@ export interface DonationStatus {
   project: ProjectRef;
   /** A cause gift: why the portal chose this project. */
   routing?: { reason: string } | undefined;
+  /** 配捐 decided at payment (absent when no pool applied). */
+  match?: { amountFen: number; limitedBy: string; pool: string; sponsor: string } | undefined;
 }
 
 export function asProjectRef(v: unknown): ProjectRef | null {
@@ -35,7 +37,19 @@ export function asDonationStatus(v: unknown): DonationStatus | null {
   const project = asProjectRef(v.project);
   if (!status || !project) return null;
   const routing = isObject(v.routing) && isText(v.routing.reason) ? { reason: v.routing.reason } : undefined;
-  return { donationId: v.donationId, status, amountFen: v.amountFen, project, ...(routing ? { routing } : {}) };
+  const m = v.match;
+  const match =
+    isObject(m) && isFen(m.amountFen) && isText(m.limitedBy) && isText(m.pool) && isText(m.sponsor)
+      ? { amountFen: m.amountFen, limitedBy: m.limitedBy, pool: m.pool, sponsor: m.sponsor }
+      : undefined;
+  return {
+    donationId: v.donationId,
+    status,
+    amountFen: v.amountFen,
+    project,
+    ...(routing ? { routing } : {}),
+    ...(match ? { match } : {}),
+  };
 }
 
 export function fetchDonation(donationId: string): Promise<ApiResult<DonationStatus>> {

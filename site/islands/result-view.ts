@@ -41,6 +41,23 @@ export function donationIdFrom(search: string): ResultState | { kind: 'id'; id: 
   return { kind: 'id', id: id.toLowerCase() };
 }
 
+/** 配捐, shown beside the gift and never added to it; a gift paid after the pool ran out is told so. */
+const MATCH_CUT: Record<string, string> = {
+  pool: '支付时配捐已经用完',
+  'donor-cap': '您今天在本配捐中获配的金额已达每人每日上限',
+  'project-cap': '该项目获配的金额已达上限',
+  'no-donor-id': '支付宝没有提供付款账户信息，无法核对每人上限',
+};
+
+export function matchLines(d: DonationStatus): string[] {
+  const m = d.match;
+  if (!m) return [];
+  if (m.amountFen > 0) {
+    return [`配捐 ${formatYuan(m.amountFen)}：${m.sponsor}承诺按“${m.pool}”的规则，直接拨付给慈善组织（本站不经手）。`];
+  }
+  return [`本笔捐款没有获得配捐：${MATCH_CUT[m.limitedBy] ?? '不符合配捐规则'}。您的捐款照常全额用于项目。`];
+}
+
 function projectOf(d: DonationStatus): ResultView['project'] {
   return {
     href: `/projects/${encodeURIComponent(d.project.slug)}/`,
@@ -109,6 +126,7 @@ export function resultView(state: ResultState): ResultView {
             lines: [
               `您捐赠的 ${amount}已付给${d.project.charity.name}，用于“${d.project.title}”。感谢您的善意！`,
               '善款直接进入该慈善组织的账户，本站不经手资金。',
+              ...matchLines(d),
             ],
             project,
           };

@@ -84,6 +84,8 @@ export const ROLES: Record<RoleKey, RoleSpec> = {
       { collection: 'typicalCases', actions: ALL },
       { collection: 'awards', actions: ALL },
       { collection: 'campaigns', actions: ALL, readOnlyFields: ['projects'] },
+      // 配捐 (issue 18): the ministry publishes sponsors' pools on its campaigns.
+      { collection: 'matchingPools', actions: ALL },
       // The regulatory record of every charity (regulatory-fields.ts), nothing the charity writes.
       {
         collection: 'charities',

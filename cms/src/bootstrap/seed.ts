@@ -38,6 +38,7 @@ export const SEED_ORDER: readonly CollectionName[] = [
   'caseSummaries',
   'typicalCases',
   'awards',
+  'matchingPools',
 ];
 
 export interface SeedOptions {

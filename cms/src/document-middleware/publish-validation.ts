@@ -40,6 +40,11 @@ type Params = Record<string, unknown> & { documentId?: string; status?: string; 
 export function validationPopulate(collection: CollectionName): Record<string, unknown> {
   const populate: Record<string, unknown> = { ...STRAPI_POPULATE[collection] };
   if (collection === 'caseSummaries') populate.consent = true;
+  if (collection === 'matchingPools') {
+    // The campaign's window and each project's campaigns, for the pool's cross-checks (validation.ts).
+    populate.campaign = { fields: ['slug', 'title'], populate: { window: true } };
+    populate.projects = { fields: ['slug'], populate: { campaigns: { fields: ['slug'] } } };
+  }
   return populate;
 }
 

@@ -177,6 +177,47 @@ export const CAMPAIGN_VIEW: ModelView = {
   },
 };
 
+export const MATCHING_POOL_VIEW: ModelView = {
+  uid: 'api::matching-pool.matching-pool',
+  mainField: 'title',
+  list: ['title', 'campaign', 'totalFen'],
+  sort: { by: 'title', order: 'ASC' },
+  fields: {
+    slug: slugField('2026-zhonghua-cishan-ri-peijuan'),
+    title: field('配捐名称', '60 字以内，公开显示', '例如：某某公司 1:1 配捐'),
+    sponsor: field('配捐方', '企业或基金会；不公开名称时页面显示“爱心企业”'),
+    campaign: relationField('所属专题活动', 'title', '配捐只在该活动的项目上生效'),
+    eligible: field('适用项目', '活动的全部项目，或下面列出的指定项目', '请选择适用范围'),
+    projects: relationField('指定项目', 'title', '选择“指定项目”时填写，须是参加该活动的项目'),
+    window: field('配捐时间', '北京时间，须在活动时间之内'),
+    tiers: field('配捐比例', '第一档从 0 元起；例如 0 元起 100% 即 1:1'),
+    capPerGiftFen: field('每笔配捐上限（元）', '不大于每人每日上限'),
+    capPerDonorDayFen: field('每人每日配捐上限（元）', '按支付宝账户计算，不大于每个项目上限'),
+    capPerProjectFen: field('每个项目配捐上限（元）', '不大于配捐总额'),
+    totalFen: field('配捐总额（元）', '用完即止'),
+    note: field('补充说明', `300 字以内，公开显示；${PII}`),
+  },
+};
+
+export const SPONSOR_VIEW: ModelView = {
+  uid: 'matching.sponsor',
+  mainField: 'name',
+  fields: {
+    name: field('配捐方名称', '营业执照或登记证书上的全称'),
+    creditCode: field('统一社会信用代码', '18 位，发布时检查校验位'),
+    public: field('公开名称', '不勾选时页面显示“爱心企业”，结算单仍写全称'),
+  },
+};
+
+export const MATCH_TIER_VIEW: ModelView = {
+  uid: 'matching.tier',
+  mainField: 'percent',
+  fields: {
+    fromFen: field('起点（元）', '捐款中从这个金额起的部分'),
+    percent: field('配捐比例（%）', '100 即 1:1，最多 300'),
+  },
+};
+
 export const MINISTRY_VIEWS: readonly ModelView[] = [
   CHARITY_VIEW,
   CONTACT_VIEW,
@@ -185,4 +226,7 @@ export const MINISTRY_VIEWS: readonly ModelView[] = [
   AWARD_VIEW,
   AWARDEE_VIEW,
   CAMPAIGN_VIEW,
+  MATCHING_POOL_VIEW,
+  SPONSOR_VIEW,
+  MATCH_TIER_VIEW,
 ];

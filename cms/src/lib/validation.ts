@@ -10,6 +10,7 @@ import {
   creditCode,
   formatPath,
   lintEntryText,
+  poolAgainstCampaign,
   STRAPI_COLLECTIONS,
   type StrapiRecord,
   toCaseRecord,
@@ -34,7 +35,39 @@ const REQUIRED_RELATIONS: Partial<Record<CollectionName, Record<string, Collecti
   projects: { charity: 'charities' },
   disclosures: { project: 'projects' },
   caseSummaries: { project: 'projects' },
+  matchingPools: { campaign: 'campaigns' },
 };
+
+const recordOf = (v: unknown): StrapiRecord | null =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as StrapiRecord) : null;
+
+/**
+ * 配捐 against its campaign (windows inside, listed projects in it), read from the entry as
+ * `validationPopulate` fills it: the campaign with its window, each project with its campaigns.
+ */
+function poolIssues(entry: StrapiRecord, mapped: Record<string, unknown>): ContentIssue[] {
+  const campaign = recordOf(entry.campaign);
+  const window = recordOf(campaign?.window);
+  if (!campaign || !window) return [];
+  const projects = new Map<string, string[]>();
+  for (const p of Array.isArray(entry.projects) ? entry.projects : []) {
+    const r = recordOf(p);
+    const campaigns = Array.isArray(r?.campaigns) ? r.campaigns : [];
+    if (r)
+      projects.set(
+        String(r.slug),
+        campaigns.map((c) => String(recordOf(c)?.slug)),
+      );
+  }
+  const pool = mapped as Parameters<typeof poolAgainstCampaign>[0];
+  if (!pool.window || !Array.isArray(pool.projects)) return [];
+  return poolAgainstCampaign(
+    pool,
+    { title: String(campaign.title ?? ''), window: { start: String(window.start), end: String(window.end) } },
+    (slug) => projects.get(slug),
+    String(campaign.slug),
+  ).map((i) => ({ entry: '', ...i }));
+}
 
 function valueAt(entry: unknown, path: readonly PropertyKey[]): unknown {
   let at = entry;
@@ -87,6 +120,7 @@ export function publishIssues(collection: CollectionName, entry: StrapiRecord): 
     if (at >= 0) issues[at] = issue;
     else issues.push(issue);
   }
+  if (collection === 'matchingPools') issues.push(...poolIssues(entry, mapped));
   for (const i of lintEntryText(collection, mapped)) {
     issues.push({ ...i, field: toStrapiFieldPath(collection, i.field) });
   }

@@ -59,6 +59,15 @@ export function ConfirmStep({ idPrefix: id, created, values, onEdit, onShowQr }:
           <p>选择理由：{created.routing.reason}</p>
         </div>
       )}
+      {created.matching && (
+        <div className={created.matching.exhausted ? 'callout callout--warn' : 'callout'} data-confirm-matching="">
+          <p>
+            {created.matching.exhausted
+              ? `“${created.matching.pool}”已经用完：这笔捐款不会获得配捐，捐款照常全额用于项目。`
+              : `${created.matching.sponsor}的“${created.matching.pool}”还有余额，付款时按公布的规则为这笔捐款配捐（另计，企业直接拨付给慈善组织）。`}
+          </p>
+        </div>
+      )}
       <p className="donate__payee">
         <strong>善款直接进入{project.charity.name}的账户，本站不经手。</strong>
       </p>

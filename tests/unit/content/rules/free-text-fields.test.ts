@@ -128,6 +128,7 @@ describe('the published schemas', () => {
     ],
     awards: ['slug', 'awardee.charity', 'awardee.project', 'announcedOn'],
     campaigns: ['slug', 'window.start', 'window.end'],
+    matchingPools: ['slug', 'sponsor.creditCode', 'campaign', 'projects[]', 'window.start', 'window.end'],
   };
 
   it.each(Object.keys(COLLECTIONS) as CollectionName[])('%s: every string is linted unless marked', (name) => {

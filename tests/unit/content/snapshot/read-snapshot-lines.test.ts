@@ -56,7 +56,7 @@ describe('formatSnapshotLines', () => {
     const lines = text.trimEnd().split('\n');
     // A header, then per list an opening and a closing line (or one line when empty).
     expect(lines.length).toBeGreaterThan(entries);
-    expect(lines.length).toBeLessThanOrEqual(entries + 1 + 2 * 9);
+    expect(lines.length).toBeLessThanOrEqual(entries + 1 + 2 * 10);
     expect(lines.filter((l) => l.startsWith('{"slug"')).length).toBeGreaterThan(entries / 2);
   });
 });

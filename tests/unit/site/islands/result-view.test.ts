@@ -67,3 +67,23 @@ describe('donation result page', () => {
     expect(POLL_GIVE_UP_MS).toBe(600_000);
   });
 });
+
+describe('配捐 on the result page (issue 18)', () => {
+  const paid = (match?: DonationStatus['match']): DonationStatus => ({
+    ...donation('paid'),
+    ...(match ? { match } : {}),
+  });
+  it('says the match beside the gift, or honestly why there is none', () => {
+    const matched = resultView({
+      kind: 'status',
+      donation: paid({ amountFen: 5_000, limitedBy: 'rule', pool: '1:1 配捐', sponsor: '示例公司' }),
+    });
+    expect(matched.lines.join('')).toContain('配捐 50.00 元');
+    const late = resultView({
+      kind: 'status',
+      donation: paid({ amountFen: 0, limitedBy: 'pool', pool: '1:1 配捐', sponsor: '示例公司' }),
+    });
+    expect(late.lines.join('')).toContain('支付时配捐已经用完');
+    expect(resultView({ kind: 'status', donation: paid() }).lines.join('')).not.toContain('配捐');
+  });
+});

@@ -1,0 +1,3 @@
+import { coreController } from '../../../lib/core-api.ts';
+
+export default coreController('api::matching-pool.matching-pool');

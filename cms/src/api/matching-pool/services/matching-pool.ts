@@ -1,0 +1,3 @@
+import { coreService } from '../../../lib/core-api.ts';
+
+export default coreService('api::matching-pool.matching-pool');
