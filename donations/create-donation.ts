@@ -9,10 +9,12 @@ import {
   firstIssue,
   inWeChat,
   isWithinBounds,
+  myGiftLink,
   type Project,
   taxIdKindOf,
   todayIso,
 } from '../content/index.ts';
+import { issueLookupToken } from './after-gift/find-gift.ts';
 import { toAlipayTime } from './alipay/alipay-time.ts';
 import { createPaymentStep, type PayStep } from './alipay/payment-step.ts';
 import type { DonationsContext } from './context.ts';
@@ -39,6 +41,8 @@ export interface CreatedDonation {
   /** Present for a cause-donation: why this project (also kept in the ledger). */
   routing?: { reason: string };
   pay: PayStep;
+  /** The private lookup token (shown once; only its hash is kept): the link is `/my/#t=<token>`. */
+  lookup: { token: string; path: string };
 }
 
 export function parseDonationRequest(body: unknown, bounds: AmountBounds): DonationRequest {
@@ -196,6 +200,9 @@ export async function createDonation(
       outTradeNo = newOutTradeNo(now);
     }
   }
+  // Before the pay step: a gift that is paid always has its private link. (Should this write fail,
+  // the pending order is never paid and reconciliation closes it.)
+  const token = await issueLookupToken(ctx, id, 'create');
   let pay: PayStep;
   try {
     pay = await createPaymentStep(merchant, {
@@ -225,5 +232,6 @@ export async function createDonation(
     amountFen: request.amountFen,
     ...(routing ? { routing: { reason: routing.reason } } : {}),
     pay: await withPayQrImage(pay, { wechat: inWeChat(client.userAgent) }),
+    lookup: { token, path: myGiftLink(token) },
   };
 }

@@ -74,7 +74,7 @@ export async function getProjectStats(ctx: DonationsContext, slug: string): Prom
 }
 
 /** A day in China time (UTC+8 all year, no daylight saving), as the donor saw it when paying. */
-function chinaDay(iso: string): string {
+export function chinaDay(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 

@@ -20,6 +20,14 @@ export const REPORTS_PATH = '/api/reports';
 export const SANDBOX_GATEWAY_PATH = '/api/payments/sandbox/gateway';
 export const SANDBOX_CHECKOUT_PATH = '/api/payments/sandbox/checkout';
 export const SANDBOX_PAY_PATH = '/api/payments/sandbox/pay';
+// After the gift (issue 16): the donor's private lookup, receipts and the 凭证's verification.
+export const MY_GIFT_PATH = '/api/my/gift';
+export const MY_LOOKUP_PATH = '/api/my/lookup';
+export const MY_ERASE_PATH = '/api/my/erase';
+export const MY_VOUCHER_PATH = '/api/my/voucher.pdf';
+export const MY_STATEMENT_PATH = '/api/my/statement';
+export const VERIFY_GIFT_PATH = '/api/verify/:code';
+export const RECEIPT_STATUSES_PATH = '/api/charities/:slug/receipt-statuses';
 
 export const API_ROUTES = {
   createDonation: { methods: ['POST'], path: CREATE_DONATION_PATH },
@@ -33,6 +41,13 @@ export const API_ROUTES = {
   sandboxGateway: { methods: ['GET', 'POST'], path: SANDBOX_GATEWAY_PATH },
   sandboxCheckout: { methods: ['GET'], path: SANDBOX_CHECKOUT_PATH },
   sandboxPay: { methods: ['POST'], path: SANDBOX_PAY_PATH },
+  myGift: { methods: ['POST'], path: MY_GIFT_PATH },
+  myLookup: { methods: ['POST'], path: MY_LOOKUP_PATH },
+  myErase: { methods: ['POST'], path: MY_ERASE_PATH },
+  myVoucher: { methods: ['POST'], path: MY_VOUCHER_PATH },
+  myStatement: { methods: ['POST'], path: MY_STATEMENT_PATH },
+  verifyGift: { methods: ['GET'], path: VERIFY_GIFT_PATH },
+  receiptStatuses: { methods: ['POST'], path: RECEIPT_STATUSES_PATH },
 } as const satisfies Record<string, { methods: readonly ('GET' | 'POST')[]; path: string }>;
 
 export type ApiRouteName = keyof typeof API_ROUTES;

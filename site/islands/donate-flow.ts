@@ -1,5 +1,6 @@
 // First: the schemas below (and those of donation-request.ts) are built in jitless mode.
 import './zod-jitless.ts';
+import { rememberGift } from './gift-memory.ts';
 import { z } from 'zod';
 import { CREATE_DONATION_PATH } from '../../content/contracts/api-routes.ts';
 import { PAY_QR_IMAGE_PATTERN } from '../../content/contracts/pay-qr-image.ts';
@@ -38,6 +39,7 @@ export const createdDonationSchema = z.object({
   amountFen: z.number().int().nonnegative(),
   routing: z.object({ reason: z.string() }).optional(),
   pay: payStep,
+  lookup: z.object({ token: z.string(), path: z.string() }).optional(),
 });
 export type CreatedDonation = z.infer<typeof createdDonationSchema>;
 
@@ -45,6 +47,17 @@ export function createDonation(body: unknown): Promise<ApiResult<CreatedDonation
   return callApi(
     (answer) => {
       const parsed = createdDonationSchema.safeParse(answer);
+      if (parsed.success && parsed.data.lookup) {
+        // This device remembers the gift's private link (/my/ and the result page show it).
+        const d = parsed.data;
+        rememberGift({
+          token: d.lookup?.token ?? '',
+          outTradeNo: d.outTradeNo,
+          projectTitle: d.project.title,
+          amountFen: d.amountFen,
+          donationId: d.donationId,
+        });
+      }
       return parsed.success ? parsed.data : null;
     },
     CREATE_DONATION_PATH,
