@@ -1,8 +1,8 @@
+import { afterGiftDb } from './after-gift/migrations.ts';
+import { STATUS_COLUMNS } from './after-gift/receipt-import.ts';
 import type { DonationsContext } from './context.ts';
 import { DonationError } from './errors.ts';
 import { receiptRequestsOf } from './ledger/orders.ts';
-import { STATUS_COLUMNS } from './after-gift/receipt-import.ts';
-import { afterGiftDb } from './after-gift/migrations.ts';
 import { fenToYuan } from './money.ts';
 
 /**

@@ -31,7 +31,11 @@ export async function orderByToken(ctx: DonationsContext, token: string): Promis
     .where('token_hash', '=', hashLookupToken(token))
     .executeTakeFirst();
   if (!found) return null;
-  const order = await ctx.ledger.db.selectFrom('orders').selectAll().where('id', '=', found.order_id).executeTakeFirst();
+  const order = await ctx.ledger.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', found.order_id)
+    .executeTakeFirst();
   return order ?? null;
 }
 
@@ -75,7 +79,10 @@ export async function orderByNumbers(ctx: DonationsContext, request: GiftLookupR
     .where('status', 'in', ['paid', 'refunded'])
     // The erasures table is not in the ledger's type: one plain subquery.
     .where(sql<boolean>`id not in (select order_id from gift_lookup_erasures)`);
-  query = 'tradeNo' in request ? query.where('trade_no', '=', request.tradeNo) : query.where('out_trade_no', '=', request.outTradeNo);
+  query =
+    'tradeNo' in request
+      ? query.where('trade_no', '=', request.tradeNo)
+      : query.where('out_trade_no', '=', request.outTradeNo);
   const order = await query.executeTakeFirst();
   if (!order) throw giftNotFound();
   return order;
@@ -95,7 +102,10 @@ export async function eraseLookupData(ctx: DonationsContext, orderId: string): P
       .where('order_id', '=', orderId)
       .executeTakeFirst();
     if (!marked) {
-      await trx.insertInto('gift_lookup_erasures').values({ order_id: orderId, erased_at: ctx.now().toISOString() }).execute();
+      await trx
+        .insertInto('gift_lookup_erasures')
+        .values({ order_id: orderId, erased_at: ctx.now().toISOString() })
+        .execute();
     }
   });
 }

@@ -50,7 +50,11 @@ const STATUS: Record<GiftView['status'], string> = {
 export async function voucherPdf(gift: GiftView, verifyUrl: string): Promise<Buffer> {
   const doc = newDocument('捐赠凭证');
   doc.fontSize(22).text('捐赠凭证', { align: 'center' });
-  doc.moveDown(0.3).fontSize(11).fillColor('#b00000').text(`【非财政票据】${NOT_A_FISCAL_RECEIPT}`, { align: 'center' });
+  doc
+    .moveDown(0.3)
+    .fontSize(11)
+    .fillColor('#b00000')
+    .text(`【非财政票据】${NOT_A_FISCAL_RECEIPT}`, { align: 'center' });
   doc.fillColor('#000').moveDown(1).fontSize(12);
   const rows: [string, string][] = [
     ['商户订单号', gift.outTradeNo],
@@ -58,17 +62,32 @@ export async function voucherPdf(gift: GiftView, verifyUrl: string): Promise<Buf
     ['收款的慈善组织', gift.charity.name],
     ['捐赠金额', formatYuan(gift.amountFen)],
     ['支付日期', gift.paidOn ? formatDate(gift.paidOn) : '未支付'],
-    ['订单状态', gift.refundedFen > 0 && gift.status === 'paid' ? `已支付（已退款 ${formatYuan(gift.refundedFen)}）` : STATUS[gift.status]],
-    ['捐赠票据', RECEIPT_STATE_LABELS[gift.receipt.state] + (gift.receipt.number ? `，票据号 ${gift.receipt.number}` : '')],
+    [
+      '订单状态',
+      gift.refundedFen > 0 && gift.status === 'paid'
+        ? `已支付（已退款 ${formatYuan(gift.refundedFen)}）`
+        : STATUS[gift.status],
+    ],
+    [
+      '捐赠票据',
+      RECEIPT_STATE_LABELS[gift.receipt.state] + (gift.receipt.number ? `，票据号 ${gift.receipt.number}` : ''),
+    ],
   ];
   for (const [label, value] of rows) doc.text(`${label}：${value}`, { lineGap: 6 });
   doc.moveDown(1);
   const qr = await QRCode.toBuffer(verifyUrl, { errorCorrectionLevel: 'M', margin: 2, scale: 4, type: 'png' });
   const y = doc.y;
   doc.image(qr, doc.page.margins.left, y, { width: 120 });
-  doc.fontSize(10).text('扫码或打开下面的网址，核验这笔捐赠（显示项目、金额、日期，不显示捐赠人的个人信息）：', doc.page.margins.left + 136, y, {
-    width: 340,
-  });
+  doc
+    .fontSize(10)
+    .text(
+      '扫码或打开下面的网址，核验这笔捐赠（显示项目、金额、日期，不显示捐赠人的个人信息）：',
+      doc.page.margins.left + 136,
+      y,
+      {
+        width: 340,
+      },
+    );
   doc.moveDown(0.5).text(verifyUrl, { width: 340 });
   doc.text('善款直接进入慈善组织的支付宝账户，本站不经手资金。', { width: 340 });
   return finish(doc);
@@ -78,7 +97,11 @@ export async function voucherPdf(gift: GiftView, verifyUrl: string): Promise<Buf
 export async function statementPdf(gifts: GiftView[], year: number): Promise<Buffer> {
   const doc = newDocument(`${year} 年度捐赠明细`);
   doc.fontSize(20).text(`${year} 年度捐赠明细`, { align: 'center' });
-  doc.moveDown(0.3).fontSize(10).fillColor('#b00000').text(`【非财政票据】${NOT_A_FISCAL_RECEIPT}`, { align: 'center' });
+  doc
+    .moveDown(0.3)
+    .fontSize(10)
+    .fillColor('#b00000')
+    .text(`【非财政票据】${NOT_A_FISCAL_RECEIPT}`, { align: 'center' });
   doc.fillColor('#000').moveDown(1).fontSize(11);
   let total = 0;
   for (const g of gifts) {
@@ -94,6 +117,9 @@ export async function statementPdf(gifts: GiftView[], year: number): Promise<Buf
       );
     doc.fontSize(11).fillColor('#000');
   }
-  doc.moveDown(1).fontSize(12).text(`合计 ${gifts.length} 笔，扣除退款后 ${formatYuan(total)}`);
+  doc
+    .moveDown(1)
+    .fontSize(12)
+    .text(`合计 ${gifts.length} 笔，扣除退款后 ${formatYuan(total)}`);
   return finish(doc);
 }

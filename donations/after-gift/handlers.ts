@@ -14,8 +14,8 @@ import { hitClientLimit } from '../http/client-limit.ts';
 import { type RequestMeta, readJsonBody } from '../http/handlers.ts';
 import { errorResponse, json, text } from '../http/respond.ts';
 import { eraseLookupData, giftNotFound, issueLookupToken, orderByNumbers, orderByToken } from './find-gift.ts';
-import { giftView } from './gift-view.ts';
 import { statementPdf, voucherPdf } from './gift-pdf.ts';
+import { giftView } from './gift-view.ts';
 import { importReceiptStatuses, receiptUpdatesSchema, updatesFromCsv } from './receipt-import.ts';
 import { afterGiftState } from './state.ts';
 import { giftsOfYear, statementCsv } from './statement.ts';
@@ -102,13 +102,20 @@ export async function postMyVoucher(ctx: DonationsContext, request: ApiRequest, 
     await limit(ctx, request, meta);
     const { gift } = await giftOfToken(ctx, token);
     if (!gift.verifyPath) throw new DonationError(409, 'DONATION_NOT_FOUND', '这笔捐赠尚未支付，没有捐赠凭证');
-    return pdf(await voucherPdf(gift, `${ctx.config.siteUrl}${gift.verifyPath}`), `juanzeng-pingzheng-${gift.outTradeNo}.pdf`);
+    return pdf(
+      await voucherPdf(gift, `${ctx.config.siteUrl}${gift.verifyPath}`),
+      `juanzeng-pingzheng-${gift.outTradeNo}.pdf`,
+    );
   } catch (error) {
     return errorResponse(error, ctx.log);
   }
 }
 
-export async function postMyStatement(ctx: DonationsContext, request: ApiRequest, meta: RequestMeta): Promise<ApiAnswer> {
+export async function postMyStatement(
+  ctx: DonationsContext,
+  request: ApiRequest,
+  meta: RequestMeta,
+): Promise<ApiAnswer> {
   try {
     const { tokens, year, format } = await jsonBody(ctx, request, statementRequestSchema);
     await limit(ctx, request, meta);
@@ -142,7 +149,11 @@ export async function getVerifyGift(ctx: DonationsContext, code: string): Promis
 }
 
 /** The charity's bulk status update: its exported CSV (text/csv) or JSON `{updates:[…]}`, behind its token. */
-export async function postReceiptStatuses(ctx: DonationsContext, slug: string, request: ApiRequest): Promise<ApiAnswer> {
+export async function postReceiptStatuses(
+  ctx: DonationsContext,
+  slug: string,
+  request: ApiRequest,
+): Promise<ApiAnswer> {
   try {
     if (!ctx.exportTokens.verify(slug, request.header('authorization'))) {
       throw new DonationError(401, 'UNAUTHORIZED', '需要该慈善组织的令牌');

@@ -24,7 +24,10 @@ const STATE_WORDS: Record<string, 'issued' | 'declined' | 'requested'> = {
 };
 
 export const receiptUpdateSchema = z.discriminatedUnion('state', [
-  z.strictObject({ outTradeNo: z.string().regex(OUT_TRADE_NO, { message: '订单号无效' }), state: z.literal('requested') }),
+  z.strictObject({
+    outTradeNo: z.string().regex(OUT_TRADE_NO, { message: '订单号无效' }),
+    state: z.literal('requested'),
+  }),
   z.strictObject({
     outTradeNo: z.string().regex(OUT_TRADE_NO, { message: '订单号无效' }),
     state: z.literal('issued'),
@@ -94,7 +97,10 @@ export async function importReceiptStatuses(
     if (!parsed.success) {
       const state = (update as { state?: unknown })?.state;
       const known = ['requested', 'issued', 'declined'].includes(String(state));
-      throw refuse(line, known ? (parsed.error.issues[0]?.message ?? '内容无效') : '票据状态应为 已申请、已开具 或 不予开具');
+      throw refuse(
+        line,
+        known ? (parsed.error.issues[0]?.message ?? '内容无效') : '票据状态应为 已申请、已开具 或 不予开具',
+      );
     }
     return { line, update: parsed.data };
   });
@@ -135,7 +141,8 @@ export async function importReceiptStatuses(
         }
         const now = order.state ?? 'requested';
         if (update.state === 'requested') {
-          if (now !== 'requested') throw refuse(line, `票据已是「${now === 'issued' ? '已开具' : '不予开具'}」，不能改回已申请`);
+          if (now !== 'requested')
+            throw refuse(line, `票据已是「${now === 'issued' ? '已开具' : '不予开具'}」，不能改回已申请`);
           continue;
         }
         const fields = {

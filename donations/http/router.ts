@@ -1,5 +1,4 @@
 import { API_ROUTES, type ApiRouteName, apiErrorBody, routePattern } from '../../content/index.ts';
-import type { DonationsContext } from '../context.ts';
 import {
   getVerifyGift,
   postMyErase,
@@ -9,6 +8,7 @@ import {
   postMyVoucher,
   postReceiptStatuses,
 } from '../after-gift/handlers.ts';
+import type { DonationsContext } from '../context.ts';
 import { postReport } from '../reports/handlers.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import {

@@ -1,10 +1,10 @@
 // First: the schemas below (and those of donation-request.ts) are built in jitless mode.
 import './zod-jitless.ts';
-import { rememberGift } from './gift-memory.ts';
 import { z } from 'zod';
 import { CREATE_DONATION_PATH } from '../../content/contracts/api-routes.ts';
 import { PAY_QR_IMAGE_PATTERN } from '../../content/contracts/pay-qr-image.ts';
 import { type ApiResult, callApi } from './api-client.ts';
+import { rememberGift } from './gift-memory.ts';
 
 /**
  * The part of the donate island loaded on first use (`import()` from donate-form.tsx, when the

@@ -1,0 +1,43 @@
+import { type Disclosure, parseSnapshot, type Snapshot } from '../../../content/index.ts';
+import { defaultSnapshot } from '../fixtures/donations.ts';
+
+/** The default donations world with disclosures for minxian-zhuxue: one before TEST_NOW's day, one on it. */
+export function afterGiftSnapshot(): Snapshot {
+  const base = defaultSnapshot();
+  const disclosure = (slug: string, publishedOn: string, expenses: Disclosure['expenses']) => ({
+    slug,
+    project: 'minxian-zhuxue',
+    kind: 'fund-usage',
+    title: `资金使用 ${publishedOn}`,
+    publishedOn,
+    period: { start: '2026-01-01', end: publishedOn },
+    raisedToDateFen: 5_000_000,
+    spentToDateFen: expenses.reduce((s, e) => s + e.amountFen, 0),
+    body: '本期资金使用情况',
+    expenses,
+  });
+  return parseSnapshot({
+    ...base,
+    disclosures: [
+      disclosure('before-gift', '2026-01-20', [
+        {
+          date: '2026-01-15',
+          item: '学习用品采购',
+          category: 'materials',
+          amountFen: 120_000,
+          beneficiariesReached: 30,
+        },
+      ]),
+      disclosure('after-gift', '2026-02-15', [
+        {
+          date: '2026-02-10',
+          item: '春季助学金发放',
+          category: 'services',
+          amountFen: 800_000,
+          beneficiariesReached: 40,
+        },
+        { date: '2026-02-12', item: '项目执行交通', category: 'travel', amountFen: 30_000, beneficiariesReached: 0 },
+      ]),
+    ],
+  });
+}
