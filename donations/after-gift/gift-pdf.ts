@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { formatDate, formatYuan, type GiftView, RECEIPT_STATE_LABELS } from '../../content/index.ts';
@@ -16,8 +17,9 @@ let font: Buffer | null = null;
 function cjkFont(): Buffer {
   if (!font) {
     const require = createRequire(import.meta.url);
-    const dir = require.resolve('@embedpdf/fonts-sc/package.json').replace(/package\.json$/, '');
-    font = readFileSync(`${dir}fonts/NotoSansHans-Regular.otf`);
+    // The package exports only its script (dist/): the fonts sit beside it, in fonts/.
+    const dist = dirname(require.resolve('@embedpdf/fonts-sc'));
+    font = readFileSync(join(dist, '..', 'fonts', 'NotoSansHans-Regular.otf'));
   }
   return font;
 }

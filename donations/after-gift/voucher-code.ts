@@ -39,11 +39,10 @@ export function orderIdOfVoucherCode(ctx: DonationsContext, code: string): strin
   return timingSafeEqual(expected, raw.subarray(16)) ? uuidOf(id) : null;
 }
 
-/** 张三 → 张*；李小明 → 李**；an anonymous gift → 匿名捐赠者. Never the full name. */
+/** 张三 → 张**, 欧阳小明 → 欧** (not even the name's length); an anonymous gift → 匿名捐赠者. */
 export function anonymisedDonor(order: Pick<OrderRow, 'anonymous' | 'display_name'>): string {
   if (order.anonymous || !order.display_name) return '匿名捐赠者';
-  const chars = [...order.display_name.trim()];
-  return `${chars[0] ?? ''}${'*'.repeat(Math.min(Math.max(chars.length - 1, 1), 3))}`;
+  return `${[...order.display_name.trim()][0] ?? ''}**`;
 }
 
 /** What `/verify/<code>` shows: the gift, as public as a line of the donor list, or `valid: false`. */
