@@ -68,7 +68,7 @@ describe.each(BACKENDS)('receipts after the gift ($name)', ({ name, skip }) => {
           .map((r) => {
             const cells = [...(r?.cells ?? [])];
             const values = fill[cells[0] ?? ''];
-            if (values) values.forEach((v, i) => (cells[col('票据状态') + i] = v));
+            if (values) cells.splice(col('票据状态'), values.length, ...values);
             return cells.map((v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(',');
           })
           .join('\r\n')}\r\n`;
