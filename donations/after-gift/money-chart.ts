@@ -3,7 +3,8 @@ import { escapeXml, formatDate, formatYuan } from '../../content/index.ts';
 /**
  * 已募得 vs 已支出 of a project as a small SVG, built on the server: two labelled bars, the first
  * hatched and the second solid, each with its amount as text beside it, so it reads without
- * colour (and in 长辈模式's larger text, as it scales with its box). Presentation attributes only,
+ * colour. Its label (and the sentence the page writes under it, which 长辈模式 enlarges) says the
+ * figures, the spent share and their source date. Presentation attributes only,
  * no style attributes: the pages' Content-Security-Policy allows no inline style.
  */
 export interface MoneyFigures {
@@ -39,13 +40,12 @@ export function moneyChartSvg(figures: MoneyFigures, idSuffix = 'chart'): string
     `<rect x="${BAR_X}" y="${y}" width="${length}" height="18" fill="${fill}" stroke="#222" stroke-width="${length ? 1 : 0}"/>` +
     `<text x="${BAR_X + length + 6}" y="${y + 13}" font-size="13" fill="#222">${escapeXml(formatYuan(fen))}</text>`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} 86" width="100%" role="img" aria-label="${escapeXml(label)}">` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} 56" width="100%" role="img" aria-label="${escapeXml(label)}">` +
     `<title>${escapeXml(label)}</title>` +
     `<defs><pattern id="${hatch}" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">` +
     '<rect width="6" height="6" fill="#fff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#222" stroke-width="2"/></pattern></defs>' +
     row(4, '已募得', raised, figures.raisedFen, `url(#${hatch})`) +
     row(32, '已支出', spent, figures.spentFen, '#222') +
-    `<text x="0" y="78" font-size="11" fill="#444">${escapeXml(source + share)}</text>` +
     '</svg>'
   );
 }

@@ -87,8 +87,9 @@ export function GiftDetail({ gift }: { gift: GiftView }) {
       {/* biome-ignore lint/security/noDangerouslySetInnerHtml: our API's own SVG, text escaped there (money-chart.ts). */}
       <div className="gift__chart" dangerouslySetInnerHTML={{ __html: gift.chartSvg }} />
       <p className="small">
-        已募得 {formatYuan(gift.money.raisedFen)}，已支出 {formatYuan(gift.money.spentFen)}
-        {gift.money.asOf ? `（据 ${formatDate(gift.money.asOf)} 的信息公开）` : '（项目尚未公开收支）'}
+        {gift.money.asOf
+          ? `已募得 ${formatYuan(gift.money.raisedFen)}，已支出 ${formatYuan(gift.money.spentFen)}（据 ${formatDate(gift.money.asOf)} 的信息公开）`
+          : '项目尚未公开收支。'}
       </p>
       {since.length === 0 && <p data-disclosures="none">您捐赠之后，该项目还没有发布新的信息公开。</p>}
       {[...since, ...(before ? [before] : [])].map((d) => (
