@@ -7,7 +7,7 @@ import {
 } from '../content/index.ts';
 import type { DonationsContext } from './context.ts';
 import { DonationError } from './errors.ts';
-import { getOrder } from './ledger/orders.ts';
+import { getOrder, type OrderRow } from './ledger/orders.ts';
 import { type FigureScope, namedGifts, type ProjectStats, projectStats } from './ledger/public-figures.ts';
 import type { OrderStatus } from './ledger/schema.ts';
 
@@ -43,13 +43,7 @@ export async function getDonationStatus(ctx: DonationsContext, donationId: strin
   const view = await ctx.snapshots.current().catch(() => null);
   const project = view?.projects.get(order.project_slug);
   const charity = view?.charities.get(order.charity_slug);
-  const decision = order.routed
-    ? await ctx.ledger.db
-        .selectFrom('routing_decisions')
-        .select('reason')
-        .where('order_id', '=', order.id)
-        .executeTakeFirst()
-    : undefined;
+  const decision = await routingReasonOf(ctx, order);
   return {
     donationId: order.id,
     status: order.status,
@@ -61,6 +55,19 @@ export async function getDonationStatus(ctx: DonationsContext, donationId: strin
     },
     ...(decision ? { routing: { reason: decision.reason } } : {}),
   };
+}
+
+/** A cause gift's recorded routing reason (`routing_decisions`), or undefined for a named project. */
+export async function routingReasonOf(
+  ctx: DonationsContext,
+  order: Pick<OrderRow, 'id' | 'routed'>,
+): Promise<{ reason: string } | undefined> {
+  if (!order.routed) return undefined;
+  return ctx.ledger.db
+    .selectFrom('routing_decisions')
+    .select('reason')
+    .where('order_id', '=', order.id)
+    .executeTakeFirst();
 }
 
 async function requireProject(ctx: DonationsContext, slug: string): Promise<void> {

@@ -11,7 +11,7 @@ import {
 import { paths } from '../../content/paths.ts';
 import type { DonationsContext } from '../context.ts';
 import type { OrderRow } from '../ledger/orders.ts';
-import { chinaDay } from '../public-queries.ts';
+import { chinaDay, routingReasonOf } from '../public-queries.ts';
 import { moneyChartSvg } from './money-chart.ts';
 import { receiptOf } from './receipt-status.ts';
 import { signVoucherCode } from './voucher-code.ts';
@@ -61,13 +61,7 @@ export async function giftView(ctx: DonationsContext, order: OrderRow): Promise<
   const schedule = project ? disclosureSchedule(project, all, today) : null;
   const ended = project && (project.status === 'completed' || project.status === 'terminated');
   const remainingNote = sorted.find((d) => d.kind === 'remaining-property');
-  const routing = order.routed
-    ? await ctx.ledger.db
-        .selectFrom('routing_decisions')
-        .select('reason')
-        .where('order_id', '=', order.id)
-        .executeTakeFirst()
-    : undefined;
+  const routing = await routingReasonOf(ctx, order);
   const paid = order.status === 'paid' || order.status === 'refunded';
   return {
     outTradeNo: order.out_trade_no,

@@ -1,5 +1,8 @@
+import { expect } from 'vitest';
 import { type Disclosure, parseSnapshot, type Snapshot } from '../../../content/index.ts';
 import { defaultSnapshot } from '../fixtures/donations.ts';
+import { type Harness, postJson } from './harness.ts';
+import { paidNotify, postNotify } from './orders.ts';
 
 /** The default donations world with disclosures for minxian-zhuxue: one before TEST_NOW's day, one on it. */
 export function afterGiftSnapshot(): Snapshot {
@@ -40,4 +43,39 @@ export function afterGiftSnapshot(): Snapshot {
       ]),
     ],
   });
+}
+
+/** A gift created over HTTP and paid through the sandbox: its numbers and its private token. */
+export async function payGift(
+  h: Harness,
+  body: Record<string, unknown>,
+): Promise<{ outTradeNo: string; tradeNo: string; token: string; lookupPath: string }> {
+  const created = await postJson(`${h.url}/api/donations`, {
+    projectSlug: 'minxian-zhuxue',
+    amountFen: 10_000,
+    channel: 'page',
+    anonymous: true,
+    ...body,
+  });
+  expect(created.status, created.text).toBe(201);
+  const lookup = (created.json as unknown as { lookup: { token: string; path: string } }).lookup;
+  await fetch((created.json.pay as { url: string }).url);
+  const order = await h.ctx.ledger.db
+    .selectFrom('orders')
+    .select('merchant_app_id')
+    .where('id', '=', created.json.donationId)
+    .executeTakeFirstOrThrow();
+  const trade = h.ctx.sandbox?.findTrade(order.merchant_app_id, created.json.outTradeNo);
+  expect(await postNotify(h, paidNotify(h, trade as never))).toBe('success');
+  const paid = await h.ctx.ledger.db
+    .selectFrom('orders')
+    .select('trade_no')
+    .where('id', '=', created.json.donationId)
+    .executeTakeFirstOrThrow();
+  return {
+    outTradeNo: created.json.outTradeNo,
+    tradeNo: paid.trade_no as string,
+    token: lookup.token,
+    lookupPath: lookup.path,
+  };
 }

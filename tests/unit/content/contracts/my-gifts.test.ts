@@ -7,9 +7,10 @@ describe('my gifts contracts', () => {
       tradeNo: '2026021522001412341234567890',
       amountFen: 5000,
     });
-    expect(
-      giftLookupRequestSchema.parse({ outTradeNo: 'xj20260215120100abcdef0123456789', amountFen: 1 }).outTradeNo,
-    ).toBe('XJ20260215120100ABCDEF0123456789');
+    expect(giftLookupRequestSchema.parse({ outTradeNo: 'xj20260215120100abcdef0123456789', amountFen: 1 })).toEqual({
+      outTradeNo: 'XJ20260215120100ABCDEF0123456789',
+      amountFen: 1,
+    });
     for (const bad of [
       { tradeNo: '12ab', amountFen: 100 },
       { tradeNo: '2026021522001412341234567890', amountFen: 1.5 },
