@@ -59,7 +59,11 @@ export default function MyGifts() {
   }, []);
 
   if (!hydrated) {
-    return <p data-my-nojs="">查看我的捐赠需要启用浏览器的 JavaScript。</p>;
+    return (
+      <div id="my-gifts" className="my-gifts">
+        <p data-my-nojs="">查看我的捐赠需要启用浏览器的 JavaScript。</p>
+      </div>
+    );
   }
 
   const forget = (g: { outTradeNo: string }) => {
@@ -80,7 +84,7 @@ export default function MyGifts() {
   const years = [0, 1, 2].map((n) => new Date().getFullYear() - n);
 
   return (
-    <div className="my-gifts">
+    <div id="my-gifts" className="my-gifts">
       <div aria-live="polite" className="my-gifts__message" data-my-message="">
         {message}
       </div>

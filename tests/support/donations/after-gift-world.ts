@@ -1,10 +1,14 @@
 import { expect } from 'vitest';
 import { type Disclosure, parseSnapshot, type Snapshot } from '../../../content/index.ts';
-import { defaultSnapshot } from '../fixtures/donations.ts';
+import { defaultSnapshot, project } from '../fixtures/donations.ts';
 import { type Harness, postJson } from './harness.ts';
 import { paidNotify, postNotify } from './orders.ts';
 
-/** The default donations world with disclosures for minxian-zhuxue: one before TEST_NOW's day, one on it. */
+/**
+ * The default donations world with disclosures for minxian-zhuxue (one before TEST_NOW's day, one
+ * on it) and `late-project`, a year-long project still raising money that has disclosed nothing:
+ * its quarterly disclosures are overdue.
+ */
 export function afterGiftSnapshot(): Snapshot {
   const base = defaultSnapshot();
   const disclosure = (slug: string, publishedOn: string, expenses: Disclosure['expenses']) => ({
@@ -21,6 +25,7 @@ export function afterGiftSnapshot(): Snapshot {
   });
   return parseSnapshot({
     ...base,
+    projects: [...base.projects, project('late-project', { window: { start: '2025-06-01', end: '2026-06-30' } })],
     disclosures: [
       disclosure('before-gift', '2026-01-20', [
         {

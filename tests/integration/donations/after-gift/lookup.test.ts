@@ -124,6 +124,22 @@ describe.each(BACKENDS)('gift lookup ($name)', ({ name, skip }) => {
     expect(ratio, `wrong ${median(wrong)} ms vs unknown ${median(unknown)} ms`).toBeGreaterThan(0.6);
     expect(ratio, `wrong ${median(wrong)} ms vs unknown ${median(unknown)} ms`).toBeLessThan(1.6);
 
+    // A cause gift shows why it went where it went; a gift to a late project shows what is overdue.
+    const cause = await payGift(h, { projectSlug: undefined, pool: { targetGroup: 'disabled' } });
+    const routed = (await postJson(`${h.url}/api/my/gift`, { token: cause.token })).json as unknown as {
+      gift: { project: { slug: string }; routing: { reason: string } | null };
+    };
+    expect(routed.gift.project.slug).toBe('lanzhou-kangfu');
+    expect(routed.gift.routing?.reason).toMatch(/\S/);
+    const late = await payGift(h, { projectSlug: 'late-project' });
+    const overdue = (await postJson(`${h.url}/api/my/gift`, { token: late.token })).json as unknown as {
+      gift: { overdue: { kind: string; dueOn: string }[]; disclosures: unknown[] };
+    };
+    expect(overdue.gift.overdue[0]).toEqual({ kind: 'periodic', dueOn: expect.stringMatching(/^2025-/) });
+    expect(overdue.gift.disclosures).toEqual([]);
+    // No token in anything the server logged.
+    expect(h.logs.join('\n')).not.toContain(lookup.token);
+
     // Erasure (PIPL Art. 47): every link and every lookup by numbers now misses; the ledger keeps the order.
     expect((await postJson(`${h.url}/api/my/erase`, { token: fresh.token })).json).toEqual({ erased: true });
     for (const again of [
