@@ -10,6 +10,14 @@ export const OUT_TRADE_NO = /^XJ\d{14}[0-9A-F]{16}$/;
 /** Alipay's 交易号 as the donor reads it in their bill: digits (28 in practice; 16–64 allowed). */
 export const ALIPAY_TRADE_NO = /^\d{16,64}$/;
 
+/** The donor's API paths (content/contracts/api-routes.ts lists them in its table). */
+export const MY_GIFT_PATH = '/api/my/gift';
+export const MY_LOOKUP_PATH = '/api/my/lookup';
+export const MY_ERASE_PATH = '/api/my/erase';
+export const MY_VOUCHER_PATH = '/api/my/voucher.pdf';
+export const MY_STATEMENT_PATH = '/api/my/statement';
+export const VERIFY_GIFT_PATH = '/api/verify/:code';
+
 /** The path of the private link's page and the link itself (the token rides in the fragment). */
 export const MY_GIFTS_PAGE = '/my/';
 export const myGiftLink = (token: string): string => `${MY_GIFTS_PAGE}#t=${token}`;

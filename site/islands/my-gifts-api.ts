@@ -1,11 +1,11 @@
 import {
+  type GiftView,
   MY_ERASE_PATH,
   MY_GIFT_PATH,
   MY_LOOKUP_PATH,
   MY_STATEMENT_PATH,
   MY_VOUCHER_PATH,
-} from '../../content/contracts/api-routes.ts';
-import type { GiftView } from '../../content/contracts/my-gift-link.ts';
+} from '../../content/contracts/my-gift-link.ts';
 import { type ApiResult, callApi, isFen, isObject, isText } from './api-client.ts';
 
 /**
