@@ -5,6 +5,7 @@ import { GiftDetail } from './gift-detail.tsx';
 import { forgetGift, type RememberedGift, rememberedGifts, rememberGift, tokenFromHash } from './gift-memory.ts';
 import { downloadFile, eraseGift, fetchGift, lookupGift } from './my-gifts-api.ts';
 import { GiftLookupForm } from './ui/gift-lookup-form.tsx';
+import { useHydrated } from './ui/use-hydrated.ts';
 
 /**
  * 我的捐赠 (/my/, `client:load`): the gifts this device remembers, one opened at a time with where
@@ -28,10 +29,7 @@ function remember(token: string, gift: GiftView, donationId: string | null = nul
 }
 
 export default function MyGifts() {
-  // Not ui/use-hydrated.ts: sharing it with this island split it out of the project page's chunk
-  // (its script budget, tests/e2e/budgets.test.ts). The effect runs only in the browser, after
-  // hydration, so the first client render matches the server's.
-  const [hydrated, setHydrated] = useState(false);
+  const hydrated = useHydrated();
   const [list, setList] = useState<RememberedGift[]>([]);
   const [open, setOpen] = useState<Open | null>(null);
   const [message, setMessage] = useState('');
@@ -52,7 +50,6 @@ export default function MyGifts() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on arrival (the link's token is read and removed).
   useEffect(() => {
-    setHydrated(true);
     setList(rememberedGifts());
     const token = tokenFromHash(window.location.hash);
     if (token) {
