@@ -1,3 +1,4 @@
+import { formatDate } from '../../content/contracts/format.ts';
 import { formatYuan } from '../../content/contracts/money.ts';
 import { type GiftView, RECEIPT_STATE_LABELS } from '../../content/contracts/my-gift-link.ts';
 
@@ -7,14 +8,6 @@ import { type GiftView, RECEIPT_STATE_LABELS } from '../../content/contracts/my-
  * chart (an SVG the server built, with its numbers as text), overdue disclosures, 剩余财产 — and
  * the receipt status. The chart is our API's own markup (donations/after-gift/money-chart.ts).
  */
-/**
- * `2026-02-15` → `2026年2月15日` through the browser's own Intl (the same words as
- * content/contracts/format.ts): importing that module here would split it out of the project
- * page's island chunk, and that page is at its script budget (tests/e2e/budgets.test.ts).
- */
-const DAY = new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
-const formatDate = (iso: string) => DAY.format(new Date(`${iso}T00:00:00Z`));
-
 const OVERDUE_KIND: Record<string, string> = {
   periodic: '定期公开',
   'final-report': '结项报告',
