@@ -15,6 +15,7 @@ export * from './contracts/escape.ts';
 export * from './contracts/format.ts';
 export * from './contracts/merchant-registry.ts';
 export * from './contracts/money.ts';
+export * from './contracts/my-gifts.ts';
 export * from './contracts/pay-qr-image.ts';
 export * from './contracts/referral-facts.ts';
 export * from './contracts/team-request.ts';

@@ -136,6 +136,10 @@ const envSchema = z.object({
   REPORT_RATE_WINDOW_S: intFromEnv(1, 86_400, 600),
   /** 1,000 Chinese characters are ~9 KB form-encoded. */
   REPORT_BODY_LIMIT_BYTES: intFromEnv(1_024, 1_048_576, 16_384),
+  /** Gift lookups by number + amount (/my/): per client, and per order or trade number, per window. */
+  LOOKUP_RATE_LIMIT: intFromEnv(1, 100_000, 10),
+  LOOKUP_NUMBER_LIMIT: intFromEnv(1, 1_000, 5),
+  LOOKUP_RATE_WINDOW_S: intFromEnv(1, 86_400, 900),
 });
 
 export type ChannelBounds = AmountBounds;
@@ -161,6 +165,8 @@ export interface DonationsConfig {
   notifyRejections: { perClient: number; overall: number; windowSeconds: number; retentionDays: number };
   bodyLimitBytes: number;
   reports: { rateLimit: DonationsConfig['rateLimit']; bodyLimitBytes: number };
+  /** Lookups of a gift by its numbers (after-gift/find-gift.ts): per client and per number. */
+  lookups: { rateLimit: DonationsConfig['rateLimit']; perNumber: number };
   notifyBodyLimitBytes: number;
   payWindowMinutes: number;
   reconcileAfterMinutes: number;
@@ -243,6 +249,15 @@ export function readDonationsConfig(env: NodeJS.ProcessEnv = process.env, root =
         maxKeys: e.RATE_LIMIT_MAX_KEYS,
       },
       bodyLimitBytes: e.REPORT_BODY_LIMIT_BYTES,
+    },
+    lookups: {
+      rateLimit: {
+        max: e.LOOKUP_RATE_LIMIT,
+        windowSeconds: e.LOOKUP_RATE_WINDOW_S,
+        ipv6PrefixBits: e.RATE_LIMIT_IPV6_PREFIX,
+        maxKeys: e.RATE_LIMIT_MAX_KEYS,
+      },
+      perNumber: e.LOOKUP_NUMBER_LIMIT,
     },
     notifyBodyLimitBytes: e.NOTIFY_BODY_LIMIT_BYTES,
     payWindowMinutes: e.PAY_WINDOW_MINUTES,

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { migrateAfterGift } from './after-gift/migrations.ts';
 import { type BuyerRef, buyerRefWith } from './buyer-identifiers.ts';
 import type { DonationsConfig } from './config.ts';
 import { type Ledger, openLedger } from './ledger/open-ledger.ts';
@@ -85,6 +86,7 @@ export async function createDonationsContext(
     await migrateReports(ledger);
     await migrateMatching(ledger);
     await migrateTeams(ledger);
+    await migrateAfterGift(ledger);
     let merchants = overrides.merchants;
     let sandbox: FakeAlipayGateway | null = null;
     if (!merchants && config.merchantsFile) merchants = fileMerchantRegistry(config.merchantsFile);

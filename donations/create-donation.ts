@@ -9,10 +9,12 @@ import {
   firstIssue,
   inWeChat,
   isWithinBounds,
+  myGiftLink,
   type Project,
   taxIdKindOf,
   todayIso,
 } from '../content/index.ts';
+import { issueLookupToken } from './after-gift/find-gift.ts';
 import { toAlipayTime } from './alipay/alipay-time.ts';
 import { createPaymentStep, type PayStep } from './alipay/payment-step.ts';
 import type { DonationsContext } from './context.ts';
@@ -43,6 +45,8 @@ export interface CreatedDonation {
   /** 配捐 the gift would meet if paid now (absent when no pool covers the project today). */
   matching?: { pool: string; sponsor: string; remainingFen: number; exhausted: boolean };
   pay: PayStep;
+  /** The private lookup token (shown once; only its hash is kept): the link is `/my/#t=<token>`. */
+  lookup: { token: string; path: string };
 }
 
 export function parseDonationRequest(body: unknown, bounds: AmountBounds): DonationRequest {
@@ -211,6 +215,9 @@ export async function createDonation(
       outTradeNo = newOutTradeNo(now);
     }
   }
+  // Before the pay step: a gift that is paid always has its private link. (Should this write fail,
+  // the pending order is never paid and reconciliation closes it.)
+  const token = await issueLookupToken(ctx, id, 'create');
   let pay: PayStep;
   try {
     pay = await createPaymentStep(merchant, {
@@ -241,5 +248,6 @@ export async function createDonation(
     ...(routing ? { routing: { reason: routing.reason } } : {}),
     ...(await matchingPreview(ctx, project.slug)),
     pay: await withPayQrImage(pay, { wechat: inWeChat(client.userAgent) }),
+    lookup: { token, path: myGiftLink(token) },
   };
 }

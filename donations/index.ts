@@ -6,6 +6,17 @@
  * bounds, the error shape, API paths) is a contract in `content/`.
  */
 
+// After the gift: the portal passes the 凭证 verifier to the /verify/<code> page (site/pages/verify/).
+export {
+  getVerifyGift,
+  postMyErase,
+  postMyGift,
+  postMyLookup,
+  postMyStatement,
+  postMyVoucher,
+  postReceiptStatuses,
+} from './after-gift/handlers.ts';
+export { verifyGiftWithDonations } from './after-gift/verify-page.ts';
 export { clientKey, normaliseIp } from './client-ip.ts';
 // The publisher: configuration, the same client rules for its own limit, the report outbox.
 export { type ClientLimits, type DonationsConfig, readClientLimits, readDonationsConfig } from './config.ts';

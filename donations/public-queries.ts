@@ -8,7 +8,7 @@ import {
 } from '../content/index.ts';
 import type { DonationsContext } from './context.ts';
 import { DonationError } from './errors.ts';
-import { getOrder } from './ledger/orders.ts';
+import { getOrder, type OrderRow } from './ledger/orders.ts';
 import { type FigureScope, namedGifts, type ProjectStats, projectStats } from './ledger/public-figures.ts';
 import type { OrderStatus } from './ledger/schema.ts';
 import { matchOfOrder, projectMatchedFen } from './matching/queries.ts';
@@ -50,13 +50,7 @@ export async function getDonationStatus(ctx: DonationsContext, donationId: strin
   const view = await ctx.snapshots.current().catch(() => null);
   const project = view?.projects.get(order.project_slug);
   const charity = view?.charities.get(order.charity_slug);
-  const decision = order.routed
-    ? await ctx.ledger.db
-        .selectFrom('routing_decisions')
-        .select('reason')
-        .where('order_id', '=', order.id)
-        .executeTakeFirst()
-    : undefined;
+  const decision = await routingReasonOf(ctx, order);
   return {
     donationId: order.id,
     status: order.status,
@@ -89,6 +83,19 @@ async function matchOf(
   };
 }
 
+/** A cause gift's recorded routing reason (`routing_decisions`), or undefined for a named project. */
+export async function routingReasonOf(
+  ctx: DonationsContext,
+  order: Pick<OrderRow, 'id' | 'routed'>,
+): Promise<{ reason: string } | undefined> {
+  if (!order.routed) return undefined;
+  return ctx.ledger.db
+    .selectFrom('routing_decisions')
+    .select('reason')
+    .where('order_id', '=', order.id)
+    .executeTakeFirst();
+}
+
 async function requireProject(ctx: DonationsContext, slug: string): Promise<void> {
   const view = await ctx.snapshots.current();
   if (!SLUG.test(slug) || !view.projects.has(slug)) throw new DonationError(404, 'PROJECT_NOT_FOUND', '找不到这个项目');
@@ -108,7 +115,7 @@ export async function getProjectStats(
 }
 
 /** A day in China time (UTC+8 all year, no daylight saving), as the donor saw it when paying. */
-function chinaDay(iso: string): string {
+export function chinaDay(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 

@@ -1,3 +1,5 @@
+import { afterGiftDb } from './after-gift/migrations.ts';
+import { STATUS_COLUMNS } from './after-gift/receipt-import.ts';
 import type { DonationsContext } from './context.ts';
 import { DonationError } from './errors.ts';
 import { receiptRequestsOf } from './ledger/orders.ts';
@@ -21,8 +23,19 @@ const HEADER = [
   '证件类型',
   '证件号码',
   '邮箱',
+  // Filled in by the charity and uploaded again (after-gift/receipt-import.ts).
+  ...STATUS_COLUMNS,
 ];
 const KIND_LABEL: Record<string, string> = { 'credit-code': '统一社会信用代码', 'id-number': '居民身份证' };
+
+function statusCells(
+  requested: number,
+  s: { state: string; receipt_no: string | null; receipt_url: string | null; reason: string | null } | undefined,
+): string[] {
+  if (!requested) return ['', '', '', ''];
+  if (!s) return ['已申请', '', '', ''];
+  return [s.state === 'issued' ? '已开具' : '不予开具', s.receipt_no ?? '', s.receipt_url ?? '', s.reason ?? ''];
+}
 
 /** RFC 4180 quoting, plus a leading `'` for cells a spreadsheet would run as a formula. */
 export function csvCell(value: string): string {
@@ -39,6 +52,16 @@ export async function exportReceiptRequestsCsv(
     throw new DonationError(401, 'UNAUTHORIZED', '需要该慈善组织的导出令牌');
   }
   const rows = await receiptRequestsOf(ctx.ledger.db, charitySlug);
+  const statuses = new Map(
+    (
+      await afterGiftDb(ctx.ledger)
+        .selectFrom('gift_receipt_statuses')
+        .innerJoin('orders', 'orders.id', 'gift_receipt_statuses.order_id')
+        .select(['orders.out_trade_no', 'state', 'receipt_no', 'receipt_url', 'reason'])
+        .where('orders.charity_slug', '=', charitySlug)
+        .execute()
+    ).map((s) => [s.out_trade_no, s]),
+  );
   const open = (v: string | null) => (v ? ctx.receipts.decrypt(v) : '');
   const lines = [HEADER.map(csvCell).join(',')];
   for (const r of rows) {
@@ -56,6 +79,7 @@ export async function exportReceiptRequestsCsv(
         r.tax_id_kind ? (KIND_LABEL[r.tax_id_kind] ?? r.tax_id_kind) : '',
         open(r.tax_id_enc),
         open(r.email_enc),
+        ...statusCells(r.requested, statuses.get(r.out_trade_no)),
       ]
         .map(csvCell)
         .join(','),

@@ -35,6 +35,8 @@ export const API_ERROR_CODES = [
   'TEXT_NOT_ALLOWED',
   'TEXT_TOO_LONG',
   'POOL_NOT_FOUND',
+  'GIFT_NOT_FOUND',
+  'RECEIPT_IMPORT_REFUSED',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -9,6 +9,17 @@
  * Each path is its own constant so a browser bundle carries only the paths it uses (the project
  * page's up-front script is within a few hundred bytes of its 70 KB budget).
  */
+// After the gift (issue 16): /my/'s paths live beside its other contracts, so the project page's
+// bundle (which shares this module with /my/'s island) does not carry them.
+import {
+  MY_ERASE_PATH,
+  MY_GIFT_PATH,
+  MY_LOOKUP_PATH,
+  MY_STATEMENT_PATH,
+  MY_VOUCHER_PATH,
+  VERIFY_GIFT_PATH,
+} from './my-gift-link.ts';
+
 export const CREATE_DONATION_PATH = '/api/donations';
 export const DONATION_PATH = '/api/donations/:donationId';
 export const ALIPAY_NOTIFY_PATH = '/api/payments/alipay/notify';
@@ -27,6 +38,7 @@ export const TEAM_HIDE_PATH = '/api/charities/:slug/teams/:teamId/hide';
 export const SANDBOX_GATEWAY_PATH = '/api/payments/sandbox/gateway';
 export const SANDBOX_CHECKOUT_PATH = '/api/payments/sandbox/checkout';
 export const SANDBOX_PAY_PATH = '/api/payments/sandbox/pay';
+export const RECEIPT_STATUSES_PATH = '/api/charities/:slug/receipt-statuses';
 
 export const API_ROUTES = {
   createDonation: { methods: ['POST'], path: CREATE_DONATION_PATH },
@@ -47,6 +59,13 @@ export const API_ROUTES = {
   sandboxGateway: { methods: ['GET', 'POST'], path: SANDBOX_GATEWAY_PATH },
   sandboxCheckout: { methods: ['GET'], path: SANDBOX_CHECKOUT_PATH },
   sandboxPay: { methods: ['POST'], path: SANDBOX_PAY_PATH },
+  myGift: { methods: ['POST'], path: MY_GIFT_PATH },
+  myLookup: { methods: ['POST'], path: MY_LOOKUP_PATH },
+  myErase: { methods: ['POST'], path: MY_ERASE_PATH },
+  myVoucher: { methods: ['POST'], path: MY_VOUCHER_PATH },
+  myStatement: { methods: ['POST'], path: MY_STATEMENT_PATH },
+  verifyGift: { methods: ['GET'], path: VERIFY_GIFT_PATH },
+  receiptStatuses: { methods: ['POST'], path: RECEIPT_STATUSES_PATH },
 } as const satisfies Record<string, { methods: readonly ('GET' | 'POST')[]; path: string }>;
 
 export type ApiRouteName = keyof typeof API_ROUTES;

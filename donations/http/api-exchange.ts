@@ -19,11 +19,11 @@ export interface ApiRequest {
   bytes(limit: number): Promise<Uint8Array>;
 }
 
-/** An answer: status, headers (lower-case names) and the whole body as text. */
+/** An answer: status, headers (lower-case names) and the whole body as text (bytes for a PDF). */
 export interface ApiAnswer {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  body: string | Uint8Array;
 }
 
 export function tooLarge(limit: number): DonationError {
@@ -98,7 +98,8 @@ export function fromNodeRequest(req: IncomingMessage, origin: string): ApiReques
 }
 
 export function toWebResponse(answer: ApiAnswer): Response {
-  return new Response(answer.body, { status: answer.status, headers: answer.headers });
+  const body = typeof answer.body === 'string' ? answer.body : new Blob([answer.body as Uint8Array<ArrayBuffer>]);
+  return new Response(body, { status: answer.status, headers: answer.headers });
 }
 
 /** Writes the answer; a 413 also closes the connection (the rest of the body is not read). */

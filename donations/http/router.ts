@@ -1,4 +1,13 @@
 import { API_ROUTES, type ApiRouteName, apiErrorBody, routePattern } from '../../content/index.ts';
+import {
+  getVerifyGift,
+  postMyErase,
+  postMyGift,
+  postMyLookup,
+  postMyStatement,
+  postMyVoucher,
+  postReceiptStatuses,
+} from '../after-gift/handlers.ts';
 import type { DonationsContext } from '../context.ts';
 import { postReport } from '../reports/handlers.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
@@ -59,6 +68,13 @@ const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['me
   sandboxGateway: { GET: (ctx, req) => sandboxGateway(ctx, req), POST: (ctx, req) => sandboxGateway(ctx, req) },
   sandboxCheckout: { GET: (ctx, _r, url) => sandboxCheckout(ctx, url) },
   sandboxPay: { POST: (ctx, req) => sandboxPay(ctx, req) },
+  myGift: { POST: (ctx, req, _u, _p, meta) => postMyGift(ctx, req, meta) },
+  myLookup: { POST: (ctx, req, _u, _p, meta) => postMyLookup(ctx, req, meta) },
+  myErase: { POST: (ctx, req, _u, _p, meta) => postMyErase(ctx, req, meta) },
+  myVoucher: { POST: (ctx, req, _u, _p, meta) => postMyVoucher(ctx, req, meta) },
+  myStatement: { POST: (ctx, req, _u, _p, meta) => postMyStatement(ctx, req, meta) },
+  verifyGift: { GET: (ctx, _r, _u, [code]) => getVerifyGift(ctx, code ?? '') },
+  receiptStatuses: { POST: (ctx, req, _u, [slug]) => postReceiptStatuses(ctx, slug ?? '', req) },
 };
 
 const ROUTES: [string, RegExp, Handler][] = (Object.keys(API_ROUTES) as ApiRouteName[]).flatMap((name) =>

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { servePortalApi } from '../../donations/index.ts';
+import { GIFT_VERIFIER_LOCAL } from '../../content/index.ts';
+import { servePortalApi, verifyGiftWithDonations } from '../../donations/index.ts';
 import { serveWorkbench } from '../../referrals/index.ts';
 import type { PublisherConfig } from '../config.ts';
 import type { ReleaseStore } from '../releases/release-store.ts';
@@ -30,6 +31,8 @@ export interface PortalServerOptions {
 
 /** Pages with `prerender = false` (site/pages/search/results.astro): no static file exists for them. */
 const SERVER_PAGES = new Set(['/search/results/', '/search/results']);
+/** A 捐赠凭证's check (site/pages/verify/[code].astro): rendered per request with the ledger's answer. */
+const VERIFY_PAGE = /^\/verify\/[A-Za-z0-9_-]{1,64}\/?$/;
 
 function sendText(res: ServerResponse, status: number, text: string, type = 'text/plain; charset=utf-8'): void {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
@@ -92,7 +95,8 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
     if (await serveWorkbench(req, res)) return;
 
     // Pages rendered per request (search results without JavaScript) go to Astro like the API.
-    if (path.startsWith('/api/') || SERVER_PAGES.has(path)) {
+    const verifyPage = VERIFY_PAGE.test(path);
+    if (path.startsWith('/api/') || SERVER_PAGES.has(path) || verifyPage) {
       if (!id) return sendText(res, 503, '站点正在构建首个版本，请稍后再试');
       if (SERVER_PAGES.has(path)) {
         // Each one is a search on this process's CPU: a client gets its share, then waits.
@@ -105,7 +109,7 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
       keepPortalPolicy(res);
       // The donations API from its own router on Node's request (its cost per order halves);
       // the report form's page answers and the server pages go on to Astro.
-      if (!SERVER_PAGES.has(path) && (await servePortalApi(req, res))) return;
+      if (!SERVER_PAGES.has(path) && !verifyPage && (await servePortalApi(req, res))) return;
       astro ??= loadAstro();
       const handler = await astro.catch((error: unknown) => {
         astro = null;
@@ -113,6 +117,8 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
       });
       return handler(req, res, () => void notFound(req, res, root), {
         socketAddress: req.socket.remoteAddress ?? null,
+        // The page may not import donations/ (DESIGN.md arrows): the portal hands it the verifier.
+        ...(verifyPage ? { [GIFT_VERIFIER_LOCAL]: verifyGiftWithDonations } : {}),
       });
     }
     if (!root) return sendText(res, 503, '站点正在构建首个版本，请稍后再试');

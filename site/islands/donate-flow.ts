@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { CREATE_DONATION_PATH } from '../../content/contracts/api-routes.ts';
 import { PAY_QR_IMAGE_PATTERN } from '../../content/contracts/pay-qr-image.ts';
 import { type ApiResult, callApi } from './api-client.ts';
+import { rememberGift } from './gift-memory.ts';
 
 /**
  * The part of the donate island loaded on first use (`import()` from donate-form.tsx, when the
@@ -47,6 +48,7 @@ export const createdDonationSchema = z.object({
     })
     .optional(),
   pay: payStep,
+  lookup: z.object({ token: z.string(), path: z.string() }).optional(),
 });
 export type CreatedDonation = z.infer<typeof createdDonationSchema>;
 
@@ -54,6 +56,17 @@ export function createDonation(body: unknown): Promise<ApiResult<CreatedDonation
   return callApi(
     (answer) => {
       const parsed = createdDonationSchema.safeParse(answer);
+      if (parsed.success && parsed.data.lookup) {
+        // This device remembers the gift's private link (/my/ and the result page show it).
+        const d = parsed.data;
+        rememberGift({
+          token: d.lookup?.token ?? '',
+          outTradeNo: d.outTradeNo,
+          projectTitle: d.project.title,
+          amountFen: d.amountFen,
+          donationId: d.donationId,
+        });
+      }
       return parsed.success ? parsed.data : null;
     },
     CREATE_DONATION_PATH,

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { type DonationStatus, fetchDonation } from './donation-status.ts';
+import { giftByDonationId, myGiftLink, type RememberedGift } from './gift-memory.ts';
 import { donationIdFrom, POLL_GIVE_UP_MS, pollDelayMs, type ResultState, resultView } from './result-view.ts';
 import { useHydrated } from './ui/use-hydrated.ts';
 
@@ -14,6 +15,8 @@ export default function DonationResult() {
   const hydrated = useHydrated();
   const [state, setState] = useState<ResultState>({ kind: 'loading' });
   const retry = useRef<() => void>(() => undefined);
+  // The gift's private link, when this device made the gift (the donate flow remembered it).
+  const [mine, setMine] = useState<RememberedGift | null>(null);
 
   useEffect(() => {
     const first = donationIdFrom(window.location.search);
@@ -22,6 +25,7 @@ export default function DonationResult() {
       return;
     }
     const { id } = first;
+    setMine(giftByDonationId(id));
     let attempt = 0;
     let started = Date.now();
     let last: DonationStatus | null = null;
@@ -88,6 +92,18 @@ export default function DonationResult() {
               <p className="small" data-routing-reason="">
                 选择理由：{view.routingReason}
               </p>
+            )}
+            {mine && (
+              <div className="small" data-my-link="">
+                <p>商户订单号：{mine.outTradeNo}</p>
+                <p>
+                  私人查询链接（请收藏或保存；本站只保存它的摘要，无法再次显示）：{' '}
+                  <a href={myGiftLink(mine.token)}>{`${window.location.origin}${myGiftLink(mine.token)}`}</a>
+                </p>
+                <p>
+                  以后可在 <a href="/my/">我的捐赠</a> 查看善款使用情况、票据状态，下载捐赠凭证。
+                </p>
+              </div>
             )}
             {view.retry && (
               <p>

@@ -72,6 +72,10 @@ export async function startE2ePortal(workDir: string, snapshotPath: string): Pro
       // (20 orders a minute) refuses the tier's own gifts when several files run close together.
       // The limit itself is tested in tests/integration/donations/limits.test.ts.
       DONATION_RATE_LIMIT: '1000',
+      // Gift lookups likewise (tests/e2e/my-gifts.test.ts looks one gift up from several
+      // "devices"); the limits are tested in tests/integration/donations/after-gift/lookup.test.ts.
+      LOOKUP_RATE_LIMIT: '1000',
+      LOOKUP_NUMBER_LIMIT: '20',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
