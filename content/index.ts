@@ -16,6 +16,7 @@ export * from './contracts/format.ts';
 export * from './contracts/merchant-registry.ts';
 export * from './contracts/money.ts';
 export * from './contracts/pay-qr-image.ts';
+export * from './contracts/subscription-request.ts';
 export * from './contracts/webhook.ts';
 export * from './contracts/wechat.ts';
 export * from './errors.ts';

@@ -136,6 +136,26 @@ const envSchema = z.object({
   REPORT_RATE_WINDOW_S: intFromEnv(1, 86_400, 600),
   /** 1,000 Chinese characters are ~9 KB form-encoded. */
   REPORT_BODY_LIMIT_BYTES: intFromEnv(1_024, 1_048_576, 16_384),
+  /**
+   * Mail to subscribers (issue 16 item 5): SMTP in production (`smtp://user:pass@host:587`,
+   * `smtps://…:465`); unset, every message is written to the local outbox instead.
+   */
+  SMTP_URL: unsetIfBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\/[^\s]+$/, '应为 smtp:// 或 smtps:// 地址'),
+  ),
+  MAIL_FROM: unsetIfBlank(z.string().trim().min(3).max(200)),
+  /** Where the embedded outbox writes one `.eml` per message. @default <data>/outbox */
+  MAIL_OUTBOX_DIR: optionalText,
+  /** Subscription requests per client per window (each may send a confirmation mail). */
+  SUBSCRIBE_RATE_LIMIT: intFromEnv(1, 100_000, 5),
+  SUBSCRIBE_RATE_WINDOW_S: intFromEnv(1, 86_400, 600),
+  /** How long a confirmation link works. */
+  MAIL_CONFIRM_HOURS: intFromEnv(1, 720, 72),
+  /** How often the portal empties the mail queue. */
+  MAIL_DELIVERY_INTERVAL_MS: intFromEnv(200, 3_600_000, 5_000),
 });
 
 export type ChannelBounds = AmountBounds;
@@ -161,6 +181,15 @@ export interface DonationsConfig {
   notifyRejections: { perClient: number; overall: number; windowSeconds: number; retentionDays: number };
   bodyLimitBytes: number;
   reports: { rateLimit: DonationsConfig['rateLimit']; bodyLimitBytes: number };
+  mail: {
+    /** null: the embedded outbox (`outboxDir`, one `.eml` per message). */
+    smtpUrl: string | null;
+    outboxDir: string;
+    from: string;
+    rateLimit: DonationsConfig['rateLimit'];
+    confirmHours: number;
+    deliveryIntervalMs: number;
+  };
   notifyBodyLimitBytes: number;
   payWindowMinutes: number;
   reconcileAfterMinutes: number;
@@ -243,6 +272,19 @@ export function readDonationsConfig(env: NodeJS.ProcessEnv = process.env, root =
         maxKeys: e.RATE_LIMIT_MAX_KEYS,
       },
       bodyLimitBytes: e.REPORT_BODY_LIMIT_BYTES,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      outboxDir: resolve(root, e.MAIL_OUTBOX_DIR ?? resolve(dataDir, 'outbox')),
+      from: e.MAIL_FROM ?? '衔接 <noreply@xianjie.localhost>',
+      rateLimit: {
+        max: e.SUBSCRIBE_RATE_LIMIT,
+        windowSeconds: e.SUBSCRIBE_RATE_WINDOW_S,
+        ipv6PrefixBits: e.RATE_LIMIT_IPV6_PREFIX,
+        maxKeys: e.RATE_LIMIT_MAX_KEYS,
+      },
+      confirmHours: e.MAIL_CONFIRM_HOURS,
+      deliveryIntervalMs: e.MAIL_DELIVERY_INTERVAL_MS,
     },
     notifyBodyLimitBytes: e.NOTIFY_BODY_LIMIT_BYTES,
     payWindowMinutes: e.PAY_WINDOW_MINUTES,

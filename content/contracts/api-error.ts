@@ -30,6 +30,8 @@ export const API_ERROR_CODES = [
   'DONATION_NOT_REFUNDABLE',
   'REFUND_AMOUNT_TOO_LARGE',
   'REFUND_FAILED',
+  'SUBSCRIPTION_LINK_INVALID',
+  'SUBSCRIPTION_LINK_EXPIRED',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

@@ -17,6 +17,9 @@ export const PROJECT_DONATIONS_PATH = '/api/projects/:slug/donations';
 export const RECEIPT_REQUESTS_PATH = '/api/charities/:slug/receipt-requests.csv';
 export const REFUNDS_PATH = '/api/charities/:slug/refunds';
 export const REPORTS_PATH = '/api/reports';
+export const PROJECT_SUBSCRIPTIONS_PATH = '/api/projects/:slug/subscriptions';
+export const SUBSCRIPTION_CONFIRM_PATH = '/api/subscriptions/:id/confirm';
+export const SUBSCRIPTION_UNSUBSCRIBE_PATH = '/api/subscriptions/:id/unsubscribe';
 export const SANDBOX_GATEWAY_PATH = '/api/payments/sandbox/gateway';
 export const SANDBOX_CHECKOUT_PATH = '/api/payments/sandbox/checkout';
 export const SANDBOX_PAY_PATH = '/api/payments/sandbox/pay';
@@ -30,6 +33,9 @@ export const API_ROUTES = {
   receiptRequests: { methods: ['GET'], path: RECEIPT_REQUESTS_PATH },
   refunds: { methods: ['POST'], path: REFUNDS_PATH },
   report: { methods: ['POST'], path: REPORTS_PATH },
+  projectSubscriptions: { methods: ['POST'], path: PROJECT_SUBSCRIPTIONS_PATH },
+  subscriptionConfirm: { methods: ['POST'], path: SUBSCRIPTION_CONFIRM_PATH },
+  subscriptionUnsubscribe: { methods: ['POST'], path: SUBSCRIPTION_UNSUBSCRIBE_PATH },
   sandboxGateway: { methods: ['GET', 'POST'], path: SANDBOX_GATEWAY_PATH },
   sandboxCheckout: { methods: ['GET'], path: SANDBOX_CHECKOUT_PATH },
   sandboxPay: { methods: ['POST'], path: SANDBOX_PAY_PATH },

@@ -1,5 +1,6 @@
 import { API_ROUTES, type ApiRouteName, apiErrorBody, routePattern } from '../../content/index.ts';
 import type { DonationsContext } from '../context.ts';
+import { postSubscription, postSubscriptionChange } from '../mail/handlers.ts';
 import { postReport } from '../reports/handlers.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import {
@@ -40,6 +41,9 @@ const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['me
   projectDonations: { GET: (ctx, _r, url, [slug]) => getProjectDonations(ctx, slug ?? '', url) },
   receiptRequests: { GET: (ctx, req, _u, [slug]) => getReceiptCsv(ctx, slug ?? '', req) },
   refunds: { POST: (ctx, req, _u, [slug]) => postRefund(ctx, slug ?? '', req) },
+  projectSubscriptions: { POST: (ctx, req, _u, [slug], meta) => postSubscription(ctx, slug ?? '', req, meta) },
+  subscriptionConfirm: { POST: (ctx, req, _u, [id]) => postSubscriptionChange(ctx, 'confirm', id ?? '', req) },
+  subscriptionUnsubscribe: { POST: (ctx, req, _u, [id]) => postSubscriptionChange(ctx, 'unsubscribe', id ?? '', req) },
   sandboxGateway: { GET: (ctx, req) => sandboxGateway(ctx, req), POST: (ctx, req) => sandboxGateway(ctx, req) },
   sandboxCheckout: { GET: (ctx, _r, url) => sandboxCheckout(ctx, url) },
   sandboxPay: { POST: (ctx, req) => sandboxPay(ctx, req) },
