@@ -87,13 +87,15 @@ export async function deliverDueMail(deps: MailQueueDeps, options: MailDeliveryO
       .selectAll()
       .where('id', '=', row.subscription_id)
       .executeTakeFirst();
-    const payload = payloadSchema.parse(JSON.parse(row.payload));
+    const parsed = payloadSchema.safeParse(JSON.parse(row.payload));
+    const payload = parsed.success ? parsed.data : null;
     const wanted =
+      payload !== null &&
       sub !== undefined &&
       (payload.kind === 'update'
         ? sub.state === 'confirmed'
         : sub.state === 'pending' && new Date(sub.confirm_sent_at).toISOString() === payload.confirmSentAt);
-    if (!sub || !wanted) {
+    if (!sub || !payload || !wanted) {
       await db
         .updateTable('mail_queue')
         .set({ dropped_at: now().toISOString(), lease_until: null })
