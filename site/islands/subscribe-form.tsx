@@ -1,0 +1,100 @@
+import { type FormEvent, useEffect, useId, useState } from 'react';
+import { paths } from '../../content/paths.ts';
+import { fetchDonation } from './donation-status.ts';
+import { type ProjectName, requestSubscription } from './subscription-api.ts';
+import { AlertRegion, type ShownError } from './ui/error-message.tsx';
+import { TextField } from './ui/text-field.tsx';
+import { useHydrated } from './ui/use-hydrated.ts';
+
+/**
+ * 订阅项目进展 (issue 16 item 5): an e-mail address, then a confirmation mail (double opt-in); once
+ * confirmed, one mail per release with the project's new disclosures. Its own island, hydrated when
+ * it scrolls into view (`client:visible`), so the project page's up-front script does not grow.
+ * On a project page it is given the project; on the result page (`fromDonation`) it learns the
+ * gift's project from `GET /api/donations/{id}`. Without JavaScript it points to the project's
+ * Atom feed, which needs no address at all.
+ */
+export interface SubscribeFormProps {
+  project?: ProjectName | undefined;
+  /** Read the project from the result page's `?id=` (the gift's project). */
+  fromDonation?: boolean | undefined;
+}
+
+export default function SubscribeForm({ project: given, fromDonation }: SubscribeFormProps) {
+  const hydrated = useHydrated();
+  const id = useId();
+  const [project, setProject] = useState<ProjectName | null>(given ?? null);
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!fromDonation || given) return;
+    const donationId = new URLSearchParams(window.location.search).get('id');
+    if (!donationId) return;
+    void fetchDonation(donationId).then((r) => {
+      if (r.ok) setProject({ slug: r.value.project.slug, title: r.value.project.title });
+    });
+  }, [fromDonation, given]);
+
+  if (!project) return null;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const typed = email.trim();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(typed)) {
+      setError({ code: 'INVALID_BODY', message: '邮箱格式不正确，应形如 name@example.com' });
+      document.getElementById(`${id}-email`)?.focus();
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await requestSubscription(project.slug, typed);
+    setBusy(false);
+    if (result.ok) {
+      setDone(result.value.message);
+      setEmail('');
+    } else {
+      setError({ code: result.error.code, message: result.error.message });
+      document.getElementById(`${id}-email`)?.focus();
+    }
+  };
+
+  return (
+    <section className="subscribe card" aria-labelledby={`${id}-heading`} data-pagefind-ignore>
+      <h2 id={`${id}-heading`}>订阅项目进展</h2>
+      <p>
+        「{project.title}」发布新的信息公开时，我们给您发一封邮件（同一次发布只发一封，可随时一键退订）。
+        不想留邮箱，也可以用阅读器订阅 <a href={paths.projectFeed(project.slug)}>Atom 源</a>。
+      </p>
+      {!hydrated ? (
+        <p className="small muted">用邮箱订阅需要启用 JavaScript；Atom 源不需要。</p>
+      ) : done ? (
+        <p className="subscribe__done" role="status">
+          {done}
+        </p>
+      ) : (
+        <form className="subscribe__form" noValidate onSubmit={(e) => void submit(e)}>
+          <TextField
+            id={`${id}-email`}
+            label="电子邮箱"
+            type="email"
+            inputMode="email"
+            autoComplete="email"
+            maxLength={254}
+            value={email}
+            onValue={setEmail}
+            hint="只用于发送本项目的进展通知，加密保存，不会公开；退订后即删除。"
+            error={error}
+          />
+          <button type="submit" className="button" disabled={busy}>
+            {busy ? '正在提交…' : '订阅'}
+          </button>
+          <AlertRegion id={`${id}-alert`} error={error} />
+        </form>
+      )}
+    </section>
+  );
+}
