@@ -17,14 +17,15 @@ describe('island places in a page body built as one string', () => {
     ]);
   });
 
-  it('gives a project page the totals, then (when it accepts donations) the form inside #donate', () => {
+  it('gives a project page the totals, then (when it accepts donations) the form inside #donate, and the subscribe form', () => {
     const site = demoSite();
     const accepting = site.projects.find((v) => v.accepting) as ProjectView;
     const places = (v: ProjectView) =>
       splitAtIslands(projectPageHtml(v, site.today).value).flatMap((p) => ('island' in p ? [p.island] : []));
-    expect(places(accepting)).toEqual(['live-totals', 'donate']);
+    // The subscribe form follows the disclosures on every project page, accepting or not.
+    expect(places(accepting)).toEqual(['live-totals', 'donate', 'subscribe']);
     const closed = site.projects.find((v) => !v.accepting && !v.eligibility.eligible) as ProjectView;
-    expect(places(closed)).toEqual(['live-totals']);
+    expect(places(closed)).toEqual(['live-totals', 'subscribe']);
   });
 
   it('cannot be forged by content: a marker in a title or story stays text', () => {
