@@ -74,7 +74,8 @@ export function composeMessage(input: ComposeInput): Mail.Options {
         '',
         '如果不是您本人操作，请忽略这封邮件：不确认就不会再收到任何邮件。',
         '',
-        `项目页面：${projectUrl}`,
+        '项目页面：',
+        projectUrl,
         '— 衔接（本邮件由系统发出，请勿回复）',
       ].join('\n'),
     };
@@ -84,7 +85,7 @@ export function composeMessage(input: ComposeInput): Mail.Options {
     `${i + 1}. ${d.title}（${labelOf(DISCLOSURE_KINDS, d.kind)}）`,
     `   涵盖期间：${formatRange(d.period)}`,
     `   本期支出合计：${formatYuan(d.expenseFen)}`,
-    `   查看：${link(siteUrl, paths.disclosureAnchor(payload.project.slug, d.slug))}`,
+    `   ${link(siteUrl, paths.disclosureAnchor(payload.project.slug, d.slug))}`,
     '',
   ]);
   return {
@@ -101,9 +102,12 @@ export function composeMessage(input: ComposeInput): Mail.Options {
       `您订阅的「${payload.project.title}」公开了新的信息：`,
       '',
       ...lines,
-      `项目页面：${projectUrl}`,
+      '项目页面：',
+      projectUrl,
       '',
-      `退订（不再收到该项目的邮件）：${urls.page}`,
+      // Links on lines of their own: some mail clients do not find a link that follows CJK text.
+      '退订（不再收到该项目的邮件）：',
+      urls.page,
       '— 衔接（本邮件由系统发出，请勿回复）',
     ].join('\n'),
   };

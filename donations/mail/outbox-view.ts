@@ -26,13 +26,12 @@ export async function readOutbox(dir: string, limit = 50): Promise<OutboxMessage
   const out: OutboxMessage[] = [];
   for (const { name, mtime } of files.slice(0, limit)) {
     const mail = await simpleParser(await readFile(join(dir, name)));
-    const header = (key: string) => {
-      const value = mail.headers.get(key);
-      if (value === undefined) return null;
-      if (typeof value === 'string') return value;
-      // mailparser parses List-Unsubscribe into an object; the raw line is what a person wants.
-      return mail.headerLines.find((l) => l.key === key)?.line.replace(/^[^:]+:\s*/, '') ?? String(value);
-    };
+    // The raw line, unfolded: mailparser turns List-* headers into an object under `list`.
+    const header = (key: string) =>
+      mail.headerLines
+        .find((l) => l.key === key)
+        ?.line.replace(/\r?\n(?=[ \t])/g, '')
+        .replace(/^[^:]+:\s*/, '') ?? null;
     const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
     out.push({
       file: name,

@@ -67,6 +67,7 @@ export default function SubscribeForm({ project: given, fromDonation }: Subscrib
       <h2 id={`${id}-heading`}>订阅项目进展</h2>
       <p>
         「{project.title}」发布新的信息公开时，我们给您发一封邮件（同一次发布只发一封，可随时一键退订）。
+        {/* one line: no space between the sentences */}
         不想留邮箱，也可以用阅读器订阅 <a href={paths.projectFeed(project.slug)}>Atom 源</a>。
       </p>
       {!hydrated ? (

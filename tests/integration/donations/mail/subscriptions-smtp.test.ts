@@ -157,7 +157,9 @@ describe.each(BACKENDS)('mail to subscribers over SMTP ($name)', ({ name, skip }
         new RegExp(`^List-Unsubscribe: <${PUBLIC_SITE}/api/subscriptions/[0-9a-f-]{36}/unsubscribe\\?token=[\\w-]+>$`),
       );
       expect(lines).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
-      expect(text).toMatch(new RegExp(`退订（不再收到该项目的邮件）：${PUBLIC_SITE}/subscriptions/unsubscribe/\\?id=`));
+      expect(text).toMatch(
+        new RegExp(`退订（不再收到该项目的邮件）：\\n${PUBLIC_SITE}/subscriptions/unsubscribe/\\?id=`),
+      );
       const attempts = await mailDb(h.ctx.ledger).selectFrom('mail_attempts').selectAll().execute();
       expect(attempts.filter((a) => a.ok === 1)).toHaveLength(2);
     },
