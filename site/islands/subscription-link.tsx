@@ -39,14 +39,17 @@ export default function SubscriptionLink({ action }: SubscriptionLinkProps) {
     if (id && token) setParams({ id, token });
   }, []);
 
-  if (!hydrated) {
-    return <p className="callout">请启用 JavaScript 后点击按钮{action === 'confirm' ? '确认订阅' : '退订'}。</p>;
-  }
-  if (!params) {
+  if (!hydrated || !params) {
     return (
-      <p className="callout callout--bad" data-code="SUBSCRIPTION_LINK_INVALID">
-        链接不完整：请从邮件中完整地复制链接，或直接点击邮件里的链接。
-      </p>
+      <div className="subscription-link" id="subscription-link">
+        {!hydrated ? (
+          <p className="callout">请启用 JavaScript 后点击按钮{action === 'confirm' ? '确认订阅' : '退订'}。</p>
+        ) : (
+          <p className="callout callout--bad" data-code="SUBSCRIPTION_LINK_INVALID">
+            链接不完整：请从邮件中完整地复制链接，或直接点击邮件里的链接。
+          </p>
+        )}
+      </div>
     );
   }
   const go = async () => {
@@ -60,7 +63,7 @@ export default function SubscriptionLink({ action }: SubscriptionLinkProps) {
     );
   };
   return (
-    <div className="subscription-link">
+    <div className="subscription-link" id="subscription-link">
       {outcome ? (
         <p className={outcome.ok ? 'callout' : 'callout callout--bad'} role="status" data-code={outcome.code}>
           {outcome.text}

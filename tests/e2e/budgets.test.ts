@@ -57,11 +57,12 @@ describe('size and script budgets of the built demo site', () => {
       const html = await textOf(f);
       const page = urlPathOf(clientDir, f);
       // Pages with a giving island (site/islands/): project pages (live totals, donate form), needs
-      // and campaign pages with a cause-donation slot, and the donation result page.
+      // and campaign pages with a cause-donation slot, the donation result page, and the pages the
+      // subscription mails link to (their confirm / unsubscribe button).
       // The search page hosts the search island (its budget is counted apart, below).
       const kind = /id="search-app"/.test(html)
         ? 'search'
-        : /id="live-totals"|data-cause-donate|id="donation-result"/.test(html)
+        : /id="live-totals"|data-cause-donate|id="donation-result"|id="subscription-link"/.test(html)
           ? 'giving'
           : null;
       const scripts = pageScripts(html);
