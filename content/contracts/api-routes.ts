@@ -1,9 +1,16 @@
+// In their own module so that only the subscription islands' chunks carry them.
+import {
+  PROJECT_SUBSCRIPTIONS_PATH,
+  SUBSCRIPTION_CONFIRM_PATH,
+  SUBSCRIPTION_UNSUBSCRIBE_PATH,
+} from './subscription-routes.ts';
+
 /**
  * The one table of the donations API's paths (DESIGN.md contracts). The Astro routes under
  * `site/pages/api/` are files named after these paths (a unit test holds the two together), the
  * plain-Node router (`donations/http/router.ts`) matches requests with `routePattern`, and the
- * browser and the API build their URLs with `fillPath` / `apiPath`. It imports nothing (no zod): the project
- * page's islands build their URLs with it.
+ * browser and the API build their URLs with `fillPath` / `apiPath`. It imports nothing but its
+ * sibling path constants (no zod): the project page's islands build their URLs with it.
  */
 /*
  * Each path is its own constant so a browser bundle carries only the paths it uses (the project
@@ -17,9 +24,7 @@ export const PROJECT_DONATIONS_PATH = '/api/projects/:slug/donations';
 export const RECEIPT_REQUESTS_PATH = '/api/charities/:slug/receipt-requests.csv';
 export const REFUNDS_PATH = '/api/charities/:slug/refunds';
 export const REPORTS_PATH = '/api/reports';
-export const PROJECT_SUBSCRIPTIONS_PATH = '/api/projects/:slug/subscriptions';
-export const SUBSCRIPTION_CONFIRM_PATH = '/api/subscriptions/:id/confirm';
-export const SUBSCRIPTION_UNSUBSCRIBE_PATH = '/api/subscriptions/:id/unsubscribe';
+export { PROJECT_SUBSCRIPTIONS_PATH, SUBSCRIPTION_CONFIRM_PATH, SUBSCRIPTION_UNSUBSCRIBE_PATH };
 export const SANDBOX_GATEWAY_PATH = '/api/payments/sandbox/gateway';
 export const SANDBOX_CHECKOUT_PATH = '/api/payments/sandbox/checkout';
 export const SANDBOX_PAY_PATH = '/api/payments/sandbox/pay';

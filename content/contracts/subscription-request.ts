@@ -32,8 +32,12 @@ export interface SubscriptionChangeAnswer {
   project: { slug: string; title: string };
 }
 
-/** The pages the mails link to; each reads `id` and `token` from its query and asks before acting. */
+/**
+ * The subscription pages: `subscribe` (`?project=<slug>`, linked from every project page) holds the
+ * form; the mails link to the other two, which read `id` and `token` and ask before acting.
+ */
 export const SUBSCRIPTION_PAGES = {
+  subscribe: '/subscriptions/',
   confirm: '/subscriptions/confirm/',
   unsubscribe: '/subscriptions/unsubscribe/',
 } as const;

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { Disclosure, Project, Snapshot } from '../../content/index.ts';
 import type { MailPayload, NewsDisclosure } from './payload.ts';
-import { type MailDb, messageIdOf } from './store.ts';
+import { type MailDb, queueRow } from './store.ts';
 
 /**
  * The publisher's hook after a release switch (DESIGN.md "Publish": … switches the live release,
@@ -78,26 +77,20 @@ export async function queueReleaseNews(
       const payload: MailPayload = { kind: 'update', project: news.project, disclosures: news.disclosures };
       const text = JSON.stringify(payload);
       for (let i = 0; i < subscribers.length; i += CHUNK) {
-        const rows = subscribers.slice(i, i + CHUNK).map(({ id }) => {
-          const key = `update:${id}:${news.project.slug}:${input.releaseId}`;
-          return {
-            id: randomUUID(),
-            idempotency_key: key,
-            kind: 'update' as const,
-            subscription_id: id,
-            project_slug: news.project.slug,
-            release_id: input.releaseId,
-            payload: text,
-            created_at: at,
-            attempts: 0,
-            next_attempt_at: at,
-            lease_until: null,
-            sent_at: null,
-            dropped_at: null,
-            message_id: messageIdOf(key, input.siteUrl),
-            last_error: null,
-          };
-        });
+        const rows = subscribers.slice(i, i + CHUNK).map(({ id }) =>
+          queueRow(
+            {
+              idempotency_key: `update:${id}:${news.project.slug}:${input.releaseId}`,
+              kind: 'update',
+              subscription_id: id,
+              project_slug: news.project.slug,
+              release_id: input.releaseId,
+              payload: text,
+            },
+            at,
+            input.siteUrl,
+          ),
+        );
         const result = await trx
           .insertInto('mail_queue')
           .values(rows)

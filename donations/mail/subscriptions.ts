@@ -6,7 +6,7 @@ import type { ReceiptCipher } from '../receipt-cipher.ts';
 import type { SnapshotSource } from '../snapshot-source.ts';
 import { MailKeys } from './mail-keys.ts';
 import type { MailPayload } from './payload.ts';
-import { type MailDb, messageIdOf } from './store.ts';
+import { type MailDb, queueRow } from './store.ts';
 
 /**
  * Double opt-in subscriptions to a project's news (issue 16 item 5). A request stores the address
@@ -45,23 +45,20 @@ async function queueConfirmation(
   const payload: MailPayload = { kind: 'confirm', project, confirmSentAt: at };
   await db
     .insertInto('mail_queue')
-    .values({
-      id: randomUUID(),
-      idempotency_key: key,
-      kind: 'confirm',
-      subscription_id: subscriptionId,
-      project_slug: project.slug,
-      release_id: null,
-      payload: JSON.stringify(payload),
-      created_at: at,
-      attempts: 0,
-      next_attempt_at: at,
-      lease_until: null,
-      sent_at: null,
-      dropped_at: null,
-      message_id: messageIdOf(key, deps.config.siteUrl),
-      last_error: null,
-    })
+    .values(
+      queueRow(
+        {
+          idempotency_key: key,
+          kind: 'confirm',
+          subscription_id: subscriptionId,
+          project_slug: project.slug,
+          release_id: null,
+          payload: JSON.stringify(payload),
+        },
+        at,
+        deps.config.siteUrl,
+      ),
+    )
     .onConflict((oc) => oc.column('idempotency_key').doNothing())
     .execute();
 }

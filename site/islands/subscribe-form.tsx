@@ -18,9 +18,11 @@ export interface SubscribeFormProps {
   project?: ProjectName | undefined;
   /** Read the project from the result page's `?id=` (the gift's project). */
   fromDonation?: boolean | undefined;
+  /** Read the project's slug from `?project=` (the subscribe page every project page links to). */
+  fromQuery?: boolean | undefined;
 }
 
-export default function SubscribeForm({ project: given, fromDonation }: SubscribeFormProps) {
+export default function SubscribeForm({ project: given, fromDonation, fromQuery }: SubscribeFormProps) {
   const hydrated = useHydrated();
   const id = useId();
   const [project, setProject] = useState<ProjectName | null>(given ?? null);
@@ -29,16 +31,36 @@ export default function SubscribeForm({ project: given, fromDonation }: Subscrib
   const [error, setError] = useState<ShownError | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
+  const [missing, setMissing] = useState(false);
   useEffect(() => {
-    if (!fromDonation || given) return;
-    const donationId = new URLSearchParams(window.location.search).get('id');
+    if (given) return;
+    const query = new URLSearchParams(window.location.search);
+    if (fromQuery) {
+      const slug = query.get('project');
+      // The title comes back with the API's answer; until then the page names no project.
+      if (slug) setProject({ slug, title: '' });
+      else setMissing(true);
+      return;
+    }
+    const donationId = fromDonation ? query.get('id') : null;
     if (!donationId) return;
     void fetchDonation(donationId).then((r) => {
       if (r.ok) setProject({ slug: r.value.project.slug, title: r.value.project.title });
     });
-  }, [fromDonation, given]);
+  }, [fromDonation, fromQuery, given]);
 
-  if (!project) return null;
+  if (missing) {
+    return (
+      <p className="callout callout--bad" data-code="PROJECT_NOT_FOUND">
+        没有指明要订阅的项目：请从项目页面的「用邮箱订阅」进入。
+      </p>
+    );
+  }
+  if (!project) {
+    return fromQuery ? (
+      <p className="small muted">用邮箱订阅需要启用 JavaScript；每个项目页面上也有不需要邮箱的 Atom 源。</p>
+    ) : null;
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,10 +85,11 @@ export default function SubscribeForm({ project: given, fromDonation }: Subscrib
   };
 
   return (
-    <section className="subscribe card" aria-labelledby={`${id}-heading`} data-pagefind-ignore>
+    <section className="subscribe card" aria-labelledby={`${id}-heading`} data-subscribe data-pagefind-ignore>
       <h2 id={`${id}-heading`}>订阅项目进展</h2>
       <p>
-        「{project.title}」发布新的信息公开时，我们给您发一封邮件（同一次发布只发一封，可随时一键退订）。
+        {project.title ? `「${project.title}」` : '该项目'}
+        发布新的信息公开时，我们给您发一封邮件（同一次发布只发一封，可随时一键退订）。
         {/* one line: no space between the sentences */}
         不想留邮箱，也可以用阅读器订阅 <a href={paths.projectFeed(project.slug)}>Atom 源</a>。
       </p>

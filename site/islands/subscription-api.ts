@@ -1,9 +1,9 @@
+import { fillPath } from '../../content/contracts/api-routes.ts';
 import {
-  fillPath,
   PROJECT_SUBSCRIPTIONS_PATH,
   SUBSCRIPTION_CONFIRM_PATH,
   SUBSCRIPTION_UNSUBSCRIBE_PATH,
-} from '../../content/contracts/api-routes.ts';
+} from '../../content/contracts/subscription-routes.ts';
 import { type ApiResult, callApi, isObject, isText } from './api-client.ts';
 
 /**

@@ -10,8 +10,8 @@ import { readOutbox } from '../../donations/mail/outbox-view.ts';
 import { siteBrowser } from '../support/e2e/site-browser.ts';
 
 /**
- * Subscribing to a project's progress in Chromium, over the built e2e site and its API: the
- * subscribe island on a project page, the confirmation mail read from the embedded outbox (the
+ * Subscribing to a project's progress in Chromium, over the built e2e site and its API: from a
+ * project page's link to the subscribe island, the confirmation mail read from the embedded outbox (the
  * `.eml` nodemailer wrote), the confirm page's button, one news mail for a release with a new
  * disclosure, the RFC 8058 one-click POST and the unsubscribe page. Then the built release's
  * public files — pages, open data, feeds, search documents — are searched for the address.
@@ -55,11 +55,14 @@ async function phone(options: { width?: number; userAgent?: string } = {}): Prom
   return context.newPage();
 }
 
+/** From the project page's 订阅项目进展 (plain links, no script) to the form's page. */
 async function subscribeBox(page: Page) {
   await page.goto(`${baseUrl}/projects/${slug}/`);
+  const links = page.locator('section.subscribe-links');
+  await links.scrollIntoViewIfNeeded();
+  expect(await links.getByRole('link', { name: 'Atom 源' }).getAttribute('href')).toBe(`/projects/${slug}/feed.xml`);
+  await links.getByRole('link', { name: '用邮箱订阅' }).click();
   const box = page.locator('section.subscribe');
-  await box.scrollIntoViewIfNeeded();
-  // client:visible: the form appears once the island has hydrated in view.
   await box.getByLabel('电子邮箱').waitFor();
   return box;
 }
@@ -80,6 +83,7 @@ describe('subscribe to a project, confirm from the mail, hear of a release once,
     await box.getByLabel('电子邮箱').fill(ADDRESS);
     await box.getByRole('button', { name: '订阅' }).click();
     await expect.poll(() => box.getByRole('status').textContent()).toMatch(/确认邮件/);
+    expect(await box.getByRole('status').textContent()).toContain('「');
 
     expect((await queue.deliver()).sent).toBe(1);
     const [confirm] = await mailsTo(/请确认订阅/);

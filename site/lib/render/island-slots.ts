@@ -7,9 +7,9 @@ import { raw, type SafeHtml } from '../html.ts';
  * client directive in between. Escaped text turns `<` into `&lt;` and rich text is sanitised
  * without comments, so content can never forge a marker.
  */
-export type IslandSlot = 'live-totals' | 'donate' | 'subscribe';
+export type IslandSlot = 'live-totals' | 'donate';
 
-const MARKER = /<!--xj-island:(live-totals|donate|subscribe)-->/;
+const MARKER = /<!--xj-island:(live-totals|donate)-->/;
 
 export function islandSlotHtml(slot: IslandSlot): SafeHtml {
   return raw(`<!--xj-island:${slot}-->`);

@@ -17,15 +17,14 @@ describe('island places in a page body built as one string', () => {
     ]);
   });
 
-  it('gives a project page the totals, then (when it accepts donations) the form inside #donate, and the subscribe form', () => {
+  it('gives a project page the totals, then (when it accepts donations) the form inside #donate', () => {
     const site = demoSite();
     const accepting = site.projects.find((v) => v.accepting) as ProjectView;
     const places = (v: ProjectView) =>
       splitAtIslands(projectPageHtml(v, site.today).value).flatMap((p) => ('island' in p ? [p.island] : []));
-    // The subscribe form follows the disclosures on every project page, accepting or not.
-    expect(places(accepting)).toEqual(['live-totals', 'donate', 'subscribe']);
+    expect(places(accepting)).toEqual(['live-totals', 'donate']);
     const closed = site.projects.find((v) => !v.accepting && !v.eligibility.eligible) as ProjectView;
-    expect(places(closed)).toEqual(['live-totals', 'subscribe']);
+    expect(places(closed)).toEqual(['live-totals']);
   });
 
   it('cannot be forged by content: a marker in a title or story stays text', () => {
