@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
+import { formatYuan } from '../../content/contracts/money.ts';
 import { paths } from '../../content/paths.ts';
 import { fetchDonation } from './donation-status.ts';
 import { type ProjectName, requestSubscription } from './subscription-api.ts';
@@ -24,6 +25,8 @@ export default function SubscribeForm({ project: given, fromDonation, fromQuery 
   const hydrated = useHydrated();
   const id = useId();
   const [project, setProject] = useState<ProjectName | null>(given ?? null);
+  /** On the result page: the gift, so the form can say which project it follows. */
+  const [giftFen, setGiftFen] = useState<number | null>(null);
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
@@ -43,7 +46,9 @@ export default function SubscribeForm({ project: given, fromDonation, fromQuery 
     const donationId = fromDonation ? query.get('id') : null;
     if (!donationId) return;
     void fetchDonation(donationId).then((r) => {
-      if (r.ok) setProject({ slug: r.value.project.slug, title: r.value.project.title });
+      if (!r.ok) return;
+      setProject({ slug: r.value.project.slug, title: r.value.project.title });
+      if (r.value.status === 'paid') setGiftFen(r.value.amountFen);
     });
   }, [fromDonation, fromQuery, given]);
 
@@ -85,6 +90,11 @@ export default function SubscribeForm({ project: given, fromDonation, fromQuery 
   return (
     <section className="subscribe card" aria-labelledby={`${id}-heading`} data-subscribe data-pagefind-ignore>
       <h2 id={`${id}-heading`}>订阅项目进展</h2>
+      {giftFen !== null && (
+        <p>
+          感谢您为「{project.title}」捐赠 {formatYuan(giftFen)}。想知道这笔钱用在了哪里？
+        </p>
+      )}
       <p>
         {project.title ? `「${project.title}」` : '该项目'}
         发布新的信息公开时，我们给您发一封邮件（同一次发布只发一封，可随时一键退订）。
