@@ -6,6 +6,8 @@ export const paths = {
   home: () => '/',
   projects: () => '/projects/',
   project: (slug: string) => `/projects/${slug}/`,
+  /** The project's disclosures as Atom (for following it without an e-mail address). */
+  projectFeed: (slug: string) => `/projects/${slug}/feed.xml`,
   charities: (page = 1) => (page <= 1 ? '/charities/' : `/charities/p/${page}/`),
   charity: (slug: string) => `/charities/${slug}/`,
   needs: () => '/needs/',

@@ -140,6 +140,26 @@ const envSchema = z.object({
   LOOKUP_RATE_LIMIT: intFromEnv(1, 100_000, 10),
   LOOKUP_NUMBER_LIMIT: intFromEnv(1, 1_000, 5),
   LOOKUP_RATE_WINDOW_S: intFromEnv(1, 86_400, 900),
+  /**
+   * Mail to subscribers (issue 16 item 5): SMTP in production (`smtp://user:pass@host:587`,
+   * `smtps://…:465`); unset, every message is written to the local outbox instead.
+   */
+  SMTP_URL: unsetIfBlank(
+    z
+      .string()
+      .trim()
+      .regex(/^smtps?:\/\/[^\s]+$/, '应为 smtp:// 或 smtps:// 地址'),
+  ),
+  MAIL_FROM: unsetIfBlank(z.string().trim().min(3).max(200)),
+  /** Where the embedded outbox writes one `.eml` per message. @default <data>/outbox */
+  MAIL_OUTBOX_DIR: optionalText,
+  /** Subscription requests per client per window (each may send a confirmation mail). */
+  SUBSCRIBE_RATE_LIMIT: intFromEnv(1, 100_000, 5),
+  SUBSCRIBE_RATE_WINDOW_S: intFromEnv(1, 86_400, 600),
+  /** How long a confirmation link works. */
+  MAIL_CONFIRM_HOURS: intFromEnv(1, 720, 72),
+  /** How often the portal empties the mail queue. */
+  MAIL_DELIVERY_INTERVAL_MS: intFromEnv(200, 3_600_000, 5_000),
 });
 
 export type ChannelBounds = AmountBounds;
@@ -167,6 +187,15 @@ export interface DonationsConfig {
   reports: { rateLimit: DonationsConfig['rateLimit']; bodyLimitBytes: number };
   /** Lookups of a gift by its numbers (after-gift/find-gift.ts): per client and per number. */
   lookups: { rateLimit: DonationsConfig['rateLimit']; perNumber: number };
+  mail: {
+    /** null: the embedded outbox (`outboxDir`, one `.eml` per message). */
+    smtpUrl: string | null;
+    outboxDir: string;
+    from: string;
+    rateLimit: DonationsConfig['rateLimit'];
+    confirmHours: number;
+    deliveryIntervalMs: number;
+  };
   notifyBodyLimitBytes: number;
   payWindowMinutes: number;
   reconcileAfterMinutes: number;
@@ -258,6 +287,19 @@ export function readDonationsConfig(env: NodeJS.ProcessEnv = process.env, root =
         maxKeys: e.RATE_LIMIT_MAX_KEYS,
       },
       perNumber: e.LOOKUP_NUMBER_LIMIT,
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      outboxDir: resolve(root, e.MAIL_OUTBOX_DIR ?? resolve(dataDir, 'outbox')),
+      from: e.MAIL_FROM ?? '衔接 <noreply@xianjie.localhost>',
+      rateLimit: {
+        max: e.SUBSCRIBE_RATE_LIMIT,
+        windowSeconds: e.SUBSCRIBE_RATE_WINDOW_S,
+        ipv6PrefixBits: e.RATE_LIMIT_IPV6_PREFIX,
+        maxKeys: e.RATE_LIMIT_MAX_KEYS,
+      },
+      confirmHours: e.MAIL_CONFIRM_HOURS,
+      deliveryIntervalMs: e.MAIL_DELIVERY_INTERVAL_MS,
     },
     notifyBodyLimitBytes: e.NOTIFY_BODY_LIMIT_BYTES,
     payWindowMinutes: e.PAY_WINDOW_MINUTES,

@@ -3,6 +3,8 @@ import { migrateAfterGift } from './after-gift/migrations.ts';
 import { type BuyerRef, buyerRefWith } from './buyer-identifiers.ts';
 import type { DonationsConfig } from './config.ts';
 import { type Ledger, openLedger } from './ledger/open-ledger.ts';
+import { type MailKeys, mailKeysFromConfig } from './mail/mail-keys.ts';
+import { migrateMail } from './mail/migrations.ts';
 import { registerMatching } from './matching/hook.ts';
 import { migrateMatching } from './matching/migrations.ts';
 import type { MerchantRegistry } from './merchants/registry.ts';
@@ -34,6 +36,9 @@ export interface DonationsContext {
   /** Reports (举报/投诉) have their own, lower limit per client (reports/handlers.ts). */
   reportRateLimiter: RateLimiter;
   receipts: ReceiptCipher;
+  /** Subscriptions (mail/): the address hash and the links' tokens, and their own limit per client. */
+  mailKeys: MailKeys;
+  mailRateLimiter: RateLimiter;
   /** Keyed hash of Alipay buyer ids (`buyer-identifiers.ts`). */
   buyerRef: BuyerRef;
   exportTokens: ExportTokens;
@@ -63,6 +68,7 @@ export interface ContextOverrides {
   merchants?: MerchantRegistry;
   rateLimiter?: RateLimiter;
   reportRateLimiter?: RateLimiter;
+  mailRateLimiter?: RateLimiter;
   now?: () => Date;
   log?: (message: string) => void;
   /** How the sandbox delivers notifies (tests call the handler in-process); default HTTP POST. */
@@ -80,6 +86,7 @@ export async function createDonationsContext(
   // Keys first: in production a missing one stops here, before anything is written.
   const receipts = ReceiptCipher.fromConfig(config);
   const buyerRef = buyerRefFromConfig(config);
+  const mailKeys = mailKeysFromConfig(config);
   const ledger = await openLedger(config.ledger, { buyerRef });
   const closers: (() => Promise<void> | void)[] = [() => ledger.close()];
   try {
@@ -87,6 +94,7 @@ export async function createDonationsContext(
     await migrateMatching(ledger);
     await migrateTeams(ledger);
     await migrateAfterGift(ledger);
+    await migrateMail(ledger);
     let merchants = overrides.merchants;
     let sandbox: FakeAlipayGateway | null = null;
     if (!merchants && config.merchantsFile) merchants = fileMerchantRegistry(config.merchantsFile);
@@ -111,6 +119,10 @@ export async function createDonationsContext(
       overrides.reportRateLimiter ??
       createRateLimiter(config.redisUrl, { ...config.reports.rateLimit, prefix: 'xianjie:reports:rate:', log });
     closers.push(() => reportRateLimiter.close());
+    const mailRateLimiter =
+      overrides.mailRateLimiter ??
+      createRateLimiter(config.redisUrl, { ...config.mail.rateLimit, prefix: 'xianjie:mail:rate:', log });
+    closers.push(() => mailRateLimiter.close());
     const rejectionLimiter = createRateLimiter(config.redisUrl, {
       max: config.notifyRejections.perClient,
       windowSeconds: config.notifyRejections.windowSeconds,
@@ -136,6 +148,8 @@ export async function createDonationsContext(
       }),
       reportRateLimiter,
       receipts,
+      mailKeys,
+      mailRateLimiter,
       buyerRef,
       exportTokens: new ExportTokens(config.exportTokensFile),
       sandbox,

@@ -46,6 +46,11 @@ export {
 } from './http/handlers.ts';
 // The portal (publisher/serve): the API straight on Node's request, without Astro's route layer.
 export { servePortalApi } from './http/portal-api.ts';
+export type { MailDeliveryOptions, MailDeliveryRun } from './mail/deliver.ts';
+// Mail to donors (issue 16 item 5): the subscription routes; the publisher's queue and outbox page.
+export { postSubscription, postSubscriptionChange } from './mail/handlers.ts';
+export { type MailQueue, openMailQueue } from './mail/mail-queue.ts';
+export { type OutboxMessage, readOutbox } from './mail/outbox-view.ts';
 export { createRateLimiter, type RateDecision } from './rate-limit.ts';
 export { receiveReport } from './reports/handlers.ts';
 export {

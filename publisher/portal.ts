@@ -21,6 +21,10 @@ export interface Portal {
 export interface PortalOptions {
   /** The supervised CMS child's state for the status page (`npm start`); null when none is supervised. */
   cmsStatus?: () => SupervisorStatus;
+  /** After each switch, with the release that was live before (build-release.ts `onSwitched`). */
+  onRelease?: (id: string, previousId: string | null, store: ReleaseStore) => Promise<void>;
+  /** The page at `/_publisher/outbox` (this machine only): the donor mail outbox as HTML. */
+  outboxPage?: () => Promise<string>;
 }
 
 /**
@@ -49,6 +53,9 @@ export async function startPortal(
         sourceLabel: config.CONTENT_SOURCE === 'strapi' ? `strapi:${config.STRAPI_URL}` : config.CONTENT_SOURCE,
         writeSnapshot,
         keep: config.releasesKeep,
+        onSwitched: options.onRelease
+          ? (id, previousId) => options.onRelease?.(id, previousId, store) ?? Promise.resolve()
+          : undefined,
         onStage: (stage) => {
           onStage(stage);
           log(`  ${STAGE_LABELS[stage]}……`);
@@ -77,6 +84,7 @@ export async function startPortal(
     host: config.PUBLISHER_HOST,
     port: config.PUBLISHER_PORT,
     status,
+    outboxPage: options.outboxPage,
     config,
     webhook: strapiWebhookHandler({
       secret: config.webhookSecret,

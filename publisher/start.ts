@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
-import { readDonationsConfig } from '../donations/index.ts';
+import { readDonationsConfig, readOutbox } from '../donations/index.ts';
 import { ensureDemoWorkbench } from '../referrals/index.ts';
 import { runToEnd, stopAll } from './children.ts';
 import { CMS_LABEL, cmsSupervisor, pullWhenCmsRuns } from './cms-child.ts';
 import { readPublisherConfig } from './config.ts';
 import { snapshotStage } from './content-source.ts';
+import { type MailDelivery, startMailDelivery } from './mail/mail-delivery.ts';
+import { outboxPageHtml } from './mail/outbox-page.ts';
 import { assertPortFree } from './port-free.ts';
 import { type Portal, startPortal } from './portal.ts';
 import { PROGRAMS, programArgs } from './programs.ts';
@@ -32,6 +34,7 @@ let portal: Portal | null = null;
 // A publish made just before a crash may have lost its webhook: rebuild once the CMS is back.
 const cms = cmsSupervisor(config, () => portal?.scheduler.request(`${CMS_LABEL}重启后更新`));
 let reports: ReportDelivery | null = null;
+let mail: MailDelivery | null = null;
 
 let stopping = false;
 async function shutdown(code: number): Promise<never> {
@@ -40,6 +43,7 @@ async function shutdown(code: number): Promise<never> {
     process.stdout.write('\n正在停止各个服务……\n');
     await portal?.close().catch(() => undefined);
     await reports?.stop().catch(() => undefined);
+    await mail?.stop().catch(() => undefined);
     await cms.stop();
     await stopAll();
     process.stdout.write('已全部停止。\n');
@@ -82,12 +86,27 @@ try {
     `启动门户服务 http://${config.PUBLISHER_HOST}:${config.PUBLISHER_PORT}`,
     async () => {
       const pull = snapshotStage(config);
+      const donations = readDonationsConfig();
       portal = await startPortal(
         config,
         config.CONTENT_SOURCE === 'strapi' ? pullWhenCmsRuns(cms, pull) : pull,
         undefined,
-        { cmsStatus: () => cms.status() },
+        {
+          cmsStatus: () => cms.status(),
+          // New disclosures of each release are queued for their projects' subscribers.
+          onRelease: async (id, previousId, store) => mail?.announce(id, previousId, store),
+          outboxPage: async () =>
+            outboxPageHtml(await readOutbox(donations.mail.outboxDir), {
+              dir: donations.mail.outboxDir,
+              smtp: donations.mail.smtpUrl !== null,
+            }),
+        },
       );
+      mail = await startMailDelivery(donations, {
+        intervalMs: donations.mail.deliveryIntervalMs,
+        log: (line) => process.stdout.write(`[mail] ${line}\n`),
+        store: portal.store,
+      });
       // Reports accepted by the API wait in the ledger's outbox until the CMS takes them.
       reports = await startReportDelivery(
         readDonationsConfig(),
@@ -124,6 +143,7 @@ try {
       '衔接已启动（嵌入式默认配置：SQLite、示例数据、支付宝沙箱）：',
       `  门户网站      ${site}/`,
       `  发布状态      ${site}/_publisher/status`,
+      `  本地发件箱    ${site}/_publisher/outbox（未配置 SMTP_URL 时，订阅邮件写在这里）`,
       `  内容管理后台  ${config.STRAPI_URL}/admin`,
       `  演示账号密码  ${existsSync(config.accountsPath) ? config.accountsPath : '（尚未生成）'}`,
       `  衔接工作台    ${site}/workbench/（账号密码：${workbenchDemo?.path ?? '（尚未生成）'}）`,

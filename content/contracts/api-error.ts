@@ -37,6 +37,8 @@ export const API_ERROR_CODES = [
   'POOL_NOT_FOUND',
   'GIFT_NOT_FOUND',
   'RECEIPT_IMPORT_REFUSED',
+  'SUBSCRIPTION_LINK_INVALID',
+  'SUBSCRIPTION_LINK_EXPIRED',
   'INTERNAL',
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];

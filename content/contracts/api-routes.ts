@@ -1,9 +1,11 @@
+// In their own module so that only the subscription islands' chunks carry them.
+
 /**
  * The one table of the donations API's paths (DESIGN.md contracts). The Astro routes under
  * `site/pages/api/` are files named after these paths (a unit test holds the two together), the
  * plain-Node router (`donations/http/router.ts`) matches requests with `routePattern`, and the
- * browser and the API build their URLs with `fillPath` / `apiPath`. It imports nothing (no zod): the project
- * page's islands build their URLs with it.
+ * browser and the API build their URLs with `fillPath` / `apiPath`. It imports nothing but its
+ * sibling path constants (no zod): the project page's islands build their URLs with it.
  */
 /*
  * Each path is its own constant so a browser bundle carries only the paths it uses (the project
@@ -19,6 +21,11 @@ import {
   MY_VOUCHER_PATH,
   VERIFY_GIFT_PATH,
 } from './my-gift-link.ts';
+import {
+  PROJECT_SUBSCRIPTIONS_PATH,
+  SUBSCRIPTION_CONFIRM_PATH,
+  SUBSCRIPTION_UNSUBSCRIBE_PATH,
+} from './subscription-routes.ts';
 
 export const CREATE_DONATION_PATH = '/api/donations';
 export const DONATION_PATH = '/api/donations/:donationId';
@@ -35,6 +42,7 @@ export const TEAMS_PATH = '/api/teams';
 export const TEAM_PATH = '/api/teams/:teamId';
 export const TEAM_CLOSE_PATH = '/api/teams/:teamId/close';
 export const TEAM_HIDE_PATH = '/api/charities/:slug/teams/:teamId/hide';
+export { PROJECT_SUBSCRIPTIONS_PATH, SUBSCRIPTION_CONFIRM_PATH, SUBSCRIPTION_UNSUBSCRIBE_PATH };
 export const SANDBOX_GATEWAY_PATH = '/api/payments/sandbox/gateway';
 export const SANDBOX_CHECKOUT_PATH = '/api/payments/sandbox/checkout';
 export const SANDBOX_PAY_PATH = '/api/payments/sandbox/pay';
@@ -56,6 +64,9 @@ export const API_ROUTES = {
   team: { methods: ['GET'], path: TEAM_PATH },
   closeTeam: { methods: ['POST'], path: TEAM_CLOSE_PATH },
   hideTeam: { methods: ['POST'], path: TEAM_HIDE_PATH },
+  projectSubscriptions: { methods: ['POST'], path: PROJECT_SUBSCRIPTIONS_PATH },
+  subscriptionConfirm: { methods: ['POST'], path: SUBSCRIPTION_CONFIRM_PATH },
+  subscriptionUnsubscribe: { methods: ['POST'], path: SUBSCRIPTION_UNSUBSCRIBE_PATH },
   sandboxGateway: { methods: ['GET', 'POST'], path: SANDBOX_GATEWAY_PATH },
   sandboxCheckout: { methods: ['GET'], path: SANDBOX_CHECKOUT_PATH },
   sandboxPay: { methods: ['POST'], path: SANDBOX_PAY_PATH },

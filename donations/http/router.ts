@@ -9,6 +9,7 @@ import {
   postReceiptStatuses,
 } from '../after-gift/handlers.ts';
 import type { DonationsContext } from '../context.ts';
+import { postSubscription, postSubscriptionChange } from '../mail/handlers.ts';
 import { postReport } from '../reports/handlers.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import {
@@ -65,6 +66,9 @@ const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['me
   team: { GET: (ctx, _r, _u, [id]) => getTeamAnswer(ctx, id ?? '') },
   closeTeam: { POST: (ctx, req, _u, [id]) => postCloseTeam(ctx, id ?? '', req) },
   hideTeam: { POST: (ctx, req, _u, [slug, id]) => postHideTeam(ctx, slug ?? '', id ?? '', req) },
+  projectSubscriptions: { POST: (ctx, req, _u, [slug], meta) => postSubscription(ctx, slug ?? '', req, meta) },
+  subscriptionConfirm: { POST: (ctx, req, _u, [id]) => postSubscriptionChange(ctx, 'confirm', id ?? '', req) },
+  subscriptionUnsubscribe: { POST: (ctx, req, _u, [id]) => postSubscriptionChange(ctx, 'unsubscribe', id ?? '', req) },
   sandboxGateway: { GET: (ctx, req) => sandboxGateway(ctx, req), POST: (ctx, req) => sandboxGateway(ctx, req) },
   sandboxCheckout: { GET: (ctx, _r, url) => sandboxCheckout(ctx, url) },
   sandboxPay: { POST: (ctx, req) => sandboxPay(ctx, req) },

@@ -28,6 +28,12 @@ export interface BuildReleaseOptions {
   /** How many releases to keep for rollback. */
   keep: number;
   onStage?: (stage: ReleaseStage) => void;
+  /**
+   * Called once the new release is live and before old ones are pruned (so the previous
+   * release's snapshot is still there to compare with): the donor mail queue's hook. It must not
+   * throw; it is awaited but only writes queue rows, so mail never holds up or fails a release.
+   */
+  onSwitched?: (id: string, previousId: string | null) => Promise<void>;
 }
 
 export class ReleaseError extends Error {
@@ -98,7 +104,9 @@ export async function buildRelease(options: BuildReleaseOptions): Promise<Releas
       buildSeconds: Math.round((Date.now() - started) / 100) / 10,
     };
     await writeFile(join(staging, 'release.json'), JSON.stringify(meta, null, 2));
+    const previousId = await store.currentId();
     await store.promote(id);
+    await options.onSwitched?.(id, previousId);
     await store.prune(options.keep);
     return meta;
   } catch (error) {

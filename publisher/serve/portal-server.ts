@@ -8,7 +8,7 @@ import type { ReleaseStore } from '../releases/release-store.ts';
 import { searchLimiter } from './search-rate-limit.ts';
 import { keepPortalPolicy, releasePolicies, securityHeaders } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
-import { publicStatus, statusViewOf } from './status-access.ts';
+import { fromThisMachine, publicStatus, statusViewOf } from './status-access.ts';
 
 type AstroHandler = (
   req: IncomingMessage,
@@ -25,6 +25,11 @@ export interface PortalServerOptions {
   status: () => Promise<unknown>;
   /** The status token (status-access.ts) and the limit on server-rendered search results. */
   config: Pick<PublisherConfig, 'statusToken' | 'searchRateLimit'>;
+  /**
+   * The donor mail outbox as a page (`GET /_publisher/outbox`): it shows addresses, so only to a
+   * loopback peer with no proxy in front, never with a token from outside.
+   */
+  outboxPage?: (() => Promise<string>) | undefined;
   /** Strapi's webhook (`POST /webhooks/strapi`). */
   webhook: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
@@ -88,6 +93,10 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
       const full = statusViewOf(req, statusToken) === 'full';
       const body = full ? await options.status() : await publicStatus(options.store);
       return sendText(res, 200, JSON.stringify(body, null, 2), 'application/json; charset=utf-8');
+    }
+    if (path === '/_publisher/outbox' && req.method === 'GET' && options.outboxPage) {
+      if (!fromThisMachine(req)) return sendText(res, 403, '发件箱只对本机开放');
+      return sendText(res, 200, await options.outboxPage(), 'text/html; charset=utf-8');
     }
     if (path === '/webhooks/strapi') return options.webhook(req, res);
     // The 衔接 workbench (/workbench/…): pages its own router renders per request, with their own

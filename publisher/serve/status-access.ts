@@ -29,10 +29,15 @@ function isLoopback(address: string | undefined): boolean {
   return ip === '::1' || (ip?.startsWith('127.') ?? false);
 }
 
+/** A loopback peer with no proxy in front (what "this machine" means above). */
+export function fromThisMachine(req: IncomingMessage): boolean {
+  const proxied = FORWARDING_HEADERS.some((h) => req.headers[h] !== undefined);
+  return !proxied && isLoopback(req.socket.remoteAddress);
+}
+
 export function statusViewOf(req: IncomingMessage, token: string): StatusView {
   if (bearerMatches(req.headers.authorization, token)) return 'full';
-  const proxied = FORWARDING_HEADERS.some((h) => req.headers[h] !== undefined);
-  return !proxied && isLoopback(req.socket.remoteAddress) ? 'full' : 'public';
+  return fromThisMachine(req) ? 'full' : 'public';
 }
 
 /** What anyone may know: the live release's id and when it was built, or null before the first. */

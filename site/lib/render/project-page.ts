@@ -18,6 +18,7 @@ import { donateSlotHtml } from './donate-slot.ts';
 import { islandSlotHtml } from './island-slots.ts';
 import { pagefindAttrsHtml } from './pagefind-attrs.ts';
 import { reportEntryHtml } from './report-form.ts';
+import { subscribeSectionHtml } from './subscribe-section.ts';
 
 /**
  * The body of a project page. Above the fold: title, status and the Charity Law Art. 25 block;
@@ -125,7 +126,7 @@ export function projectPageHtml(view: ProjectView, today: string, search?: Searc
     { label: project.title },
   ]);
   const ignore = search ? raw(' data-pagefind-ignore') : '';
-  const body = html`<h1${search ? raw(' data-pagefind-meta="title"') : ''}>${project.title}</h1>${search ? pagefindAttrsHtml(search) : ''}${badges}<p class="lead" data-pagefind-weight="2">${project.summary}</p><p class="small muted" data-pagefind-weight="3">实施地区：${regions}</p><div${ignore}>${complianceBlockHtml(view)}${islandSlotHtml('live-totals')}</div>${view.eligibility.eligible ? DONATE_JUMP_HTML : ''}<div${ignore}>${donateSlotHtml(view)}</div><section class="section" aria-labelledby="story-heading"><h2 id="story-heading">项目介绍</h2>${project.cover ? coverFigureHtml(project.cover) : ''}<div class="rich-text">${raw(renderRichText(project.story, { headingBase: 3 }))}</div></section>${corrections}<section class="section" id="disclosures" aria-labelledby="disclosures-heading"${ignore}><h2 id="disclosures-heading">信息公开</h2>${overdueNote}${disclosureScheduleHtml(view, today)}${disclosureListHtml(view, today)}</section><section class="section" aria-labelledby="expenses-heading"${ignore}><h2 id="expenses-heading">资金使用</h2>${expenses}</section>${cases}<section class="section" aria-labelledby="needs-heading"${ignore}><h2 id="needs-heading">对接的救助需求</h2>${needs}</section>${
+  const body = html`<h1${search ? raw(' data-pagefind-meta="title"') : ''}>${project.title}</h1>${search ? pagefindAttrsHtml(search) : ''}${badges}<p class="lead" data-pagefind-weight="2">${project.summary}</p><p class="small muted" data-pagefind-weight="3">实施地区：${regions}</p><div${ignore}>${complianceBlockHtml(view)}${islandSlotHtml('live-totals')}</div>${view.eligibility.eligible ? DONATE_JUMP_HTML : ''}<div${ignore}>${donateSlotHtml(view)}</div><section class="section" aria-labelledby="story-heading"><h2 id="story-heading">项目介绍</h2>${project.cover ? coverFigureHtml(project.cover) : ''}<div class="rich-text">${raw(renderRichText(project.story, { headingBase: 3 }))}</div></section>${corrections}<section class="section" id="disclosures" aria-labelledby="disclosures-heading"${ignore}><h2 id="disclosures-heading">信息公开</h2>${overdueNote}${disclosureScheduleHtml(view, today)}${disclosureListHtml(view, today)}</section>${subscribeSectionHtml(view)}<section class="section" aria-labelledby="expenses-heading"${ignore}><h2 id="expenses-heading">资金使用</h2>${expenses}</section>${cases}<section class="section" aria-labelledby="needs-heading"${ignore}><h2 id="needs-heading">对接的救助需求</h2>${needs}</section>${
     more.length > 0
       ? html`<section class="section" aria-labelledby="more-heading"${ignore}><h2 id="more-heading">参与活动与表彰</h2><ul>${more}</ul></section>`
       : ''

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -24,6 +25,7 @@ let dataDir: string;
 let portal: Portal;
 let port: number;
 let base: string;
+const switched: { id: string; previousId: string | null; snapshotThere: boolean }[] = [];
 
 /** An address of this machine that is not loopback, so a request to it has a non-loopback peer. */
 const outsideAddress = Object.values(networkInterfaces())
@@ -49,6 +51,13 @@ beforeAll(async () => {
     config,
     inProcessSnapshotStage(async () => FIXTURE_SNAPSHOT),
     () => undefined,
+    {
+      // The donor mail hooks (publisher/start.ts wires them to publisher/mail/).
+      onRelease: async (id, previousId, store) => {
+        switched.push({ id, previousId, snapshotThere: existsSync(store.snapshotOf(id)) });
+      },
+      outboxPage: async () => '<p>本地发件箱 reader@example.org</p>',
+    },
   );
   port = (portal.server.address() as AddressInfo).port;
   base = `http://127.0.0.1:${port}`;
@@ -208,5 +217,26 @@ describe('/search/results/ rate limit', () => {
     expect((await search('198.51.100.8')).status).toBe(200);
     expect((await fetch(`${base}/search/`, asClient('198.51.100.7'))).status).toBe(200);
     expect((await fetch(`${base}/`, asClient('198.51.100.7'))).status).toBe(200);
+  });
+});
+
+describe('donor mail hooks', () => {
+  it('tells the mail queue of each switch, with the release that was live before', async () => {
+    expect(switched).toEqual([{ id: await portal.store.currentId(), previousId: null, snapshotThere: true }]);
+  });
+
+  it('shows the local outbox (it holds addresses) to this machine only, never through a proxy, token or not', async () => {
+    const local = await fetch(`${base}/_publisher/outbox`);
+    expect(local.status).toBe(200);
+    expect(await local.text()).toContain('本地发件箱');
+    const proxied = await fetch(`${base}/_publisher/outbox`, asClient('203.0.113.9'));
+    expect(proxied.status).toBe(403);
+    expect(await proxied.text()).not.toContain('@');
+    const token = (await readFile(join(dataDir, 'publisher', 'status-token'), 'utf8')).trim();
+    const withToken = await fetch(
+      `${base}/_publisher/outbox`,
+      asClient('203.0.113.9', { authorization: `Bearer ${token}` }),
+    );
+    expect(withToken.status).toBe(403);
   });
 });

@@ -20,8 +20,13 @@ export interface PageScripts {
   /** `src` of every `<script src>`. */
   external: string[];
   modulePreloads: number;
-  /** Module URLs the islands import when they hydrate (component and renderer). */
+  /**
+   * Module URLs the islands import when they hydrate (component and renderer), but for islands
+   * hydrated only when they scroll into view (`client:visible`): those are in `lazyIslandModules`.
+   */
   islandModules: string[];
+  /** Component URLs of `client:visible` islands (loaded when the island comes into view). */
+  lazyIslandModules: string[];
   islands: number;
   /** The CSP <meta>'s script-src sources, or null when the page has none. */
   scriptSrc: string[] | null;
@@ -47,12 +52,15 @@ export function pageScripts(html: string): PageScripts {
     .map((s) => /src="([^"]+)"/.exec(s[1] ?? '')?.[1] ?? '');
   const islandTags = [...html.matchAll(/<astro-island\b([^>]*)>/g)].map((m) => m[1] ?? '');
   const islandModules = new Set<string>();
+  const lazyIslandModules = new Set<string>();
   for (const tag of islandTags) {
+    const lazy = /\bclient="visible"/.test(tag);
     for (const attr of ['component-url', 'renderer-url', 'before-hydration-url']) {
       const url = new RegExp(`\\b${attr}="([^"]+)"`).exec(tag)?.[1];
-      if (url) islandModules.add(url);
+      if (url) (lazy && attr === 'component-url' ? lazyIslandModules : islandModules).add(url);
     }
   }
+  for (const url of islandModules) lazyIslandModules.delete(url);
   const csp = /<meta http-equiv="content-security-policy" content="([^"]*)"/i.exec(html)?.[1];
   const scriptSrc = csp
     ? (csp
@@ -66,6 +74,7 @@ export function pageScripts(html: string): PageScripts {
     external,
     modulePreloads: (html.match(/<link[^>]+rel="modulepreload"/g) ?? []).length,
     islandModules: [...islandModules],
+    lazyIslandModules: [...lazyIslandModules],
     islands: islandTags.length,
     scriptSrc,
   };
