@@ -4,10 +4,12 @@ import type { DonationsConfig } from './config.ts';
 import { type Ledger, openLedger } from './ledger/open-ledger.ts';
 import type { MerchantRegistry } from './merchants/registry.ts';
 import { fileMerchantRegistry } from './merchants/registry-file.ts';
+import { migrateMonthly } from './monthly/migrations.ts';
 import { type NotifyRejectionLog, notifyRejectionLog } from './notify-rejections.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { ReceiptCipher } from './receipt-cipher.ts';
 import { migrateReports } from './reports/migrations.ts';
+import { FakeAgreementStore } from './sandbox/fake-alipay-agreement-store.ts';
 import { FakeAlipayGateway, type FakeAlipayOptions } from './sandbox/fake-alipay-gateway.ts';
 import { FakeAlipayStore } from './sandbox/fake-alipay-store.ts';
 import { SandboxKeys } from './sandbox/sandbox-keys.ts';
@@ -80,6 +82,7 @@ export async function createDonationsContext(
   const closers: (() => Promise<void> | void)[] = [() => ledger.close()];
   try {
     await migrateReports(ledger);
+    await migrateMonthly(ledger);
     let merchants = overrides.merchants;
     let sandbox: FakeAlipayGateway | null = null;
     if (!merchants && config.merchantsFile) merchants = fileMerchantRegistry(config.merchantsFile);
@@ -88,6 +91,8 @@ export async function createDonationsContext(
       merchants ??= sandboxMerchantRegistry(keys, overrides.sandboxGatewayUrl ?? config.sandboxGatewayUrl);
       const store = new FakeAlipayStore(join(config.sandboxDir, 'alipay-trades.db'));
       closers.push(() => store.close());
+      const agreements = new FakeAgreementStore(join(config.sandboxDir, 'alipay-agreements.db'));
+      closers.push(() => agreements.close());
       const origins = new Set([new URL(config.siteUrl).origin, new URL(config.notifyUrl).origin]);
       sandbox = new FakeAlipayGateway({
         keys,
@@ -96,6 +101,7 @@ export async function createDonationsContext(
         allowedOrigins: [...origins],
         deliver: overrides.deliverNotify,
         now,
+        agreements,
       });
     }
     const rateLimiter = overrides.rateLimiter ?? createRateLimiter(config.redisUrl, { ...config.rateLimit, log });

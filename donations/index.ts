@@ -26,6 +26,7 @@ export {
 } from './http/handlers.ts';
 // The portal (publisher/serve): the API straight on Node's request, without Astro's route layer.
 export { servePortalApi } from './http/portal-api.ts';
+export { getMonthlyPlan, postMonthlyPlan, sandboxSign } from './monthly/handlers.ts';
 export { createRateLimiter, type RateDecision } from './rate-limit.ts';
 export { receiveReport } from './reports/handlers.ts';
 export {

@@ -20,6 +20,8 @@ export const REPORTS_PATH = '/api/reports';
 export const SANDBOX_GATEWAY_PATH = '/api/payments/sandbox/gateway';
 export const SANDBOX_CHECKOUT_PATH = '/api/payments/sandbox/checkout';
 export const SANDBOX_PAY_PATH = '/api/payments/sandbox/pay';
+export const MONTHLY_PLAN_PATH = '/api/monthly/:token';
+export const SANDBOX_SIGN_PATH = '/api/payments/sandbox/sign';
 
 export const API_ROUTES = {
   createDonation: { methods: ['POST'], path: CREATE_DONATION_PATH },
@@ -33,6 +35,8 @@ export const API_ROUTES = {
   sandboxGateway: { methods: ['GET', 'POST'], path: SANDBOX_GATEWAY_PATH },
   sandboxCheckout: { methods: ['GET'], path: SANDBOX_CHECKOUT_PATH },
   sandboxPay: { methods: ['POST'], path: SANDBOX_PAY_PATH },
+  monthlyPlan: { methods: ['GET', 'POST'], path: MONTHLY_PLAN_PATH },
+  sandboxSign: { methods: ['POST'], path: SANDBOX_SIGN_PATH },
 } as const satisfies Record<string, { methods: readonly ('GET' | 'POST')[]; path: string }>;
 
 export type ApiRouteName = keyof typeof API_ROUTES;

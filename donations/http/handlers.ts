@@ -74,7 +74,7 @@ export async function getReceiptCsv(ctx: DonationsContext, slug: string, request
 }
 
 /** JSON body of a POST, size-limited, or a DonationError (415, 413, 400). */
-async function readJsonBody(request: ApiRequest, limit: number): Promise<unknown> {
+export async function readJsonBody(request: ApiRequest, limit: number): Promise<unknown> {
   const type = request.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) {
     throw new DonationError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求内容应为 JSON（Content-Type: application/json）');

@@ -1,5 +1,6 @@
 import { API_ROUTES, type ApiRouteName, apiErrorBody, routePattern } from '../../content/index.ts';
 import type { DonationsContext } from '../context.ts';
+import { getMonthlyPlan, postMonthlyPlan, sandboxSign } from '../monthly/handlers.ts';
 import { postReport } from '../reports/handlers.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import {
@@ -43,6 +44,11 @@ const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['me
   sandboxGateway: { GET: (ctx, req) => sandboxGateway(ctx, req), POST: (ctx, req) => sandboxGateway(ctx, req) },
   sandboxCheckout: { GET: (ctx, _r, url) => sandboxCheckout(ctx, url) },
   sandboxPay: { POST: (ctx, req) => sandboxPay(ctx, req) },
+  monthlyPlan: {
+    GET: (ctx, _r, _u, [token]) => getMonthlyPlan(ctx, token ?? ''),
+    POST: (ctx, req, _u, [token]) => postMonthlyPlan(ctx, token ?? '', req),
+  },
+  sandboxSign: { POST: (ctx, req) => sandboxSign(ctx, req) },
 };
 
 const ROUTES: [string, RegExp, Handler][] = (Object.keys(API_ROUTES) as ApiRouteName[]).flatMap((name) =>
