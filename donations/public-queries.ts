@@ -10,6 +10,7 @@ import { DonationError } from './errors.ts';
 import { getOrder } from './ledger/orders.ts';
 import { type FigureScope, namedGifts, type ProjectStats, projectStats } from './ledger/public-figures.ts';
 import type { OrderStatus } from './ledger/schema.ts';
+import { type MonthlyFigures, projectMonthlyFigures } from './monthly/figures.ts';
 
 /**
  * What anyone may read: an order's status by its unguessable id (the result page polls it), a
@@ -68,9 +69,14 @@ async function requireProject(ctx: DonationsContext, slug: string): Promise<void
   if (!SLUG.test(slug) || !view.projects.has(slug)) throw new DonationError(404, 'PROJECT_NOT_FOUND', '找不到这个项目');
 }
 
-export async function getProjectStats(ctx: DonationsContext, slug: string): Promise<ProjectStats> {
+export async function getProjectStats(ctx: DonationsContext, slug: string): Promise<ProjectStats & MonthlyFigures> {
   await requireProject(ctx, slug);
-  return projectStats(ctx.ledger.db, slug, figureScope(ctx));
+  const scope = figureScope(ctx);
+  // 月捐 (DESIGN.md contract `monthlyDonors`): active plans and their monthly total.
+  return {
+    ...(await projectStats(ctx.ledger.db, slug, scope)),
+    ...(await projectMonthlyFigures(ctx.ledger, slug, scope)),
+  };
 }
 
 /** A day in China time (UTC+8 all year, no daylight saving), as the donor saw it when paying. */

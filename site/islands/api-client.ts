@@ -14,6 +14,9 @@ export interface ProjectStats {
   raisedFen: number;
   donationCount: number;
   updatedAt: string | null;
+  /** Active monthly gifts (月捐) and their monthly total; 0 from an API without them. */
+  monthlyDonors: number;
+  monthlyFen: number;
 }
 
 export interface ApiError {
@@ -35,7 +38,14 @@ export const isText = (v: unknown): v is string => typeof v === 'string';
 export function asProjectStats(v: unknown): ProjectStats | null {
   if (!isObject(v) || !isFen(v.raisedFen) || !isFen(v.donationCount)) return null;
   if (v.updatedAt !== null && !isText(v.updatedAt)) return null;
-  return { raisedFen: v.raisedFen, donationCount: v.donationCount, updatedAt: v.updatedAt };
+  const monthly = isFen(v.monthlyDonors) && isFen(v.monthlyFen);
+  return {
+    raisedFen: v.raisedFen,
+    donationCount: v.donationCount,
+    updatedAt: v.updatedAt,
+    monthlyDonors: monthly ? (v.monthlyDonors as number) : 0,
+    monthlyFen: monthly ? (v.monthlyFen as number) : 0,
+  };
 }
 
 function asApiError(v: unknown, status: number): ApiError | null {

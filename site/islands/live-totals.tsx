@@ -121,6 +121,15 @@ export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, unit, n
         <Stat term="在线捐赠笔数" live={{ shown: live !== null }}>
           <dd data-live="count">{live && `${groupThousands(live.donationCount)} 笔`}</dd>
         </Stat>
+        <Stat term="月捐" live={{ shown: live !== null && live.monthlyDonors > 0 }}>
+          <dd data-live="monthly">
+            {live && (
+              <>
+                {groupThousands(live.monthlyDonors)} 人，每月 <Money fen={live.monthlyFen} exact />
+              </>
+            )}
+          </dd>
+        </Stat>
       </dl>
       {percent !== null && <ProgressBar percent={percent} />}
       <p className="small muted">{note}</p>
