@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { AmountBounds } from '../../content/contracts/amount-bounds.ts';
 import { CHANNEL_LABELS, CHANNELS, PRESETS_FEN } from './donate-options.ts';
 import type { DonationFormValues, FormField } from './donation-request.ts';
@@ -25,11 +26,27 @@ export interface DonateFieldsProps {
   values: DonationFormValues;
   errors: Partial<Record<FormField, ShownError>>;
   set: (patch: Partial<DonationFormValues>) => void;
+  /** The monthly questions (day, project end), loaded with the flow: shown when 每月 is chosen. */
+  monthlyFields?: ReactNode;
 }
 
-export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set }: DonateFieldsProps) {
+export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set, monthlyFields }: DonateFieldsProps) {
+  const monthly = values.frequency === 'monthly';
   return (
     <>
+      <ChoiceGroup
+        idPrefix={id}
+        name="frequency"
+        legend="捐赠方式"
+        options={[
+          { value: 'once', label: '单次捐赠' },
+          { value: 'monthly', label: '每月捐赠' },
+        ]}
+        value={values.frequency}
+        onChange={(v) => set({ frequency: v === 'monthly' ? 'monthly' : 'once' })}
+      >
+        {monthly && monthlyFields}
+      </ChoiceGroup>
       {pool && (
         <div className="field">
           <label htmlFor={`${id}-targetGroup`}>帮扶对象</label>
@@ -92,55 +109,57 @@ export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set }
           />
         </div>
       </ChoiceGroup>
-      <ChoiceGroup
-        idPrefix={id}
-        name="receipt"
-        legend="公益事业捐赠票据"
-        options={[
-          { value: 'none', label: '不需要票据' },
-          { value: 'wanted', label: '需要票据' },
-        ]}
-        value={values.receipt}
-        onChange={(v) => set({ receipt: v === 'wanted' ? 'wanted' : 'none' })}
-        invalid={Boolean(errors.receipt)}
-      >
-        <FieldError id={`${id}-receipt-error`} error={errors.receipt} />
-        <div hidden={values.receipt !== 'wanted'}>
-          <p className="hint">票据由收款的慈善组织开具。以下信息加密保存，只提供给该组织，不会公开。</p>
-          <TextField
-            id={`${id}-receiptName`}
-            name="receiptName"
-            label="票据抬头（个人姓名或单位名称）"
-            maxLength={60}
-            autoComplete="name"
-            value={values.receiptName}
-            onValue={(receiptName) => set({ receiptName })}
-            error={errors.receiptName}
-          />
-          <TextField
-            id={`${id}-receiptTaxId`}
-            name="receiptTaxId"
-            label="统一社会信用代码或身份证号码（选填）"
-            maxLength={18}
-            autoComplete="off"
-            spellCheck={false}
-            value={values.receiptTaxId}
-            onValue={(receiptTaxId) => set({ receiptTaxId })}
-            error={errors.receiptTaxId}
-          />
-          <TextField
-            id={`${id}-receiptEmail`}
-            name="receiptEmail"
-            type="email"
-            label="接收电子票据的邮箱（选填）"
-            maxLength={254}
-            autoComplete="email"
-            value={values.receiptEmail}
-            onValue={(receiptEmail) => set({ receiptEmail })}
-            error={errors.receiptEmail}
-          />
-        </div>
-      </ChoiceGroup>
+      {!monthly && (
+        <ChoiceGroup
+          idPrefix={id}
+          name="receipt"
+          legend="公益事业捐赠票据"
+          options={[
+            { value: 'none', label: '不需要票据' },
+            { value: 'wanted', label: '需要票据' },
+          ]}
+          value={values.receipt}
+          onChange={(v) => set({ receipt: v === 'wanted' ? 'wanted' : 'none' })}
+          invalid={Boolean(errors.receipt)}
+        >
+          <FieldError id={`${id}-receipt-error`} error={errors.receipt} />
+          <div hidden={values.receipt !== 'wanted'}>
+            <p className="hint">票据由收款的慈善组织开具。以下信息加密保存，只提供给该组织，不会公开。</p>
+            <TextField
+              id={`${id}-receiptName`}
+              name="receiptName"
+              label="票据抬头（个人姓名或单位名称）"
+              maxLength={60}
+              autoComplete="name"
+              value={values.receiptName}
+              onValue={(receiptName) => set({ receiptName })}
+              error={errors.receiptName}
+            />
+            <TextField
+              id={`${id}-receiptTaxId`}
+              name="receiptTaxId"
+              label="统一社会信用代码或身份证号码（选填）"
+              maxLength={18}
+              autoComplete="off"
+              spellCheck={false}
+              value={values.receiptTaxId}
+              onValue={(receiptTaxId) => set({ receiptTaxId })}
+              error={errors.receiptTaxId}
+            />
+            <TextField
+              id={`${id}-receiptEmail`}
+              name="receiptEmail"
+              type="email"
+              label="接收电子票据的邮箱（选填）"
+              maxLength={254}
+              autoComplete="email"
+              value={values.receiptEmail}
+              onValue={(receiptEmail) => set({ receiptEmail })}
+              error={errors.receiptEmail}
+            />
+          </div>
+        </ChoiceGroup>
+      )}
       <ChoiceGroup
         idPrefix={id}
         name="channel"

@@ -15,6 +15,8 @@ import { type ApiResult, callApi } from './api-client.ts';
  */
 export { buildDonationRequest, formFieldOf } from './donation-request.ts';
 export { ConfirmStep, QrStep } from './ui/confirm-step.tsx';
+export { MonthlyFields } from './ui/monthly-fields.tsx';
+export { MonthlyStep } from './ui/monthly-step.tsx';
 export { WeChatFormGuide } from './ui/wechat-guide.tsx';
 
 const project = z.object({
@@ -41,10 +43,28 @@ export const createdDonationSchema = z.object({
 });
 export type CreatedDonation = z.infer<typeof createdDonationSchema>;
 
-export function createDonation(body: unknown): Promise<ApiResult<CreatedDonation>> {
+/** The answer for 每月捐 (donations/monthly/create-plan.ts): a plan, its signing step and the private link. */
+export const createdPlanSchema = z.object({
+  planId: z.string(),
+  project,
+  amountFen: z.number().int().nonnegative(),
+  routing: z.object({ reason: z.string() }).optional(),
+  monthly: z.object({
+    dayOfMonth: z.number().int(),
+    onProjectEnd: z.enum(['continue', 'stop']),
+    firstChargeOn: z.string(),
+    manageUrl: z.string().regex(/^https?:\/\/[^#]+\/monthly\/manage\/#[A-Za-z0-9_-]{43}$/),
+  }),
+  pay: payStep,
+});
+export type CreatedPlan = z.infer<typeof createdPlanSchema>;
+
+export function createDonation(body: unknown): Promise<ApiResult<CreatedDonation | CreatedPlan>> {
   return callApi(
     (answer) => {
-      const parsed = createdDonationSchema.safeParse(answer);
+      const parsed = (
+        typeof answer === 'object' && answer !== null && 'monthly' in answer ? createdPlanSchema : createdDonationSchema
+      ).safeParse(answer);
       return parsed.success ? parsed.data : null;
     },
     CREATE_DONATION_PATH,

@@ -3,7 +3,7 @@ import type { AmountBounds } from '../../content/contracts/amount-bounds.ts';
 import type { ApiError } from './api-client.ts';
 import { currentDevice, defaultChannel } from './default-channel.ts';
 import { DonateFields, type PoolChoice } from './donate-fields.tsx';
-import type { CreatedDonation } from './donate-flow.ts';
+import type { CreatedDonation, CreatedPlan } from './donate-flow.ts';
 import { EMPTY_FORM } from './donate-options.ts';
 import type { DonationFormValues, DonationTarget, FormField } from './donation-request.ts';
 import type { QrDonation } from './ui/confirm-step.tsx';
@@ -53,7 +53,8 @@ const FLOW_FAILED: ShownError = {
 type Step =
   | { kind: 'form' }
   | { kind: 'confirm'; created: CreatedDonation; values: DonationFormValues }
-  | { kind: 'qr'; created: QrDonation };
+  | { kind: 'qr'; created: QrDonation }
+  | { kind: 'monthly'; created: CreatedPlan };
 
 function NoScript({ charity }: { charity: DonateFormProps['charity'] }) {
   return (
@@ -144,13 +145,24 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
     setBusy(false);
     if (!answer.ok) return showApiError(answer.error, sent, loaded.formFieldOf);
     setLoadedFlow(loaded);
-    setStep({ kind: 'confirm', created: answer.value, values: sent });
+    const created = answer.value;
+    setStep('monthly' in created ? { kind: 'monthly', created } : { kind: 'confirm', created, values: sent });
   };
 
   const fields = (
     <>
       <AlertRegion id={`${id}-alert`} error={alert} />
-      <DonateFields idPrefix={id} bounds={bounds} pool={pool} values={values} errors={errors} set={set} />
+      <DonateFields
+        idPrefix={id}
+        bounds={bounds}
+        pool={pool}
+        values={values}
+        errors={errors}
+        set={set}
+        monthlyFields={
+          loadedFlow && <loadedFlow.MonthlyFields idPrefix={id} values={values} errors={errors} set={set} />
+        }
+      />
       <p>
         <button type="submit" className="button" ref={submitRef} disabled={busy}>
           {busy ? '正在提交…' : '下一步：核对捐赠信息'}
@@ -185,7 +197,7 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
         hidden={step.kind !== 'form'}
         ref={formRef}
         onSubmit={submit}
-        onFocus={() => void loadFlow().catch(() => undefined)}
+        onFocus={() => void loadFlow().then(setLoadedFlow, () => undefined)}
       >
         {loadedFlow && <loadedFlow.WeChatFormGuide idPrefix={id} />}
         {fields}
@@ -206,6 +218,16 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
         />
       )}
       {loadedFlow && step.kind === 'qr' && <loadedFlow.QrStep idPrefix={id} created={step.created} />}
+      {loadedFlow && step.kind === 'monthly' && (
+        <loadedFlow.MonthlyStep
+          idPrefix={id}
+          created={step.created}
+          onEdit={() => {
+            backToForm.current = true;
+            setStep({ kind: 'form' });
+          }}
+        />
+      )}
     </>
   );
 }

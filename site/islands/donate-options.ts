@@ -30,4 +30,7 @@ export const EMPTY_FORM: DonationFormValues = {
   receiptEmail: '',
   channel: 'page',
   targetGroup: '',
+  frequency: 'once',
+  dayOfMonth: '',
+  onProjectEnd: 'continue',
 };
