@@ -197,7 +197,7 @@ export async function changePlan(ctx: DonationsContext, token: string, body: unk
       .set({
         amount_fen: amount,
         day_of_month: day,
-        start_period: start > plan.start_period ? start : plan.start_period,
+        start_period: [plan.start_period, start].sort()[1] as string,
       })
       .where('id', '=', plan.id)
       .execute();

@@ -51,6 +51,8 @@ const STATUS: Record<Plan['status'], string> = {
   ended: '已结束',
 };
 
+const DAYS = Array.from({ length: 28 }, (_, i) => String(i + 1));
+
 const MONTH_STATE: Record<string, string> = {
   paid: '已捐出',
   open: '扣款中',
@@ -184,9 +186,9 @@ export default function MonthlyManage() {
           <div className="field">
             <label htmlFor="monthly-day">每月扣款日</label>
             <select id="monthly-day" value={day} onChange={(e) => setDay(e.target.value)}>
-              {Array.from({ length: 28 }, (_, i) => (
-                <option key={i} value={String(i + 1)}>
-                  每月 {i + 1} 日
+              {DAYS.map((d) => (
+                <option key={d} value={d}>
+                  每月 {d} 日
                 </option>
               ))}
             </select>

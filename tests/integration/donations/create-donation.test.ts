@@ -123,7 +123,13 @@ describe.each(BACKENDS)('creating donations on $name', ({ name, skip }) => {
     const status = await fetch(`${h.url}/api/donations/${donationId}`).then((x) => x.json());
     expect(status.status).toBe('paid');
     const stats = await fetch(`${h.url}/api/projects/lanzhou-kangfu/stats`).then((x) => x.json());
-    expect(stats).toEqual({ raisedFen: 12_345, donationCount: 1, updatedAt: '2026-02-15T04:00:00.000Z', monthlyDonors: 0, monthlyFen: 0 });
+    expect(stats).toEqual({
+      raisedFen: 12_345,
+      donationCount: 1,
+      updatedAt: '2026-02-15T04:00:00.000Z',
+      monthlyDonors: 0,
+      monthlyFen: 0,
+    });
     const list = await fetch(`${h.url}/api/projects/lanzhou-kangfu/donations`).then((x) => x.json());
     // The day in China time (04:00 UTC is 12:00 in Beijing); no time, no order number, no id.
     expect(list).toEqual({
