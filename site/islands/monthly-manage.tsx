@@ -61,6 +61,14 @@ const MONTH_STATE: Record<string, string> = {
 };
 
 export default function MonthlyManage() {
+  return (
+    <div id="monthly-manage">
+      <ManageBody />
+    </div>
+  );
+}
+
+function ManageBody() {
   const hydrated = useHydrated();
   const [token, setToken] = useState<string | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);

@@ -57,11 +57,11 @@ describe('size and script budgets of the built demo site', () => {
       const html = await textOf(f);
       const page = urlPathOf(clientDir, f);
       // Pages with a giving island (site/islands/): project pages (live totals, donate form), needs
-      // and campaign pages with a cause-donation slot, and the donation result page.
+      // and campaign pages with a cause-donation slot, the donation result page, the monthly gift's page.
       // The search page hosts the search island (its budget is counted apart, below).
       const kind = /id="search-app"/.test(html)
         ? 'search'
-        : /id="live-totals"|data-cause-donate|id="donation-result"/.test(html)
+        : /id="live-totals"|data-cause-donate|id="donation-result"|id="monthly-manage"/.test(html)
           ? 'giving'
           : null;
       const scripts = pageScripts(html);
