@@ -5,6 +5,7 @@ import type { DonationsContext } from '../context.ts';
 import { DonationError } from '../errors.ts';
 import type { NewRoutingDecision } from '../ledger/orders.ts';
 import type { Merchant } from '../merchants/merchant.ts';
+import { withPayQrImage } from '../pay-qr-image.ts';
 import { agreementSignUrl } from './alipay-agreement.ts';
 import { claimWindow, dueDate, startPeriodFor } from './periods.ts';
 import {
@@ -103,7 +104,8 @@ export async function createMonthlyPlan(
     amountFen: request.amountFen,
     ...(routing ? { routing: { reason: routing.reason } } : {}),
     monthly: { dayOfMonth: day, onProjectEnd: request.monthly.onProjectEnd, firstChargeOn, manageUrl: link },
-    pay,
+    // 扫码: the signing page's URL as a QR image, as for a one-off gift's payment code.
+    pay: await withPayQrImage(pay, { wechat: false }),
   };
 }
 

@@ -38,14 +38,8 @@ export const isText = (v: unknown): v is string => typeof v === 'string';
 export function asProjectStats(v: unknown): ProjectStats | null {
   if (!isObject(v) || !isFen(v.raisedFen) || !isFen(v.donationCount)) return null;
   if (v.updatedAt !== null && !isText(v.updatedAt)) return null;
-  const monthly = isFen(v.monthlyDonors) && isFen(v.monthlyFen);
-  return {
-    raisedFen: v.raisedFen,
-    donationCount: v.donationCount,
-    updatedAt: v.updatedAt,
-    monthlyDonors: monthly ? (v.monthlyDonors as number) : 0,
-    monthlyFen: monthly ? (v.monthlyFen as number) : 0,
-  };
+  const { raisedFen, donationCount, updatedAt, monthlyDonors: n, monthlyFen: fen } = v;
+  return { raisedFen, donationCount, updatedAt, monthlyDonors: isFen(n) ? n : 0, monthlyFen: isFen(fen) ? fen : 0 };
 }
 
 function asApiError(v: unknown, status: number): ApiError | null {

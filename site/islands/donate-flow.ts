@@ -16,7 +16,6 @@ import { type ApiResult, callApi } from './api-client.ts';
 export { buildDonationRequest, formFieldOf } from './donation-request.ts';
 export { ConfirmStep, QrStep } from './ui/confirm-step.tsx';
 export { MonthlyFields } from './ui/monthly-fields.tsx';
-export { MonthlyStep } from './ui/monthly-step.tsx';
 export { WeChatFormGuide } from './ui/wechat-guide.tsx';
 
 const project = z.object({

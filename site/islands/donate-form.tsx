@@ -52,9 +52,8 @@ const FLOW_FAILED: ShownError = {
 
 type Step =
   | { kind: 'form' }
-  | { kind: 'confirm'; created: CreatedDonation; values: DonationFormValues }
-  | { kind: 'qr'; created: QrDonation }
-  | { kind: 'monthly'; created: CreatedPlan };
+  | { kind: 'confirm'; created: CreatedDonation | CreatedPlan; values: DonationFormValues }
+  | { kind: 'qr'; created: QrDonation };
 
 function NoScript({ charity }: { charity: DonateFormProps['charity'] }) {
   return (
@@ -145,8 +144,7 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
     setBusy(false);
     if (!answer.ok) return showApiError(answer.error, sent, loaded.formFieldOf);
     setLoadedFlow(loaded);
-    const created = answer.value;
-    setStep('monthly' in created ? { kind: 'monthly', created } : { kind: 'confirm', created, values: sent });
+    setStep({ kind: 'confirm', created: answer.value, values: sent });
   };
 
   const fields = (
@@ -213,21 +211,12 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
           }}
           onShowQr={() => {
             const { created } = step;
-            if (created.pay.kind === 'qr') setStep({ kind: 'qr', created: { ...created, pay: created.pay } });
+            if (created.pay.kind === 'qr' && 'donationId' in created)
+              setStep({ kind: 'qr', created: { ...created, pay: created.pay } });
           }}
         />
       )}
       {loadedFlow && step.kind === 'qr' && <loadedFlow.QrStep idPrefix={id} created={step.created} />}
-      {loadedFlow && step.kind === 'monthly' && (
-        <loadedFlow.MonthlyStep
-          idPrefix={id}
-          created={step.created}
-          onEdit={() => {
-            backToForm.current = true;
-            setStep({ kind: 'form' });
-          }}
-        />
-      )}
     </>
   );
 }

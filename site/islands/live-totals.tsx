@@ -60,7 +60,7 @@ function liveNote(updatedAt: string | null): string {
 
 export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, unit, note }: LiveTotalsProps) {
   const [live, setLive] = useState<ProjectStats | null>(null);
-  const [Donors, setDonors] = useState<ComponentType<{ slug: string }> | null>(null);
+  const [Donors, setDonors] = useState<ComponentType<{ slug: string; stats: ProjectStats | null }> | null>(null);
 
   useEffect(() => {
     let inFlight = false;
@@ -121,22 +121,13 @@ export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, unit, n
         <Stat term="在线捐赠笔数" live={{ shown: live !== null }}>
           <dd data-live="count">{live && `${groupThousands(live.donationCount)} 笔`}</dd>
         </Stat>
-        <Stat term="月捐" live={{ shown: live !== null && live.monthlyDonors > 0 }}>
-          <dd data-live="monthly">
-            {live && (
-              <>
-                {groupThousands(live.monthlyDonors)} 人，每月 <Money fen={live.monthlyFen} exact />
-              </>
-            )}
-          </dd>
-        </Stat>
       </dl>
       {percent !== null && <ProgressBar percent={percent} />}
       <p className="small muted">{note}</p>
       <p className="small muted" data-live="note" hidden={live === null}>
         {live && liveNote(live.updatedAt)}
       </p>
-      {Donors && <Donors slug={slug} />}
+      {Donors && <Donors slug={slug} stats={live} />}
     </div>
   );
 }

@@ -22,7 +22,7 @@ describe('the live-totals island on the server', () => {
     expect(out).toContain('<dt>已公开支出</dt><dd><data value="100000">0.10 万元</data></dd>');
     expect(out).toContain('aria-label="已达到募捐目标的 25%"');
     expect(out).toContain('<rect width="25" height="1"></rect>');
-    expect(out.match(/data-live-stat="" hidden=""/g)).toHaveLength(3); // 本站在线捐赠, 笔数, 月捐
+    expect(out.match(/data-live-stat="" hidden=""/g)).toHaveLength(2);
     expect(out).toContain('<p class="small muted" data-live="note" hidden=""></p>');
     // The donor list comes later, in the browser (import()): nothing of it on the server.
     expect(out).not.toContain('捐赠名单');
