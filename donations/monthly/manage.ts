@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amountRangeMessage, firstIssue, isWithinBounds, monthlyChoiceSchema } from '../../content/index.ts';
+import { amountRangeMessage, firstIssue, formatYuan, isWithinBounds, monthlyChoiceSchema } from '../../content/index.ts';
 import type { DonationsContext } from '../context.ts';
 import { DonationError } from '../errors.ts';
 import { signUrl } from './create-plan.ts';
@@ -184,7 +184,7 @@ export async function changePlan(ctx: DonationsContext, token: string, body: unk
     throw new DonationError(
       400,
       'AMOUNT_OUT_OF_RANGE',
-      `支付宝协议约定单次最多扣 ${(plan.max_amount_fen / 100).toFixed(2)} 元；要提高金额，请取消后重新签约`,
+      `支付宝协议约定单次最多扣 ${formatYuan(plan.max_amount_fen)}；要提高金额，请取消后重新签约`,
       'amountFen',
     );
   }
@@ -206,7 +206,7 @@ export async function changePlan(ctx: DonationsContext, token: string, body: unk
       plan.id,
       at,
       'changed',
-      `改为每月 ${day} 日捐 ${(amount / 100).toFixed(2)} 元${open ? '（本月已在扣款期内的按原设置）' : ''}`,
+      `改为每月 ${day} 日捐 ${formatYuan(amount)}${open ? '（本月已在扣款期内的按原设置）' : ''}`,
     );
   });
   return viewPlan(ctx, token);

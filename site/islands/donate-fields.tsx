@@ -26,27 +26,16 @@ export interface DonateFieldsProps {
   values: DonationFormValues;
   errors: Partial<Record<FormField, ShownError>>;
   set: (patch: Partial<DonationFormValues>) => void;
-  /** The monthly questions (day, project end), loaded with the flow: shown when 每月 is chosen. */
+  /**
+   * 单次/每月 and the monthly questions (day, project end), loaded with the flow on first focus
+   * (ui/monthly-fields.tsx): the project page's up-front script stays within its budget.
+   */
   monthlyFields?: ReactNode;
 }
 
 export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set, monthlyFields }: DonateFieldsProps) {
-  const monthly = values.frequency === 'monthly';
   return (
     <>
-      <ChoiceGroup
-        idPrefix={id}
-        name="frequency"
-        legend="捐赠方式"
-        options={[
-          { value: 'once', label: '单次捐赠' },
-          { value: 'monthly', label: '每月捐赠' },
-        ]}
-        value={values.frequency}
-        onChange={(v) => set({ frequency: v === 'monthly' ? 'monthly' : 'once' })}
-      >
-        {monthly && monthlyFields}
-      </ChoiceGroup>
       {pool && (
         <div className="field">
           <label htmlFor={`${id}-targetGroup`}>帮扶对象</label>
@@ -82,6 +71,7 @@ export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set, 
         onCustomYuan={(customYuan) => set({ customYuan })}
         errors={{ amount: errors.amount, customYuan: errors.customYuan }}
       />
+      {monthlyFields}
       <ChoiceGroup
         idPrefix={id}
         name="anonymous"
@@ -109,7 +99,7 @@ export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set, 
           />
         </div>
       </ChoiceGroup>
-      {!monthly && (
+      {values.frequency === 'once' && (
         <ChoiceGroup
           idPrefix={id}
           name="receipt"

@@ -2,7 +2,7 @@ import { type Ref, useCallback, useEffect, useRef, useState } from 'react';
 import type { PublicGift } from '../../content/contracts/donor-list.ts';
 import { formatCount, formatDate } from '../../content/contracts/format.ts';
 import { groupThousands } from '../../content/contracts/money.ts';
-import type { ProjectStats } from './api-client.ts';
+import { isFen, type ProjectStats } from './api-client.ts';
 import { fetchDonorList } from './donor-list-answer.ts';
 import { Money } from './ui/money.tsx';
 
@@ -88,7 +88,7 @@ export function DonorList({ slug, stats }: { slug: string; stats?: ProjectStats 
 
   return (
     <>
-      {stats && stats.monthlyDonors > 0 && (
+      {stats && isFen(stats.monthlyDonors) && isFen(stats.monthlyFen) && stats.monthlyDonors > 0 && (
         <p className="small" data-live="monthly">
           月捐：{groupThousands(stats.monthlyDonors)} 人，每月共 <Money fen={stats.monthlyFen} exact />
         </p>

@@ -3,8 +3,8 @@ import { ChoiceGroup } from './choice-group.tsx';
 import { FieldError, type ShownError } from './error-message.tsx';
 
 /**
- * The monthly questions of the donate form (loaded with the flow, so the project page's up-front
- * script does not carry them): the day of month — 1 to 28, Alipay's monthly rule — and what
+ * 单次/每月 and the monthly questions of the donate form (loaded with the flow on the form's first
+ * focus, so the project page's up-front script does not carry them): the day of month — 1 to 28, Alipay's monthly rule — and what
  * happens when the project stops accepting gifts.
  */
 export interface MonthlyFieldsProps {
@@ -17,6 +17,24 @@ export interface MonthlyFieldsProps {
 const DAYS = Array.from({ length: 28 }, (_, i) => String(i + 1));
 
 export function MonthlyFields({ idPrefix: id, values, errors, set }: MonthlyFieldsProps) {
+  return (
+    <ChoiceGroup
+      idPrefix={id}
+      name="frequency"
+      legend="捐赠方式"
+      options={[
+        { value: 'once', label: '单次捐赠' },
+        { value: 'monthly', label: '每月捐赠' },
+      ]}
+      value={values.frequency}
+      onChange={(v) => set({ frequency: v === 'monthly' ? 'monthly' : 'once' })}
+    >
+      {values.frequency === 'monthly' && <MonthlyDetails idPrefix={id} values={values} errors={errors} set={set} />}
+    </ChoiceGroup>
+  );
+}
+
+function MonthlyDetails({ idPrefix: id, values, errors, set }: MonthlyFieldsProps) {
   return (
     <div className="field">
       <label htmlFor={`${id}-dayOfMonth`}>每月扣款日</label>
