@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { amountRangeMessage, firstIssue, formatYuan, isWithinBounds, monthlyChoiceSchema } from '../../content/index.ts';
+import {
+  amountRangeMessage,
+  firstIssue,
+  formatYuan,
+  isWithinBounds,
+  monthlyChoiceSchema,
+} from '../../content/index.ts';
 import type { DonationsContext } from '../context.ts';
 import { DonationError } from '../errors.ts';
 import { signUrl } from './create-plan.ts';
