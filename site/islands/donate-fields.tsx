@@ -99,7 +99,7 @@ export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set, 
           />
         </div>
       </ChoiceGroup>
-      {values.frequency === 'once' && (
+      {values.frequency !== 'monthly' && (
         <ChoiceGroup
           idPrefix={id}
           name="receipt"

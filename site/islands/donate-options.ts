@@ -30,7 +30,4 @@ export const EMPTY_FORM: DonationFormValues = {
   receiptEmail: '',
   channel: 'page',
   targetGroup: '',
-  frequency: 'once',
-  dayOfMonth: '',
-  onProjectEnd: 'continue',
 };

@@ -23,11 +23,14 @@ export interface DonationFormValues {
   channel: string;
   /** Cause-donations only: the chosen 帮扶对象 ("" = any). */
   targetGroup: string;
-  /** 单次 or 每月 (issue 17): monthly signs an Alipay agreement instead of paying once. */
-  frequency: 'once' | 'monthly';
+  /**
+   * 单次 (absent) or 每月 (issue 17): monthly signs an Alipay agreement instead of paying once. The
+   * monthly answers are optional so the form's up-front defaults (donate-options.ts) do not grow.
+   */
+  frequency?: 'once' | 'monthly';
   /** Monthly only: the day of month, "1"–"28". */
-  dayOfMonth: string;
-  onProjectEnd: 'continue' | 'stop';
+  dayOfMonth?: string;
+  onProjectEnd?: 'continue' | 'stop';
 }
 
 export type FormField = keyof DonationFormValues | 'form';
@@ -109,13 +112,15 @@ export function buildDonationRequest(
     return refuse('displayName', '请填写展示名，或选择匿名捐赠');
   }
   const monthly = values.frequency === 'monthly';
-  if (monthly && !/^([1-9]|1\d|2[0-8])$/.test(values.dayOfMonth))
+  if (monthly && !/^([1-9]|1\d|2[0-8])$/.test(values.dayOfMonth ?? ''))
     return refuse('dayOfMonth', '请选择每月扣款日（1–28 日）');
   const body: Record<string, unknown> = {
     amountFen: fen,
     channel: values.channel,
     anonymous: !named,
-    ...(monthly ? { monthly: { dayOfMonth: Number(values.dayOfMonth), onProjectEnd: values.onProjectEnd } } : {}),
+    ...(monthly
+      ? { monthly: { dayOfMonth: Number(values.dayOfMonth), onProjectEnd: values.onProjectEnd ?? 'continue' } }
+      : {}),
     receipt:
       values.receipt === 'wanted' && !monthly
         ? {

@@ -26,7 +26,7 @@ export function MonthlyFields({ idPrefix: id, values, errors, set }: MonthlyFiel
         { value: 'once', label: '单次捐赠' },
         { value: 'monthly', label: '每月捐赠' },
       ]}
-      value={values.frequency}
+      value={values.frequency ?? 'once'}
       onChange={(v) => set({ frequency: v === 'monthly' ? 'monthly' : 'once' })}
     >
       {values.frequency === 'monthly' && <MonthlyDetails idPrefix={id} values={values} errors={errors} set={set} />}
@@ -43,7 +43,7 @@ function MonthlyDetails({ idPrefix: id, values, errors, set }: MonthlyFieldsProp
         name="dayOfMonth"
         aria-describedby={`${id}-dayOfMonth-hint ${id}-dayOfMonth-error`}
         aria-invalid={errors.dayOfMonth ? true : undefined}
-        value={values.dayOfMonth}
+        value={values.dayOfMonth ?? ''}
         onChange={(event) => set({ dayOfMonth: event.target.value })}
       >
         <option value="">请选择</option>
@@ -65,7 +65,7 @@ function MonthlyDetails({ idPrefix: id, values, errors, set }: MonthlyFieldsProp
           { value: 'continue', label: '转到同一慈善组织的其他项目' },
           { value: 'stop', label: '停止月捐' },
         ]}
-        value={values.onProjectEnd}
+        value={values.onProjectEnd ?? 'continue'}
         onChange={(v) => set({ onProjectEnd: v === 'stop' ? 'stop' : 'continue' })}
         invalid={Boolean(errors.onProjectEnd)}
       >

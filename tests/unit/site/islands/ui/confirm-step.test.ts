@@ -16,9 +16,6 @@ const values: DonationFormValues = {
   receiptEmail: '',
   channel: 'page',
   targetGroup: '',
-  frequency: 'once',
-  dayOfMonth: '',
-  onProjectEnd: 'continue',
 };
 
 const created = (over: Partial<CreatedDonation> = {}): CreatedDonation => ({
