@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import type { AmountBounds } from '../../content/contracts/amount-bounds.ts';
 import { CHANNEL_LABELS, CHANNELS, PRESETS_FEN } from './donate-options.ts';
 import type { DonationFormValues, FormField } from './donation-request.ts';
@@ -26,14 +25,9 @@ export interface DonateFieldsProps {
   values: DonationFormValues;
   errors: Partial<Record<FormField, ShownError>>;
   set: (patch: Partial<DonationFormValues>) => void;
-  /**
-   * 单次/每月 and the monthly questions (day, project end), loaded with the flow on first focus
-   * (ui/monthly-fields.tsx): the project page's up-front script stays within its budget.
-   */
-  monthlyFields?: ReactNode;
 }
 
-export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set, monthlyFields }: DonateFieldsProps) {
+export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set }: DonateFieldsProps) {
   return (
     <>
       {pool && (
@@ -71,7 +65,6 @@ export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set, 
         onCustomYuan={(customYuan) => set({ customYuan })}
         errors={{ amount: errors.amount, customYuan: errors.customYuan }}
       />
-      {monthlyFields}
       <ChoiceGroup
         idPrefix={id}
         name="anonymous"
@@ -99,57 +92,55 @@ export function DonateFields({ idPrefix: id, bounds, pool, values, errors, set, 
           />
         </div>
       </ChoiceGroup>
-      {values.frequency !== 'monthly' && (
-        <ChoiceGroup
-          idPrefix={id}
-          name="receipt"
-          legend="公益事业捐赠票据"
-          options={[
-            { value: 'none', label: '不需要票据' },
-            { value: 'wanted', label: '需要票据' },
-          ]}
-          value={values.receipt}
-          onChange={(v) => set({ receipt: v === 'wanted' ? 'wanted' : 'none' })}
-          invalid={Boolean(errors.receipt)}
-        >
-          <FieldError id={`${id}-receipt-error`} error={errors.receipt} />
-          <div hidden={values.receipt !== 'wanted'}>
-            <p className="hint">票据由收款的慈善组织开具。以下信息加密保存，只提供给该组织，不会公开。</p>
-            <TextField
-              id={`${id}-receiptName`}
-              name="receiptName"
-              label="票据抬头（个人姓名或单位名称）"
-              maxLength={60}
-              autoComplete="name"
-              value={values.receiptName}
-              onValue={(receiptName) => set({ receiptName })}
-              error={errors.receiptName}
-            />
-            <TextField
-              id={`${id}-receiptTaxId`}
-              name="receiptTaxId"
-              label="统一社会信用代码或身份证号码（选填）"
-              maxLength={18}
-              autoComplete="off"
-              spellCheck={false}
-              value={values.receiptTaxId}
-              onValue={(receiptTaxId) => set({ receiptTaxId })}
-              error={errors.receiptTaxId}
-            />
-            <TextField
-              id={`${id}-receiptEmail`}
-              name="receiptEmail"
-              type="email"
-              label="接收电子票据的邮箱（选填）"
-              maxLength={254}
-              autoComplete="email"
-              value={values.receiptEmail}
-              onValue={(receiptEmail) => set({ receiptEmail })}
-              error={errors.receiptEmail}
-            />
-          </div>
-        </ChoiceGroup>
-      )}
+      <ChoiceGroup
+        idPrefix={id}
+        name="receipt"
+        legend="公益事业捐赠票据"
+        options={[
+          { value: 'none', label: '不需要票据' },
+          { value: 'wanted', label: '需要票据' },
+        ]}
+        value={values.receipt}
+        onChange={(v) => set({ receipt: v === 'wanted' ? 'wanted' : 'none' })}
+        invalid={Boolean(errors.receipt)}
+      >
+        <FieldError id={`${id}-receipt-error`} error={errors.receipt} />
+        <div hidden={values.receipt !== 'wanted'}>
+          <p className="hint">票据由收款的慈善组织开具。以下信息加密保存，只提供给该组织，不会公开。</p>
+          <TextField
+            id={`${id}-receiptName`}
+            name="receiptName"
+            label="票据抬头（个人姓名或单位名称）"
+            maxLength={60}
+            autoComplete="name"
+            value={values.receiptName}
+            onValue={(receiptName) => set({ receiptName })}
+            error={errors.receiptName}
+          />
+          <TextField
+            id={`${id}-receiptTaxId`}
+            name="receiptTaxId"
+            label="统一社会信用代码或身份证号码（选填）"
+            maxLength={18}
+            autoComplete="off"
+            spellCheck={false}
+            value={values.receiptTaxId}
+            onValue={(receiptTaxId) => set({ receiptTaxId })}
+            error={errors.receiptTaxId}
+          />
+          <TextField
+            id={`${id}-receiptEmail`}
+            name="receiptEmail"
+            type="email"
+            label="接收电子票据的邮箱（选填）"
+            maxLength={254}
+            autoComplete="email"
+            value={values.receiptEmail}
+            onValue={(receiptEmail) => set({ receiptEmail })}
+            error={errors.receiptEmail}
+          />
+        </div>
+      </ChoiceGroup>
       <ChoiceGroup
         idPrefix={id}
         name="channel"

@@ -15,8 +15,7 @@ import { type ApiResult, callApi } from './api-client.ts';
  */
 export { buildDonationRequest, formFieldOf } from './donation-request.ts';
 export { ConfirmStep, QrStep } from './ui/confirm-step.tsx';
-export { MonthlyFields } from './ui/monthly-fields.tsx';
-export { WeChatFormGuide } from './ui/wechat-guide.tsx';
+export { FormHead } from './ui/monthly-fields.tsx';
 
 const project = z.object({
   slug: z.string(),

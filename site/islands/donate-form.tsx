@@ -150,17 +150,7 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
   const fields = (
     <>
       <AlertRegion id={`${id}-alert`} error={alert} />
-      <DonateFields
-        idPrefix={id}
-        bounds={bounds}
-        pool={pool}
-        values={values}
-        errors={errors}
-        set={set}
-        monthlyFields={
-          loadedFlow && <loadedFlow.MonthlyFields idPrefix={id} values={values} errors={errors} set={set} />
-        }
-      />
+      <DonateFields idPrefix={id} bounds={bounds} pool={pool} values={values} errors={errors} set={set} />
       <p>
         <button type="submit" className="button" ref={submitRef} disabled={busy}>
           {busy ? '正在提交…' : '下一步：核对捐赠信息'}
@@ -197,7 +187,7 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
         onSubmit={submit}
         onFocus={() => void loadFlow().then(setLoadedFlow, () => undefined)}
       >
-        {loadedFlow && <loadedFlow.WeChatFormGuide idPrefix={id} />}
+        {loadedFlow && <loadedFlow.FormHead idPrefix={id} values={values} errors={errors} set={set} />}
         {fields}
       </form>
       {loadedFlow && step.kind === 'confirm' && (

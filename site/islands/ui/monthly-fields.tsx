@@ -1,6 +1,7 @@
 import type { DonationFormValues, FormField } from '../donation-request.ts';
 import { ChoiceGroup } from './choice-group.tsx';
 import { FieldError, type ShownError } from './error-message.tsx';
+import { WeChatFormGuide } from './wechat-guide.tsx';
 
 /**
  * 单次/每月 and the monthly questions of the donate form (loaded with the flow on the form's first
@@ -15,6 +16,16 @@ export interface MonthlyFieldsProps {
 }
 
 const DAYS = Array.from({ length: 28 }, (_, i) => String(i + 1));
+
+/** The head of the form once the flow is loaded: the way out of WeChat (there only), then 单次/每月. */
+export function FormHead(props: MonthlyFieldsProps) {
+  return (
+    <>
+      <WeChatFormGuide idPrefix={props.idPrefix} />
+      <MonthlyFields {...props} />
+    </>
+  );
+}
 
 export function MonthlyFields({ idPrefix: id, values, errors, set }: MonthlyFieldsProps) {
   return (
@@ -54,7 +65,8 @@ function MonthlyDetails({ idPrefix: id, values, errors, set }: MonthlyFieldsProp
         ))}
       </select>
       <p className="hint" id={`${id}-dayOfMonth-hint`}>
-        在支付宝开通扣款协议后，每月在这一天（或之前 2 天内）自动捐出所选金额；随时可在管理链接中修改、暂停或一步取消。
+        在支付宝开通扣款协议后，每月在这一天（或之前 2
+        天内）自动捐出所选金额；随时可在管理链接中修改、暂停或一步取消。每月捐赠暂不能在此申请票据（下面的票据选项不适用），可向收款的慈善组织索取。
       </p>
       <FieldError id={`${id}-dayOfMonth-error`} error={errors.dayOfMonth} />
       <ChoiceGroup
