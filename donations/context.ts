@@ -9,10 +9,12 @@ import { registerMatching } from './matching/hook.ts';
 import { migrateMatching } from './matching/migrations.ts';
 import type { MerchantRegistry } from './merchants/registry.ts';
 import { fileMerchantRegistry } from './merchants/registry-file.ts';
+import { migrateMonthly } from './monthly/migrations.ts';
 import { type NotifyRejectionLog, notifyRejectionLog } from './notify-rejections.ts';
 import { createRateLimiter, type RateLimiter } from './rate-limit.ts';
 import { ReceiptCipher } from './receipt-cipher.ts';
 import { migrateReports } from './reports/migrations.ts';
+import { FakeAgreementStore } from './sandbox/fake-alipay-agreement-store.ts';
 import { FakeAlipayGateway, type FakeAlipayOptions } from './sandbox/fake-alipay-gateway.ts';
 import { FakeAlipayStore } from './sandbox/fake-alipay-store.ts';
 import { SandboxKeys } from './sandbox/sandbox-keys.ts';
@@ -95,6 +97,7 @@ export async function createDonationsContext(
     await migrateTeams(ledger);
     await migrateAfterGift(ledger);
     await migrateMail(ledger);
+    await migrateMonthly(ledger);
     let merchants = overrides.merchants;
     let sandbox: FakeAlipayGateway | null = null;
     if (!merchants && config.merchantsFile) merchants = fileMerchantRegistry(config.merchantsFile);
@@ -103,6 +106,8 @@ export async function createDonationsContext(
       merchants ??= sandboxMerchantRegistry(keys, overrides.sandboxGatewayUrl ?? config.sandboxGatewayUrl);
       const store = new FakeAlipayStore(join(config.sandboxDir, 'alipay-trades.db'));
       closers.push(() => store.close());
+      const agreements = new FakeAgreementStore(join(config.sandboxDir, 'alipay-agreements.db'));
+      closers.push(() => agreements.close());
       const origins = new Set([new URL(config.siteUrl).origin, new URL(config.notifyUrl).origin]);
       sandbox = new FakeAlipayGateway({
         keys,
@@ -111,6 +116,7 @@ export async function createDonationsContext(
         allowedOrigins: [...origins],
         deliver: overrides.deliverNotify,
         now,
+        agreements,
       });
     }
     const rateLimiter = overrides.rateLimiter ?? createRateLimiter(config.redisUrl, { ...config.rateLimit, log });

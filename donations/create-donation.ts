@@ -23,6 +23,7 @@ import { isUniqueViolation } from './ledger/open-ledger.ts';
 import { insertOrder, type NewReceiptRequest, type NewRoutingDecision } from './ledger/orders.ts';
 import { transitionOrder } from './ledger/transitions.ts';
 import { matchingNow } from './matching/matching-now.ts';
+import { type CreatedPlan, createMonthlyPlan } from './monthly/create-plan.ts';
 import { withPayQrImage } from './pay-qr-image.ts';
 import { eligibilityOf, refuseEndedCampaign, routeAmongEligible } from './route-cause.ts';
 import { describeCause } from './routing.ts';
@@ -169,7 +170,7 @@ export async function createDonation(
   ctx: DonationsContext,
   body: unknown,
   client: DonorClient = {},
-): Promise<CreatedDonation> {
+): Promise<CreatedDonation | CreatedPlan> {
   const request = parseDonationRequest(body, ctx.config.amount);
   const view = await ctx.snapshots.current();
   refuseSandboxOnRealContent(ctx, view);
@@ -179,6 +180,16 @@ export async function createDonation(
   const merchant = await ctx.merchants.forCharity(charity.slug);
   if (!merchant) {
     throw new DonationError(409, 'NOT_ACCEPTING_DONATIONS', `${charity.name}尚未开通收款商户，暂不能在线捐赠`);
+  }
+  // 每月捐: a plan and Alipay's signing page instead of an order (monthly/create-plan.ts).
+  if (request.monthly) {
+    return createMonthlyPlan(ctx, {
+      request: { ...request, monthly: request.monthly },
+      project,
+      charity,
+      routing,
+      merchant,
+    });
   }
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + ctx.config.payWindowMinutes * 60_000);

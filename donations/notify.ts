@@ -5,6 +5,7 @@ import type { PaymentEventInput } from './ledger/events.ts';
 import { recordEvent } from './ledger/events.ts';
 import { getOrder, getOrderByOutTradeNo, type OrderRow } from './ledger/orders.ts';
 import { yuanToFen } from './money.ts';
+import { AGREEMENT_NOTIFY_TYPES, handleAgreementNotify } from './monthly/agreement-notify.ts';
 import { PAID_STATUSES, type SettleResult, settlePaid, settleRefund, settleTradeClosed } from './settle.ts';
 
 /**
@@ -83,8 +84,10 @@ export async function handleAlipayNotify(ctx: DonationsContext, raw: string, met
   }
   if (!verified) return reject('BAD_SIGNATURE');
 
-  const db = ctx.ledger.db;
   const at = received.toISOString();
+  // Monthly giving's agreement notifies carry no trade and no seller_id (monthly/agreement-notify.ts).
+  if (AGREEMENT_NOTIFY_TYPES.has(fields.notify_type ?? '')) return handleAgreementNotify(ctx, fields, merchant, at);
+  const db = ctx.ledger.db;
   const stored = redactNotifyBody(fields, ctx.buyerRef);
   const event: PaymentEventInput = {
     source: 'notify',

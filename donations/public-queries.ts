@@ -12,6 +12,7 @@ import { getOrder, type OrderRow } from './ledger/orders.ts';
 import { type FigureScope, namedGifts, type ProjectStats, projectStats } from './ledger/public-figures.ts';
 import type { OrderStatus } from './ledger/schema.ts';
 import { matchOfOrder, projectMatchedFen } from './matching/queries.ts';
+import { type MonthlyFigures, projectMonthlyFigures } from './monthly/figures.ts';
 
 /**
  * What anyone may read: an order's status by its unguessable id (the result page polls it), a
@@ -104,13 +105,15 @@ async function requireProject(ctx: DonationsContext, slug: string): Promise<void
 export async function getProjectStats(
   ctx: DonationsContext,
   slug: string,
-): Promise<ProjectStats & { matchedFen: number }> {
+): Promise<ProjectStats & MonthlyFigures & { matchedFen: number }> {
   await requireProject(ctx, slug);
   const scope = figureScope(ctx);
-  // 配捐 is shown beside the gifts, never added to them (DESIGN.md contracts: matchedFen).
+  // 配捐 is shown beside the gifts, never added to them (DESIGN.md contracts: matchedFen); 月捐
+  // (`monthlyDonors`): active plans and their monthly total.
   return {
     ...(await projectStats(ctx.ledger.db, slug, scope)),
     matchedFen: await projectMatchedFen(ctx.ledger.db, slug, scope),
+    ...(await projectMonthlyFigures(ctx.ledger, slug, scope)),
   };
 }
 

@@ -47,6 +47,8 @@ export const SANDBOX_GATEWAY_PATH = '/api/payments/sandbox/gateway';
 export const SANDBOX_CHECKOUT_PATH = '/api/payments/sandbox/checkout';
 export const SANDBOX_PAY_PATH = '/api/payments/sandbox/pay';
 export const RECEIPT_STATUSES_PATH = '/api/charities/:slug/receipt-statuses';
+export const MONTHLY_PLAN_PATH = '/api/monthly/:token';
+export const SANDBOX_SIGN_PATH = '/api/payments/sandbox/sign';
 
 export const API_ROUTES = {
   createDonation: { methods: ['POST'], path: CREATE_DONATION_PATH },
@@ -77,6 +79,8 @@ export const API_ROUTES = {
   myStatement: { methods: ['POST'], path: MY_STATEMENT_PATH },
   verifyGift: { methods: ['GET'], path: VERIFY_GIFT_PATH },
   receiptStatuses: { methods: ['POST'], path: RECEIPT_STATUSES_PATH },
+  monthlyPlan: { methods: ['GET', 'POST'], path: MONTHLY_PLAN_PATH },
+  sandboxSign: { methods: ['POST'], path: SANDBOX_SIGN_PATH },
 } as const satisfies Record<string, { methods: readonly ('GET' | 'POST')[]; path: string }>;
 
 export type ApiRouteName = keyof typeof API_ROUTES;

@@ -62,6 +62,19 @@ const receiptSchema = z.discriminatedUnion(
   { message: '票据选项应为 {"requested": false} 或 {"requested": true, "name": …}' },
 );
 
+/** Day 1–28: Alipay's monthly period rule allows no later day (not every month has a 29th). */
+export const monthlyChoiceSchema = z.strictObject({
+  dayOfMonth: z
+    .number({ message: '每月扣款日应为 1–28 之间的整数' })
+    .int({ message: '每月扣款日应为 1–28 之间的整数' })
+    .min(1, { message: '每月扣款日应为 1–28 之间的整数' })
+    .max(28, { message: '每月扣款日应为 1–28 之间的整数（支付宝按月扣款不支持 29–31 日）' }),
+  onProjectEnd: z.enum(['continue', 'stop'], {
+    message: '项目结束后的安排应为 continue（转到同一慈善组织的其他项目）或 stop（停止）',
+  }),
+});
+export type MonthlyChoice = z.infer<typeof monthlyChoiceSchema>;
+
 export const donationRequestSchema = z
   .strictObject({
     projectSlug: slug.optional(),
@@ -86,6 +99,8 @@ export const donationRequestSchema = z
     receipt: receiptSchema.optional(),
     /** 一起捐: the team whose link the gift came through (a gift to that team's project only). */
     team: teamId.optional(),
+    /** 每月捐 (issue 17): an Alipay 周期扣款 agreement instead of a one-off payment. */
+    monthly: monthlyChoiceSchema.optional(),
   })
   .superRefine((body, ctx) => {
     const both = body.projectSlug !== undefined && body.pool !== undefined;

@@ -10,6 +10,7 @@ import {
 } from '../after-gift/handlers.ts';
 import type { DonationsContext } from '../context.ts';
 import { postSubscription, postSubscriptionChange } from '../mail/handlers.ts';
+import { getMonthlyPlan, postMonthlyPlan, sandboxSign } from '../monthly/handlers.ts';
 import { postReport } from '../reports/handlers.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import {
@@ -79,6 +80,11 @@ const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['me
   myStatement: { POST: (ctx, req, _u, _p, meta) => postMyStatement(ctx, req, meta) },
   verifyGift: { GET: (ctx, _r, _u, [code]) => getVerifyGift(ctx, code ?? '') },
   receiptStatuses: { POST: (ctx, req, _u, [slug]) => postReceiptStatuses(ctx, slug ?? '', req) },
+  monthlyPlan: {
+    GET: (ctx, _r, _u, [token]) => getMonthlyPlan(ctx, token ?? ''),
+    POST: (ctx, req, _u, [token]) => postMonthlyPlan(ctx, token ?? '', req),
+  },
+  sandboxSign: { POST: (ctx, req) => sandboxSign(ctx, req) },
 };
 
 const ROUTES: [string, RegExp, Handler][] = (Object.keys(API_ROUTES) as ApiRouteName[]).flatMap((name) =>

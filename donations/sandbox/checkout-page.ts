@@ -8,7 +8,8 @@ import type { FakeTrade } from './fake-alipay-store.ts';
  */
 export const SANDBOX_NOTICE = '这是沙箱支付，不会产生真实扣款';
 
-function page(title: string, body: string): string {
+/** A page of the sandbox (checkout, signing), with the notice first. */
+export function sandboxPage(title: string, body: string): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -35,7 +36,7 @@ export function checkoutHtml(trade: FakeTrade, actionUrl: string, merchantLabel:
   };
   const hidden = `<input type="hidden" name="app_id" value="${escapeHtml(trade.app_id)}">
 <input type="hidden" name="out_trade_no" value="${escapeHtml(trade.out_trade_no)}">`;
-  return page(
+  return sandboxPage(
     '确认付款',
     `<h1>沙箱收银台</h1>
 <dl>
@@ -59,7 +60,7 @@ ${
 }
 
 export function resultHtml(title: string, message: string, returnUrl: string | null): string {
-  return page(
+  return sandboxPage(
     title,
     `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>${
       returnUrl ? `<p><a class="button" href="${escapeHtml(returnUrl)}">返回捐赠页面</a></p>` : ''

@@ -3,6 +3,8 @@ import { toAlipayTime } from '../alipay/alipay-time.ts';
 import { yuanToFen } from '../money.ts';
 import { formEncode, type Params, signedGatewayAnswer, signNotify, verifyMerchantRequest } from './alipay-signing.ts';
 import { checkoutHtml, resultHtml } from './checkout-page.ts';
+import type { FakeAgreementStore } from './fake-alipay-agreement-store.ts';
+import { FakeAgreementDesk } from './fake-alipay-agreements.ts';
 import { tradeNotifyFields } from './fake-alipay-notify.ts';
 import { FakeRefundDesk } from './fake-alipay-refunds.ts';
 import type { FakeAlipayStore, FakeRefund, FakeTrade } from './fake-alipay-store.ts';
@@ -35,6 +37,8 @@ export interface FakeAlipayOptions {
   /** POSTs a notify and returns the reply text; default `fetch`. */
   deliver?: (url: string, body: string) => Promise<string>;
   now?: () => Date;
+  /** The fake's 周期扣款 agreements (`fake-alipay-agreements.ts`); none: agreement calls are refused. */
+  agreements?: FakeAgreementStore;
 }
 
 const PAGE_PRODUCTS: Record<string, string> = {
@@ -68,6 +72,8 @@ export class FakeAlipayGateway {
   private readonly now: () => Date;
   private readonly deliver: (url: string, body: string) => Promise<string>;
   private readonly refunds: FakeRefundDesk;
+  /** Monthly giving's side of the fake: signing page, deductions, unsigning. */
+  readonly agreements: FakeAgreementDesk | null;
   /** Notifies sent on their own (refunds), not yet answered. */
   private readonly inFlight = new Set<Promise<unknown>>();
 
@@ -84,6 +90,22 @@ export class FakeAlipayGateway {
         return sent;
       },
     });
+    this.agreements = options.agreements
+      ? new FakeAgreementDesk({
+          store: options.agreements,
+          trades: options.store,
+          now: this.now,
+          sandboxBaseUrl: options.sandboxBaseUrl,
+          allowedUrl: (url, name) => this.allowedUrl(url, name),
+          sendNotify: (url, fields) =>
+            this.deliver(url, formEncode(signNotify(fields, this.options.keys.alipayKeys().privateKey))),
+          notifyTrade: (trade) => {
+            const sent = this.send(trade, this.buildNotify(trade));
+            this.inFlight.add(sent);
+            void sent.finally(() => this.inFlight.delete(sent));
+          },
+        })
+      : null;
   }
 
   /** Resolves when every notify sent on its own has been answered (tests wait for Alipay's side). */
@@ -115,7 +137,7 @@ export class FakeAlipayGateway {
   /** One entry point for every gateway call: URL query and form body merged, as Alipay reads them. */
   gateway(params: Params): GatewayAnswer {
     const method = params.method ?? '';
-    const isPage = method in PAGE_PRODUCTS;
+    const isPage = method in PAGE_PRODUCTS || method === 'alipay.user.agreement.page.sign';
     try {
       const merchant = this.options.keys.merchantByAppId(params.app_id ?? '');
       if (!merchant) throw new GatewayFailure('isv.invalid-app-id', '无效的 AppID 参数');
@@ -127,6 +149,10 @@ export class FakeAlipayGateway {
         biz = JSON.parse(params.biz_content ?? '{}') as Record<string, unknown>;
       } catch {
         throw new GatewayFailure('isv.invalid-parameter', 'biz_content 不是合法 JSON');
+      }
+      if (this.agreements?.handles(method, biz)) {
+        const answer = this.agreements.call(method, params, biz, merchant.appId, merchant.sellerId);
+        return answer.html ? html(answer.html.status, answer.html.body) : this.sign(method, answer.json ?? {});
       }
       const outTradeNo = typeof biz.out_trade_no === 'string' ? biz.out_trade_no : '';
       if (!/^[A-Za-z0-9_]{1,64}$/.test(outTradeNo)) {
@@ -172,7 +198,7 @@ export class FakeAlipayGateway {
     } catch (error) {
       if (!(error instanceof GatewayFailure)) throw error;
       if (isPage) return html(400, resultHtml('支付请求无效', `${error.subCode}：${error.subMsg}`, null));
-      const business = error.subCode.startsWith('ACQ.');
+      const business = error.subCode.startsWith('ACQ.') || error.subCode.startsWith('USER_');
       return this.sign(method || 'error', {
         code: business ? '40004' : '40002',
         msg: business ? 'Business Failed' : 'Invalid Arguments',

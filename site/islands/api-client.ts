@@ -14,6 +14,9 @@ export interface ProjectStats {
   raisedFen: number;
   donationCount: number;
   updatedAt: string | null;
+  /** Active monthly gifts (月捐) and their monthly total: unchecked here (see asProjectStats). */
+  monthlyDonors?: unknown;
+  monthlyFen?: unknown;
 }
 
 export interface ApiError {
@@ -35,7 +38,8 @@ export const isText = (v: unknown): v is string => typeof v === 'string';
 export function asProjectStats(v: unknown): ProjectStats | null {
   if (!isObject(v) || !isFen(v.raisedFen) || !isFen(v.donationCount)) return null;
   if (v.updatedAt !== null && !isText(v.updatedAt)) return null;
-  return { raisedFen: v.raisedFen, donationCount: v.donationCount, updatedAt: v.updatedAt };
+  // 月捐 figures pass through unread: the donor list (loaded later) checks them before showing them.
+  return v as unknown as ProjectStats;
 }
 
 function asApiError(v: unknown, status: number): ApiError | null {

@@ -16,7 +16,7 @@ import { rememberGift } from './gift-memory.ts';
  */
 export { buildDonationRequest, formFieldOf } from './donation-request.ts';
 export { ConfirmStep, QrStep } from './ui/confirm-step.tsx';
-export { WeChatFormGuide } from './ui/wechat-guide.tsx';
+export { FormHead } from './ui/monthly-fields.tsx';
 
 const project = z.object({
   slug: z.string(),
@@ -52,9 +52,29 @@ export const createdDonationSchema = z.object({
 });
 export type CreatedDonation = z.infer<typeof createdDonationSchema>;
 
-export function createDonation(body: unknown): Promise<ApiResult<CreatedDonation>> {
+/** The answer for 每月捐 (donations/monthly/create-plan.ts): a plan, its signing step and the private link. */
+export const createdPlanSchema = z.object({
+  planId: z.string(),
+  project,
+  amountFen: z.number().int().nonnegative(),
+  routing: z.object({ reason: z.string() }).optional(),
+  monthly: z.object({
+    dayOfMonth: z.number().int(),
+    onProjectEnd: z.enum(['continue', 'stop']),
+    firstChargeOn: z.string(),
+    manageUrl: z.string().regex(/^https?:\/\/[^#]+\/monthly\/manage\/#[A-Za-z0-9_-]{43}$/),
+  }),
+  pay: payStep,
+});
+export type CreatedPlan = z.infer<typeof createdPlanSchema>;
+
+export function createDonation(body: unknown): Promise<ApiResult<CreatedDonation | CreatedPlan>> {
   return callApi(
     (answer) => {
+      if (typeof answer === 'object' && answer !== null && 'monthly' in answer) {
+        const plan = createdPlanSchema.safeParse(answer);
+        return plan.success ? plan.data : null;
+      }
       const parsed = createdDonationSchema.safeParse(answer);
       if (parsed.success && parsed.data.lookup) {
         // This device remembers the gift's private link (/my/ and the result page show it).

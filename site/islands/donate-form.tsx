@@ -3,7 +3,7 @@ import type { AmountBounds } from '../../content/contracts/amount-bounds.ts';
 import type { ApiError } from './api-client.ts';
 import { currentDevice, defaultChannel } from './default-channel.ts';
 import { DonateFields, type PoolChoice } from './donate-fields.tsx';
-import type { CreatedDonation } from './donate-flow.ts';
+import type { CreatedDonation, CreatedPlan } from './donate-flow.ts';
 import { EMPTY_FORM } from './donate-options.ts';
 import type { DonationFormValues, DonationTarget, FormField } from './donation-request.ts';
 import type { QrDonation } from './ui/confirm-step.tsx';
@@ -52,7 +52,7 @@ const FLOW_FAILED: ShownError = {
 
 type Step =
   | { kind: 'form' }
-  | { kind: 'confirm'; created: CreatedDonation; values: DonationFormValues }
+  | { kind: 'confirm'; created: CreatedDonation | CreatedPlan; values: DonationFormValues }
   | { kind: 'qr'; created: QrDonation };
 
 function NoScript({ charity }: { charity: DonateFormProps['charity'] }) {
@@ -185,9 +185,9 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
         hidden={step.kind !== 'form'}
         ref={formRef}
         onSubmit={submit}
-        onFocus={() => void loadFlow().catch(() => undefined)}
+        onFocus={() => void loadFlow().then(setLoadedFlow, () => undefined)}
       >
-        {loadedFlow && <loadedFlow.WeChatFormGuide idPrefix={id} />}
+        {loadedFlow && <loadedFlow.FormHead idPrefix={id} values={values} errors={errors} set={set} />}
         {fields}
       </form>
       {loadedFlow && step.kind === 'confirm' && (
@@ -201,7 +201,8 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
           }}
           onShowQr={() => {
             const { created } = step;
-            if (created.pay.kind === 'qr') setStep({ kind: 'qr', created: { ...created, pay: created.pay } });
+            if (created.pay.kind === 'qr' && 'donationId' in created)
+              setStep({ kind: 'qr', created: { ...created, pay: created.pay } });
           }}
         />
       )}

@@ -23,6 +23,14 @@ export interface DonationFormValues {
   channel: string;
   /** Cause-donations only: the chosen 帮扶对象 ("" = any). */
   targetGroup: string;
+  /**
+   * 单次 (absent) or 每月 (issue 17): monthly signs an Alipay agreement instead of paying once. The
+   * monthly answers are optional so the form's up-front defaults (donate-options.ts) do not grow.
+   */
+  frequency?: 'once' | 'monthly';
+  /** Monthly only: the day of month, "1"–"28". */
+  dayOfMonth?: string;
+  onProjectEnd?: 'continue' | 'stop';
 }
 
 export type FormField = keyof DonationFormValues | 'form';
@@ -59,6 +67,8 @@ const FIELD_OF_API: Record<string, FormField> = {
   'receipt.taxId': 'receiptTaxId',
   'receipt.email': 'receiptEmail',
   'pool.targetGroup': 'targetGroup',
+  'monthly.dayOfMonth': 'dayOfMonth',
+  'monthly.onProjectEnd': 'onProjectEnd',
 };
 
 /**
@@ -101,12 +111,18 @@ export function buildDonationRequest(
   if (named && trimmed(values.displayName) === undefined) {
     return refuse('displayName', '请填写展示名，或选择匿名捐赠');
   }
+  const monthly = values.frequency === 'monthly';
+  if (monthly && !/^([1-9]|1\d|2[0-8])$/.test(values.dayOfMonth ?? ''))
+    return refuse('dayOfMonth', '请选择每月扣款日（1–28 日）');
   const body: Record<string, unknown> = {
     amountFen: fen,
     channel: values.channel,
     anonymous: !named,
+    ...(monthly
+      ? { monthly: { dayOfMonth: Number(values.dayOfMonth), onProjectEnd: values.onProjectEnd ?? 'continue' } }
+      : {}),
     receipt:
-      values.receipt === 'wanted'
+      values.receipt === 'wanted' && !monthly
         ? {
             requested: true,
             name: values.receiptName,

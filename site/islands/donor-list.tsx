@@ -1,6 +1,8 @@
 import { type Ref, useCallback, useEffect, useRef, useState } from 'react';
 import type { PublicGift } from '../../content/contracts/donor-list.ts';
 import { formatCount, formatDate } from '../../content/contracts/format.ts';
+import { groupThousands } from '../../content/contracts/money.ts';
+import { isFen, type ProjectStats } from './api-client.ts';
 import { fetchDonorList } from './donor-list-answer.ts';
 import { Money } from './ui/money.tsx';
 
@@ -30,7 +32,8 @@ function anonymousLine(count: number, named: boolean): string {
     : `还没有公开署名的捐赠，另有 ${formatCount(count)} 笔匿名捐赠。`;
 }
 
-export function DonorList({ slug }: { slug: string }) {
+/** The list, after the live totals' 月捐 line (active monthly donors and their monthly total, counts only). */
+export function DonorList({ slug, stats }: { slug: string; stats?: ProjectStats | null }) {
   const [list, setList] = useState<ListState | null>(null);
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const pages = useRef(0);
@@ -83,7 +86,16 @@ export function DonorList({ slug }: { slug: string }) {
     row?.focus();
   });
 
-  return <DonorListView list={list} load={load} onMore={(cursor) => void read(cursor)} lines={lines} />;
+  return (
+    <>
+      {stats && isFen(stats.monthlyDonors) && isFen(stats.monthlyFen) && stats.monthlyDonors > 0 && (
+        <p className="small" data-live="monthly">
+          月捐：{groupThousands(stats.monthlyDonors)} 人，每月共 <Money fen={stats.monthlyFen} exact />
+        </p>
+      )}
+      <DonorListView list={list} load={load} onMore={(cursor) => void read(cursor)} lines={lines} />
+    </>
+  );
 }
 
 export interface DonorListViewProps {

@@ -60,7 +60,7 @@ function liveNote(updatedAt: string | null): string {
 
 export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, unit, note }: LiveTotalsProps) {
   const [live, setLive] = useState<ProjectStats | null>(null);
-  const [Donors, setDonors] = useState<ComponentType<{ slug: string }> | null>(null);
+  const [Donors, setDonors] = useState<ComponentType<{ slug: string; stats: ProjectStats | null }> | null>(null);
 
   useEffect(() => {
     let inFlight = false;
@@ -127,7 +127,7 @@ export default function LiveTotals({ slug, goalFen, raisedFen, spentFen, unit, n
       <p className="small muted" data-live="note" hidden={live === null}>
         {live && liveNote(live.updatedAt)}
       </p>
-      {Donors && <Donors slug={slug} />}
+      {Donors && <Donors slug={slug} stats={live} />}
     </div>
   );
 }

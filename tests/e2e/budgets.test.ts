@@ -60,12 +60,13 @@ describe('size and script budgets of the built demo site', () => {
       const html = await textOf(f);
       const page = urlPathOf(clientDir, f);
       // Pages with a giving island (site/islands/): project pages (live totals, donate form), needs
-      // and campaign pages with a cause-donation slot, the donation result page, 我的捐赠 (/my/), and the
-      // subscription pages (the e-mail form, and the confirm / unsubscribe buttons the mails link to).
-      // The search page hosts the search island (its budget is counted apart, below).
+      // and campaign pages with a cause-donation slot, the donation result page, 我的捐赠 (/my/), the
+      // monthly gift's page, and the subscription pages (the e-mail form, and the confirm /
+      // unsubscribe buttons the mails link to). The search page hosts the search island (its budget
+      // is counted apart, below).
       const kind = /id="search-app"/.test(html)
         ? 'search'
-        : /id="live-totals"|data-cause-donate|id="donation-result"|id="my-gifts"|id="subscription-link"|data-subscribe/.test(
+        : /id="live-totals"|data-cause-donate|id="donation-result"|id="my-gifts"|id="monthly-manage"|id="subscription-link"|data-subscribe/.test(
               html,
             )
           ? 'giving'

@@ -1,9 +1,10 @@
 import { useEffect, useRef } from 'react';
 import { inWeChat } from '../../../content/contracts/wechat.ts';
-import type { CreatedDonation } from '../donate-flow.ts';
+import type { CreatedDonation, CreatedPlan } from '../donate-flow.ts';
 import type { DonationFormValues } from '../donation-request.ts';
 import { channelLabel, describeChoices, expiryTime, resultPath, safeHttpUrl } from '../payment-step.ts';
 import { Money } from './money.tsx';
+import { MonthlyStep } from './monthly-step.tsx';
 import { CopyField, PayQr } from './pay-qr.tsx';
 import { WeChatGuide } from './wechat-guide.tsx';
 
@@ -35,13 +36,26 @@ function StepHeading({ id, children }: { id: string; children: string }) {
 
 export interface ConfirmStepProps {
   idPrefix: string;
-  created: CreatedDonation;
+  created: CreatedDonation | CreatedPlan;
   values: DonationFormValues;
   onEdit: () => void;
   onShowQr: () => void;
 }
 
-export function ConfirmStep({ idPrefix: id, created, values, onEdit, onShowQr }: ConfirmStepProps) {
+export function ConfirmStep(props: ConfirmStepProps) {
+  // 每月捐: the plan's own step (what was agreed, the private link, Alipay's signing page).
+  if ('monthly' in props.created)
+    return <MonthlyStep idPrefix={props.idPrefix} created={props.created} onEdit={props.onEdit} />;
+  return <OneOffStep {...props} created={props.created} />;
+}
+
+function OneOffStep({
+  idPrefix: id,
+  created,
+  values,
+  onEdit,
+  onShowQr,
+}: ConfirmStepProps & { created: CreatedDonation }) {
   const { project, pay } = created;
   const { name, receipt } = describeChoices(values);
   const payUrl = pay.kind === 'redirect' ? safeHttpUrl(pay.url) : null;

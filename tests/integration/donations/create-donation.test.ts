@@ -128,6 +128,8 @@ describe.each(BACKENDS)('creating donations on $name', ({ name, skip }) => {
       donationCount: 1,
       updatedAt: '2026-02-15T04:00:00.000Z',
       matchedFen: 0,
+      monthlyDonors: 0,
+      monthlyFen: 0,
     });
     const list = await fetch(`${h.url}/api/projects/lanzhou-kangfu/donations`).then((x) => x.json());
     // The day in China time (04:00 UTC is 12:00 in Beijing); no time, no order number, no id.
@@ -261,6 +263,13 @@ describe.each(BACKENDS)('creating donations on $name', ({ name, skip }) => {
       expect((await refused.json()).error.code, query).toBe('INVALID_BODY');
     }
     const empty = await fetch(`${h.url}/api/projects/no-filing/stats`).then((x) => x.json());
-    expect(empty).toEqual({ raisedFen: 0, donationCount: 0, updatedAt: null, matchedFen: 0 });
+    expect(empty).toEqual({
+      raisedFen: 0,
+      donationCount: 0,
+      updatedAt: null,
+      matchedFen: 0,
+      monthlyDonors: 0,
+      monthlyFen: 0,
+    });
   });
 });

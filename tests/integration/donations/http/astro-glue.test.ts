@@ -128,7 +128,14 @@ await build({ root: ${JSON.stringify(ROOT)}, srcDir: ${JSON.stringify(srcDir)}, 
     expect(invalid.status).toBe(400);
     expect(await invalid.json()).toMatchObject({ error: { code: 'INVALID_BODY', field: 'amountFen' } });
     const stats = await fetch(`${url}/api/projects/minxian-zhuxue/stats`).then((r) => r.json());
-    expect(stats).toEqual({ raisedFen: 0, donationCount: 0, updatedAt: null, matchedFen: 0 });
+    expect(stats).toEqual({
+      raisedFen: 0,
+      donationCount: 0,
+      updatedAt: null,
+      matchedFen: 0,
+      monthlyDonors: 0,
+      monthlyFen: 0,
+    });
     expect((await fetch(`${url}/api/charities/gansu-cishan/receipt-requests.csv`)).status).toBe(401);
   });
 

@@ -28,7 +28,7 @@ describe('servePortalApi: what the portal answers itself, and what it leaves to 
   });
 
   it('owns every other path of the API table', () => {
-    const filled = { donationId: 'x1', slug: 'a-b', teamId: 'abcdefghijkm', code: 'c1', id: 'c-d' };
+    const filled = { donationId: 'x1', slug: 'a-b', teamId: 'abcdefghijkm', code: 'c1', id: 'c-d', token: 't0' };
     for (const name of Object.keys(API_ROUTES) as (keyof typeof API_ROUTES)[]) {
       expect(ownsPath(apiPath(name, filled)), name).toBe(true);
     }

@@ -28,6 +28,31 @@ describe('donate form → POST /api/donations body', () => {
     if (r.ok) expect(parseDonationRequest(r.body, bounds)).toEqual(r.body);
   });
 
+  it('asks for a monthly gift with its day and end rule, never with a receipt (每月捐)', () => {
+    const monthly = {
+      ...base,
+      frequency: 'monthly',
+      dayOfMonth: '16',
+      onProjectEnd: 'stop',
+      receipt: 'wanted',
+    } as const;
+    const r = buildDonationRequest(monthly, project, bounds);
+    expect(r).toMatchObject({
+      ok: true,
+      body: { monthly: { dayOfMonth: 16, onProjectEnd: 'stop' }, receipt: { requested: false } },
+    });
+    if (r.ok) expect(parseDonationRequest(r.body, bounds)).toEqual(r.body);
+    expect(buildDonationRequest({ ...monthly, dayOfMonth: '' }, project, bounds)).toMatchObject({
+      ok: false,
+      field: 'dayOfMonth',
+    });
+    expect(buildDonationRequest({ ...monthly, dayOfMonth: '29' }, project, bounds)).toMatchObject({
+      ok: false,
+      field: 'dayOfMonth',
+    });
+    expect(formFieldOf('monthly.dayOfMonth', monthly)).toBe('dayOfMonth');
+  });
+
   it('reads a custom amount in yuan, a display name and a receipt with a tax id', () => {
     const r = buildDonationRequest(
       {

@@ -1,0 +1,249 @@
+import { useEffect, useState } from 'react';
+import { fillPath, MONTHLY_PLAN_PATH } from '../../content/contracts/api-routes.ts';
+import { formatDate, formatDateTime } from '../../content/contracts/format.ts';
+import { type ApiError, callApi, isObject } from './api-client.ts';
+import { Money } from './ui/money.tsx';
+import { useHydrated } from './ui/use-hydrated.ts';
+import { parseYuan } from './yuan-to-fen.ts';
+
+/**
+ * The monthly gift's management page (/monthly/manage/#<token>, `client:load`): the private
+ * link's token is in the fragment, so it never reaches a server log or a Referer; the island sends
+ * it to `GET/POST /api/monthly/{token}` only. Shows each month's gift and the plan's history, and
+ * changes the amount or the day (from the next month not yet charged), pauses, resumes, or cancels
+ * in one step (no confirmation round: the scheduler stops at once, Alipay is unsigned after).
+ */
+interface Charge {
+  period: string;
+  amountFen: number;
+  state: string;
+  orderStatus: string | null;
+  project: string;
+  note: string | null;
+}
+
+interface Plan {
+  status: 'signing' | 'active' | 'paused' | 'cancelled' | 'ended';
+  statusReason: string | null;
+  project: { title: string; charity: { name: string } };
+  amountFen: number;
+  maxAmountFen: number;
+  dayOfMonth: number;
+  onProjectEnd: 'continue' | 'stop';
+  nextChargeOn: string | null;
+  signUrl: string | null;
+  sandbox: boolean;
+  charges: Charge[];
+  history: { at: string; detail: string }[];
+}
+
+// The API's own answer (our origin, no-store): checked for its shape, not field by field.
+const asPlan = (v: unknown): Plan | null =>
+  isObject(v) && typeof v.status === 'string' && Array.isArray(v.charges) && isObject(v.project)
+    ? (v as unknown as Plan)
+    : null;
+
+const STATUS: Record<Plan['status'], string> = {
+  signing: '等待在支付宝开通',
+  active: '进行中',
+  paused: '已暂停',
+  cancelled: '已取消',
+  ended: '已结束',
+};
+
+const DAYS = Array.from({ length: 28 }, (_, i) => String(i + 1));
+
+const MONTH_STATE: Record<string, string> = {
+  paid: '已捐出',
+  open: '扣款中',
+  failed: '扣款未成功',
+  skipped: '本月未扣款',
+};
+
+export default function MonthlyManage() {
+  return (
+    <div id="monthly-manage">
+      <ManageBody />
+    </div>
+  );
+}
+
+function ManageBody() {
+  const hydrated = useHydrated();
+  const [token, setToken] = useState<string | null>(null);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [yuan, setYuan] = useState('');
+  const [day, setDay] = useState('');
+
+  const call = async (init?: RequestInit) => {
+    if (!token) return;
+    setBusy(true);
+    const answer = await callApi(asPlan, fillPath(MONTHLY_PLAN_PATH, { token }), init);
+    setBusy(false);
+    if (answer.ok) {
+      setPlan(answer.value);
+      setError(null);
+      setYuan((answer.value.amountFen / 100).toFixed(2));
+      setDay(String(answer.value.dayOfMonth));
+    } else setError(answer.error);
+  };
+  const act = (body: object) =>
+    call({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+  useEffect(() => {
+    const t = location.hash.slice(1);
+    setToken(/^[A-Za-z0-9_-]{43}$/.test(t) ? t : '');
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once the token is read.
+  useEffect(() => {
+    if (token) void call();
+  }, [token]);
+
+  if (!hydrated) return <p>管理月捐需要启用浏览器的 JavaScript。</p>;
+  if (token === '') {
+    return <p role="alert">管理链接不完整：请打开开通月捐时保存的完整链接（“#”后面的部分也要有）。</p>;
+  }
+  if (!plan) {
+    return error ? (
+      <p role="alert" data-code={error.code}>
+        {error.message}
+      </p>
+    ) : (
+      <p aria-live="polite">正在读取…</p>
+    );
+  }
+  const live = plan.status === 'active' || plan.status === 'paused' || plan.status === 'signing';
+  const change = () => {
+    const read = parseYuan(yuan);
+    if (!read.ok) return setError({ code: 'INVALID_BODY', message: read.message, status: 400 });
+    void act({ action: 'change', amountFen: read.fen, dayOfMonth: Number(day) });
+  };
+  return (
+    <div className="monthly-manage" aria-busy={busy || undefined}>
+      <p role="alert" data-code={error?.code}>
+        {error?.message}
+      </p>
+      {plan.sandbox && <p className="callout callout--warn">这是沙箱月捐（演示环境），不会产生真实扣款。</p>}
+      <dl className="facts">
+        <dt>状态</dt>
+        <dd data-status={plan.status}>
+          <strong>{STATUS[plan.status]}</strong>
+          {plan.statusReason && `：${plan.statusReason}`}
+        </dd>
+        <dt>项目</dt>
+        <dd>{plan.project.title}</dd>
+        <dt>收款方</dt>
+        <dd>{plan.project.charity.name}（善款直接进入该组织的账户）</dd>
+        <dt>每月</dt>
+        <dd>
+          {plan.dayOfMonth} 日 <Money fen={plan.amountFen} exact />
+        </dd>
+        <dt>下次扣款</dt>
+        <dd>{plan.nextChargeOn ? `${formatDate(plan.nextChargeOn)}（或之前 2 天内）` : '不会再扣款'}</dd>
+        <dt>项目结束后</dt>
+        <dd>{plan.onProjectEnd === 'continue' ? '转到同一慈善组织的其他项目' : '停止月捐'}</dd>
+      </dl>
+      {plan.signUrl && (
+        <p>
+          <a className="button" href={plan.signUrl}>
+            前往支付宝开通扣款
+          </a>
+        </p>
+      )}
+      {live && (
+        <div className="donate__actions">
+          <button
+            type="button"
+            className="button button--danger"
+            disabled={busy}
+            onClick={() => act({ action: 'cancel' })}
+          >
+            取消月捐
+          </button>
+          {plan.status === 'active' && (
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={busy}
+              onClick={() => act({ action: 'pause' })}
+            >
+              暂停
+            </button>
+          )}
+          {plan.status === 'paused' && (
+            <button
+              type="button"
+              className="button button--quiet"
+              disabled={busy}
+              onClick={() => act({ action: 'resume' })}
+            >
+              恢复
+            </button>
+          )}
+        </div>
+      )}
+      {live && (
+        <fieldset className="choices">
+          <legend>修改金额或日期（从下一个尚未扣款的月份起）</legend>
+          <div className="field">
+            <label htmlFor="monthly-yuan">每月金额（元，最多 {(plan.maxAmountFen / 100).toFixed(2)}）</label>
+            <input id="monthly-yuan" inputMode="decimal" value={yuan} onChange={(e) => setYuan(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="monthly-day">每月扣款日</label>
+            <select id="monthly-day" value={day} onChange={(e) => setDay(e.target.value)}>
+              {DAYS.map((d) => (
+                <option key={d} value={d}>
+                  每月 {d} 日
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="button" className="button" disabled={busy} onClick={change}>
+            保存修改
+          </button>
+        </fieldset>
+      )}
+      <h2>每月的捐赠</h2>
+      {plan.charges.length === 0 ? (
+        <p className="muted">还没有扣款记录。</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">月份</th>
+              <th scope="col">项目</th>
+              <th scope="col">金额</th>
+              <th scope="col">结果</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.charges.map((c) => (
+              <tr key={c.period}>
+                <td>{c.period.replace('-', ' 年 ')} 月</td>
+                <td>{c.project}</td>
+                <td>
+                  <Money fen={c.amountFen} exact />
+                </td>
+                <td>
+                  {MONTH_STATE[c.state] ?? c.state}
+                  {c.note && `（${c.note}）`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>记录</h2>
+      <ul>
+        {plan.history.map((h) => (
+          <li key={`${h.at}-${h.detail}`}>
+            {formatDateTime(h.at)} {h.detail}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
