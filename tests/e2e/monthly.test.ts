@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContextOptions, Page } from '@playwright/test';
+import type { BrowserContextOptions, Locator, Page } from '@playwright/test';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { addMonths, dueDate } from '../../donations/monthly/periods.ts';
 import { monthlyDb, planByToken } from '../../donations/monthly/plans.ts';
@@ -112,6 +112,36 @@ async function planIdOf(s: E2eScheduler, token: string): Promise<string> {
   return plan.id;
 }
 
+/**
+ * On the project page: 每月, an amount, day 28 (and `channel` if given), then 下一步 — to the
+ * signing step, whose private management link's token is returned.
+ */
+async function askMonthly(page: Page, slug: string, amount: string, channel?: string): Promise<Locator> {
+  await page.goto(`${baseUrl}/projects/${slug}/`);
+  const donate = page.locator('#donate');
+  await expect.poll(() => donate.getByText('在线捐赠需要启用').isVisible()).toBe(false);
+  await donate.getByRole('radio', { name: amount }).check();
+  await donate.getByRole('radio', { name: '每月捐赠' }).check();
+  await donate.getByLabel('每月扣款日').selectOption('28');
+  if (channel) await donate.getByRole('radio', { name: channel }).check();
+  await donate.getByRole('button', { name: '下一步：核对捐赠信息' }).click();
+  const step = donate.locator('.donate-confirm');
+  await step.getByRole('heading', { name: '开通每月捐赠' }).waitFor();
+  return step;
+}
+
+/** From the signing step: sign on the sandbox's page, back to the management page; the link's token. */
+async function signInSandbox(page: Page, step: Locator): Promise<string> {
+  const href = (await step.getByRole('link', { name: '月捐管理链接' }).getAttribute('href')) as string;
+  expect(href).toMatch(/\/monthly\/manage\/#[A-Za-z0-9_-]{43}$/);
+  await step.getByRole('link', { name: '前往支付宝开通扣款' }).click();
+  await page.getByRole('button', { name: '同意并开通（沙箱，不扣款）' }).click();
+  await page.getByRole('heading', { name: '沙箱签约成功' }).waitFor();
+  await page.getByRole('link', { name: '返回捐赠页面' }).click();
+  await page.locator('#monthly-manage [data-status="active"]').waitFor();
+  return href.split('#')[1] as string;
+}
+
 describe('月捐 in Chromium: sign, charged monthly at an injected clock, change, cancel, unsigned in Alipay', () => {
   it('charges exactly one paid order a month until the donor cancels from the link', async () => {
     const slug = await monthlyProject();
@@ -119,24 +149,10 @@ describe('月捐 in Chromium: sign, charged monthly at an injected clock, change
     const page = await context.newPage();
 
     // Sign: 每月 50 元 on the project page, then Alipay's (the sandbox's) signing page.
-    await page.goto(`${baseUrl}/projects/${slug}/`);
-    const donate = page.locator('#donate');
-    await expect.poll(() => donate.getByText('在线捐赠需要启用').isVisible()).toBe(false);
-    await donate.getByRole('radio', { name: '50 元' }).check();
-    await donate.getByRole('radio', { name: '每月捐赠' }).check();
-    await donate.getByLabel('每月扣款日').selectOption('28');
-    await donate.getByRole('button', { name: '下一步：核对捐赠信息' }).click();
-    await donate.getByRole('heading', { name: '开通每月捐赠' }).waitFor();
+    const step = await askMonthly(page, slug, '50 元');
     await look(page, 'monthly-step-1366');
-    const manageHref = (await donate.getByRole('link', { name: '月捐管理链接' }).getAttribute('href')) as string;
-    expect(manageHref).toMatch(/\/monthly\/manage\/#[A-Za-z0-9_-]{43}$/);
-    const token = manageHref.split('#')[1] as string;
-    await donate.getByRole('link', { name: '前往支付宝开通扣款' }).click();
-    await page.getByRole('button', { name: '同意并开通（沙箱，不扣款）' }).click();
-    await page.getByRole('heading', { name: '沙箱签约成功' }).waitFor();
-    await page.getByRole('link', { name: '返回捐赠页面' }).click();
+    const token = await signInSandbox(page, step);
     const manage = page.locator('#monthly-manage');
-    await manage.locator('[data-status="active"]').waitFor();
 
     scheduler = await e2eScheduler(inject('portalEnv'));
     const s = scheduler;
@@ -207,23 +223,10 @@ describe('月捐 in Chromium: sign, charged monthly at an injected clock, change
     const context = await site.browser.newContext(PHONE);
     await context.addInitScript(() => localStorage.setItem('xj-elder', '1'));
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/projects/${slug}/`);
-    const donate = page.locator('#donate');
-    await expect.poll(() => donate.getByText('在线捐赠需要启用').isVisible()).toBe(false);
-    await donate.getByRole('radio', { name: '10 元' }).check();
-    await donate.getByRole('radio', { name: '每月捐赠' }).check();
-    await donate.getByLabel('每月扣款日').selectOption('28');
-    await donate.getByRole('button', { name: '下一步：核对捐赠信息' }).click();
-    await donate.getByRole('heading', { name: '开通每月捐赠' }).waitFor();
+    const step = await askMonthly(page, slug, '10 元');
     await look(page, 'monthly-step-360-elder');
-    const token = ((await donate.getByRole('link', { name: '月捐管理链接' }).getAttribute('href')) as string).split(
-      '#',
-    )[1] as string;
-    await donate.getByRole('link', { name: '前往支付宝开通扣款' }).click();
-    await page.getByRole('button', { name: '同意并开通（沙箱，不扣款）' }).click();
-    await page.getByRole('link', { name: '返回捐赠页面' }).click();
+    const token = await signInSandbox(page, step);
     const manage = page.locator('#monthly-manage');
-    await manage.locator('[data-status="active"]').waitFor();
     const planId = await planIdOf(s, token);
     const first = (await planOf(token)).nextChargeOn as string;
     expect((await s.tick(chinaNoon(first))).errors).toEqual([]);
@@ -231,6 +234,13 @@ describe('月捐 in Chromium: sign, charged monthly at an injected clock, change
     await expect.poll(() => manage.locator('tbody tr').count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await look(page, 'manage-360-elder');
+    // The confirmation on a phone in 长辈模式, and 不取消 leaves the plan as it was.
+    await manage.getByRole('button', { name: '取消月捐' }).click();
+    await manage.getByRole('heading', { name: '确定取消这项月捐吗？' }).waitFor();
+    await look(page, 'manage-cancel-confirm-360-elder');
+    await manage.getByRole('button', { name: '不取消，返回' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('取消月捐');
+    expect((await planOf(token)).status).toBe('active');
 
     // The donor unsigns inside Alipay: the fake sends the signed dut_user_unsign to the portal.
     const plan = await monthlyDb(s.ctx.ledger)
@@ -260,16 +270,7 @@ describe('月捐 in Chromium: sign, charged monthly at an injected clock, change
       if (r.resourceType() === 'document') documents.push(r.url());
     });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/projects/${slug}/`);
-    const donate = page.locator('#donate');
-    await expect.poll(() => donate.getByText('在线捐赠需要启用').isVisible()).toBe(false);
-    await donate.getByRole('radio', { name: '10 元' }).check();
-    await donate.getByRole('radio', { name: '每月捐赠' }).check();
-    await donate.getByLabel('每月扣款日').selectOption('28');
-    await donate.getByRole('radio', { name: '手机网页' }).check();
-    await donate.getByRole('button', { name: '下一步：核对捐赠信息' }).click();
-    const step = donate.locator('.donate-confirm');
-    await step.getByRole('heading', { name: '开通每月捐赠' }).waitFor();
+    const step = await askMonthly(page, slug, '10 元', '手机网页');
     expect(await step.getByRole('link', { name: /前往支付宝/ }).count()).toBe(0);
     expect(await step.locator('a[href*="/api/payments/"]').count()).toBe(0);
     const signUrl = await step.getByLabel('开通链接（可复制到手机浏览器中打开）').inputValue();
@@ -278,6 +279,17 @@ describe('月捐 in Chromium: sign, charged monthly at an injected clock, change
     expect(await step.locator('[data-wechat]').getByRole('button', { name: '在浏览器打开' }).count()).toBe(1);
     expect(await axe(page)).toEqual([]);
     await look(page, 'monthly-step-360-wechat');
+    // The management page of the plan still waiting offers signing the same way.
+    await step.getByRole('link', { name: '月捐管理链接' }).click();
+    const manage = page.locator('#monthly-manage');
+    await manage.locator('[data-status="signing"]').waitFor();
+    expect(await manage.getByRole('link', { name: /前往支付宝/ }).count()).toBe(0);
+    expect(await manage.locator('a[href*="/api/payments/"]').count()).toBe(0);
+    expect(await manage.getByLabel('开通链接（可复制到手机浏览器中打开）').inputValue()).toContain(
+      'alipay.user.agreement.page.sign',
+    );
+    expect(await axe(page)).toEqual([]);
+    await look(page, 'manage-signing-360-wechat');
     expect(documents.filter((url) => url.includes('/api/payments/'))).toEqual([]);
     await context.close();
   });
