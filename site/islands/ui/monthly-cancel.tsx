@@ -33,7 +33,6 @@ export function MonthlyCancel({
         className="button button--danger"
         ref={opener}
         disabled={busy}
-        aria-haspopup="true"
         onClick={() => setAsking(true)}
       >
         取消月捐
