@@ -197,7 +197,7 @@ function ManageBody() {
       {plan.charges.length === 0 ? (
         <p className="muted">还没有扣款记录。</p>
       ) : (
-        <table className="table">
+        <table className="table stack">
           <thead>
             <tr>
               <th scope="col">月份</th>
@@ -209,12 +209,12 @@ function ManageBody() {
           <tbody>
             {plan.charges.map((c) => (
               <tr key={c.period}>
-                <td>{c.period.replace('-', ' 年 ')} 月</td>
-                <td>{c.project}</td>
-                <td>
+                <th scope="row">{c.period.replace('-', ' 年 ')} 月</th>
+                <td data-label="项目">{c.project}</td>
+                <td data-label="金额">
                   <Money fen={c.amountFen} exact />
                 </td>
-                <td>
+                <td data-label="结果">
                   {MONTH_STATE[c.state] ?? c.state}
                   {c.note && `（${c.note}）`}
                 </td>

@@ -34,10 +34,12 @@ afterAll(async () => {
 /** Noon, China time, of a `YYYY-MM-DD`. */
 const chinaNoon = (date: string) => new Date(`${date}T04:00:00.000Z`);
 
-async function look(p: Page, name: string): Promise<void> {
+/** The whole page, or just one part of it (the donate island's step on a long project page). */
+async function look(p: Page | Locator, name: string): Promise<void> {
   if (!LOOK) return;
   await mkdir(LOOK, { recursive: true });
-  await p.screenshot({ path: join(LOOK, `${name}.png`), fullPage: true });
+  const path = join(LOOK, `${name}.png`);
+  await ('goto' in p ? p.screenshot({ path, fullPage: true }) : p.screenshot({ path }));
 }
 
 async function axe(p: Page): Promise<string[]> {
@@ -150,7 +152,7 @@ describe('月捐 in Chromium: sign, charged monthly at an injected clock, change
 
     // Sign: 每月 50 元 on the project page, then Alipay's (the sandbox's) signing page.
     const step = await askMonthly(page, slug, '50 元');
-    await look(page, 'monthly-step-1366');
+    await look(step, 'monthly-step-1366');
     const token = await signInSandbox(page, step);
     const manage = page.locator('#monthly-manage');
 
@@ -224,7 +226,7 @@ describe('月捐 in Chromium: sign, charged monthly at an injected clock, change
     await context.addInitScript(() => localStorage.setItem('xj-elder', '1'));
     const page = await context.newPage();
     const step = await askMonthly(page, slug, '10 元');
-    await look(page, 'monthly-step-360-elder');
+    await look(step, 'monthly-step-360-elder');
     const token = await signInSandbox(page, step);
     const manage = page.locator('#monthly-manage');
     const planId = await planIdOf(s, token);
@@ -278,7 +280,7 @@ describe('月捐 in Chromium: sign, charged monthly at an injected clock, change
     await step.locator('img[data-pay-qr]').waitFor();
     expect(await step.locator('[data-wechat]').getByRole('button', { name: '在浏览器打开' }).count()).toBe(1);
     expect(await axe(page)).toEqual([]);
-    await look(page, 'monthly-step-360-wechat');
+    await look(step, 'monthly-step-360-wechat');
     // The management page of the plan still waiting offers signing the same way.
     await step.getByRole('link', { name: '月捐管理链接' }).click();
     const manage = page.locator('#monthly-manage');
