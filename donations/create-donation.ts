@@ -189,6 +189,7 @@ export async function createDonation(
       charity,
       routing,
       merchant,
+      wechat: inWeChat(client.userAgent),
     });
   }
   const now = ctx.now();

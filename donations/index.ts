@@ -51,7 +51,7 @@ export type { MailDeliveryOptions, MailDeliveryRun } from './mail/deliver.ts';
 export { postSubscription, postSubscriptionChange } from './mail/handlers.ts';
 export { type MailQueue, openMailQueue } from './mail/mail-queue.ts';
 export { type OutboxMessage, readOutbox } from './mail/outbox-view.ts';
-export { getMonthlyPlan, postMonthlyPlan, sandboxSign } from './monthly/handlers.ts';
+export { getMonthlyOpenData, getMonthlyPlan, postMonthlyPlan, sandboxSign } from './monthly/handlers.ts';
 export { createRateLimiter, type RateDecision } from './rate-limit.ts';
 export { receiveReport } from './reports/handlers.ts';
 export {

@@ -49,6 +49,7 @@ export const SANDBOX_PAY_PATH = '/api/payments/sandbox/pay';
 export const RECEIPT_STATUSES_PATH = '/api/charities/:slug/receipt-statuses';
 export const MONTHLY_PLAN_PATH = '/api/monthly/:token';
 export const SANDBOX_SIGN_PATH = '/api/payments/sandbox/sign';
+export const MONTHLY_OPEN_DATA_PATH = '/api/open-data/monthly.json';
 
 export const API_ROUTES = {
   createDonation: { methods: ['POST'], path: CREATE_DONATION_PATH },
@@ -81,6 +82,7 @@ export const API_ROUTES = {
   receiptStatuses: { methods: ['POST'], path: RECEIPT_STATUSES_PATH },
   monthlyPlan: { methods: ['GET', 'POST'], path: MONTHLY_PLAN_PATH },
   sandboxSign: { methods: ['POST'], path: SANDBOX_SIGN_PATH },
+  monthlyOpenData: { methods: ['GET'], path: MONTHLY_OPEN_DATA_PATH },
 } as const satisfies Record<string, { methods: readonly ('GET' | 'POST')[]; path: string }>;
 
 export type ApiRouteName = keyof typeof API_ROUTES;

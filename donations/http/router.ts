@@ -10,7 +10,7 @@ import {
 } from '../after-gift/handlers.ts';
 import type { DonationsContext } from '../context.ts';
 import { postSubscription, postSubscriptionChange } from '../mail/handlers.ts';
-import { getMonthlyPlan, postMonthlyPlan, sandboxSign } from '../monthly/handlers.ts';
+import { getMonthlyOpenData, getMonthlyPlan, postMonthlyPlan, sandboxSign } from '../monthly/handlers.ts';
 import { postReport } from '../reports/handlers.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import {
@@ -85,6 +85,7 @@ const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['me
     POST: (ctx, req, _u, [token]) => postMonthlyPlan(ctx, token ?? '', req),
   },
   sandboxSign: { POST: (ctx, req) => sandboxSign(ctx, req) },
+  monthlyOpenData: { GET: (ctx) => getMonthlyOpenData(ctx) },
 };
 
 const ROUTES: [string, RegExp, Handler][] = (Object.keys(API_ROUTES) as ApiRouteName[]).flatMap((name) =>

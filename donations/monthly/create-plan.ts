@@ -47,6 +47,8 @@ export async function createMonthlyPlan(
     charity: Charity;
     routing: NewRoutingDecision | null;
     merchant: Merchant;
+    /** Inside WeChat (which does not open Alipay's pages) the signing link comes as a QR image too. */
+    wechat?: boolean;
   },
 ): Promise<CreatedPlan> {
   const { request, project, charity, routing, merchant } = input;
@@ -104,8 +106,8 @@ export async function createMonthlyPlan(
     amountFen: request.amountFen,
     ...(routing ? { routing: { reason: routing.reason } } : {}),
     monthly: { dayOfMonth: day, onProjectEnd: request.monthly.onProjectEnd, firstChargeOn, manageUrl: link },
-    // 扫码: the signing page's URL as a QR image, as for a one-off gift's payment code.
-    pay: await withPayQrImage(pay, { wechat: false }),
+    // 扫码, or inside WeChat: the signing page's URL as a QR image, as for a one-off gift's pay step.
+    pay: await withPayQrImage(pay, { wechat: input.wechat === true }),
   };
 }
 

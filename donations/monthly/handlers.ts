@@ -4,6 +4,7 @@ import { readLimitedText } from '../http/body.ts';
 import { readJsonBody } from '../http/handlers.ts';
 import { errorResponse, json } from '../http/respond.ts';
 import { changePlan, viewPlan } from './manage.ts';
+import { monthlyOpenData } from './open-data.ts';
 
 /**
  * `GET/POST /api/monthly/{token}`: the management page's API. The token is the private link's
@@ -49,6 +50,15 @@ export async function sandboxSign(ctx: DonationsContext, request: ApiRequest): P
       },
       body: page.body,
     };
+  } catch (error) {
+    return errorResponse(error, ctx.log);
+  }
+}
+
+/** `GET /api/open-data/monthly.json`: monthly giving in aggregate (open-data.ts), never a donor. */
+export async function getMonthlyOpenData(ctx: DonationsContext): Promise<ApiAnswer> {
+  try {
+    return json(200, await monthlyOpenData(ctx));
   } catch (error) {
     return errorResponse(error, ctx.log);
   }

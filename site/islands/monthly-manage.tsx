@@ -3,15 +3,18 @@ import { fillPath, MONTHLY_PLAN_PATH } from '../../content/contracts/api-routes.
 import { formatDate, formatDateTime } from '../../content/contracts/format.ts';
 import { type ApiError, callApi, isObject } from './api-client.ts';
 import { Money } from './ui/money.tsx';
+import { MonthlyCancel } from './ui/monthly-cancel.tsx';
+import { MonthlyEdit } from './ui/monthly-edit.tsx';
+import { SignStep } from './ui/monthly-sign-step.tsx';
 import { useHydrated } from './ui/use-hydrated.ts';
-import { parseYuan } from './yuan-to-fen.ts';
 
 /**
  * The monthly gift's management page (/monthly/manage/#<token>, `client:load`): the private
  * link's token is in the fragment, so it never reaches a server log or a Referer; the island sends
  * it to `GET/POST /api/monthly/{token}` only. Shows each month's gift and the plan's history, and
  * changes the amount or the day (from the next month not yet charged), pauses, resumes, or cancels
- * in one step (no confirmation round: the scheduler stops at once, Alipay is unsigned after).
+ * (one confirmation that says what happens, ui/monthly-cancel.tsx; then the scheduler stops at
+ * once and Alipay is unsigned after).
  */
 interface Charge {
   period: string;
@@ -51,8 +54,6 @@ const STATUS: Record<Plan['status'], string> = {
   ended: '已结束',
 };
 
-const DAYS = Array.from({ length: 28 }, (_, i) => String(i + 1));
-
 const MONTH_STATE: Record<string, string> = {
   paid: '已捐出',
   open: '扣款中',
@@ -74,20 +75,19 @@ function ManageBody() {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
-  const [yuan, setYuan] = useState('');
-  const [day, setDay] = useState('');
 
-  const call = async (init?: RequestInit) => {
-    if (!token) return;
+  const call = async (init?: RequestInit): Promise<boolean> => {
+    if (!token) return false;
     setBusy(true);
     const answer = await callApi(asPlan, fillPath(MONTHLY_PLAN_PATH, { token }), init);
     setBusy(false);
     if (answer.ok) {
       setPlan(answer.value);
       setError(null);
-      setYuan((answer.value.amountFen / 100).toFixed(2));
-      setDay(String(answer.value.dayOfMonth));
-    } else setError(answer.error);
+      return true;
+    }
+    setError(answer.error);
+    return false;
   };
   const act = (body: object) =>
     call({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -115,59 +115,54 @@ function ManageBody() {
     );
   }
   const live = plan.status === 'active' || plan.status === 'paused' || plan.status === 'signing';
-  const change = () => {
-    const read = parseYuan(yuan);
-    if (!read.ok) return setError({ code: 'INVALID_BODY', message: read.message, status: 400 });
-    void act({ action: 'change', amountFen: read.fen, dayOfMonth: Number(day) });
-  };
+  const save = async (change: { amountFen: number; dayOfMonth: number }) => act({ action: 'change', ...change });
+  const signUrl = plan.signUrl && /^https?:\/\//.test(plan.signUrl) ? plan.signUrl : null;
   return (
     <div className="monthly-manage" aria-busy={busy || undefined}>
-      <p role="alert" data-code={error?.code}>
+      <p role="alert" className="monthly-manage__alert" data-code={error?.code}>
         {error?.message}
       </p>
       {plan.sandbox && <p className="callout callout--warn">这是沙箱月捐（演示环境），不会产生真实扣款。</p>}
       <dl className="facts">
-        <dt>状态</dt>
-        <dd data-status={plan.status}>
-          <strong>{STATUS[plan.status]}</strong>
-          {plan.statusReason && `：${plan.statusReason}`}
-        </dd>
-        <dt>项目</dt>
-        <dd>{plan.project.title}</dd>
-        <dt>收款方</dt>
-        <dd>{plan.project.charity.name}（善款直接进入该组织的账户）</dd>
-        <dt>每月</dt>
-        <dd>
-          {plan.dayOfMonth} 日 <Money fen={plan.amountFen} exact />
-        </dd>
-        <dt>下次扣款</dt>
-        <dd>{plan.nextChargeOn ? `${formatDate(plan.nextChargeOn)}（或之前 2 天内）` : '不会再扣款'}</dd>
-        <dt>项目结束后</dt>
-        <dd>{plan.onProjectEnd === 'continue' ? '转到同一慈善组织的其他项目' : '停止月捐'}</dd>
+        <div>
+          <dt>状态</dt>
+          <dd data-status={plan.status}>
+            <strong>{STATUS[plan.status]}</strong>
+            {plan.statusReason && `：${plan.statusReason}`}
+          </dd>
+        </div>
+        <div>
+          <dt>项目</dt>
+          <dd>{plan.project.title}</dd>
+        </div>
+        <div>
+          <dt>收款方</dt>
+          <dd>{plan.project.charity.name}（善款直接进入该组织的账户）</dd>
+        </div>
+        <div>
+          <dt>每月</dt>
+          <dd>
+            {plan.dayOfMonth} 日 <Money fen={plan.amountFen} exact />
+          </dd>
+        </div>
+        <div>
+          <dt>下次扣款</dt>
+          <dd>{plan.nextChargeOn ? `${formatDate(plan.nextChargeOn)}（或之前 2 天内）` : '不会再扣款'}</dd>
+        </div>
+        <div>
+          <dt>项目结束后</dt>
+          <dd>{plan.onProjectEnd === 'continue' ? '转到同一慈善组织的其他项目' : '停止月捐'}</dd>
+        </div>
       </dl>
-      {plan.signUrl && (
-        <p>
-          <a className="button" href={plan.signUrl}>
-            前往支付宝开通扣款
-          </a>
-        </p>
-      )}
+      {signUrl && <SignStep url={signUrl} />}
       {live && (
         <div className="donate__actions">
-          <button
-            type="button"
-            className="button button--danger"
-            disabled={busy}
-            onClick={() => act({ action: 'cancel' })}
-          >
-            取消月捐
-          </button>
           {plan.status === 'active' && (
             <button
               type="button"
               className="button button--quiet"
               disabled={busy}
-              onClick={() => act({ action: 'pause' })}
+              onClick={() => void act({ action: 'pause' })}
             >
               暂停
             </button>
@@ -177,40 +172,32 @@ function ManageBody() {
               type="button"
               className="button button--quiet"
               disabled={busy}
-              onClick={() => act({ action: 'resume' })}
+              onClick={() => void act({ action: 'resume' })}
             >
               恢复
             </button>
           )}
+          <MonthlyCancel
+            nextChargeOn={plan.nextChargeOn ? formatDate(plan.nextChargeOn) : null}
+            busy={busy}
+            onCancel={() => void act({ action: 'cancel' })}
+          />
         </div>
       )}
       {live && (
-        <fieldset className="choices">
-          <legend>修改金额或日期（从下一个尚未扣款的月份起）</legend>
-          <div className="field">
-            <label htmlFor="monthly-yuan">每月金额（元，最多 {(plan.maxAmountFen / 100).toFixed(2)}）</label>
-            <input id="monthly-yuan" inputMode="decimal" value={yuan} onChange={(e) => setYuan(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="monthly-day">每月扣款日</label>
-            <select id="monthly-day" value={day} onChange={(e) => setDay(e.target.value)}>
-              {DAYS.map((d) => (
-                <option key={d} value={d}>
-                  每月 {d} 日
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="button" className="button" disabled={busy} onClick={change}>
-            保存修改
-          </button>
-        </fieldset>
+        <MonthlyEdit
+          amountFen={plan.amountFen}
+          maxAmountFen={plan.maxAmountFen}
+          dayOfMonth={plan.dayOfMonth}
+          busy={busy}
+          onSave={save}
+        />
       )}
       <h2>每月的捐赠</h2>
       {plan.charges.length === 0 ? (
         <p className="muted">还没有扣款记录。</p>
       ) : (
-        <table className="table">
+        <table className="table stack">
           <thead>
             <tr>
               <th scope="col">月份</th>
@@ -222,12 +209,12 @@ function ManageBody() {
           <tbody>
             {plan.charges.map((c) => (
               <tr key={c.period}>
-                <td>{c.period.replace('-', ' 年 ')} 月</td>
-                <td>{c.project}</td>
-                <td>
+                <th scope="row">{c.period.replace('-', ' 年 ')} 月</th>
+                <td data-label="项目">{c.project}</td>
+                <td data-label="金额">
                   <Money fen={c.amountFen} exact />
                 </td>
-                <td>
+                <td data-label="结果">
                   {MONTH_STATE[c.state] ?? c.state}
                   {c.note && `（${c.note}）`}
                 </td>

@@ -1,12 +1,11 @@
 import { useEffect, useRef } from 'react';
-import { inWeChat } from '../../../content/contracts/wechat.ts';
 import type { CreatedDonation, CreatedPlan } from '../donate-flow.ts';
 import type { DonationFormValues } from '../donation-request.ts';
 import { channelLabel, describeChoices, expiryTime, resultPath, safeHttpUrl } from '../payment-step.ts';
 import { Money } from './money.tsx';
 import { MonthlyStep } from './monthly-step.tsx';
 import { CopyField, PayQr } from './pay-qr.tsx';
-import { WeChatGuide } from './wechat-guide.tsx';
+import { inWeChatNow, WeChatGuide } from './wechat-guide.tsx';
 
 /**
  * The steps after `POST /api/donations` answered: what will be paid, to whom, and (for a cause)
@@ -18,9 +17,6 @@ import { WeChatGuide } from './wechat-guide.tsx';
  * Inside WeChat, which blocks Alipay's pages, no step links into Alipay: the donor gets the way to
  * the phone's browser and the QR image to scan with Alipay (ui/wechat-guide.tsx).
  */
-/** Rendered only in the browser (the steps follow a POST), so reading the user agent is safe. */
-const inWeChatNow = () => typeof navigator !== 'undefined' && inWeChat(navigator.userAgent);
-
 const SCAN_ELSEWHERE = '用另一部手机的支付宝“扫一扫”扫码付款；也可以长按保存图片，在支付宝“扫一扫”中从相册选取。';
 const UNPAID_CLOSES = '不付款的订单会自动关闭，不会扣款。';
 

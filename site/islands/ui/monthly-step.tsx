@@ -1,12 +1,16 @@
 import { formatDate } from '../../../content/contracts/format.ts';
 import type { CreatedPlan } from '../donate-flow.ts';
 import { Money } from './money.tsx';
+import { SignInWeChat } from './monthly-sign-step.tsx';
 import { PayQr } from './pay-qr.tsx';
+import { inWeChatNow } from './wechat-guide.tsx';
 
 /**
  * After a monthly gift is asked for: what was agreed (project, the charity paid, amount, day, what
  * happens when the project ends), the private management link — shown once, to be kept — and the
  * step to Alipay's signing page (a link, or its QR code for 扫码). Nothing is charged before signing.
+ * Inside WeChat no link into Alipay: the guide out, the QR image and the link as text (as for a
+ * one-off gift, ui/confirm-step.tsx).
  */
 export function MonthlyStep({
   idPrefix: id,
@@ -20,8 +24,9 @@ export function MonthlyStep({
   const { project, pay, monthly } = created;
   const url = pay.kind === 'redirect' ? pay.url : pay.qrCode;
   const safe = /^https?:\/\//.test(url) ? url : null;
+  const wechat = inWeChatNow();
   return (
-    <div className="donate-confirm" id={`${id}-monthly`}>
+    <div className="donate__step donate-confirm" id={`${id}-monthly`}>
       <h3>开通每月捐赠</h3>
       <dl className="facts">
         <dt>项目</dt>
@@ -47,9 +52,10 @@ export function MonthlyStep({
         ：凭它查看每月的捐赠、修改金额或日期、暂停，或一步取消。链接只显示这一次，请勿分享给他人。
       </p>
       {pay.sandbox && <p className="callout callout--warn">这是沙箱签约（演示环境），不会产生真实扣款。</p>}
-      {pay.kind === 'qr' && <PayQr image={pay.qrImage} caption="用支付宝扫码开通" />}
+      {wechat && safe && <SignInWeChat idPrefix={id} url={safe} qrImage={pay.qrImage} />}
+      {!wechat && pay.kind === 'qr' && <PayQr image={pay.qrImage} caption="用支付宝扫码开通" />}
       <div className="donate__actions">
-        {safe && (
+        {safe && !wechat && (
           <a className="button" href={safe}>
             前往支付宝开通扣款
           </a>

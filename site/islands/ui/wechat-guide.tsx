@@ -10,6 +10,9 @@ import { inWeChat } from '../../../content/contracts/wechat.ts';
  * The overlay is a modal `<dialog>`: focus moves into it and back, Esc closes it, and so does a tap
  * anywhere, as donors know it from other pages inside WeChat.
  */
+/** Rendered only in the browser (after a POST or on a client-only page), so reading the user agent is safe. */
+export const inWeChatNow = () => typeof navigator !== 'undefined' && inWeChat(navigator.userAgent);
+
 export function WeChatGuide({ idPrefix: id, children }: { idPrefix: string; children?: ReactNode }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const close = () => dialog.current?.close();
@@ -58,7 +61,7 @@ export function WeChatGuide({ idPrefix: id, children }: { idPrefix: string; chil
  * the user agent here, out of its up-front script.
  */
 export function WeChatFormGuide({ idPrefix }: { idPrefix: string }) {
-  if (typeof navigator === 'undefined' || !inWeChat(navigator.userAgent)) return null;
+  if (!inWeChatNow()) return null;
   return (
     <WeChatGuide idPrefix={idPrefix}>
       <p>也可以就在这里捐赠：支付方式选“扫码支付”（已为您选好），核对后显示付款二维码，用支付宝扫码付款。</p>

@@ -103,6 +103,25 @@ describe.each(BACKENDS)('creating donations on $name', ({ name, skip }) => {
     expect(scanPng(inWeChat.qrImage)).toBe(inWeChat.url);
   });
 
+  it.skipIf(skip)('a monthly gift asked for inside WeChat: the signing link comes as a QR image too', async () => {
+    const wechat = { 'user-agent': 'Mozilla/5.0 (Linux; Android 13) Chrome/116 Mobile MicroMessenger/8.0.47' };
+    const body = {
+      amountFen: 3_000,
+      anonymous: true,
+      projectSlug: 'minxian-zhuxue',
+      channel: 'wap',
+      monthly: { dayOfMonth: 12, onProjectEnd: 'stop' },
+    };
+    const url = `${h.url}/api/donations`;
+    const plain = (await postJson(url, body)).json;
+    expect(plain).toHaveProperty('monthly');
+    expect(plain.pay).not.toHaveProperty('qrImage');
+    const inWeChat = (await postJson(url, body, wechat)).json;
+    expect(inWeChat.pay.kind).toBe('redirect');
+    expect(inWeChat.pay.url).toContain('alipay.user.agreement.page.sign');
+    expect(scanPng(inWeChat.pay.qrImage)).toBe(inWeChat.pay.url);
+  });
+
   it.skipIf(skip)('the whole sandbox payment: checkout → pay → signed notify → paid → totals', async () => {
     const r = await create({
       projectSlug: 'lanzhou-kangfu',

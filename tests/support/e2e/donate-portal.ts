@@ -21,6 +21,11 @@ export interface E2ePortal {
   /** XIANJIE_DATA_DIR of the donations API for this run. */
   dataDir: string;
   ledgerPath: string;
+  /**
+   * The donations settings this portal runs with (data dir, site URL, snapshot): a test builds its
+   * own context over the same ledger and sandbox from them (monthly-scheduler.ts).
+   */
+  env: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -61,13 +66,19 @@ export async function startE2ePortal(workDir: string, snapshotPath: string): Pro
   await symlink(workDir, join(dataDir, 'releases', 'e2e'));
   await symlink('e2e', join(dataDir, 'releases', 'current'));
   const port = await freePort();
+  const donations = {
+    XIANJIE_DATA_DIR: dataDir,
+    XIANJIE_SITE_URL: `http://127.0.0.1:${port}`,
+    DONATIONS_SNAPSHOT: snapshotPath,
+    // No monthly scheduler on the wall clock: tests/e2e/monthly.test.ts ticks it at its own
+    // (injected) clock through tests/support/e2e/monthly-scheduler.ts.
+    MONTHLY_SCHEDULE: 'off',
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', ENTRY, String(port)], {
     cwd: ROOT,
     env: {
       ...process.env,
-      XIANJIE_DATA_DIR: dataDir,
-      XIANJIE_SITE_URL: `http://127.0.0.1:${port}`,
-      DONATIONS_SNAPSHOT: snapshotPath,
+      ...donations,
       // Every e2e test gives from 127.0.0.1, one client to the limiter: the production default
       // (20 orders a minute) refuses the tier's own gifts when several files run close together.
       // The limit itself is tested in tests/integration/donations/limits.test.ts.
@@ -88,6 +99,7 @@ export async function startE2ePortal(workDir: string, snapshotPath: string): Pro
     url,
     dataDir,
     ledgerPath: join(dataDir, 'donations', 'ledger.db'),
+    env: donations,
     close: async () => {
       if (child.exitCode === null) {
         const exited = new Promise<void>((ok) => child.once('exit', () => ok()));

@@ -28,6 +28,8 @@ declare module 'vitest' {
     clientDir: string;
     /** The donations ledger (SQLite) behind baseUrl's API routes. */
     ledgerPath: string;
+    /** The donations settings of that API (tests/support/e2e/monthly-scheduler.ts). */
+    portalEnv: Record<string, string>;
   }
 }
 
@@ -80,6 +82,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('baseUrl', server.url);
   project.provide('clientDir', CLIENT);
   project.provide('ledgerPath', server.ledgerPath);
+  project.provide('portalEnv', server.env);
   return async () => {
     await server?.close();
     server = null;
