@@ -101,14 +101,17 @@ export const forbidden = [
     name: 'site-uses-search-client-face',
     comment: 'site/ uses the one browser search client (search/client/index.ts).',
     severity: 'error',
-    from: { path: '^site/', pathNot: '^site/(pages/search/results\\.astro|lib/render/search-results-view\\.ts)$' },
+    from: {
+      path: '^site/',
+      pathNot: '^site/(pages/search/results\\.(astro|json\\.ts)|lib/render/search-results-view\\.ts)$',
+    },
     to: { path: '^search/', pathNot: '^search/client/index\\.ts$' },
   },
   {
     name: 'site-search-results-use-server-face',
-    comment: 'The server-rendered results page reaches the engine through search/server/index.ts.',
+    comment: 'The server-rendered results page (and its JSON) reach the engine through search/server/index.ts.',
     severity: 'error',
-    from: { path: '^site/(pages/search/results\\.astro|lib/render/search-results-view\\.ts)$' },
+    from: { path: '^site/(pages/search/results\\.(astro|json\\.ts)|lib/render/search-results-view\\.ts)$' },
     to: { path: '^search/', pathNot: '^search/(client|server)/index\\.ts$' },
   },
   {

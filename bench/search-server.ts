@@ -5,7 +5,7 @@
  * queries, heap after building, and start-up after a release switch (documents → a searchable
  * corpus, jieba's dictionary included, in a process that has not searched yet).
  *
- *   npx tsx bench/search-server.ts [demo|scale|all]      (bench/search.ts runs it too)
+ *   npx tsx bench/search-server.ts [demo|scale|all] [in-process|minisearch]   (bench/search.ts runs it too)
  *
  * MiniSearch gets what the in-process engine gets: the same documents, jieba (the same user
  * dictionary) as its tokenizer for documents and queries, the field weights of corpus.ts as
@@ -121,14 +121,19 @@ async function measure(engine: EngineNumbers['engine'], size: Size, documents: S
   return out;
 }
 
-export async function compareServerEngines(sizes: readonly Size[]): Promise<EngineNumbers[]> {
+const ENGINES = ['in-process', 'minisearch'] as const;
+
+export async function compareServerEngines(
+  sizes: readonly Size[],
+  engines: readonly EngineNumbers['engine'][] = ENGINES,
+): Promise<EngineNumbers[]> {
   const out: EngineNumbers[] = [];
   for (const size of sizes) {
     const documents =
       size === 'demo'
         ? relevanceDataset().documents
         : buildSearchDocuments(generateSnapshot({ size: 'scale', asOf: RELEVANCE_AS_OF })).documents;
-    for (const engine of ['in-process', 'minisearch'] as const) out.push(await measure(engine, size, documents));
+    for (const engine of engines) out.push(await measure(engine, size, documents));
   }
   return out;
 }
@@ -148,5 +153,7 @@ export function formatEngineNumbers(rows: readonly EngineNumbers[]): string {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const which = process.argv[2] ?? 'all';
   const sizes: Size[] = which === 'all' ? ['demo', 'scale'] : [which as Size];
-  console.log(formatEngineNumbers(await compareServerEngines(sizes)));
+  // `in-process` alone skips MiniSearch (530 s to build at scale).
+  const engines = ENGINES.filter((e) => !process.argv[3] || e === process.argv[3]);
+  console.log(formatEngineNumbers(await compareServerEngines(sizes, engines)));
 }

@@ -17,6 +17,8 @@ export const paths = {
   typicalCase: (slug: string) => `/cases/${slug}/`,
   awards: () => '/awards/',
   awardYear: (year: number) => `/awards/${year}/`,
+  /** One award on its year's page (site/lib/render/award-list.ts gives each entry this id). */
+  awardAnchor: (year: number, awardSlug: string) => `/awards/${year}/#award-${awardSlug}`,
   campaigns: () => '/campaigns/',
   campaign: (slug: string, page = 1) => (page <= 1 ? `/campaigns/${slug}/` : `/campaigns/${slug}/p/${page}/`),
   transparency: () => '/transparency/',

@@ -6,6 +6,12 @@
  */
 export const SEARCH_CONFIG_FILE = 'search-config.json';
 
+/**
+ * The server engine's JSON endpoint (site/pages/search/results.json.ts): the results page's search
+ * as data, rate-limited with it by the portal (publisher/serve/search-rate-limit.ts).
+ */
+export const SEARCH_ENDPOINT_PATH = '/search/results.json';
+
 export interface BrowserMeilisearchConfig {
   host: string;
   indexUid: string;
@@ -14,10 +20,16 @@ export interface BrowserMeilisearchConfig {
 }
 
 export interface BrowserSearchConfig {
-  engine: 'meilisearch' | 'pagefind';
+  /**
+   * `server`: the portal's own engine through its JSON endpoint (`serverPath`), for a release too
+   * big for Pagefind's budget (search/index/release-index.ts `SERVER_SEARCH_THRESHOLD`).
+   */
+  engine: 'meilisearch' | 'pagefind' | 'server';
   /** Where the Pagefind bundle is served (always present: it is the fallback). */
   pagefindPath: string;
   meilisearch: BrowserMeilisearchConfig | null;
+  /** The same-site path of the server engine's endpoint, with engine `server`. */
+  serverPath?: string;
 }
 
 export const PAGEFIND_ONLY: BrowserSearchConfig = { engine: 'pagefind', pagefindPath: '/pagefind/', meilisearch: null };
@@ -29,6 +41,13 @@ export function parseBrowserSearchConfig(json: unknown, now: number = Date.now()
   const raw = json as Record<string, unknown>;
   const pagefindPath =
     str(raw.pagefindPath, 200) && /^\/[A-Za-z0-9/_-]*\/$/.test(raw.pagefindPath) ? raw.pagefindPath : '/pagefind/';
+  if (raw.engine === 'server') {
+    const ok =
+      str(raw.serverPath, 200) && /^\/[A-Za-z0-9/_.-]*$/.test(raw.serverPath) && !/\/\/|\.\./.test(raw.serverPath);
+    return ok
+      ? { engine: 'server', pagefindPath, meilisearch: null, serverPath: raw.serverPath as string }
+      : { engine: 'pagefind', pagefindPath, meilisearch: null };
+  }
   const m = raw.meilisearch as Record<string, unknown> | null | undefined;
   if (raw.engine !== 'meilisearch' || !m || typeof m !== 'object') {
     return { engine: 'pagefind', pagefindPath, meilisearch: null };

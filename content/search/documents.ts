@@ -305,7 +305,8 @@ export function buildSearchDocuments(snapshot: Snapshot, options: DocumentOption
     return {
       type: 'award',
       slug: a.slug,
-      url: paths.awardYear(a.year),
+      // Its own entry on the year's page: a URL per award, so no index folds a year's awards into one.
+      url: paths.award(a.year, a.slug),
       title: line(`${a.name}（${a.edition}）${category}：${a.awardee.name}`),
       summary: line(a.citation),
       body: plain(a.citation),

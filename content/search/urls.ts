@@ -13,8 +13,8 @@ export interface SearchPaths {
   need: (provinceCode: string, slug: string) => string;
   disclosure: (projectSlug: string, disclosureSlug: string) => string;
   campaign: (slug: string) => string;
-  /** Awards have no page of their own: the year's page lists them. */
-  awardYear: (year: number) => string;
+  /** Awards have no page of their own: the year's page lists them, each entry with its own anchor. */
+  award: (year: number, slug: string) => string;
 }
 
 export const searchPaths: SearchPaths = {
@@ -24,5 +24,5 @@ export const searchPaths: SearchPaths = {
   need: paths.need,
   disclosure: paths.disclosureAnchor,
   campaign: (slug) => paths.campaign(slug),
-  awardYear: paths.awardYear,
+  award: paths.awardAnchor,
 };

@@ -5,7 +5,7 @@ import { servePortalApi, verifyGiftWithDonations } from '../../donations/index.t
 import { serveWorkbench } from '../../referrals/index.ts';
 import type { PublisherConfig } from '../config.ts';
 import type { ReleaseStore } from '../releases/release-store.ts';
-import { searchLimiter } from './search-rate-limit.ts';
+import { SEARCH_PATHS, searchLimiter } from './search-rate-limit.ts';
 import { keepPortalPolicy, releasePolicies, securityHeaders } from './security-headers.ts';
 import { serveStatic } from './static-files.ts';
 import { fromThisMachine, publicStatus, statusViewOf } from './status-access.ts';
@@ -34,8 +34,11 @@ export interface PortalServerOptions {
   webhook: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
-/** Pages with `prerender = false` (site/pages/search/results.astro): no static file exists for them. */
-const SERVER_PAGES = new Set(['/search/results/', '/search/results']);
+/**
+ * Pages with `prerender = false` (site/pages/search/results.astro and its JSON, results.json.ts):
+ * no static file exists for them, and each is a search: rate-limited (search-rate-limit.ts).
+ */
+const SERVER_PAGES = SEARCH_PATHS;
 /** A 捐赠凭证's check (site/pages/verify/[code].astro): rendered per request with the ledger's answer. */
 const VERIFY_PAGE = /^\/verify\/[A-Za-z0-9_-]{1,64}\/?$/;
 

@@ -1,8 +1,15 @@
 import type { IncomingMessage } from 'node:http';
+import { SEARCH_ENDPOINT_PATH } from '../../content/search/browser-config.ts';
 import { clientKey, createRateLimiter, type RateDecision } from '../../donations/index.ts';
 
 /**
- * A per-client limit on `/search/results/`, the one page that runs a search on the server for
+ * The paths that run a search on the server per request: the results page and its JSON for the
+ * island (issue 20, step 5). One limit covers both: a client gets its share of searches either way.
+ */
+export const SEARCH_PATHS: ReadonlySet<string> = new Set(['/search/results/', '/search/results', SEARCH_ENDPOINT_PATH]);
+
+/**
+ * A per-client limit on `/search/results/` (and its JSON), the one page that runs a search on the server for
  * every request. The donations API's limiter and client-address rules, reused as they are
  * (DESIGN.md: the publisher mounts the donations handlers): Redis when `REDIS_URL` is set, so
  * several portal processes share one count, memory otherwise; `X-Forwarded-For` believed only

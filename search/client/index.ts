@@ -43,5 +43,11 @@ export {
   sanitiseMeiliExcerpt,
   sanitisePagefindExcerpt,
 } from './sanitise-excerpt.ts';
+export {
+  createServerEngine,
+  type ServerEngineOptions,
+  ServerSearchUnavailableError,
+  serverSearchQuery,
+} from './server-engine.ts';
 export { expandSynonyms, findSynonymTerms } from './synonym-expansion.ts';
 export type * from './types.ts';

@@ -37,7 +37,8 @@ export interface SearchHit {
 export type FacetCounts = Partial<Record<FacetName, Record<string, number>>>;
 
 export type SearchState = 'empty' | 'results' | 'no-results' | 'unavailable';
-export type EngineName = 'meilisearch' | 'pagefind';
+/** `server`: the portal's own engine through `/search/results.json` (server-engine.ts). */
+export type EngineName = 'meilisearch' | 'pagefind' | 'server';
 
 export interface SearchResponse {
   state: SearchState;

@@ -1,7 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Snapshot } from '../../content/index.ts';
-import { type BrowserSearchConfig, SEARCH_CONFIG_FILE } from '../../content/search/browser-config.ts';
+import {
+  type BrowserSearchConfig,
+  SEARCH_CONFIG_FILE,
+  SEARCH_ENDPOINT_PATH,
+} from '../../content/search/browser-config.ts';
 import { buildSearchDocuments, type DocumentOptions, defaultRuleDay } from '../../content/search/documents.ts';
 import { loadSearchConfig, type SearchConfig } from './config.ts';
 import { createMeilisearchAdapter } from './meilisearch-adapter.ts';
@@ -31,6 +35,17 @@ import { buildVocabulary } from './vocabulary.ts';
  * Pagefind leaves them out; Meilisearch (production) still has them, and so do the project pages.
  */
 export const PAGEFIND_MAX_DISCLOSURES = 5000;
+
+/**
+ * Above this many Pagefind entries (pages + records) the island asks the portal's server engine
+ * (`/search/results.json`, engine `server` in search-config.json) and keeps Pagefind as its fallback
+ * (issue 20, step 5). Measured (BENCHMARKS.md, issue 5's runs): 2,416 entries (demo) → first query
+ * 189 KB, p95 95 ms — at the 100 ms line already; 13,800 (scale) → 312 KB, p95 1.7 s. Pagefind's
+ * first-query bytes and latency grow with its entries (one metadata entry per page, more pages per
+ * common word), so the line sits at twice the demo: a release between the two measured sizes is
+ * past Pagefind's latency target long before its byte budget.
+ */
+export const SERVER_SEARCH_THRESHOLD = 5000;
 
 export interface ReleaseIndexOptions {
   clientDir: string;
@@ -98,7 +113,10 @@ export async function indexRelease(options: ReleaseIndexOptions): Promise<Releas
   }
 
   let meilisearch: ReleaseIndexResult['meilisearch'] = null;
-  let browserConfig: BrowserSearchConfig = { engine: 'pagefind', pagefindPath: '/pagefind/', meilisearch: null };
+  let browserConfig: BrowserSearchConfig =
+    pagefind.pages + pagefind.records > SERVER_SEARCH_THRESHOLD
+      ? { engine: 'server', pagefindPath: '/pagefind/', meilisearch: null, serverPath: SEARCH_ENDPOINT_PATH }
+      : { engine: 'pagefind', pagefindPath: '/pagefind/', meilisearch: null };
   if (config.meilisearch) {
     try {
       const adapter = createMeilisearchAdapter(config.meilisearch);

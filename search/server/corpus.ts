@@ -11,6 +11,7 @@ import { timeSlicer } from '../../content/snapshot/time-slices.ts';
 import type { CorpusHints, FacetCounts } from '../client/index.ts';
 // Deep, not through search/index's face, which carries Pagefind and the Meilisearch admin client.
 import { dictionaryWords, vocabularySteps } from '../index/vocabulary.ts';
+import { type BigramIndex, bigramIndexSteps } from './bigram-index.ts';
 import { createSegmenter, type Segment } from './segmenter.ts';
 
 /**
@@ -59,6 +60,8 @@ export interface ServerCorpus {
   lexicon: ReadonlySet<string>;
   /** The user dictionary (folded) jieba is taught for this corpus: `segmenterOf(corpus)`. */
   dictionary: readonly string[];
+  /** Which documents can hold a term (bigram-index.ts): built here, once per release, not per query. */
+  pairs: BigramIndex;
 }
 
 // A function per corpus, kept beside it (a corpus stays plain data: the sliced and the one-go builds compare equal).
@@ -150,6 +153,10 @@ function* corpusSteps(documents: readonly SearchDocument[]): Steps<ServerCorpus>
     }
     yield;
   }
+  const pairs = yield* bigramIndexSteps(prepared.length, (i) => {
+    const text = prepared[i]?.text;
+    return text ? SEARCH_FIELDS.map((field) => text[field]) : [];
+  });
   const vocabulary = yield* vocabularySteps(documents);
   const dictionary = dictionaryWords(vocabulary);
   const lexicon = new Set([...vocabulary.terms, ...dictionary].map(fold).filter((t) => Array.from(t).length >= 2));
@@ -160,5 +167,6 @@ function* corpusSteps(documents: readonly SearchDocument[]): Steps<ServerCorpus>
     hints: { terms: vocabulary.terms, counts: vocabulary.counts, places: vocabulary.places, words: vocabulary.words },
     lexicon,
     dictionary: dictionary.map(fold),
+    pairs,
   };
 }

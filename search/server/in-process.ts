@@ -123,10 +123,16 @@ function* searchSteps(
   const typeWeights = options.typeWeights ?? SERVER_TYPE_WEIGHTS;
   const { documents } = corpus;
   const candidates: number[] = [];
+  const filtered = Object.keys(request.filters).length > 0;
+  const allowed = filtered ? new Uint8Array(documents.length) : null;
   for (const [i, doc] of documents.entries()) {
-    if (passes(doc, request.filters)) candidates.push(i);
+    if (passes(doc, request.filters)) {
+      candidates.push(i);
+      if (allowed) allowed[i] = 1;
+    }
     if (i % 1024 === 1023) yield;
   }
+  const scope = { candidates, allowed, pairs: corpus.pairs };
 
   const variants = queryVariants(request.query, { hints: corpus.hints, max: options.maxVariants ?? 5 });
   const cache: TermCache = new Map();
@@ -135,7 +141,7 @@ function* searchSteps(
   const best = { query: 0, queryShare: 1, nearMiss: 0, suggestion: null as string | null };
   for (const variant of variants) {
     const terms = queryTerms(variant.query, segment, corpus.lexicon);
-    const { scores, complete } = yield* scoreVariantSteps(documents, candidates, terms, cache);
+    const { scores, complete } = yield* scoreVariantSteps(documents, scope, terms, cache);
     const texts = terms.terms.map((t) => t.text);
     const share = wordShare(terms.terms);
     const named = new Set(terms.terms.flatMap((t) => typeOfWord(t.text) ?? []));

@@ -14,6 +14,7 @@ export { documentExcerpt, excerptOf } from './excerpt.ts';
 export { type InProcessOptions, searchCorpus, searchCorpusSliced } from './in-process.ts';
 export { type ReleaseDocumentSourceOptions, releaseDocumentSource } from './release-document-source.ts';
 export { releaseIsDemo, serverSearch } from './runtime.ts';
+export { MAX_FACET_VALUES, SEARCH_ENDPOINT_PATH, type SearchJson, searchJson, trimFacets } from './search-json.ts';
 export {
   createServerSearch,
   type ServerEngineName,

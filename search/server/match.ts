@@ -1,4 +1,5 @@
 import { runSteps, type Steps } from '../../content/snapshot/steps.ts';
+import { type BigramIndex, candidatesOf } from './bigram-index.ts';
 import { FIELD_WEIGHTS, type PreparedDocument, SEARCH_FIELDS } from './corpus.ts';
 import type { QueryTerms } from './terms.ts';
 
@@ -30,6 +31,17 @@ function countOf(text: string, term: string, max: number): number {
 }
 
 /**
+ * The documents a query may match: `candidates` pass the filters (indexes in corpus order);
+ * `allowed` says the same per document index (`null`: no filter, every document passes); `pairs`
+ * narrows each term to the documents that can hold it (bigram-index.ts).
+ */
+export interface Scope {
+  candidates: readonly number[];
+  allowed: Uint8Array | null;
+  pairs: BigramIndex;
+}
+
+/**
  * Candidates scored between two `yield`s (content/snapshot/steps.ts): one query at scale scans
  * 80,000 documents per term, hundreds of milliseconds in all, so the portal runs it in slices.
  * A step per document would spend more on yielding than on the work.
@@ -39,13 +51,18 @@ const CANDIDATES_PER_STEP = 64;
 /** Document index → the term's score in it, for the documents that hold it. */
 function* termScoreSteps(
   documents: readonly PreparedDocument[],
-  candidates: readonly number[],
+  scope: Scope,
   term: string,
 ): Steps<Map<number, number>> {
   const scores = new Map<number, number>();
   const length = Math.sqrt(Array.from(term).length);
-  for (const [k, i] of candidates.entries()) {
+  // Both lists are ascending, so the scores come out in corpus order either way.
+  const narrowed = candidatesOf(scope.pairs, term);
+  const list: ArrayLike<number> = narrowed ?? scope.candidates;
+  for (let k = 0; k < list.length; k++) {
     if (k % CANDIDATES_PER_STEP === CANDIDATES_PER_STEP - 1) yield;
+    const i = list[k] ?? -1;
+    if (narrowed && scope.allowed && scope.allowed[i] !== 1) continue;
     const doc = documents[i];
     if (!doc) continue;
     let best = 0;
@@ -61,16 +78,16 @@ function* termScoreSteps(
 }
 
 /**
- * `candidates` are the indexes of documents that pass the filters, in corpus order. Returns
+ * `scope` says which documents pass the filters (see `Scope`). Returns
  * document index → score for the documents that hold enough of the terms (see `scoreVariantSteps`).
  */
 export function scoreVariant(
   documents: readonly PreparedDocument[],
-  candidates: readonly number[],
+  scope: Scope,
   query: QueryTerms,
   cache: TermCache,
 ): VariantScores {
-  return runSteps(scoreVariantSteps(documents, candidates, query, cache));
+  return runSteps(scoreVariantSteps(documents, scope, query, cache));
 }
 
 export interface VariantScores {
@@ -98,7 +115,7 @@ const termWeight = (text: string) => Math.sqrt(Array.from(text).length);
  */
 export function* scoreVariantSteps(
   documents: readonly PreparedDocument[],
-  candidates: readonly number[],
+  scope: Scope,
   query: QueryTerms,
   cache: TermCache,
 ): Steps<VariantScores> {
@@ -109,7 +126,7 @@ export function* scoreVariantSteps(
   for (const term of strong) {
     let scores = cache.get(term.text);
     if (!scores) {
-      scores = yield* termScoreSteps(documents, candidates, term.text);
+      scores = yield* termScoreSteps(documents, scope, term.text);
       cache.set(term.text, scores);
     }
     perTerm.push(scores);

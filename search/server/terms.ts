@@ -28,7 +28,8 @@ export interface QueryTerms {
   phrases: string[];
 }
 
-const DELIMITERS = /[\s!-/:-@[-`{-~\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+/u;
+// General punctuation too (— … ‘ ’ “ ”): a query of dashes and ellipses is punctuation, not a word.
+const DELIMITERS = /[\s!-/:-@[-`{-~\u2010-\u205e\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]+/u;
 
 export function queryTerms(query: string, segment: Segment, lexicon: ReadonlySet<string>): QueryTerms {
   const pieces = fold(query)

@@ -6,6 +6,7 @@ import {
   createMeilisearchEngine,
   createPagefindEngine,
   createSearchClient,
+  createServerEngine,
   type SearchClient,
   type SearchResponse,
   UNAVAILABLE_MESSAGE,
@@ -39,8 +40,14 @@ async function loadClient(): Promise<SearchClient> {
   } catch {
     // No config (or no network): Pagefind, which the release always has.
   }
+  // A release too big for Pagefind's budget names the portal's own engine (/search/results.json) instead.
+  const primary = config.meilisearch
+    ? createMeilisearchEngine(config.meilisearch)
+    : config.serverPath
+      ? createServerEngine({ path: config.serverPath })
+      : undefined;
   return createSearchClient({
-    ...(config.meilisearch ? { primary: createMeilisearchEngine(config.meilisearch) } : {}),
+    ...(primary ? { primary } : {}),
     fallback: createPagefindEngine({ bundlePath: config.pagefindPath }),
   });
 }

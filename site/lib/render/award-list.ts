@@ -12,6 +12,7 @@ export function awardListHtml(awards: readonly Award[], linkAwardees = true): Sa
         : linkAwardees && a.awardee.charity
           ? html`<a href="${paths.charity(a.awardee.charity)}">${a.awardee.name}</a>`
           : a.awardee.name;
+    // The id is the fragment of `paths.awardAnchor`, where search results point.
     return html`<li id="award-${a.slug}"><strong>${a.name}（${a.edition}，${a.year}年）· ${labelOf(AWARD_CATEGORIES, a.category)}</strong>：${awardee}<br><span class="small">${a.citation}</span><br><span class="small muted">${a.documentNumber}，${formatDate(a.announcedOn)}公布</span></li>`;
   });
   return html`<ul class="award-list">${items}</ul>`;

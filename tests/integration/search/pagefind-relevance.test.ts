@@ -12,8 +12,11 @@ import { type PagefindBrowser, startPagefindBrowser } from './pagefind-browser.t
  * (addHTMLFile with content/search/pagefind-markup.ts), so neither needs the site.
  */
 const THRESHOLDS = { recallAt5: 0.85, mrr: 0.85 };
-/** Measured 2026-12-06: 0.917 in both modes (issue 20's island target is 0.95: not reached yet, BENCHMARKS.md). */
-const POLICY_SUCCESS = 0.9;
+/**
+ * Measured 2026-12-06: 0.917 in both modes, then 0.938 once each award had its own URL (issue 20's
+ * island target is 0.95: not reached yet, BENCHMARKS.md).
+ */
+const POLICY_SUCCESS = 0.92;
 
 describe.each([
   { name: '自定义记录（addCustomRecord）', as: 'records' as const },

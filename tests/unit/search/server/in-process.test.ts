@@ -38,14 +38,14 @@ describe('专题活动和表彰页可以按名称找到（演示数据）', () =
     expect(r.hits[0]?.type).toBe('campaign');
   });
 
-  it('中华慈善奖 → 表彰条目，链接到当年的表彰页', async () => {
+  it('中华慈善奖 → 表彰条目，链接到当年表彰页上的该条目', async () => {
     const r = await search.search({ query: '中华慈善奖' });
     const top = r.hits.slice(0, 5);
     expect(top.length).toBe(5);
     for (const hit of top) {
       expect(hit.type).toBe('award');
       expect(hit.title).toContain('中华慈善奖');
-      expect(hit.url).toMatch(/^\/awards\/\d{4}\/$/);
+      expect(hit.url).toMatch(/^\/awards\/\d{4}\/#award-[a-z0-9-]+$/);
     }
   });
 
