@@ -121,7 +121,7 @@ export default function TeamPage() {
           </ul>
         )}
       </section>
-      <section className="section" aria-labelledby="team-share">
+      <section className="section team-form" aria-labelledby="team-share">
         <h3 id="team-share">邀请朋友一起捐</h3>
         <figure className="pay-qr">
           <img className="pay-qr__image" src={answer.shareQr} alt="本队页面的二维码" width={200} height={200} />
