@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { TEAMS_PATH } from '../../content/contracts/api-routes.ts';
-import { TEAM_LIMITS } from '../../content/contracts/team-request.ts';
+import { TEAM_LIMITS } from '../../content/contracts/team-limits.ts';
 import { type ApiError, callApi, isObject, isText } from './api-client.ts';
 import { leaderKeyName } from './team-api.ts';
 import { useHydrated } from './ui/use-hydrated.ts';
