@@ -29,6 +29,8 @@ export const paths = {
   sitemap: () => '/sitemap.xml',
   search: () => '/search/',
   about: () => '/about/',
+  /** 发起一起捐 for a project (the form reads `?project=`). */
+  teamStart: (projectSlug: string) => `/teams/new/?project=${encodeURIComponent(projectSlug)}`,
   disclosureAnchor: (projectSlug: string, disclosureSlug: string) => `/projects/${projectSlug}/#d-${disclosureSlug}`,
   /** Share images (Open Graph): one per project, typical case and campaign, one for every other page. */
   shareImage: {

@@ -27,6 +27,7 @@ export {
   getMatchingOpenData,
   getPoolSettlement,
   getTeamAnswer,
+  getTeamPoster,
   postCloseTeam,
   postHideTeam,
   postTeam,
@@ -60,3 +61,4 @@ export {
   openReportOutbox,
   type ReportSink,
 } from './reports/outbox.ts';
+export type { PublicTeam } from './teams/store.ts';

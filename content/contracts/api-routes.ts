@@ -41,6 +41,8 @@ export const MATCHING_OPEN_DATA_PATH = '/api/open-data/matching.json';
 export const TEAMS_PATH = '/api/teams';
 export const TEAM_PATH = '/api/teams/:teamId';
 export const TEAM_CLOSE_PATH = '/api/teams/:teamId/close';
+/** A team's poster (PNG): drawn by the site's share-image renderer, so Astro serves it. */
+export const TEAM_POSTER_PATH = '/api/teams/:teamId/poster.png';
 export const TEAM_HIDE_PATH = '/api/charities/:slug/teams/:teamId/hide';
 export { PROJECT_SUBSCRIPTIONS_PATH, SUBSCRIPTION_CONFIRM_PATH, SUBSCRIPTION_UNSUBSCRIBE_PATH };
 export const SANDBOX_GATEWAY_PATH = '/api/payments/sandbox/gateway';
@@ -66,6 +68,7 @@ export const API_ROUTES = {
   createTeam: { methods: ['POST'], path: TEAMS_PATH },
   team: { methods: ['GET'], path: TEAM_PATH },
   closeTeam: { methods: ['POST'], path: TEAM_CLOSE_PATH },
+  teamPoster: { methods: ['GET'], path: TEAM_POSTER_PATH },
   hideTeam: { methods: ['POST'], path: TEAM_HIDE_PATH },
   projectSubscriptions: { methods: ['POST'], path: PROJECT_SUBSCRIPTIONS_PATH },
   subscriptionConfirm: { methods: ['POST'], path: SUBSCRIPTION_CONFIRM_PATH },

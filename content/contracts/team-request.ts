@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { teamTextIssue } from '../rules/team-text.ts';
 import { slug } from '../schemas/common.ts';
+import { TEAM_LIMITS } from './team-limits.ts';
 
 /**
  * 一起捐 (issue 18): the body of `POST /api/teams`, strict like the donation request. Lengths are
@@ -8,13 +9,7 @@ import { slug } from '../schemas/common.ts';
  * in share links and in `POST /api/donations` `team` is 12 characters of lowercase base32.
  */
 
-export const TEAM_LIMITS = {
-  name: 20,
-  message: 140,
-  leaderName: 20,
-  minGoalFen: 10_000,
-  maxGoalFen: 100_000_000,
-} as const;
+export { TEAM_LIMITS };
 
 export const TEAM_TEXT_FIELDS = ['name', 'message', 'leaderName'] as const;
 export const TEAM_FIELD_LABELS: Record<(typeof TEAM_TEXT_FIELDS)[number], string> = {

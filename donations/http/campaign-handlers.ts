@@ -3,7 +3,7 @@ import { campaignStats, matchingOpenData } from '../matching/campaign-stats.ts';
 import { matchingNow } from '../matching/matching-now.ts';
 import { settlementCsv } from '../matching/settlement-csv.ts';
 import { payQrImage } from '../pay-qr-image.ts';
-import { closeTeam, createTeam, getTeam, hideTeam } from '../teams/store.ts';
+import { closeTeam, createTeam, getTeam, hideTeam, type PublicTeam } from '../teams/store.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import { hitClientLimit } from './client-limit.ts';
 import { type RequestMeta, readJsonBody } from './handlers.ts';
@@ -54,7 +54,7 @@ export const postTeam = (ctx: DonationsContext, request: ApiRequest, meta: Reque
 export const getTeamAnswer = (ctx: DonationsContext, id: string) =>
   answer(ctx, async () => {
     const team = await getTeam(ctx, id);
-    const shareUrl = `${ctx.config.siteUrl}/teams/?id=${team.id}`;
+    const shareUrl = teamShareUrl(ctx, team.id);
     return json(200, {
       team,
       shareUrl,
@@ -71,4 +71,31 @@ export const postHideTeam = (ctx: DonationsContext, charity: string, id: string,
     const authorization = request.header('authorization');
     const body = await readJsonBody(request, ctx.config.bodyLimitBytes).catch(() => ({}));
     return json(200, await hideTeam(ctx, charity, id, authorization, body));
+  });
+
+/** The link a team is shared by (its page, which reads `?id=`). */
+const teamShareUrl = (ctx: DonationsContext, id: string) => `${ctx.config.siteUrl}/teams/?id=${id}`;
+
+/**
+ * A team's poster (PNG), drawn by the caller — the site owns the share-image renderer — from the
+ * team's public fields and share link. A hidden or unknown team is the same 404 as its page's API.
+ * Cached for a while by browsers and WeChat: the poster shows no live figure that could go stale.
+ */
+export const getTeamPoster = (
+  ctx: DonationsContext,
+  id: string,
+  draw: (team: PublicTeam, shareUrl: string) => Promise<Uint8Array>,
+) =>
+  answer(ctx, async () => {
+    const team = await getTeam(ctx, id);
+    const png = await draw(team, teamShareUrl(ctx, team.id));
+    return {
+      status: 200,
+      headers: {
+        'content-type': 'image/png',
+        'cache-control': 'public, max-age=600',
+        'x-content-type-options': 'nosniff',
+      },
+      body: png,
+    };
   });

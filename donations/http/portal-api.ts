@@ -14,7 +14,8 @@ import { ownsPath, routeDonations } from './router.ts';
  *
  * Not served here: the report form (`POST /api/reports`), whose answer to a browser is a page the
  * site renders (site/pages/reports/answer.astro) — it stays with Astro, as does any path the
- * table does not have. Returns false for those, before touching the request's body.
+ * table does not have (a team's poster: the router has no handler for it, the site draws it).
+ * Returns false for those, before touching the request's body.
  */
 export async function servePortalApi(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const path = (req.url ?? '/').split('?')[0] ?? '/';

@@ -66,6 +66,8 @@ const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['me
   createTeam: { POST: (ctx, req, _u, _p, meta) => postTeam(ctx, req, meta) },
   team: { GET: (ctx, _r, _u, [id]) => getTeamAnswer(ctx, id ?? '') },
   closeTeam: { POST: (ctx, req, _u, [id]) => postCloseTeam(ctx, id ?? '', req) },
+  // Drawn by the site's share-image renderer: its Astro route serves it (portal-api.ts).
+  teamPoster: {},
   hideTeam: { POST: (ctx, req, _u, [slug, id]) => postHideTeam(ctx, slug ?? '', id ?? '', req) },
   projectSubscriptions: { POST: (ctx, req, _u, [slug], meta) => postSubscription(ctx, slug ?? '', req, meta) },
   subscriptionConfirm: { POST: (ctx, req, _u, [id]) => postSubscriptionChange(ctx, 'confirm', id ?? '', req) },

@@ -75,7 +75,7 @@ export function TeamGive({ projectSlug, team }: { projectSlug: string; team: str
   }
   return (
     <form
-      className="card"
+      className="card team-form"
       data-team-give=""
       onSubmit={(e) => {
         e.preventDefault();
@@ -96,7 +96,7 @@ export function TeamGive({ projectSlug, team }: { projectSlug: string; team: str
         <input id="team-give-name" type="text" maxLength={20} value={name} onChange={(e) => setName(e.target.value)} />
       </div>
       {error && (
-        <p className="field__error" role="alert" data-code={error.code}>
+        <p className="field-error" role="alert" data-code={error.code}>
           {error.message}
         </p>
       )}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { fillPath, TEAM_CLOSE_PATH } from '../../content/contracts/api-routes.ts';
+import { fillPath, TEAM_CLOSE_PATH, TEAM_POSTER_PATH } from '../../content/contracts/api-routes.ts';
 import type { ApiError } from './api-client.ts';
 import { fetchTeam, leaderKeyName, type TeamAnswer } from './team-api.ts';
 import { TeamGive } from './team-give.tsx';
@@ -121,13 +121,19 @@ export default function TeamPage() {
           </ul>
         )}
       </section>
-      <section className="section" aria-labelledby="team-share">
+      <section className="section team-form" aria-labelledby="team-share">
         <h3 id="team-share">邀请朋友一起捐</h3>
         <figure className="pay-qr">
           <img className="pay-qr__image" src={answer.shareQr} alt="本队页面的二维码" width={200} height={200} />
           <figcaption>长按保存二维码，或复制下面的链接发到微信。</figcaption>
         </figure>
         <CopyField id="team-share-url" label="队伍链接" value={answer.shareUrl} />
+        <p>
+          <a href={fillPath(TEAM_POSTER_PATH, { teamId: team.id })} data-team-poster="">
+            打开队伍海报（图片，含二维码）
+          </a>
+          ：打开后长按保存，发到微信群或朋友圈。
+        </p>
       </section>
       {leaderKey && team.status === 'open' && (
         <p>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { TEAMS_PATH } from '../../content/contracts/api-routes.ts';
-import { TEAM_LIMITS } from '../../content/contracts/team-request.ts';
+import { TEAM_LIMITS } from '../../content/contracts/team-limits.ts';
 import { type ApiError, callApi, isObject, isText } from './api-client.ts';
 import { leaderKeyName } from './team-api.ts';
 import { useHydrated } from './ui/use-hydrated.ts';
@@ -60,14 +60,14 @@ export default function TeamStart() {
   };
   const errorFor = (field: string) =>
     error?.field === field ? (
-      <p className="field__error" role="alert" data-code={error.code}>
+      <p className="field-error" role="alert" data-code={error.code}>
         {error.message}
       </p>
     ) : null;
 
   return (
     <form
-      className="card"
+      className="card team-form"
       data-team-start=""
       onSubmit={(e) => {
         e.preventDefault();
@@ -76,12 +76,19 @@ export default function TeamStart() {
     >
       <div className="field">
         <label htmlFor="team-name">队伍名称（{TEAM_LIMITS.name} 字以内）</label>
-        <input id="team-name" required maxLength={TEAM_LIMITS.name * 2} value={values.name} onChange={set('name')} />
+        <input
+          id="team-name"
+          type="text"
+          required
+          maxLength={TEAM_LIMITS.name * 2}
+          value={values.name}
+          onChange={set('name')}
+        />
         {errorFor('name')}
       </div>
       <div className="field">
         <label htmlFor="team-goal">目标金额（元）</label>
-        <input id="team-goal" inputMode="decimal" required value={values.goal} onChange={set('goal')} />
+        <input id="team-goal" type="text" inputMode="decimal" required value={values.goal} onChange={set('goal')} />
         {errorFor('goalFen')}
       </div>
       <div className="field">
@@ -93,6 +100,7 @@ export default function TeamStart() {
         <label htmlFor="team-leader">发起人称呼（可不填）</label>
         <input
           id="team-leader"
+          type="text"
           maxLength={TEAM_LIMITS.leaderName * 2}
           value={values.leaderName}
           onChange={set('leaderName')}
@@ -103,7 +111,7 @@ export default function TeamStart() {
         一起捐只为慈善项目募捐：请不要写个人求助、受助人的姓名或病情、网址、广告或联系方式，提交时会检查。
       </p>
       {error && !['name', 'goalFen', 'message', 'leaderName'].includes(error.field ?? '') && (
-        <p className="field__error" role="alert" data-code={error.code}>
+        <p className="field-error" role="alert" data-code={error.code}>
           {error.message}
         </p>
       )}

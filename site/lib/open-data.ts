@@ -9,6 +9,7 @@ import {
 } from '../../content/index.ts';
 import { absoluteUrl, paths } from '../../content/paths.ts';
 import { type CsvCell, toCsv } from './csv.ts';
+import { matchingPoolDataset } from './open-data-matching.ts';
 import { referralDataset } from './open-data-referrals.ts';
 import type { NeedView, ProjectView, SiteData } from './site-data.ts';
 
@@ -30,7 +31,7 @@ export interface Column<T> {
 }
 
 export interface Dataset<T> {
-  name: 'projects' | 'disclosures' | 'needs' | 'referrals';
+  name: 'projects' | 'disclosures' | 'needs' | 'referrals' | 'matching-pools';
   title: string;
   description: string;
   columns: Column<T>[];
@@ -282,11 +283,17 @@ export function openDatasets(siteUrl: URL | string | undefined) {
     columns: needColumns(abs),
     items: (site) => site.needs,
   };
-  return { projects, disclosures, needs, referrals: referralDataset() } as const;
+  return {
+    projects,
+    disclosures,
+    needs,
+    referrals: referralDataset(),
+    'matching-pools': matchingPoolDataset(siteUrl),
+  } as const;
 }
 
 export type DatasetName = keyof ReturnType<typeof openDatasets>;
-export const DATASET_NAMES: DatasetName[] = ['projects', 'disclosures', 'needs', 'referrals'];
+export const DATASET_NAMES: DatasetName[] = ['projects', 'disclosures', 'needs', 'referrals', 'matching-pools'];
 
 export function datasetCsv<T>(dataset: Dataset<T>, site: SiteData): string {
   return toCsv(

@@ -34,6 +34,14 @@ function overdueNoticeHtml({ schedule }: Pick<ProjectView, 'schedule'>): SafeHtm
 }
 
 /**
+ * 一起捐 from the project page: a plain link to the team form (no script — the page is at its
+ * script budget), only where the project accepts gifts, as the teams API requires.
+ */
+function teamInviteHtml(slug: string): SafeHtml {
+  return html`<p class="team-invite" data-team-invite><a href="${paths.teamStart(slug)}">发起一起捐</a>：为本项目组一支队伍，把队伍链接或海报发给朋友，一起捐款。</p>`;
+}
+
+/**
  * The project page's `#donate` section: where the island goes when the project accepts donations
  * (its server render says, without JavaScript, how to give to the charity directly), else every
  * reason it does not.
@@ -41,7 +49,7 @@ function overdueNoticeHtml({ schedule }: Pick<ProjectView, 'schedule'>): SafeHtm
 export function donateSlotHtml(view: ProjectView): SafeHtml {
   const { eligibility, charity, project } = view;
   const body = eligibility.eligible
-    ? html`<div class="callout"><p>本项目正在依法公开募捐。善款直接进入${charity.name}的账户，本站不经手资金。</p></div>${overdueNoticeHtml(view)}${islandSlotHtml('donate')}`
+    ? html`<div class="callout"><p>本项目正在依法公开募捐。善款直接进入${charity.name}的账户，本站不经手资金。</p></div>${overdueNoticeHtml(view)}${islandSlotHtml('donate')}${teamInviteHtml(project.slug)}`
     : html`<div class="callout callout--warn"><p><strong>本项目目前不接受捐赠。</strong>原因：</p><ul>${eligibility.reasons.map((r) => html`<li>${r.message}</li>`)}</ul></div>`;
   return html`<section id="donate" aria-labelledby="donate-heading" data-project-slug="${project.slug}" data-accepting="${String(eligibility.eligible)}"><h2 id="donate-heading">捐赠</h2>${body}</section>`;
 }

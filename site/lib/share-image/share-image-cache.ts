@@ -28,6 +28,8 @@ export function shareCardKey(card: ShareCard): string {
     subtitle ?? null,
     figures.map((f) => [f.label, f.value]),
     note ?? null,
+    // Only a poster has a QR: every other card keeps the key (and the cached PNG) it had.
+    ...(card.qr ? [card.qr.image, card.qr.caption] : []),
   ]);
   return createHash('sha256').update(canonical, 'utf8').digest('hex').slice(0, 32);
 }

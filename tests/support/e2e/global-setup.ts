@@ -7,6 +7,7 @@ import type { TestProject } from 'vitest/node';
 import { generateSnapshot } from '../../../datasets/index.ts';
 import { indexRelease } from '../../../search/index/release-index.ts';
 import { type E2ePortal, startE2ePortal } from './donate-portal.ts';
+import { withRunningPool } from './e2e-campaign.ts';
 import { E2E_AS_OF } from './e2e-constants.ts';
 
 /**
@@ -57,7 +58,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   if (!reuse) {
     await rm(WORK, { recursive: true, force: true });
     await mkdir(WORK, { recursive: true });
-    const snapshot = generateSnapshot({ size: 'demo', asOf: E2E_AS_OF });
+    // Plus a campaign running on the day the tests run, with a 配捐 pool (e2e-campaign.ts).
+    const snapshot = withRunningPool(generateSnapshot({ size: 'demo', asOf: E2E_AS_OF }), E2E_AS_OF);
     await writeFile(SNAPSHOT, JSON.stringify(snapshot));
     await run(join(ROOT, 'node_modules', '.bin', 'astro'), ['build', '--outDir', OUT], {
       ...process.env,

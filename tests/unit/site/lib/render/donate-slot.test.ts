@@ -18,4 +18,15 @@ describe("the project page's donate slot", () => {
     expect(out.indexOf('data-overdue-notice')).toBeLessThan(out.indexOf('xj-island:donate'));
     expect(donateSlotHtml(clean).value).not.toContain('data-overdue-notice');
   });
+
+  it('offers 发起一起捐 as a plain link on a project that accepts gifts, and not on one that does not', () => {
+    const open = site.projects.find((v) => v.accepting);
+    const closed = site.projects.find((v) => !v.eligibility.eligible);
+    if (!open || !closed) throw new Error('the demo needs projects that accept gifts and projects that do not');
+    expect(donateSlotHtml(open).value).toContain(
+      `<a href="/teams/new/?project=${encodeURIComponent(open.project.slug)}">发起一起捐</a>`,
+    );
+    expect(donateSlotHtml(closed).value).not.toContain('data-team-invite');
+    expect(donateSlotHtml(closed).value).not.toContain('/teams/new/');
+  });
 });
