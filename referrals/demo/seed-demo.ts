@@ -140,11 +140,15 @@ export async function ensureDemoWorkbench(
       targetGroup: project?.targetGroups[0] ?? 'low-income',
       serviceType: project?.serviceTypes[0] ?? null,
       // Every fourth referral goes to the second charity first, so both demo charities have a queue.
+      // Half the overdue ones name a single charity, so they stay overdue (the tick passes the
+      // others on to their second charity: cases/overdue.ts) and both sides see the red card.
       offers: report
         ? []
-        : n % 4 === 0
-          ? [suggestions[1], suggestions[0]].filter((x): x is Suggestion => !!x)
-          : suggestions.slice(0, 2),
+        : overdue && n % 2 === 1
+          ? suggestions.slice(0, 1)
+          : n % 4 === 0
+            ? [suggestions[1], suggestions[0]].filter((x): x is Suggestion => !!x)
+            : suggestions.slice(0, 2),
       overdue,
       reporter: report ? useDemoCharity : null,
       createdBy: idOf(report ? 'charity1' : `county.${mainCounty}`),
