@@ -2,12 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { z } from 'zod';
-import { parseSnapshot } from '../../../content/index.ts';
 import { todayIso } from '../../../content/rules/dates.ts';
-import { REPO_ROOT } from '../../../publisher/config.ts';
 import { suggestCharities } from '../../../referrals/cases/suggest.ts';
-import { readReferralsConfig } from '../../../referrals/index.ts';
-import { journeyPortal } from './journey-context.ts';
+import { journeyPortal, liveSnapshot } from './journey-context.ts';
 
 /**
  * The 衔接 workbench as its caseworkers use it in a journey: the demo accounts `npm start` wrote
@@ -51,14 +48,14 @@ export function demoCaseworkers(): {
 
 /**
  * A hardship (target group and service) in `countyCode` for which the workbench suggests one of
- * `charities` first, read from the snapshot the portal's workbench reads.
+ * `charities` first, by the workbench's own rule on the snapshot it reads.
  */
 export function hardshipSuggesting(
   countyCode: string,
   charities: ReadonlySet<string>,
 ): { targetGroup: string; serviceType: string; charitySlug: string; charityName: string } {
-  const config = readReferralsConfig({ XIANJIE_DATA_DIR: journeyPortal().dataDir }, REPO_ROOT);
-  const snapshot = parseSnapshot(JSON.parse(readFileSync(config.snapshotPath, 'utf8')), '工作台的快照');
+  // The portal's workbench suggests from the live release's snapshot (publisher/portal.ts).
+  const snapshot = liveSnapshot();
   const today = todayIso(new Date());
   for (const project of snapshot.projects) {
     for (const targetGroup of project.targetGroups) {
