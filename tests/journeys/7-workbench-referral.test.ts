@@ -47,6 +47,7 @@ async function publicCounts(
   countyCode: string,
 ): Promise<{ scope: string; made: number | null; helped: number | null } | null> {
   const province = `${countyCode.slice(0, 2)}0000`;
+  // A page of its own (a fresh context: nothing cached from an earlier release).
   await page.goto(`${baseUrl}/needs/${province}/#referrals`);
   const read = async (code: string) => {
     const table = page.locator(`table:has(caption#referrals-${code}-charity)`);
@@ -114,14 +115,20 @@ describe('journey 7: a referral through the 衔接 workbench, and a report back'
     const hardship = hardshipSuggesting(countyCode, new Set(charities.keys()));
     const charity = charities.get(hardship.charitySlug) as WorkbenchAccount;
 
-    const reader = await browser.newPage({ viewport: PHONE });
-    let before = await publicCounts(reader, countyCode);
-    if (!before) {
+    const readPublic = async () => {
+      const page = await browser.newPage({ viewport: PHONE });
+      return { page, counts: await publicCounts(page, countyCode) };
+    };
+    let first = await readPublic();
+    if (!first.counts) {
       // The live release predates the demo workbench (this journey run alone on a fresh portal).
       step('7', '线上版本还没有工作台的汇总：先发布一版');
+      await first.page.close();
       await nextRelease();
-      before = await publicCounts(reader, countyCode);
+      first = await readPublic();
     }
+    await first.page.close();
+    const before = first.counts;
     if (!before || before.made === null || before.helped === null) throw new Error('公开需求页上没有可读的转介汇总数');
     step('7', `发布前（${before.scope}）：转介 ${before.made}，已帮扶 ${before.helped}`);
 
@@ -144,10 +151,10 @@ describe('journey 7: a referral through the 衔接 workbench, and a report back'
     await countyPage.getByRole('button', { name: '下一步：选择慈善组织' }).click();
     await expect(countyPage).toHaveURL(/\/charities$/);
     // The workbench suggests the charity first, with its reason, and has it ticked.
-    const first = countyPage.locator('label.card').first();
-    await expect(first).toContainText(hardship.charityName);
-    await expect(first).toContainText('推荐理由');
-    await expect(first.getByRole('checkbox')).toBeChecked();
+    const suggested = countyPage.locator('label.card').first();
+    await expect(suggested).toContainText(hardship.charityName);
+    await expect(suggested).toContainText('推荐理由');
+    await expect(suggested.getByRole('checkbox')).toBeChecked();
     await countyPage.getByRole('checkbox', { name: /当事人同意向所选慈善组织提供信息/ }).check();
     await countyPage.getByRole('button', { name: '发出转介' }).click();
     await expect(notice(countyPage)).toContainText('转介已发出');
@@ -180,7 +187,7 @@ describe('journey 7: a referral through the 衔接 workbench, and a report back'
 
     step('7', '下一次发布之后，公开需求页上的汇总数随之变化');
     await nextRelease();
-    const after = await publicCounts(reader, countyCode);
+    const { page: reader, counts: after } = await readPublic();
     step('7', `发布后（${after?.scope}）：转介 ${after?.made}，已帮扶 ${after?.helped}`);
     expect(after?.scope).toBe(before.scope);
     expect(after?.made).toBe(before.made + 1);
