@@ -141,7 +141,7 @@ describe('journey 7: a referral through the 衔接 workbench, and a report back'
     await countyPage.getByRole('radio', { name: '未申请政府救助' }).check();
     await countyPage.getByLabel('姓名（必填）').fill(HOUSEHOLD);
     await countyPage.getByLabel('家庭人口（人）（必填）').fill('3');
-    await countyPage.getByLabel('情况说明').fill('旅程测试：家中老人患病，需要短期帮扶。');
+    await countyPage.getByRole('textbox', { name: '情况说明' }).fill('旅程测试：家中老人患病，需要短期帮扶。');
     await countyPage.getByRole('checkbox', { name: '当事人（或其监护人）已同意向慈善组织提供本表信息' }).check();
     await countyPage.getByLabel('同意人姓名（必填）').fill(HOUSEHOLD);
     await countyPage.getByRole('radio', { name: '本人' }).check();
