@@ -125,7 +125,9 @@ describe.each(DATABASES)('overdue referrals pass on by themselves on $name', ({ 
 
       // The county sees who moved it in its audit log.
       expect((await county.client.login(county.username, county.password)).status).toBe(303);
-      expect((await county.client.get('/workbench/audit')).body).toContain('逾期自动转给下一家');
+      const log = (await county.client.get('/workbench/audit')).body;
+      expect(log).toContain('逾期自动转给下一家');
+      expect(log).toContain('系统（自动）');
 
       const facts = await deidentifiedFacts(h.ctx.wb, h.clock.now);
       expect(facts.map((f) => f.outcome).sort()).toEqual(['overdue', 'pending']);
