@@ -139,7 +139,7 @@ describe('journey 7: a referral through the 衔接 workbench, and a report back'
     await countyPage.getByLabel('需要的帮扶（必填）').selectOption(hardship.serviceType);
     await countyPage.getByRole('radio', { name: '紧急', exact: true }).check();
     await countyPage.getByRole('radio', { name: '未申请政府救助' }).check();
-    await countyPage.getByLabel('姓名（必填）').fill(HOUSEHOLD);
+    await countyPage.getByLabel('姓名（必填）', { exact: true }).fill(HOUSEHOLD);
     await countyPage.getByLabel('家庭人口（人）（必填）').fill('3');
     await countyPage.getByRole('textbox', { name: '情况说明' }).fill('旅程测试：家中老人患病，需要短期帮扶。');
     await countyPage.getByRole('checkbox', { name: '当事人（或其监护人）已同意向慈善组织提供本表信息' }).check();
@@ -207,7 +207,7 @@ describe('journey 7: a referral through the 衔接 workbench, and a report back'
     await charityPage.getByRole('radio', { name: '最低生活保障（低保）' }).check();
     await charityPage.getByLabel('帮扶对象类别（必填）').selectOption({ index: 1 });
     await charityPage.getByLabel('所在县（必填）').selectOption(countyCode);
-    await charityPage.getByLabel('姓名（必填）').fill(REPORTED);
+    await charityPage.getByLabel('姓名（必填）', { exact: true }).fill(REPORTED);
     await charityPage.getByLabel('家庭人口（人）（必填）').fill('2');
     await charityPage.getByRole('checkbox', { name: '当事人（或其监护人）已同意向民政部门提供本表信息' }).check();
     await charityPage.getByLabel('同意人姓名（必填）').fill(REPORTED);
