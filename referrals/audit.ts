@@ -19,6 +19,7 @@ export type AuditAction =
   | 'help'
   | 'close'
   | 'pass-on'
+  | 'auto-pass-on'
   | 'outcome'
   | 'purge'
   | 'login'
@@ -67,6 +68,7 @@ export const ACTION_LABELS: Record<string, string> = {
   help: '登记帮扶',
   close: '结案',
   'pass-on': '逾期转给下一家',
+  'auto-pass-on': '逾期自动转给下一家',
   outcome: '登记办理结果',
   purge: '到期清除个人信息',
   login: '登录',

@@ -1,5 +1,6 @@
 import { followFile, readSnapshotFileIncrementally } from '../content/node/index.ts';
 import type { Snapshot } from '../content/snapshot/snapshot-schema.ts';
+import { passOnOverdue } from './cases/overdue.ts';
 import { purgeClosed } from './cases/purge.ts';
 import { type ReferralsConfig, readReferralsConfig } from './config.ts';
 import type { Workbench } from './context.ts';
@@ -26,19 +27,25 @@ export async function openWorkbench(config: ReferralsConfig, now: () => Date = (
 }
 
 let shared: Promise<Workbench> | null = null;
+const TICK_MS = 10 * 60_000;
 
 /**
- * The process's workbench, opened on first use from the environment; the purge of expired
- * personal data runs then and every hour after (unref'd: it never keeps a process alive).
+ * The process's workbench, opened on first use from the environment. Its tick runs then and every
+ * ten minutes after (unref'd: it never keeps a process alive): overdue referrals are offered to the
+ * next charity the household agreed to (cases/overdue.ts), and expired personal data is purged.
  */
 export function workbench(): Promise<Workbench> {
   shared ??= openWorkbench(readReferralsConfig()).then((ctx) => {
-    const run = () =>
-      purgeClosed(ctx).catch((e: unknown) =>
+    const run = async () => {
+      await passOnOverdue(ctx).catch((e: unknown) =>
+        console.error(`衔接工作台：逾期转介自动转给下一家失败：${(e as Error).message}`),
+      );
+      await purgeClosed(ctx).catch((e: unknown) =>
         console.error(`衔接工作台：清除到期个人信息失败：${(e as Error).message}`),
       );
+    };
     void run();
-    setInterval(run, 3_600_000).unref();
+    setInterval(run, TICK_MS).unref();
     return ctx;
   });
   shared.catch(() => {

@@ -79,7 +79,7 @@ function ownOffer(account: Account, current: OffersTable | null, state: OffersTa
 }
 
 /** Offers the next charity the household agreed to; none left → the referral ends as declined. */
-async function offerNext(trx: Db, ctx: Workbench, referralId: string, today: string): Promise<boolean> {
+export async function offerNext(trx: Db, ctx: Workbench, referralId: string, today: string): Promise<boolean> {
   const next = await trx
     .selectFrom('wb_offers')
     .selectAll()

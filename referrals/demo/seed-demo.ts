@@ -44,6 +44,16 @@ const NOTES = [
   '孩子上学费用有困难，家庭收入不稳定。',
   '住房条件差，冬季取暖困难。',
 ];
+/** Every demo household's name (and consenting person) is this prefix and its number. */
+const NAME_PREFIX = '演示户';
+const ADDRESS = '演示地址（虚构）';
+const GOV_REASON = '演示说明：已按规定审核';
+
+/**
+ * Every personal string the demo seeds (names by their common prefix), so the release tests can
+ * search every public file for them (tests/support/fixtures/referral-households.ts).
+ */
+export const DEMO_PERSONAL_STRINGS: readonly string[] = [NAME_PREFIX, ADDRESS, GOV_REASON, ...NOTES];
 
 /** A small deterministic generator (mulberry32): the same demo on every fresh start. */
 function random(seed: number): () => number {
@@ -140,11 +150,15 @@ export async function ensureDemoWorkbench(
       targetGroup: project?.targetGroups[0] ?? 'low-income',
       serviceType: project?.serviceTypes[0] ?? null,
       // Every fourth referral goes to the second charity first, so both demo charities have a queue.
+      // Half the overdue ones name a single charity, so they stay overdue (the tick passes the
+      // others on to their second charity: cases/overdue.ts) and both sides see the red card.
       offers: report
         ? []
-        : n % 4 === 0
-          ? [suggestions[1], suggestions[0]].filter((x): x is Suggestion => !!x)
-          : suggestions.slice(0, 2),
+        : overdue && n % 2 === 1
+          ? suggestions.slice(0, 1)
+          : n % 4 === 0
+            ? [suggestions[1], suggestions[0]].filter((x): x is Suggestion => !!x)
+            : suggestions.slice(0, 2),
       overdue,
       reporter: report ? useDemoCharity : null,
       createdBy: idOf(report ? 'charity1' : `county.${mainCounty}`),
@@ -208,14 +222,14 @@ async function seedOne(ctx: Workbench, s: SeedSpec): Promise<void> {
         consent_until: addDays(s.today, 365),
         consent_relation: 'self',
         consent_fields: JSON.stringify(['name', 'phone', 'address', 'notes']),
-        consent_by_enc: c.seal(id, 'consentBy', `演示户${s.n}`),
+        consent_by_enc: c.seal(id, 'consentBy', `${NAME_PREFIX}${s.n}`),
         guardian_enc: null,
-        name_enc: c.seal(id, 'name', `演示户${s.n}`),
+        name_enc: c.seal(id, 'name', `${NAME_PREFIX}${s.n}`),
         id_number_enc: null,
         phone_enc: null,
-        address_enc: c.seal(id, 'address', '演示地址（虚构）'),
+        address_enc: c.seal(id, 'address', ADDRESS),
         notes_enc: c.seal(id, 'notes', s.note),
-        gov_reason_enc: s.report || s.n % 3 === 0 ? null : c.seal(id, 'govReason', '演示说明：已按规定审核'),
+        gov_reason_enc: s.report || s.n % 3 === 0 ? null : c.seal(id, 'govReason', GOV_REASON),
         outcome_note_enc: null,
       })
       .execute();

@@ -79,7 +79,7 @@ export function auditBody(
 ${rows.map(
   (
     a,
-  ) => html`<div class="card"><div class="row"><strong>${ACTION_LABELS[a.action] ?? a.action}</strong><span class="badge">${a.username ?? a.role}</span><span class="hint">${beijing(a.at)}</span></div>
+  ) => html`<div class="card"><div class="row"><strong>${ACTION_LABELS[a.action] ?? a.action}</strong><span class="badge">${a.username ?? (a.role === 'system' ? '系统（自动）' : a.role)}</span><span class="hint">${beijing(a.at)}</span></div>
 ${a.referral_id ? html`<div class="hint">记录 ${a.referral_id.slice(0, 8)}${a.county_code ? ` · 县 ${a.county_code}` : ''}</div>` : ''}
 ${a.fields ? html`<div class="hint">字段：${a.fields}</div>` : ''}</div>`,
 )}`;

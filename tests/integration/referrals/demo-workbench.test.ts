@@ -9,6 +9,7 @@ import { readReferral } from '../../../referrals/cases/read.ts';
 import { readReferralsConfig } from '../../../referrals/config.ts';
 import type { Workbench } from '../../../referrals/context.ts';
 import { deidentifiedFacts, ensureDemoWorkbench, openWorkbench } from '../../../referrals/index.ts';
+import { REFERRAL_HOUSEHOLD_STRINGS } from '../../support/fixtures/referral-households.ts';
 import { tempDirs } from '../../support/temp-dirs.ts';
 
 /**
@@ -79,8 +80,14 @@ describe('the demo workbench', () => {
     expect(some.length).toBeGreaterThan(0);
     for (const { id } of some) {
       const view = await readReferral(ctx, county, id);
-      for (const [field, value] of Object.entries(view.person))
+      for (const [field, value] of Object.entries(view.person)) {
         expect(lintPii(value), `${field}: ${value}`).toEqual([]);
+        // …and each is one of the strings the release tests search every public file for.
+        expect(
+          REFERRAL_HOUSEHOLD_STRINGS.some((known) => value.includes(known)),
+          `${field}: ${value}`,
+        ).toBe(true);
+      }
     }
   });
 });
