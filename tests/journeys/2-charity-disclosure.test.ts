@@ -131,7 +131,7 @@ afterAll(async () => {
 });
 
 describe('journey 2: a charity editor publishes an overdue disclosure', () => {
-  it('appears on the project page and clears the 逾期未披露 flag', async () => {
+  it('appears on the project page, clears the 逾期未披露 flag, and mails its followers once', async () => {
     const plan = choose();
     const { project } = plan;
     const stamp = Date.now().toString(36);
