@@ -14,7 +14,7 @@ import {
   taxIdKindOf,
   todayIso,
 } from '../content/index.ts';
-import { issueLookupToken } from './after-gift/find-gift.ts';
+import { lookupTokenRow } from './after-gift/find-gift.ts';
 import { toAlipayTime } from './alipay/alipay-time.ts';
 import { createPaymentStep, type PayStep } from './alipay/payment-step.ts';
 import type { DonationsContext } from './context.ts';
@@ -196,6 +196,9 @@ export async function createDonation(
   const expiresAt = new Date(now.getTime() + ctx.config.payWindowMinutes * 60_000);
   const id = randomUUID();
   const receipt = receiptOf(ctx, request);
+  // The private link is written with the order, in its transaction: a paid gift always has it, and
+  // a failed token write leaves no order.
+  const lookup = lookupTokenRow(ctx, id, 'create');
   let outTradeNo = newOutTradeNo(now);
   for (let attempt = 0; ; attempt++) {
     try {
@@ -219,7 +222,7 @@ export async function createDonation(
         },
         receipt,
         routing,
-        team ? [['team_orders', { order_id: id, team_id: team.id }]] : [],
+        team ? [lookup.row, ['team_orders', { order_id: id, team_id: team.id }]] : [lookup.row],
       );
       break;
     } catch (error) {
@@ -227,9 +230,6 @@ export async function createDonation(
       outTradeNo = newOutTradeNo(now);
     }
   }
-  // Before the pay step: a gift that is paid always has its private link. (Should this write fail,
-  // the pending order is never paid and reconciliation closes it.)
-  const token = await issueLookupToken(ctx, id, 'create');
   let pay: PayStep;
   try {
     pay = await createPaymentStep(merchant, {
@@ -260,6 +260,6 @@ export async function createDonation(
     ...(routing ? { routing: { reason: routing.reason } } : {}),
     ...(await matchingPreview(ctx, project.slug)),
     pay: await withPayQrImage(pay, { wechat: inWeChat(client.userAgent) }),
-    lookup: { token, path: myGiftLink(token) },
+    lookup: { token: lookup.token, path: myGiftLink(lookup.token) },
   };
 }

@@ -7,6 +7,7 @@ import type { OrderRow } from '../ledger/orders.ts';
 import { hashLookupToken, newLookupToken } from './lookup-token.ts';
 import { afterGiftDb } from './migrations.ts';
 import { afterGiftState } from './state.ts';
+import type { GiftLookupsTable } from './tables.ts';
 
 /**
  * Finding a gift again (issue 16 item 1): by the private token, or by Alipay's trade number (or
@@ -39,17 +40,30 @@ export async function orderByToken(ctx: DonationsContext, token: string): Promis
   return order ?? null;
 }
 
-/** Stores a new private token for the order (only its hash) and returns the token. */
-export async function issueLookupToken(
+/**
+ * A new private token for the order and the `gift_lookups` row that keeps its hash, not yet
+ * written: a new order passes the row to `insertOrder` so the order and its link are one
+ * transaction (a failed token write leaves no order behind).
+ */
+export function lookupTokenRow(
   ctx: DonationsContext,
   orderId: string,
   source: 'create' | 'lookup',
-): Promise<string> {
+): { token: string; row: ['gift_lookups', GiftLookupsTable] } {
   const token = newLookupToken();
-  await afterGiftDb(ctx.ledger)
-    .insertInto('gift_lookups')
-    .values({ token_hash: hashLookupToken(token), order_id: orderId, source, created_at: ctx.now().toISOString() })
-    .execute();
+  const row: GiftLookupsTable = {
+    token_hash: hashLookupToken(token),
+    order_id: orderId,
+    source,
+    created_at: ctx.now().toISOString(),
+  };
+  return { token, row: ['gift_lookups', row] };
+}
+
+/** Stores a new private token for an existing order (only its hash) and returns the token. */
+export async function issueLookupToken(ctx: DonationsContext, orderId: string, source: 'lookup'): Promise<string> {
+  const { token, row } = lookupTokenRow(ctx, orderId, source);
+  await afterGiftDb(ctx.ledger).insertInto('gift_lookups').values(row[1]).execute();
   return token;
 }
 

@@ -4,6 +4,7 @@ import type { GiftView } from '../../content/contracts/my-gift-link.ts';
 import { GiftDetail } from './gift-detail.tsx';
 import { forgetGift, type RememberedGift, rememberedGifts, rememberGift, tokenFromHash } from './gift-memory.ts';
 import { downloadFile, eraseGift, fetchGift, lookupGift } from './my-gifts-api.ts';
+import { announceOpenGiftProject, openGiftAttributes } from './open-gift-project.ts';
 import { GiftLookupForm } from './ui/gift-lookup-form.tsx';
 import { useHydrated } from './ui/use-hydrated.ts';
 
@@ -58,6 +59,11 @@ export default function MyGifts() {
     }
   }, []);
 
+  // The page's subscribe form (its own island) offers the open gift's project.
+  const openProject = open ? { slug: open.gift.project.slug, title: open.gift.project.title } : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: announced when the open project changes.
+  useEffect(() => announceOpenGiftProject(openProject), [openProject?.slug]);
+
   if (!hydrated) {
     return (
       <div id="my-gifts" className="my-gifts">
@@ -84,7 +90,7 @@ export default function MyGifts() {
   const years = [0, 1, 2].map((n) => new Date().getFullYear() - n);
 
   return (
-    <div id="my-gifts" className="my-gifts">
+    <div id="my-gifts" className="my-gifts" {...openGiftAttributes(openProject)}>
       <div aria-live="polite" className="my-gifts__message" data-my-message="">
         {message}
       </div>
@@ -111,6 +117,9 @@ export default function MyGifts() {
                 核验凭证
               </a>
             )}
+            <a className="button button--quiet" href="#subscribe-open-gift">
+              订阅项目进展
+            </a>
             <button type="button" className="button button--quiet" onClick={() => forget(open.gift)}>
               在本设备忘记
             </button>

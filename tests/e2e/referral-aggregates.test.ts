@@ -1,9 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { referralAggregatesSchema, snapshotSchema } from '../../content/index.ts';
 import { REFERRAL_HOUSEHOLD_STRINGS } from '../support/fixtures/referral-households.ts';
+import { type ReleaseFile, releaseFiles } from '../support/release-files.ts';
 
 /**
  * The 衔接 workbench's results in a built release (the e2e demo build: its snapshot carries the
@@ -16,30 +16,6 @@ import { REFERRAL_HOUSEHOLD_STRINGS } from '../support/fixtures/referral-househo
  */
 const clientDir = inject('clientDir');
 const work = join(clientDir, '..', '..');
-
-interface ReleaseFile {
-  path: string;
-  bytes: Buffer;
-}
-
-async function releaseFiles(): Promise<ReleaseFile[]> {
-  const entries = await readdir(work, { recursive: true, withFileTypes: true });
-  const out: ReleaseFile[] = [];
-  for (const e of entries) {
-    if (!e.isFile()) continue;
-    const path = join(e.parentPath, e.name);
-    const bytes = await readFile(path);
-    out.push({ path, bytes });
-    if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      try {
-        out.push({ path: `${path} (gunzip)`, bytes: gunzipSync(bytes) });
-      } catch {
-        // Not gzip after all: searched as it is.
-      }
-    }
-  }
-  return out;
-}
 
 /** What a count cell may say: 0, ≥ 5, "<5" or the complement mark (JSON/CSV) / 已隐去 (pages). */
 function allowedCount(text: string): boolean {
@@ -67,7 +43,7 @@ const COUNT_COLUMNS = [
 
 let files: ReleaseFile[] = [];
 beforeAll(async () => {
-  files = await releaseFiles();
+  files = await releaseFiles(work);
 });
 
 describe('referral aggregates in a release', () => {

@@ -1,12 +1,30 @@
+import { join } from 'node:path';
 import { type Browser, expect } from '@playwright/test';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchChromium } from '../../bench/harness/browser.ts';
 import { publisherStatus, waitForIdle } from '../../bench/harness/publisher-status.ts';
 import { fenToYuanText } from '../../cms/src/admin/money.ts';
 import { type Disclosure, disclosureSchedule, type IsoDate, type Project, todayIso } from '../../content/index.ts';
+import {
+  clonePublished,
+  linkIn,
+  mailsTo,
+  realLookupToken,
+  subscribeOnProjectPage,
+  waitForMails,
+} from '../support/journeys/donor-mail.ts';
 import { FormWork } from '../support/journeys/form-work.ts';
 import { account, journeyPortal, liveSnapshot, step } from '../support/journeys/journey-context.ts';
-import { adminLoginUi, combobox, expectPublished, field, option } from '../support/journeys/strapi-admin.ts';
+import {
+  adminLoginUi,
+  adminToken,
+  combobox,
+  documentIdOf,
+  expectPublished,
+  field,
+  option,
+} from '../support/journeys/strapi-admin.ts';
+import { releaseFiles } from '../support/release-files.ts';
 
 /**
  * Journey 2: a charity editor (credentials from the demo accounts file) logs into the Strapi admin
@@ -16,10 +34,18 @@ import { adminLoginUi, combobox, expectPublished, field, option } from '../suppo
  * minutes. After the webhook-driven rebuild the disclosure is on the project
  * page and the overdue flag is gone.
  *
+ * A donor follows the project (issue 16): subscribes on its project page before the editor
+ * starts, confirms from the mail in `npm start`'s embedded outbox; the release with the new
+ * disclosure sends them exactly one news mail with RFC 8058 headers, and no file of that release
+ * (pages, open data, feeds, search documents) holds their address or a real lookup token. After
+ * the one-click unsubscribe, the next release (the editor's copy of the disclosure) sends nothing.
+ *
  * The project is chosen by the content/ rules themselves: one of the editor's projects that is
  * overdue today and that one progress disclosure published today brings up to date.
  */
-const { baseUrl, strapiUrl } = journeyPortal();
+const { baseUrl, strapiUrl, dataDir } = journeyPortal();
+const DISCLOSURE_UID = 'api::disclosure.disclosure';
+const NEWS = /新的信息公开/;
 const editor = account((a) => a.role === 'charityEditor' && a.email.startsWith('charity1@'), '慈善组织编辑一');
 let browser: Browser;
 
@@ -105,7 +131,7 @@ afterAll(async () => {
 });
 
 describe('journey 2: a charity editor publishes an overdue disclosure', () => {
-  it('appears on the project page and clears the 逾期未披露 flag', async () => {
+  it('appears on the project page, clears the 逾期未披露 flag, and mails its followers once', async () => {
     const plan = choose();
     const { project } = plan;
     const stamp = Date.now().toString(36);
@@ -116,6 +142,25 @@ describe('journey 2: a charity editor publishes an overdue disclosure', () => {
     step('2', `线上项目页 ${project.slug} 显示逾期未披露`);
     await page.goto(projectUrl);
     await expect(page.getByText(/逾期未披露 \d+ 项/).first()).toBeVisible();
+
+    step('2', `捐赠人在 ${project.slug} 的项目页用邮箱订阅，并从发件箱的确认邮件确认`);
+    const subscriber = `follower-${stamp}@example.org`;
+    // A second follower who stays: the release after the unsubscribe does send (to them).
+    const stays = `stays-${stamp}@example.org`;
+    const donor = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const address of [subscriber, stays]) {
+      await subscribeOnProjectPage(donor, projectUrl, address);
+      const [confirm] = await waitForMails(dataDir, address, /请确认订阅/, 1);
+      expect(confirm?.subject).toContain(project.title);
+      await donor.goto(linkIn(confirm?.text ?? '', '/subscriptions/confirm/', baseUrl).href);
+      await donor.getByRole('button', { name: '确认订阅' }).click();
+      await expect(donor.getByRole('status')).toContainText('已确认订阅', { timeout: 30_000 });
+    }
+    // A private lookup token the ledger holds, for the release scan below.
+    const lookupToken = await realLookupToken(
+      baseUrl,
+      liveSnapshot().projects.map((p) => p.slug),
+    );
 
     step('2', `以 ${editor.email} 登录管理后台，新建进展公开（两笔支出）`);
     await adminLoginUi(page, strapiUrl, editor);
@@ -193,6 +238,53 @@ describe('journey 2: a charity editor publishes an overdue disclosure', () => {
     expect(after.current?.id).not.toBe(before.current?.id);
     await expect(live.getByText(/逾期未披露 \d+ 项/)).toHaveCount(0);
     await expect(live.getByText('本项目目前没有逾期未披露的信息公开事项。')).toBeVisible();
+
+    step('2', '订阅者收到且只收到一封本次发布的进展邮件，带一键退订头');
+    const news = await waitForMails(dataDir, subscriber, NEWS, 1);
+    // Two more passes of the delivery loop (every 5 s by default): still one.
+    await new Promise((r) => setTimeout(r, 11_000));
+    expect(await mailsTo(dataDir, subscriber, NEWS)).toHaveLength(1);
+    const mail = news[0];
+    expect(mail?.subject).toContain(project.title);
+    expect(mail?.text).toContain(title);
+    expect(mail?.listUnsubscribePost).toBe('List-Unsubscribe=One-Click');
+    const oneClick = /<(https?:[^>]+)>/.exec(mail?.listUnsubscribe ?? '')?.[1];
+    expect(oneClick).toBeDefined();
+
+    step('2', '新版本的全部文件（页面、开放数据、订阅源、搜索文档）不含订阅邮箱和查询令牌');
+    const files = await releaseFiles(join(dataDir, 'releases', 'current'));
+    const names = files.map((f) => f.path);
+    expect(names.some((n) => n.endsWith(`projects/${project.slug}/feed.xml`))).toBe(true);
+    expect(names.some((n) => n.endsWith('feed.xml') && !n.includes('/projects/'))).toBe(true);
+    expect(names.some((n) => /\/data\/[^/]+\.(json|csv)$/.test(n))).toBe(true);
+    expect(names.some((n) => n.endsWith('search-documents.json'))).toBe(true);
+    const leaks = files.filter((f) => f.bytes.includes(subscriber) || f.bytes.includes(lookupToken)).map((f) => f.path);
+    expect(leaks).toEqual([]);
+
+    step('2', '一键退订（邮件客户端的 POST），下一个版本不再发信');
+    const unsubscribe = new URL(oneClick ?? '');
+    const left = await fetch(new URL(`${unsubscribe.pathname}${unsubscribe.search}`, baseUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(left.status).toBe(200);
+    const token = await adminToken(strapiUrl, editor);
+    await clonePublished(strapiUrl, token, DISCLOSURE_UID, await documentIdOf(strapiUrl, token, DISCLOSURE_UID, slug), {
+      title: `${title}（补充）`,
+      slug: `${slug}-2`,
+    });
+    await expect
+      .poll(async () => (await publisherStatus(baseUrl)).current?.id, { timeout: 300_000, intervals: [2000] })
+      .not.toBe(after.current?.id);
+    await waitForIdle(baseUrl);
+    // The follower who stayed hears of it; the one who left does not, after two more passes.
+    await waitForMails(dataDir, stays, NEWS, 2);
+    await new Promise((r) => setTimeout(r, 11_000));
+    expect(await mailsTo(dataDir, subscriber, NEWS)).toHaveLength(1);
+    expect(await mailsTo(dataDir, stays, NEWS)).toHaveLength(2);
+    step('2', `版本 ${(await publisherStatus(baseUrl)).current?.id} 上线，退订后没有新邮件`);
+    await donor.close();
     await page.close();
     await live.close();
   });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { afterGiftSnapshot, payGift } from '../../../support/donations/after-gift-world.ts';
-import { BACKENDS, type Harness, postJson, startHarness } from '../../../support/donations/harness.ts';
+import { BACKENDS, counts, type Harness, postJson, startHarness } from '../../../support/donations/harness.ts';
 import { paidNotify, pendingOrder, postNotify } from '../../../support/donations/orders.ts';
 
 /**
@@ -203,6 +204,33 @@ describe.each(BACKENDS)('gift lookup ($name)', ({ name, skip }) => {
         }
         expect(answers).toEqual([404, 404, 404, 429]);
       }
+    },
+  );
+
+  it.skipIf(skip)(
+    "the private link is written in the order's transaction: a failed token write leaves no order",
+    async () => {
+      const h = await startHarness(name, { snapshot: afterGiftSnapshot() });
+      harnesses.push(h);
+      const db = h.ctx.ledger.db;
+      const body = { projectSlug: 'minxian-zhuxue', amountFen: 5_000, channel: 'page', anonymous: true };
+      const before = await counts(h.ctx);
+      // The token's table is gone for a moment: its insert fails after the order's rows went in.
+      await sql`alter table gift_lookups rename to gift_lookups_away`.execute(db);
+      const failed = await postJson(`${h.url}/api/donations`, body);
+      await sql`alter table gift_lookups_away rename to gift_lookups`.execute(db);
+      expect(failed.status, failed.text).toBe(500);
+      expect(await counts(h.ctx)).toEqual(before);
+      // With the table back, the order and its link are written together.
+      const created = await postJson(`${h.url}/api/donations`, body);
+      expect(created.status, created.text).toBe(201);
+      const links = await db
+        .withTables<{ gift_lookups: { token_hash: string; order_id: string; source: string } }>()
+        .selectFrom('gift_lookups')
+        .select(['order_id', 'source'])
+        .execute();
+      expect(links).toEqual([{ order_id: created.json.donationId, source: 'create' }]);
+      expect((await counts(h.ctx)).orders).toBe(before.orders + 1);
     },
   );
 });
