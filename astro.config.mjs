@@ -9,6 +9,7 @@ import { precompressAssets } from './site/integrations/precompress-assets.ts';
 import { recordCsp } from './site/integrations/record-csp.ts';
 import { shareImageCache } from './site/integrations/share-image-cache.ts';
 import { siteSitemap } from './site/integrations/sitemap.ts';
+import { zodJitless } from './site/integrations/zod-jitless.ts';
 import { ELDER_MODE_SCRIPT } from './site/lib/elder-mode-script.ts';
 
 const siteUrl = process.env.XIANJIE_SITE_URL ?? 'http://127.0.0.1:4321';
@@ -24,7 +25,15 @@ export default defineConfig({
   publicDir: './site/public',
   outDir: './dist',
   site: siteUrl,
-  integrations: [react(), siteSitemap(), precompressAssets(), recordCsp(), checkRawMarkup(), shareImageCache()],
+  integrations: [
+    react(),
+    zodJitless(),
+    siteSitemap(),
+    precompressAssets(),
+    recordCsp(),
+    checkRawMarkup(),
+    shareImageCache(),
+  ],
   adapter: node({ mode: 'middleware' }),
   build: { format: 'directory' },
   vite: {

@@ -1,5 +1,3 @@
-// First: the schemas below (and those of donation-request.ts) are built in jitless mode.
-import './zod-jitless.ts';
 import { z } from 'zod';
 import { CREATE_DONATION_PATH } from '../../content/contracts/api-routes.ts';
 import { PAY_QR_IMAGE_PATTERN } from '../../content/contracts/pay-qr-image.ts';

@@ -61,12 +61,12 @@ describe('size and script budgets of the built demo site', () => {
       const page = urlPathOf(clientDir, f);
       // Pages with a giving island (site/islands/): project pages (live totals, donate form), needs
       // and campaign pages with a cause-donation slot, the donation result page, 我的捐赠 (/my/), the
-      // monthly gift's page, and the subscription pages (the e-mail form, and the confirm /
-      // unsubscribe buttons the mails link to). The search page hosts the search island (its budget
-      // is counted apart, below).
+      // monthly gift's page, the subscription pages (the e-mail form, and the confirm / unsubscribe
+      // buttons the mails link to), the campaign pages' 配捐 and team board, and the team pages.
+      // The search page hosts the search island (its budget is counted apart, below).
       const kind = /id="search-app"/.test(html)
         ? 'search'
-        : /id="live-totals"|data-cause-donate|id="donation-result"|id="my-gifts"|id="monthly-manage"|id="subscription-link"|data-subscribe/.test(
+        : /id="live-totals"|data-cause-donate|id="donation-result"|id="my-gifts"|id="monthly-manage"|id="subscription-link"|data-subscribe|component-url="[^"]*\/(campaign-live|team-page|team-start)\./.test(
               html,
             )
           ? 'giving'
