@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatYuan } from '../../content/contracts/money.ts';
 import type { GiftView } from '../../content/contracts/my-gift-link.ts';
+import { SUBSCRIPTION_PAGES } from '../../content/contracts/subscription-request.ts';
 import { GiftDetail } from './gift-detail.tsx';
 import { forgetGift, type RememberedGift, rememberedGifts, rememberGift, tokenFromHash } from './gift-memory.ts';
 import { downloadFile, eraseGift, fetchGift, lookupGift } from './my-gifts-api.ts';
@@ -59,7 +60,8 @@ export default function MyGifts() {
     }
   }, []);
 
-  // The page's subscribe form (its own island) offers the open gift's project.
+  // The open gift's project, for a subscribe form on the page (none today: /my/ links to the
+  // subscription page, which keeps /my/ within the giving pages' script budget).
   const openProject = open ? { slug: open.gift.project.slug, title: open.gift.project.title } : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: announced when the open project changes.
   useEffect(() => announceOpenGiftProject(openProject), [openProject?.slug]);
@@ -117,7 +119,10 @@ export default function MyGifts() {
                 核验凭证
               </a>
             )}
-            <a className="button button--quiet" href="#subscribe-open-gift">
+            <a
+              className="button button--quiet"
+              href={`${SUBSCRIPTION_PAGES.subscribe}?project=${encodeURIComponent(open.gift.project.slug)}`}
+            >
               订阅项目进展
             </a>
             <button type="button" className="button button--quiet" onClick={() => forget(open.gift)}>

@@ -359,7 +359,9 @@ describe('results without JavaScript (/search/results/, rendered by the server)'
     await expect.poll(() => new URL(p.url()).pathname).toMatch(/^\/campaigns\/\d{4}-zhonghuacishanri\/$/);
 
     await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('中华慈善奖')}`);
-    expect(await p.locator('.search-hit__title a').first().getAttribute('href')).toMatch(/^\/awards\/\d{4}\/$/);
+    expect(await p.locator('.search-hit__title a').first().getAttribute('href')).toMatch(
+      /^\/awards\/\d{4}\/(#award-[a-z0-9-]+)?$/,
+    );
 
     await p.goto(`${baseUrl}/search/results/?q=${encodeURIComponent('项日')}`);
     const suggestion = p.locator('.search-suggestion a');
