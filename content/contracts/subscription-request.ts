@@ -32,12 +32,4 @@ export interface SubscriptionChangeAnswer {
   project: { slug: string; title: string };
 }
 
-/**
- * The subscription pages: `subscribe` (`?project=<slug>`, linked from every project page) holds the
- * form; the mails link to the other two, which read `id` and `token` and ask before acting.
- */
-export const SUBSCRIPTION_PAGES = {
-  subscribe: '/subscriptions/',
-  confirm: '/subscriptions/confirm/',
-  unsubscribe: '/subscriptions/unsubscribe/',
-} as const;
+export { SUBSCRIPTION_PAGES } from './subscription-routes.ts';

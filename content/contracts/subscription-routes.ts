@@ -6,3 +6,13 @@
 export const PROJECT_SUBSCRIPTIONS_PATH = '/api/projects/:slug/subscriptions';
 export const SUBSCRIPTION_CONFIRM_PATH = '/api/subscriptions/:id/confirm';
 export const SUBSCRIPTION_UNSUBSCRIBE_PATH = '/api/subscriptions/:id/unsubscribe';
+
+/**
+ * The subscription pages: `subscribe` (`?project=<slug>`, linked from every project page) holds the
+ * form; the mails link to the other two, which read `id` and `token` and ask before acting.
+ */
+export const SUBSCRIPTION_PAGES = {
+  subscribe: '/subscriptions/',
+  confirm: '/subscriptions/confirm/',
+  unsubscribe: '/subscriptions/unsubscribe/',
+} as const;

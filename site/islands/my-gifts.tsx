@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { formatYuan } from '../../content/contracts/money.ts';
 import type { GiftView } from '../../content/contracts/my-gift-link.ts';
-import { SUBSCRIPTION_PAGES } from '../../content/contracts/subscription-request.ts';
+import { SUBSCRIPTION_PAGES } from '../../content/contracts/subscription-routes.ts';
 import { GiftDetail } from './gift-detail.tsx';
 import { forgetGift, type RememberedGift, rememberedGifts, rememberGift, tokenFromHash } from './gift-memory.ts';
 import { downloadFile, eraseGift, fetchGift, lookupGift } from './my-gifts-api.ts';

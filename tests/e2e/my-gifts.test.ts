@@ -110,7 +110,7 @@ describe('我的捐赠: a gift found again on another device', () => {
     expect(await gift.locator('[data-disclosure], [data-disclosures="none"]').count()).toBeGreaterThan(0);
     // 我的捐赠 offers following the found gift's project: a plain link to the subscription page for
     // that project (as on the project page; an island here put /my/ over the giving pages' budget).
-    const follow = gift.getByRole('link', { name: '订阅项目进展' });
+    const follow = my.getByRole('link', { name: '订阅项目进展' });
     expect(await follow.getAttribute('href')).toMatch(/^\/subscriptions\/\?project=[a-z0-9-]+$/);
     expect(await axe(my)).toEqual([]);
     await look(my, 'my-gift-1366');
