@@ -5,7 +5,6 @@ import { SUBSCRIPTION_PAGES } from '../../content/contracts/subscription-routes.
 import { GiftDetail } from './gift-detail.tsx';
 import { forgetGift, type RememberedGift, rememberedGifts, rememberGift, tokenFromHash } from './gift-memory.ts';
 import { downloadFile, eraseGift, fetchGift, lookupGift } from './my-gifts-api.ts';
-import { announceOpenGiftProject, openGiftAttributes } from './open-gift-project.ts';
 import { GiftLookupForm } from './ui/gift-lookup-form.tsx';
 import { useHydrated } from './ui/use-hydrated.ts';
 
@@ -60,12 +59,6 @@ export default function MyGifts() {
     }
   }, []);
 
-  // The open gift's project, for a subscribe form on the page (none today: /my/ links to the
-  // subscription page, which keeps /my/ within the giving pages' script budget).
-  const openProject = open ? { slug: open.gift.project.slug, title: open.gift.project.title } : null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: announced when the open project changes.
-  useEffect(() => announceOpenGiftProject(openProject), [openProject?.slug]);
-
   if (!hydrated) {
     return (
       <div id="my-gifts" className="my-gifts">
@@ -92,7 +85,7 @@ export default function MyGifts() {
   const years = [0, 1, 2].map((n) => new Date().getFullYear() - n);
 
   return (
-    <div id="my-gifts" className="my-gifts" {...openGiftAttributes(openProject)}>
+    <div id="my-gifts" className="my-gifts">
       <div aria-live="polite" className="my-gifts__message" data-my-message="">
         {message}
       </div>
