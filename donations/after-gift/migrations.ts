@@ -1,4 +1,5 @@
 import { type Kysely, type MigrationProvider, sql } from 'kysely';
+import { ledgerColumnTypes } from '../ledger/column-types.ts';
 import { type Ledger, runMigrations } from '../ledger/open-ledger.ts';
 import type { LedgerDatabase } from '../ledger/schema.ts';
 import type { AfterGiftDatabase } from './tables.ts';
@@ -8,9 +9,8 @@ import type { AfterGiftDatabase } from './tables.ts';
  * history (`after_gift_migration`), like reports/, so they never reorder the ledger's migrations.
  */
 function afterGiftMigrations(dialect: Ledger['dialect']): MigrationProvider {
-  const pg = dialect === 'postgres';
-  const id = pg ? ('uuid' as const) : ('text' as const);
-  const time = pg ? sql`timestamptz` : sql`text`;
+  // The ledger's column types (ledger/column-types.ts): these tables sit in its database.
+  const { id, time } = ledgerColumnTypes(dialect);
   return {
     async getMigrations() {
       return {

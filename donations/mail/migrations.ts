@@ -1,4 +1,5 @@
 import { type Kysely, type MigrationProvider, sql } from 'kysely';
+import { ledgerColumnTypes } from '../ledger/column-types.ts';
 import { type Ledger, runMigrations } from '../ledger/open-ledger.ts';
 
 /**
@@ -6,9 +7,8 @@ import { type Ledger, runMigrations } from '../ledger/open-ledger.ts';
  * (`mail_migration`), so they neither depend on nor reorder the ledger's or the reports' migrations.
  */
 function mailMigrations(dialect: Ledger['dialect']): MigrationProvider {
-  const pg = dialect === 'postgres';
-  const id = pg ? ('uuid' as const) : ('text' as const);
-  const time = pg ? sql`timestamptz` : sql`text`;
+  // The ledger's column types (ledger/column-types.ts): these tables sit in its database.
+  const { id, time } = ledgerColumnTypes(dialect);
   return {
     async getMigrations() {
       return {

@@ -1,12 +1,11 @@
 import { type Kysely, type MigrationProvider, sql } from 'kysely';
+import { ledgerColumnTypes } from '../ledger/column-types.ts';
 import { type Ledger, runMigrations } from '../ledger/open-ledger.ts';
 
 /** The 配捐 tables' own migration history (`matching_migration`): they never reorder the ledger's. */
 function matchingMigrations(dialect: Ledger['dialect']): MigrationProvider {
-  const pg = dialect === 'postgres';
-  const id = pg ? ('uuid' as const) : ('text' as const);
-  const time = pg ? sql`timestamptz` : sql`text`;
-  const money = pg ? ('bigint' as const) : ('integer' as const);
+  // The ledger's column types (ledger/column-types.ts): these tables sit in its database.
+  const { id, time, money } = ledgerColumnTypes(dialect);
   return {
     async getMigrations() {
       return {
