@@ -241,9 +241,10 @@ export async function hideTeam(
 ): Promise<{ hidden: true; id: string }> {
   if (!ctx.exportTokens.verify(charitySlug, authorization))
     throw new DonationError(401, 'UNAUTHORIZED', '需要该慈善组织的令牌');
+  // Another charity's team answers exactly like no team (teamRow's 404): no oracle for team ids.
   const team = await teamRow(ctx, id);
   if (team.charity_slug !== charitySlug)
-    throw new DonationError(404, 'TEAM_NOT_FOUND', '这支队伍不属于本机构的项目', 'team');
+    throw new DonationError(404, 'TEAM_NOT_FOUND', '找不到这支队伍（可能已被慈善组织隐藏）', 'team');
   const reason =
     typeof (body as { reason?: unknown })?.reason === 'string'
       ? String((body as { reason: string }).reason).slice(0, 200)

@@ -141,6 +141,21 @@ describe('teams and the campaign page API', () => {
     expect(csv).toMatch(/,30\.00\r\n$/);
     expect(csv).not.toMatch(/2088|王同学/);
 
+    // Another charity, with its own valid token, cannot hide this team (nor learn that it exists):
+    // the same 404 as for no team at all, and the team stays up.
+    const other = await postJson(
+      `${h.url}/api/charities/another-charity/teams/${t.id}/hide`,
+      { reason: '冒用' },
+      { authorization: `Bearer ${h.ctx.exportTokens.tokenFor('another-charity')}` },
+    );
+    expect(other.status).toBe(404);
+    const missing = await postJson(
+      `${h.url}/api/charities/another-charity/teams/zzzzzzzzzzzz/hide`,
+      {},
+      { authorization: `Bearer ${h.ctx.exportTokens.tokenFor('another-charity')}` },
+    );
+    expect(other.json).toEqual(missing.json);
+    expect((await fetch(`${h.url}/api/teams/${t.id}`)).status).toBe(200);
     // The leader closes the team: no more gifts through it; the charity hides it: gone.
     expect((await postJson(`${h.url}/api/teams/${t.id}/close`, {})).status).toBe(401);
     const closed = await postJson(`${h.url}/api/teams/${t.id}/close`, {}, { authorization: `Bearer ${leaderKey}` });
