@@ -14,7 +14,7 @@ import { rememberGift } from './gift-memory.ts';
  */
 export { buildDonationRequest, formFieldOf } from './donation-request.ts';
 export { ConfirmStep, QrStep } from './ui/confirm-step.tsx';
-export { FormHead } from './ui/monthly-fields.tsx';
+export { FormHead, MonthlyDetails } from './ui/monthly-fields.tsx';
 
 const project = z.object({
   slug: z.string(),

@@ -8,6 +8,7 @@ import { EMPTY_FORM } from './donate-options.ts';
 import type { DonationFormValues, DonationTarget, FormField } from './donation-request.ts';
 import type { QrDonation } from './ui/confirm-step.tsx';
 import { AlertRegion, type ShownError } from './ui/error-message.tsx';
+import { FrequencyChoice } from './ui/frequency-choice.tsx';
 import { useHydrated } from './ui/use-hydrated.ts';
 
 /**
@@ -150,6 +151,13 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
   const fields = (
     <>
       <AlertRegion id={`${id}-alert`} error={alert} />
+      <FrequencyChoice idPrefix={id} values={values} set={set}>
+        {loadedFlow ? (
+          <loadedFlow.MonthlyDetails idPrefix={id} values={values} errors={errors} set={set} />
+        ) : (
+          <p className="hint">正在加载每月捐赠的选项…</p>
+        )}
+      </FrequencyChoice>
       <DonateFields idPrefix={id} bounds={bounds} pool={pool} values={values} errors={errors} set={set} />
       <p>
         <button type="submit" className="button" ref={submitRef} disabled={busy}>
@@ -187,7 +195,7 @@ export default function DonateForm({ id, target, bounds, pool, charity }: Donate
         onSubmit={submit}
         onFocus={() => void loadFlow().then(setLoadedFlow, () => undefined)}
       >
-        {loadedFlow && <loadedFlow.FormHead idPrefix={id} values={values} errors={errors} set={set} />}
+        {loadedFlow && <loadedFlow.FormHead idPrefix={id} />}
         {fields}
       </form>
       {loadedFlow && step.kind === 'confirm' && (

@@ -126,6 +126,32 @@ describe('giving through the donate island', () => {
     expect(after.count - before.count).toBe(1);
   });
 
+  it('does not move the questions under the finger when the lazily loaded part arrives (a phone, first tap)', async () => {
+    const phone = await site.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    try {
+      const p = await phone.newPage();
+      await p.goto(`${baseUrl}${site.urls['project accepting donations']}`);
+      const donate = p.locator('#donate');
+      await expect.poll(() => donate.getByText('在线捐赠需要启用').isVisible()).toBe(false);
+      const receipt = donate.getByRole('radio', { name: '需要票据', exact: true });
+      // Where it sits in the page (not the viewport: the tap scrolls).
+      const place = () => receipt.evaluate((el) => Math.round(el.getBoundingClientRect().top + window.scrollY));
+      const before = await place();
+      const flowLoaded = p.waitForResponse((r) => /donate-flow[^/]*\.js$/.test(r.url()));
+      // The first tap focuses the form, which fetches the rest of the island (donate-flow).
+      await donate.getByRole('radio', { name: '10 元' }).tap();
+      await flowLoaded;
+      // Let React render what the loaded module brings.
+      await p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await place()).toBe(before);
+      // 每月 opens its questions below the choice, with the loaded part.
+      await donate.getByRole('radio', { name: '每月捐赠' }).tap();
+      await donate.getByLabel('每月扣款日').waitFor();
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('shows a Chinese error next to an invalid custom amount and creates no order', async () => {
     const requests: string[] = [];
     page.on('request', (r) => {

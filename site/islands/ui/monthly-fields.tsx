@@ -4,9 +4,10 @@ import { FieldError, type ShownError } from './error-message.tsx';
 import { WeChatFormGuide } from './wechat-guide.tsx';
 
 /**
- * 单次/每月 and the monthly questions of the donate form (loaded with the flow on the form's first
- * focus, so the project page's up-front script does not carry them): the day of month — 1 to 28, Alipay's monthly rule — and what
- * happens when the project stops accepting gifts.
+ * The monthly questions of the donate form, shown under 单次/每月 (ui/frequency-choice.tsx) when
+ * 每月 is chosen and loaded with the flow on the form's first focus, so the project page's
+ * up-front script does not carry them: the day of month — 1 to 28, Alipay's monthly rule — and
+ * what happens when the project stops accepting gifts.
  */
 export interface MonthlyFieldsProps {
   idPrefix: string;
@@ -17,35 +18,12 @@ export interface MonthlyFieldsProps {
 
 const DAYS = Array.from({ length: 28 }, (_, i) => String(i + 1));
 
-/** The head of the form once the flow is loaded: the way out of WeChat (there only), then 单次/每月. */
-export function FormHead(props: MonthlyFieldsProps) {
-  return (
-    <>
-      <WeChatFormGuide idPrefix={props.idPrefix} />
-      <MonthlyFields {...props} />
-    </>
-  );
+/** The head of the form once the flow is loaded: the way out of WeChat (shown there only). */
+export function FormHead({ idPrefix }: { idPrefix: string }) {
+  return <WeChatFormGuide idPrefix={idPrefix} />;
 }
 
-export function MonthlyFields({ idPrefix: id, values, errors, set }: MonthlyFieldsProps) {
-  return (
-    <ChoiceGroup
-      idPrefix={id}
-      name="frequency"
-      legend="捐赠方式"
-      options={[
-        { value: 'once', label: '单次捐赠' },
-        { value: 'monthly', label: '每月捐赠' },
-      ]}
-      value={values.frequency ?? 'once'}
-      onChange={(v) => set({ frequency: v === 'monthly' ? 'monthly' : 'once' })}
-    >
-      {values.frequency === 'monthly' && <MonthlyDetails idPrefix={id} values={values} errors={errors} set={set} />}
-    </ChoiceGroup>
-  );
-}
-
-function MonthlyDetails({ idPrefix: id, values, errors, set }: MonthlyFieldsProps) {
+export function MonthlyDetails({ idPrefix: id, values, errors, set }: MonthlyFieldsProps) {
   return (
     <div className="field">
       <label htmlFor={`${id}-dayOfMonth`}>每月扣款日</label>
