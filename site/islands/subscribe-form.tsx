@@ -2,7 +2,6 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { formatYuan } from '../../content/contracts/money.ts';
 import { paths } from '../../content/paths.ts';
 import { fetchDonation } from './donation-status.ts';
-import { currentOpenGiftProject, onOpenGiftProject } from './open-gift-project.ts';
 import { type ProjectName, requestSubscription } from './subscription-api.ts';
 import { useHydrated } from './ui/use-hydrated.ts';
 
@@ -11,9 +10,9 @@ import { useHydrated } from './ui/use-hydrated.ts';
  * confirmed, one mail per release with the project's new disclosures. Its own island, hydrated when
  * it scrolls into view (`client:visible`), so the project page's up-front script does not grow.
  * On a project page it is given the project; on the result page (`fromDonation`) it learns the
- * gift's project from `GET /api/donations/{id}`; on 我的捐赠 (`fromMyGifts`) it follows the gift
- * the my-gifts island has open (open-gift-project.ts). Without JavaScript it points to the project's
- * Atom feed, which needs no address at all.
+ * gift's project from `GET /api/donations/{id}`; on the subscribe page (`fromQuery`, where 我的捐赠
+ * links a gift's project) from `?project=`. Without JavaScript it points to the project's Atom
+ * feed, which needs no address at all.
  */
 export interface SubscribeFormProps {
   project?: ProjectName | undefined;
@@ -21,14 +20,9 @@ export interface SubscribeFormProps {
   fromDonation?: boolean | undefined;
   /** Read the project's slug from `?project=` (the subscribe page every project page links to). */
   fromQuery?: boolean | undefined;
-  /** Follow the gift open on /my/ (its project changes as the donor opens another gift). */
-  fromMyGifts?: boolean | undefined;
 }
 
-/** The section's id on /my/ (the open gift's 「订阅项目进展」 link jumps to it). */
-const MY_GIFTS_ANCHOR = 'subscribe-open-gift';
-
-export default function SubscribeForm({ project: given, fromDonation, fromQuery, fromMyGifts }: SubscribeFormProps) {
+export default function SubscribeForm({ project: given, fromDonation, fromQuery }: SubscribeFormProps) {
   const hydrated = useHydrated();
   const id = useId();
   const [project, setProject] = useState<ProjectName | null>(given ?? null);
@@ -42,14 +36,6 @@ export default function SubscribeForm({ project: given, fromDonation, fromQuery,
   const [missing, setMissing] = useState(false);
   useEffect(() => {
     if (given) return;
-    if (fromMyGifts) {
-      setProject(currentOpenGiftProject());
-      return onOpenGiftProject((opened) => {
-        setProject(opened);
-        setDone(null);
-        setError(null);
-      });
-    }
     const query = new URLSearchParams(window.location.search);
     if (fromQuery) {
       const slug = query.get('project');
@@ -65,24 +51,13 @@ export default function SubscribeForm({ project: given, fromDonation, fromQuery,
       setProject({ slug: r.value.project.slug, title: r.value.project.title });
       if (r.value.status === 'paid') setGiftFen(r.value.amountFen);
     });
-  }, [fromDonation, fromQuery, fromMyGifts, given]);
+  }, [fromDonation, fromQuery, given]);
 
   if (missing) {
     return (
       <p className="callout callout--bad" data-code="PROJECT_NOT_FOUND">
         没有指明要订阅的项目：请从项目页面的「用邮箱订阅」进入。
       </p>
-    );
-  }
-  if (!project && fromMyGifts) {
-    // Something to show (and for `client:visible` to see) before a gift is open.
-    return (
-      <section id={MY_GIFTS_ANCHOR} className="subscribe card" data-subscribe data-pagefind-ignore>
-        <h2>订阅项目进展</h2>
-        <p className="small muted" data-subscribe-empty="">
-          打开或查到一笔捐赠后，可以在这里用邮箱订阅它所属项目的进展。
-        </p>
-      </section>
     );
   }
   if (!project) {
@@ -114,13 +89,7 @@ export default function SubscribeForm({ project: given, fromDonation, fromQuery,
   };
 
   return (
-    <section
-      id={fromMyGifts ? MY_GIFTS_ANCHOR : undefined}
-      className="subscribe card"
-      aria-labelledby={`${id}-heading`}
-      data-subscribe
-      data-pagefind-ignore
-    >
+    <section className="subscribe card" aria-labelledby={`${id}-heading`} data-subscribe data-pagefind-ignore>
       <h2 id={`${id}-heading`}>订阅项目进展</h2>
       {giftFen !== null && (
         <p>
