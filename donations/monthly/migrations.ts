@@ -1,4 +1,5 @@
 import { type Kysely, type MigrationProvider, sql } from 'kysely';
+import { ledgerColumnTypes } from '../ledger/column-types.ts';
 import { type Ledger, runMigrations } from '../ledger/open-ledger.ts';
 
 /**
@@ -6,7 +7,7 @@ import { type Ledger, runMigrations } from '../ledger/open-ledger.ts';
  * (`monthly_migration`), like reports/: they neither depend on nor reorder the ledger's migrations.
  */
 function monthlyMigrations(dialect: Ledger['dialect']): MigrationProvider {
-  const time = dialect === 'postgres' ? sql`timestamptz` : sql`text`;
+  const { id, money, time } = ledgerColumnTypes(dialect);
   return {
     async getMigrations() {
       return {
@@ -14,7 +15,7 @@ function monthlyMigrations(dialect: Ledger['dialect']): MigrationProvider {
           async up(db: Kysely<unknown>) {
             await db.schema
               .createTable('monthly_plans')
-              .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+              .addColumn('id', id, (c) => c.primaryKey())
               .addColumn('external_agreement_no', 'varchar(32)', (c) => c.notNull().unique())
               .addColumn('token_hash', 'varchar(64)', (c) => c.notNull().unique())
               .addColumn('status', 'varchar(12)', (c) => c.notNull())
@@ -23,8 +24,8 @@ function monthlyMigrations(dialect: Ledger['dialect']): MigrationProvider {
               .addColumn('charity_slug', 'varchar(120)', (c) => c.notNull())
               .addColumn('merchant_app_id', 'varchar(64)', (c) => c.notNull())
               .addColumn('sandbox', 'integer', (c) => c.notNull())
-              .addColumn('amount_fen', 'bigint', (c) => c.notNull())
-              .addColumn('max_amount_fen', 'bigint', (c) => c.notNull())
+              .addColumn('amount_fen', money, (c) => c.notNull())
+              .addColumn('max_amount_fen', money, (c) => c.notNull())
               .addColumn('day_of_month', 'integer', (c) => c.notNull())
               .addColumn('on_project_end', 'varchar(8)', (c) => c.notNull())
               .addColumn('channel', 'varchar(8)', (c) => c.notNull())
@@ -53,12 +54,14 @@ function monthlyMigrations(dialect: Ledger['dialect']): MigrationProvider {
               .execute();
             await db.schema
               .createTable('plan_charges')
-              .addColumn('plan_id', 'varchar(36)', (c) => c.notNull().references('monthly_plans.id'))
+              .addColumn('plan_id', id, (c) => c.notNull().references('monthly_plans.id'))
               .addColumn('period', 'varchar(7)', (c) => c.notNull())
-              .addColumn('order_id', 'varchar(36)', (c) => c.notNull().unique())
+              // No reference to orders.id: the month is claimed (this row) before its order exists, so
+              // that a crash between the two is finished by the next run (scheduler.ts, ensureOrder).
+              .addColumn('order_id', id, (c) => c.notNull().unique())
               .addColumn('out_trade_no', 'varchar(64)', (c) => c.notNull().unique())
               .addColumn('project_slug', 'varchar(120)', (c) => c.notNull())
-              .addColumn('amount_fen', 'bigint', (c) => c.notNull())
+              .addColumn('amount_fen', money, (c) => c.notNull())
               .addColumn('state', 'varchar(8)', (c) => c.notNull())
               .addColumn('attempts', 'integer', (c) => c.notNull())
               .addColumn('failures', 'integer', (c) => c.notNull())
@@ -77,8 +80,8 @@ function monthlyMigrations(dialect: Ledger['dialect']): MigrationProvider {
               .execute();
             await db.schema
               .createTable('plan_events')
-              .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
-              .addColumn('plan_id', 'varchar(36)', (c) => c.notNull().references('monthly_plans.id'))
+              .addColumn('id', id, (c) => c.primaryKey())
+              .addColumn('plan_id', id, (c) => c.notNull().references('monthly_plans.id'))
               .addColumn('at', time, (c) => c.notNull())
               .addColumn('kind', 'varchar(32)', (c) => c.notNull())
               .addColumn('detail', 'text', (c) => c.notNull())
