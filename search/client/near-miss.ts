@@ -46,6 +46,24 @@ export interface NearMissOptions {
    * whole run no known term covers; other targets need three characters.
    */
   shortWords?: readonly string[];
+  /**
+   * Homophone groups (search/index/homophones.ts): each string holds characters read alike. A
+   * replacement that sounds like the character typed (参 → 餐) is the likelier slip with a pinyin
+   * input method, so it goes before other replacements (助参 → 助餐 before 助浴).
+   */
+  sounds?: readonly string[];
+}
+
+/** Whether two characters share a homophone group. */
+function soundsAlikeIn(groups: readonly string[]): (a: string, b: string) => boolean {
+  const of = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    for (const c of Array.from(g)) of.set(c, [...(of.get(c) ?? []), i]);
+  });
+  return (a, b) => {
+    const bs = of.get(b);
+    return bs !== undefined && (of.get(a) ?? []).some((i) => bs.includes(i));
+  };
 }
 
 export function nearMissCorrections(
@@ -73,7 +91,8 @@ export function nearMissCorrections(
       if (chars.every((c, k) => q[i + k] === c)) for (let k = 0; k < chars.length; k++) covered[i + k] = true;
     }
   }
-  const candidates: (Correction & { insertion: boolean; length: number })[] = [];
+  const soundsAlike = soundsAlikeIn(options.sounds ?? []);
+  const candidates: (Correction & { insertion: boolean; homophone: boolean; length: number })[] = [];
   for (const t of terms) {
     const chars = Array.from(t);
     for (const width of [chars.length, chars.length - 1]) {
@@ -81,6 +100,7 @@ export function nearMissCorrections(
         const span = q.slice(i, i + width);
         if (!span.every(isHan)) continue;
         const insertion = width < chars.length;
+        let homophone = false;
         if (insertion) {
           if (!oneDeletion(span, chars) || span.every((_, k) => covered[i + k])) continue;
           const gap = span.findIndex((c, k) => c !== chars[k]);
@@ -92,21 +112,29 @@ export function nearMissCorrections(
         } else {
           const at = span.findIndex((c, k) => c !== chars[k]);
           if (!oneSubstitution(span, chars) || covered[i + at]) continue;
-          // A two-character target only for a whole uncovered run: 慈善项日 → 慈善项目, not 老年助餐 → 老人助餐.
+          homophone = soundsAlike(span[at] ?? '', chars[at] ?? '');
+          // A two-character target only for a whole uncovered run: 慈善项日 → 慈善项目, not 老年助餐 →
+          // 老人助餐 — unless the character replaced sounds like the one put in (失能老人助参 → 助餐,
+          // where 助 is covered by a title run 能老人助): a homophone slip is the commonest typo.
           if (
             chars.length === 2 &&
+            !homophone &&
             (span.some((_, k) => covered[i + k]) || covered[i - 1] === false || covered[i + 2] === false)
           )
             continue;
         }
         const corrected = [...q.slice(0, i), t, ...q.slice(i + width)].join('');
         if (placesIn(corrected).some((p) => !placesBefore.has(p) && !query.includes(p))) continue;
-        candidates.push({ query: corrected, from: span.join(''), to: t, insertion, length: chars.length });
+        candidates.push({ query: corrected, from: span.join(''), to: t, insertion, homophone, length: chars.length });
       }
     }
   }
-  // A missing character put back keeps every character typed, so it goes before a replacement.
-  candidates.sort((a, b) => Number(b.insertion) - Number(a.insertion) || b.length - a.length);
+  // A missing character put back keeps every character typed, so it goes before a replacement;
+  // of replacements, one that sounds like the character typed goes first.
+  candidates.sort(
+    (a, b) =>
+      Number(b.insertion) - Number(a.insertion) || Number(b.homophone) - Number(a.homophone) || b.length - a.length,
+  );
   const out: Correction[] = [];
   for (const { query: corrected, from, to } of candidates) {
     if (out.length >= max) break;

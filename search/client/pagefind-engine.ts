@@ -231,20 +231,24 @@ export function createPagefindEngine(options: PagefindEngineOptions = {}): Searc
       ...(options.synonyms ? { synonyms: options.synonyms } : {}),
       ...(hints ? { hints } : {}),
       max: Number.POSITIVE_INFINITY,
+      rareWords: true,
     });
     const variants = heaviestVariants(all, options.maxVariants ?? PAGEFIND_MAX_VARIANTS);
     // A type the query (or its first correction: 慈善项日 → 慈善项目) names is a class of its own,
     // weighted up (issue 20); later corrections are guesses (中华慈善曰 → 中华慈善奖) and do not count.
     const weights = { ...(options.typeWeights ?? PAGEFIND_TYPE_WEIGHTS) };
     const firstCorrection = variants.find((v) => v.reason === 'near-miss')?.query ?? '';
-    for (const type of namedTypes(`${text}\n${firstCorrection}`)) weights[type] = NAMED_TYPE_BOOST;
+    const named = namedTypes(`${text}\n${firstCorrection}`, hints?.campaigns);
+    for (const type of named) weights[type] = NAMED_TYPE_BOOST;
     const classes = typeClasses(weights, request.filters.type);
     const runs = await Promise.all(
       classes.map((c) => {
         const filters = pagefindFilters({ ...request.filters, type: c.types });
+        const isNamed = c.types.some((t) => named.includes(t));
         return Promise.all(
           variants.map(async (v, i) => ({
             i,
+            named: isNamed,
             weight: v.weight * c.weight,
             response: await pf.search(v.query, { filters }),
           })),
@@ -279,13 +283,15 @@ export function createPagefindEngine(options: PagefindEngineOptions = {}): Searc
       const counted = filtersReady;
       const { variants, runs } = await searchAll(pf, text, request);
       const scale = options.scoreScale ?? 'max';
-      const divisor = variants.map((_, i) => {
-        if (scale === 'raw') return 1;
-        const scores = runs.flatMap((run) => (run[i]?.response?.results ?? []).map((r) => r.score));
-        return Math.max(1e-9, ...scores);
-      });
-      const lists = runs.flat().map(({ i, weight, response }) => ({
-        weight: weight / (divisor[i] ?? 1),
+      // A named type's class is scaled by its own best, the other classes by their common best:
+      // Pagefind scores a type's records on their own words, and 慈善项目 scores every typical
+      // case (many 慈善) above any project (项目 is in almost every record), so the boost alone
+      // lost to the other types' better text match; the person asked for projects (issue 20).
+      const best = (list: readonly { response: PagefindResponse | null }[]) =>
+        Math.max(1e-9, ...list.flatMap((run) => (run.response?.results ?? []).map((r) => r.score)));
+      const divisor = variants.map((_, i) => best(runs.flatMap((run) => run.filter((r) => r.i === i && !r.named))));
+      const lists = runs.flat().map(({ i, named, weight, response }) => ({
+        weight: scale === 'raw' ? weight : weight / (named ? best([{ response }]) : (divisor[i] ?? 1)),
         results: (response?.results ?? []).map((r): Ranked<PagefindResult> => ({ id: r.id, score: r.score, item: r })),
       }));
       const fused = fuse(lists);

@@ -8,17 +8,23 @@ import type { CorpusHints } from './query-variants.ts';
 /** `vocabulary.json`, checked: anything malformed is ignored (expansion then uses the synonym list alone). */
 export function parseVocabulary(json: unknown): CorpusHints | undefined {
   if (!json || typeof json !== 'object') return undefined;
-  const { terms, counts, places, words } = json as {
+  const { terms, counts, places, words, sounds, campaigns } = json as {
     terms?: unknown;
     counts?: unknown;
     places?: unknown;
     words?: unknown;
+    sounds?: unknown;
+    campaigns?: unknown;
   };
   const hints: CorpusHints = {};
   const strings = (list: unknown[]) => list.filter((t): t is string => typeof t === 'string' && t.length <= 40);
   if (Array.isArray(terms)) hints.terms = strings(terms);
   if (Array.isArray(places)) hints.places = strings(places);
   if (Array.isArray(words)) hints.words = strings(words);
+  if (Array.isArray(campaigns)) hints.campaigns = strings(campaigns);
+  // A homophone group is one syllable's characters: a few dozen at most, never hundreds.
+  if (Array.isArray(sounds))
+    hints.sounds = sounds.filter((t): t is string => typeof t === 'string' && Array.from(t).length <= 400);
   if (counts && typeof counts === 'object' && !Array.isArray(counts)) {
     hints.counts = Object.fromEntries(
       Object.entries(counts as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === 'number'),

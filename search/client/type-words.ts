@@ -24,7 +24,12 @@ export const NAMED_TYPE_BOOST = 1.5;
 export const typeOfWord = (word: string): SearchType | undefined =>
   Object.hasOwn(TYPE_WORDS, word) ? TYPE_WORDS[word] : undefined;
 
-/** The types `text` names (by substring, for the island, which has no words: 四川慈善奖 names an award). */
-export function namedTypes(text: string): SearchType[] {
-  return [...new Set(Object.entries(TYPE_WORDS).flatMap(([word, type]) => (text.includes(word) ? [type] : [])))];
+/**
+ * The types `text` names (by substring, for the island, which has no words: 四川慈善奖 names an
+ * award), and a campaign when it says a campaign's name (the vocabulary's `campaigns`: 中华慈善日).
+ */
+export function namedTypes(text: string, campaigns: readonly string[] = []): SearchType[] {
+  const named = Object.entries(TYPE_WORDS).flatMap(([word, type]) => (text.includes(word) ? [type] : []));
+  if (campaigns.some((name) => text.includes(name))) named.push('campaign');
+  return [...new Set(named)];
 }

@@ -44,6 +44,11 @@ export interface Vocabulary {
   words: string[];
   /** Documents whose text holds each synonym word (0 = the corpus never says it). */
   counts: Record<string, number>;
+  /**
+   * Campaign names (`中华慈善日`, `敬老月`): a query that says one wants the campaign's page first,
+   * as one that says 慈善奖 wants awards (search/client/type-words.ts; the island ranks by it).
+   */
+  campaigns: string[];
 }
 
 const documentText = (d: SearchDocument) =>
@@ -95,6 +100,7 @@ export function* vocabularySteps(documents: readonly SearchDocument[]): Steps<Vo
   const terms = new Set<string>([...synonyms, ...(yield* titleTermSteps(documents, 3, 1500))]);
   const words = new Set<string>([...synonyms, ...POLICY_TERMS]);
   const places = new Set<string>();
+  const campaigns = new Set<string>();
   const counts: Record<string, number> = {};
   for (const word of synonyms) counts[word] = 0;
   const seenRegions = new Set<string>();
@@ -110,7 +116,12 @@ export function* vocabularySteps(documents: readonly SearchDocument[]): Steps<Vo
       for (const part of regionParts(region)) places.add(part);
     }
     for (const name of d.charity) terms.add(name);
-    if (d.type === 'campaign') for (const [, name] of d.title.matchAll(/“([^”]{2,12})”/gu)) if (name) words.add(name);
+    if (d.type === 'campaign')
+      for (const [, name] of d.title.matchAll(/“([^”]{2,12})”/gu))
+        if (name) {
+          words.add(name);
+          campaigns.add(name);
+        }
     if (d.type === 'award') for (const k of d.keywords.slice(0, 3)) words.add(k);
     const text = documentText(d);
     for (const word of synonyms) if (text.includes(word)) counts[word] = (counts[word] ?? 0) + 1;
@@ -122,6 +133,7 @@ export function* vocabularySteps(documents: readonly SearchDocument[]): Steps<Vo
     places: [...places].filter(long).sort(),
     words: [...words].filter((w) => long(w) && !places.has(w)).sort(),
     counts,
+    campaigns: [...campaigns].filter((w) => long(w) && !places.has(w)).sort(),
   };
 }
 

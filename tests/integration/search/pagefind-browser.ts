@@ -32,6 +32,12 @@ export interface PagefindBrowser {
   server: StaticServer;
   /** Through the page's client, with the facets counted (`client.facets()` when they were pending). */
   search(request: SearchRequest): Promise<SearchResponse>;
+  /**
+   * Pagefind alone (issue 20's "Pagefind-only"): the query as typed, Pagefind's default options, no
+   * variants, type classes or fusion — a second instance of `pagefind.js`, so the client's options
+   * do not apply. The ids of the first `limit` results.
+   */
+  pagefindOnly(query: string, limit?: number): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -95,6 +101,31 @@ export async function startPagefindBrowser(options: PagefindBrowserOptions): Pro
             return { ...response, facets: await client.facets(response), facetsPending: false };
           },
           request as Record<string, unknown>,
+        ),
+      pagefindOnly: (query, limit = 10) =>
+        page.evaluate(
+          async ([q, n]) => {
+            type Pf = {
+              options(o: Record<string, unknown>): Promise<unknown>;
+              search(
+                t: string,
+              ): Promise<{ results: { data(): Promise<{ url: string; meta: Record<string, string> }> }[] }>;
+            };
+            const w = window as unknown as { plainPagefind?: Promise<Pf> };
+            w.plainPagefind ??= (async () => {
+              // A different URL is a different module instance: its own options, its own state.
+              // Through Function: the test runner rewrites a literal import() in this source.
+              const load = new Function('url', 'return import(url)') as (url: string) => Promise<Pf>;
+              const pf = await load('/pagefind/pagefind.js?plain');
+              await pf.options({ bundlePath: '/pagefind/', noWorker: true });
+              return pf;
+            })();
+            const pf = await w.plainPagefind;
+            const found = await pf.search(q);
+            const data = await Promise.all(found.results.slice(0, n).map((r) => r.data()));
+            return data.map((d) => d.meta.id ?? d.url);
+          },
+          [query, limit] as const,
         ),
       async close() {
         await b.close();

@@ -118,6 +118,55 @@ describe('Pagefind 引擎（用假的 pagefind.js）', () => {
       terms: ['低保'],
       counts: { 低保: 3 },
     });
+    expect(parseVocabulary({ sounds: ['参餐', 7, '字'.repeat(401)], campaigns: ['敬老月', null] })).toEqual({
+      sounds: ['参餐'],
+      campaigns: ['敬老月'],
+    });
+  });
+
+  it('查询点名的类型（项目、活动名）自成一类，按本类最好的结果缩放：文字更像的别类不再排在前面', async () => {
+    // 慈善项目: typical cases say 慈善 often and score far above any project, which says 项目 like
+    // every record; the person asked for projects.
+    const hit = (id: string, type: string, score: number) => ({
+      id,
+      score,
+      data: async () => ({ url: `/x/${id}/`, excerpt: '', meta: { id: `${type}-${id}`, type, title: id } }),
+    });
+    const module: PagefindModule = {
+      options: async () => undefined,
+      filters: async () => ({}),
+      search: async (_term, options) => {
+        const type = (options?.filters as { type?: { any: string[] } })?.type?.any ?? [];
+        const results = [
+          ...(type.includes('typical-case') ? [hit('c1', 'typical-case', 14), hit('c2', 'typical-case', 13)] : []),
+          ...(type.includes('project') ? [hit('p1', 'project', 4.6), hit('p2', 'project', 4.4)] : []),
+        ];
+        return { results, filters: {} };
+      },
+    };
+    const engine = createPagefindEngine({ loadModule: async () => module, vocabularyUrl: false, maxVariants: 1 });
+    const named = await engine.search({ ...request, query: '慈善项目' });
+    expect(named.hits.map((h) => h.id).slice(0, 2)).toEqual(['project-p1', 'project-p2']);
+    // Without a type word the better text match leads, as before.
+    const plain = await engine.search({ ...request, query: '慈善' });
+    expect(plain.hits[0]?.id).toBe('typical-case-c1');
+    // A campaign's name (the vocabulary's `campaigns`) names the campaign type.
+    const campaigns = createPagefindEngine({
+      loadModule: async () => ({
+        ...module,
+        search: async (_t, options) => {
+          const type = (options?.filters as { type?: { any: string[] } })?.type?.any ?? [];
+          const results = [
+            ...(type.includes('award') ? [hit('a1', 'award', 78)] : []),
+            ...(type.includes('campaign') ? [hit('k1', 'campaign', 59)] : []),
+          ];
+          return { results, filters: {} };
+        },
+      }),
+      vocabulary: { campaigns: ['中华慈善日'] },
+      maxVariants: 1,
+    });
+    expect((await campaigns.search({ ...request, query: '中华慈善日' })).hits[0]?.id).toBe('campaign-k1');
   });
 
   it('pagefind.js 加载失败会抛出（由客户端转成“暂不可用”），下次再试', async () => {

@@ -25,6 +25,9 @@ describe('vocabulary', () => {
     // The user dictionary: labels, policy terms, campaign and award names.
     expect(v.words).toEqual(expect.arrayContaining(['康复训练', '重点帮扶县', '中华慈善日', '中华慈善奖', '慈善楷模']));
     expect(dictionaryWords(v)).toEqual(expect.arrayContaining(['岷县', '访视照料']));
+    // Campaign names name the campaign type for the island's ranking.
+    expect(v.campaigns).toEqual(expect.arrayContaining(['中华慈善日', '敬老月']));
+    expect(v.campaigns).not.toContain('中华慈善奖');
     expect(v.counts.低保).toBeGreaterThan(0);
     expect(v.counts.最低生活保障).toBe(0);
     expect(titleTerms(documents).every((t) => Array.from(t).length === 4)).toBe(true);
