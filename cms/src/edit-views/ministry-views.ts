@@ -186,7 +186,12 @@ export const MATCHING_POOL_VIEW: ModelView = {
     slug: slugField('2026-zhonghua-cishan-ri-peijuan'),
     title: field('配捐名称', '60 字以内，公开显示', '例如：某某公司 1:1 配捐'),
     sponsor: field('配捐方', '企业或基金会；不公开名称时页面显示“爱心企业”'),
-    campaign: relationField('所属专题活动', 'title', '配捐只在该活动的项目上生效'),
+    // Required at publish (a relation cannot carry the form's `*`): the help says so before the refusal does.
+    campaign: relationField(
+      '所属专题活动',
+      'title',
+      '必选，须已发布；配捐只在该活动的项目上生效，配捐时间须在活动时间之内',
+    ),
     eligible: field('适用项目', '活动的全部项目，或下面列出的指定项目', '请选择适用范围'),
     projects: relationField('指定项目', 'title', '选择“指定项目”时填写，须是参加该活动的项目'),
     window: field('配捐时间', '北京时间，须在活动时间之内'),
@@ -205,7 +210,8 @@ export const SPONSOR_VIEW: ModelView = {
   fields: {
     name: field('配捐方名称', '营业执照或登记证书上的全称'),
     creditCode: field('统一社会信用代码', '18 位，发布时检查校验位'),
-    public: field('公开名称', '不勾选时页面显示“爱心企业”，结算单仍写全称'),
+    // A toggle (否/是), not a box to tick: the help names the choice as the form shows it.
+    public: field('公开名称', '选“是”时页面写出配捐方名称；选“否”时写“爱心企业”，结算单仍写全称'),
   },
 };
 
@@ -214,7 +220,8 @@ export const MATCH_TIER_VIEW: ModelView = {
   mainField: 'percent',
   fields: {
     fromFen: field('起点（元）', '捐款中从这个金额起的部分'),
-    percent: field('配捐比例（%）', '100 即 1:1，最多 300'),
+    // The bounds (至少 1 / 最多 300) are printed by the admin from the schema; the help says what the number means.
+    percent: field('配捐比例（%）', '该档中每捐 100 元配多少元：100 即 1:1，50 即捐 2 元配 1 元'),
   },
 };
 

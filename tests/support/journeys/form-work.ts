@@ -47,6 +47,20 @@ export class FormWork {
     await target.fill(text);
   }
 
+  /**
+   * A field typed key by key over what it holds (select all, type, Enter): Strapi's date picker
+   * ignores `fill` over an existing value (the form stays unchanged and 保存 stays disabled).
+   */
+  async retype(target: Locator, text: string): Promise<void> {
+    this.fields++;
+    this.clicks++;
+    this.keys += text.length + 2;
+    await target.click();
+    await this.page.keyboard.press('ControlOrMeta+a');
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
   /** Prose typed into a field: the field is form work, the writing is composing. */
   async write(target: Locator, text: string): Promise<void> {
     this.fields++;
