@@ -13,7 +13,17 @@ export interface CampaignLiveProps {
   /** The campaign's last day (inclusive) and the build's today, both YYYY-MM-DD (China time). */
   end: string;
   today: string;
-  pools: { slug: string; title: string; sponsor: string; totalFen: number; window: string; rules: string[] }[];
+  pools: {
+    slug: string;
+    title: string;
+    sponsor: string;
+    totalFen: number;
+    /** The days shown to people, and the first and last day matched (YYYY-MM-DD, China time). */
+    window: string;
+    start: string;
+    end: string;
+    rules: string[];
+  }[];
   projects: { slug: string; title: string; accepting: boolean }[];
 }
 
@@ -21,6 +31,8 @@ const DAY = 86_400_000;
 function daysLeft(end: string, today: string): number {
   return Math.max(0, Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY) + 1);
 }
+/** `2026-10-31` → `2026年10月31日`. */
+const zhDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 /** Today in China time in the browser (UTC+8, no daylight saving). */
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -53,6 +65,8 @@ export default function CampaignLive({ slug, end, today, pools, projects }: Camp
       </p>
       {pools.map((pool) => {
         const l = poolLive(pool.slug);
+        // Outside its days a pool matches nothing, whatever is left in it (donations/matching).
+        const phase = now < pool.start ? 'before' : now > pool.end ? 'after' : 'open';
         return (
           <section key={pool.slug} className="card" aria-labelledby={`pool-${pool.slug}`} data-pool={pool.slug}>
             <h3 id={`pool-${pool.slug}`}>配捐：{pool.title}</h3>
@@ -67,11 +81,21 @@ export default function CampaignLive({ slug, end, today, pools, projects }: Camp
                 </dd>
               </div>
               <div className="stat" hidden={!l}>
-                <dt>剩余配捐</dt>
+                <dt>{phase === 'after' ? '未使用的配捐' : '剩余配捐'}</dt>
                 <dd data-pool-remaining={l?.remainingFen ?? ''}>{l ? <Money fen={l.remainingFen} exact /> : null}</dd>
               </div>
             </dl>
-            {l?.exhausted && (
+            {phase !== 'open' && (
+              <div className="callout callout--warn" role="status" data-pool-phase={phase}>
+                <p>
+                  <strong>
+                    {phase === 'before' ? `本配捐${zhDate(pool.start)}开始。` : `本配捐已于${zhDate(pool.end)}结束。`}
+                  </strong>
+                  {phase === 'before' ? '在此之前' : '现在'}捐款不会获得配捐，捐款照常全额用于项目。
+                </p>
+              </div>
+            )}
+            {phase === 'open' && l?.exhausted && (
               <div className="callout callout--warn" role="status" data-pool-exhausted="">
                 <p>
                   <strong>本配捐已经用完。</strong>现在捐款不会获得配捐，捐款照常全额用于项目。
