@@ -83,7 +83,8 @@ const ENV_KEYS = [
   'XIANJIE_RESET_ROLES',
 ] as const;
 
-export async function bootCms(target: DatabaseTarget): Promise<BootedCms> {
+/** `adminPanel`: serve the built admin (cms/dist/build, `buildAdmin`) for a Chromium check. */
+export async function bootCms(target: DatabaseTarget, options: { adminPanel?: boolean } = {}): Promise<BootedCms> {
   await buildServer(CMS_DIR);
   ensureUploadsDir(CMS_DIR);
   resolveFromCmsNodeModules(CMS_DIR);
@@ -129,7 +130,7 @@ export async function bootCms(target: DatabaseTarget): Promise<BootedCms> {
       appDir: CMS_DIR,
       distDir: join(CMS_DIR, 'dist'),
       autoReload: false,
-      serveAdminPanel: false,
+      serveAdminPanel: options.adminPanel ?? false,
     }).load();
     await new Promise<void>((resolve) => loaded.server.listen(0, '127.0.0.1', () => resolve()));
     const port = (loaded.server.httpServer.address() as AddressInfo).port;
