@@ -151,7 +151,7 @@ export default function TeamPage() {
         </p>
       </section>
       {leaderKey && team.status === 'open' && (
-        <section aria-labelledby="team-leader" data-team-leader="">
+        <section className="section team-form" aria-labelledby="team-leader" data-team-leader="">
           <h3 id="team-leader">发起人管理</h3>
           <CopyField id="team-leader-url" label="发起人专用链接" value={leaderLink(answer.shareUrl, leaderKey)} />
           <p className="card__meta">

@@ -7,14 +7,15 @@ import { postTeamModeration } from '../../../donations/index.ts';
 import { teamModerationHandler } from '../../../publisher/webhook/team-moderation.ts';
 import { type BootedCms, bootCms } from '../../support/cms.ts';
 import { DATABASES } from '../../support/databases.ts';
-import { BACKENDS, type Harness, postJson, startHarness } from '../../support/donations/harness.ts';
+import { type Harness, postJson, startHarness } from '../../support/donations/harness.ts';
 import { FIXTURE_SNAPSHOT } from '../../support/fixture-snapshot.ts';
 import { contentManager, request } from '../../support/http.ts';
 import { type Editor, loginEditors } from '../../support/rbac.ts';
 
 /**
  * 团队处理 (issue 18) end to end: a real Strapi (SQLite, and PostgreSQL when reachable) whose
- * publisher route is the publisher's real 团队处理 handler over a real ledger (SQLite). A charity
+ * publisher route is the publisher's real 团队处理 handler over a real ledger (the same database
+ * kind). A charity
  * editor hides a team of its own project by pasting its share link; the team is gone from its
  * page's API and the open data at once, a second entry for it changes nothing, deleting the
  * entries shows it again. Another charity's editor gets the same refusal for that team as for a
@@ -45,7 +46,8 @@ describe.each(DATABASES)('团队处理：慈善组织编辑在管理后台隐藏
 
   beforeAll(async () => {
     if (skip) return;
-    h = await startHarness((BACKENDS[0] as (typeof BACKENDS)[number]).name, { snapshot: FIXTURE_SNAPSHOT });
+    // The ledger on the same kind of database as the CMS: SQLite with SQLite, PostgreSQL with PostgreSQL.
+    h = await startHarness(target.kind, { snapshot: FIXTURE_SNAPSHOT });
     cms = await bootCms(target);
     const secrets = JSON.parse(readFileSync(join(cms.dataDir, 'cms', 'secrets.json'), 'utf8')) as Record<
       string,
