@@ -148,7 +148,7 @@ export async function teamTotals(ctx: DonationsContext, ids: readonly string[]) 
       'team_orders.team_id as team',
       sql<number>`cast(coalesce(sum(orders.amount_fen - orders.refunded_fen), 0) as bigint)`.as('raised'),
       sql<number>`count(*)`.as('gifts'),
-      sql<number>`count(distinct coalesce((select max(e.buyer_ref) from payment_events e where e.order_id = orders.id and e.outcome = 'PAID'), orders.id))`.as(
+      sql<number>`count(distinct coalesce((select max(e.buyer_ref) from payment_events e where e.order_id = orders.id and e.outcome = 'PAID'), cast(orders.id as varchar(64))))`.as(
         'donors',
       ),
       sql<number>`cast(coalesce(sum((select m.amount_fen - m.returned_fen from matches m where m.order_id = orders.id)), 0) as bigint)`.as(
