@@ -78,10 +78,10 @@ function parseInput(data: Record<string, unknown>) {
   return parsed.data;
 }
 
-function unavailable(answer: PortalTeamAnswer, what: string): never {
+function unavailable(answer: PortalTeamAnswer, what: string, kept = '本次没有保存'): never {
   throw refusal(
     'PORTAL_UNAVAILABLE',
-    `门户网站暂时无法${what}（${answer.kind === 'unavailable' ? answer.why : answer.kind}），本次没有保存，请稍后再试`,
+    `门户网站暂时无法${what}（${answer.kind === 'unavailable' ? answer.why : answer.kind}），${kept}，请稍后再试`,
   );
 }
 
@@ -186,9 +186,22 @@ export function teamModerationGuard(strapi: Core.Strapi): Modules.Documents.Midd
       });
     }
     if (action === 'delete') {
-      const answer = await askPortal({ action: 'restore', entry: documentId });
-      if (answer.kind !== 'restored') unavailable(answer, '恢复这支队伍');
-      return next();
+      // The row goes in a transaction that commits only once the portal has restored the team.
+      let restored = false;
+      try {
+        return await strapi.db.transaction(async () => {
+          const result = await next();
+          const answer = await askPortal({ action: 'restore', entry: documentId });
+          if (answer.kind !== 'restored') unavailable(answer, '恢复这支队伍', '这条记录没有删除');
+          restored = true;
+          return result;
+        });
+      } catch (error) {
+        // The entry is still there: so is the team's hiding (same entry, same reason: idempotent).
+        const reason = keyOfLabelled(TEAM_MODERATION_REASONS, stored.reason);
+        if (restored && reason) await hide(strapi, documentId, stored.team, reason, charities).catch(() => undefined);
+        throw error;
+      }
     }
     return next();
   };

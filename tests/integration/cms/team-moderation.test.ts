@@ -23,6 +23,7 @@ import { type Editor, loginEditors } from '../../support/rbac.ts';
  */
 
 const UID = 'api::team-moderation.team-moderation';
+const ROUTE = '/webhooks/strapi/team-moderation';
 const REASON = labelledValue(TEAM_MODERATION_REASONS, 'offensive-name');
 type Doc = Record<string, unknown> & { documentId: string };
 type Answer = { data?: Doc; results?: Doc[]; error?: { message?: string; details?: { code?: string } } };
@@ -33,6 +34,7 @@ describe.each(DATABASES)('团队处理：慈善组织编辑在管理后台隐藏
   let a: Editor;
   let b: Editor;
   let teamOfA: string;
+  let portalRoute: Parameters<BootedCms['publisherRoutes']['set']>[1];
 
   const cm = (editor: Editor, path: string, method = 'GET', body?: unknown) =>
     request<Answer>(`${contentManager(cms.url, UID)}${path}`, { method, token: editor.token, body });
@@ -53,13 +55,11 @@ describe.each(DATABASES)('团队处理：慈善组织编辑在管理后台隐藏
       string,
       string
     >;
-    cms.publisherRoutes.set(
-      '/webhooks/strapi/team-moderation',
-      teamModerationHandler({
-        secret: () => secrets.XIANJIE_WEBHOOK_SECRET ?? null,
-        apply: (body) => postTeamModeration(h.ctx, body),
-      }),
-    );
+    portalRoute = teamModerationHandler({
+      secret: () => secrets.XIANJIE_WEBHOOK_SECRET ?? null,
+      apply: (body) => postTeamModeration(h.ctx, body),
+    });
+    cms.publisherRoutes.set(ROUTE, portalRoute);
     ({ a, b } = await loginEditors(cms));
     const made = await postJson(`${h.url}/api/teams`, {
       projectSlug: 'minxian-zhuxue',
@@ -150,6 +150,30 @@ describe.each(DATABASES)('团队处理：慈善组织编辑在管理后台隐藏
     expect(pii.status, pii.text).toBe(400);
     expect(pii.body.error?.details?.code).toBe('PERSONAL_INFO_IN_TEXT');
     expect(await entries()).toBe(before);
+    expect(await teamStatus(teamOfA)).toBe(200);
+  });
+
+  it.skipIf(skip)('门户网站不可用时：不保存、不删除，队伍状态与记录一致', async () => {
+    const kept = await create(a, { team: teamOfA, reason: REASON });
+    expect(kept.status, kept.text).toBe(201);
+    const before = await entries();
+    // The publisher stub answers 204 to a path it has no route for: not the portal's answer.
+    cms.publisherRoutes.delete(ROUTE);
+    try {
+      const refused = await create(a, { team: teamOfA, reason: REASON });
+      expect(refused.status, refused.text).toBe(400);
+      expect(refused.body.error?.details?.code).toBe('PORTAL_UNAVAILABLE');
+      expect(refused.body.error?.message).toContain('本次没有保存');
+      expect(await entries()).toBe(before);
+      const notDeleted = await cm(a, `/${kept.body.data?.documentId}`, 'DELETE');
+      expect(notDeleted.status, notDeleted.text).toBe(400);
+      expect(notDeleted.body.error?.message).toContain('这条记录没有删除');
+      expect(await entries()).toBe(before);
+      expect(await teamStatus(teamOfA)).toBe(404);
+    } finally {
+      cms.publisherRoutes.set(ROUTE, portalRoute);
+    }
+    expect((await cm(a, `/${kept.body.data?.documentId}`, 'DELETE')).status).toBe(200);
     expect(await teamStatus(teamOfA)).toBe(200);
   });
 });
