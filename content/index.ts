@@ -19,6 +19,7 @@ export * from './contracts/my-gifts.ts';
 export * from './contracts/pay-qr-image.ts';
 export * from './contracts/referral-facts.ts';
 export * from './contracts/subscription-request.ts';
+export * from './contracts/team-moderation.ts';
 export * from './contracts/team-request.ts';
 export * from './contracts/webhook.ts';
 export * from './contracts/wechat.ts';

@@ -31,6 +31,7 @@ export {
   postCloseTeam,
   postHideTeam,
   postTeam,
+  postTeamModeration,
 } from './http/campaign-handlers.ts';
 export {
   getDonation,
@@ -61,4 +62,6 @@ export {
   openReportOutbox,
   type ReportSink,
 } from './reports/outbox.ts';
+// The publisher's 团队处理 route (CMS → portal, webhook secret): the process-wide context.
+export { donations } from './runtime.ts';
 export type { PublicTeam } from './teams/store.ts';

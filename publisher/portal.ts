@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { dirname } from 'node:path';
+import { donations, postTeamModeration } from '../donations/index.ts';
 import type { PublisherConfig } from './config.ts';
 import { buildRelease, STAGE_LABELS } from './releases/build-release.ts';
 import { RebuildScheduler } from './releases/rebuild-scheduler.ts';
@@ -8,6 +9,7 @@ import type { SnapshotStage } from './releases/snapshot-stage.ts';
 import { startPortalServer } from './serve/portal-server.ts';
 import type { SupervisorStatus } from './supervisor-status.ts';
 import { strapiWebhookHandler } from './webhook/strapi-webhook.ts';
+import { teamModerationHandler } from './webhook/team-moderation.ts';
 
 export interface Portal {
   server: Server;
@@ -89,6 +91,11 @@ export async function startPortal(
     webhook: strapiWebhookHandler({
       secret: config.webhookSecret,
       onEvent: (reason) => scheduler.request(reason),
+    }),
+    // Not a rebuild: the ledger's teams change at once (the team page and totals read the API).
+    teamModeration: teamModerationHandler({
+      secret: config.webhookSecret,
+      apply: async (body) => postTeamModeration(await donations(), body),
     }),
   });
 

@@ -13,6 +13,8 @@ import { ownerGuard } from './rbac/owner-guard-middleware.ts';
 import { registerReportCondition } from './reports/report-access.ts';
 import { bootstrapReports } from './reports/report-admin.ts';
 import { reportGuard } from './reports/report-guard.ts';
+import { assertTeamModerationPermissions, registerTeamModerationCondition } from './teams/team-moderation-access.ts';
+import { teamModerationGuard } from './teams/team-moderation-guard.ts';
 
 export default {
   /**
@@ -25,11 +27,13 @@ export default {
     registerCustomFields(strapi);
     await registerOwnCharityConditions(strapi);
     await registerReportCondition(strapi);
+    await registerTeamModerationCondition(strapi);
     // Order matters: the first registered runs outermost. The owner guard refuses another
     // charity's entry before publish validation looks at it, and wraps it in its transaction.
     strapi.documents.use(ownerGuard(strapi));
     strapi.documents.use(publishValidation(strapi));
     strapi.documents.use(reportGuard(strapi));
+    strapi.documents.use(teamModerationGuard(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -40,6 +44,7 @@ export default {
     // entries; otherwise (re)writes the editor roles from roles.ts.
     const roleIds = await secureEditorRoles(strapi);
     await bootstrapReports(strapi, roleIds);
+    await assertTeamModerationPermissions(strapi, roleIds);
     await seedOnFirstStart(strapi);
     await ensurePublisherWebhook(strapi);
     if (loadEnv().demoAccounts.enabled) {

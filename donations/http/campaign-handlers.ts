@@ -3,6 +3,7 @@ import { campaignStats, matchingOpenData } from '../matching/campaign-stats.ts';
 import { matchingNow } from '../matching/matching-now.ts';
 import { settlementCsv } from '../matching/settlement-csv.ts';
 import { payQrImage } from '../pay-qr-image.ts';
+import { moderateTeam } from '../teams/moderation.ts';
 import { closeTeam, createTeam, getTeam, hideTeam, type PublicTeam } from '../teams/store.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import { hitClientLimit } from './client-limit.ts';
@@ -72,6 +73,13 @@ export const postHideTeam = (ctx: DonationsContext, charity: string, id: string,
     const body = await readJsonBody(request, ctx.config.bodyLimitBytes).catch(() => ({}));
     return json(200, await hideTeam(ctx, charity, id, authorization, body));
   });
+
+/**
+ * 团队处理 from the CMS (teams/moderation.ts): the publisher's route checks the webhook secret and
+ * hands over the parsed JSON body; no `ApiRequest`, since it is not a route of the public table.
+ */
+export const postTeamModeration = (ctx: DonationsContext, body: unknown) =>
+  answer(ctx, async () => json(200, await moderateTeam(ctx, body)));
 
 /** The link a team is shared by (its page, which reads `?id=`). */
 const teamShareUrl = (ctx: DonationsContext, id: string) => `${ctx.config.siteUrl}/teams/?id=${id}`;

@@ -42,6 +42,23 @@ function teamsMigrations(dialect: Ledger['dialect']): MigrationProvider {
             await db.schema.dropTable('teams').ifExists().execute();
           },
         },
+        // 团队处理 (CMS): one row per CMS entry that hides a team; deleting the entry deletes the row.
+        '0002_team_moderations': {
+          async up(db: Kysely<unknown>) {
+            await db.schema
+              .createTable('team_moderations')
+              .addColumn('entry_id', 'varchar(64)', (c) => c.primaryKey())
+              .addColumn('team_id', 'varchar(12)', (c) => c.notNull().references('teams.id'))
+              .addColumn('charity_slug', 'varchar(120)', (c) => c.notNull())
+              .addColumn('reason', 'varchar(40)', (c) => c.notNull())
+              .addColumn('created_at', time, (c) => c.notNull())
+              .execute();
+            await db.schema.createIndex('team_moderations_team').on('team_moderations').column('team_id').execute();
+          },
+          async down(db: Kysely<unknown>) {
+            await db.schema.dropTable('team_moderations').ifExists().execute();
+          },
+        },
       };
     },
   };

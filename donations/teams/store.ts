@@ -1,16 +1,17 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { firstIssue, TEAM_ID, teamRequestSchema, teamRequestTextIssue, todayIso } from '../../content/index.ts';
 import type { DonationsContext } from '../context.ts';
 import { DonationError } from '../errors.ts';
 import { figureScope } from '../public-queries.ts';
 import { eligibilityOf } from '../route-cause.ts';
-import { type TeamStatus, type TeamsTable, teamsDb } from './tables.ts';
+import { type TeamStatus, type TeamsDatabase, type TeamsTable, teamsDb } from './tables.ts';
 
 /**
  * 一起捐 teams: start one for a project that accepts gifts, read it (with live totals and the
  * supporters who chose a name), close it (the leader, with the key given at creation), hide it
- * (the project's charity, with its token). A hidden team is gone from every public answer.
+ * (the project's charity, with its token, or a 团队处理 entry in the CMS: moderation.ts). A hidden
+ * team is gone from every public answer.
  */
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
@@ -102,9 +103,20 @@ export async function createTeam(
   return { team: await getTeam(ctx, id), leaderKey };
 }
 
+/** Not hidden by a 团队处理 entry of the CMS (moderation.ts): the one filter every public read adds. */
+const notModerated = (eb: ExpressionBuilder<TeamsDatabase, 'teams'>) =>
+  eb.not(
+    eb.exists(eb.selectFrom('team_moderations as tm').select('tm.entry_id').whereRef('tm.team_id', '=', 'teams.id')),
+  );
+
 async function teamRow(ctx: DonationsContext, id: string): Promise<TeamsTable> {
   const row = TEAM_ID.test(id)
-    ? await teamsDb(ctx.ledger.db).selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst()
+    ? await teamsDb(ctx.ledger.db)
+        .selectFrom('teams')
+        .selectAll()
+        .where('id', '=', id)
+        .where(notModerated)
+        .executeTakeFirst()
     : undefined;
   if (!row || row.status === 'hidden')
     throw new DonationError(404, 'TEAM_NOT_FOUND', '找不到这支队伍（可能已被慈善组织隐藏）', 'team');
@@ -136,7 +148,7 @@ export async function teamTotals(ctx: DonationsContext, ids: readonly string[]) 
       'team_orders.team_id as team',
       sql<number>`cast(coalesce(sum(orders.amount_fen - orders.refunded_fen), 0) as bigint)`.as('raised'),
       sql<number>`count(*)`.as('gifts'),
-      sql<number>`count(distinct coalesce((select max(e.buyer_ref) from payment_events e where e.order_id = orders.id and e.outcome = 'PAID'), orders.id))`.as(
+      sql<number>`count(distinct coalesce((select max(e.buyer_ref) from payment_events e where e.order_id = orders.id and e.outcome = 'PAID'), cast(orders.id as varchar(64))))`.as(
         'donors',
       ),
       sql<number>`cast(coalesce(sum((select m.amount_fen - m.returned_fen from matches m where m.order_id = orders.id)), 0) as bigint)`.as(
@@ -261,6 +273,7 @@ export async function leaderboard(ctx: DonationsContext, projects: readonly stri
     .select(['id', 'name', 'project_slug', 'goal_fen', 'status', 'created_at'])
     .where('project_slug', 'in', [...projects])
     .where('status', '!=', 'hidden')
+    .where(notModerated)
     .execute();
   const totals = await teamTotals(
     ctx,

@@ -31,7 +31,16 @@ export interface TeamOrdersTable {
   team_id: string;
 }
 
-type TeamTables = { teams: TeamsTable; team_orders: TeamOrdersTable };
+/** A team hidden from the CMS (团队处理): one row per CMS entry, gone when the entry is deleted. */
+export interface TeamModerationsTable {
+  entry_id: string;
+  team_id: string;
+  charity_slug: string;
+  reason: string;
+  created_at: string;
+}
+
+type TeamTables = { teams: TeamsTable; team_orders: TeamOrdersTable; team_moderations: TeamModerationsTable };
 export type TeamsDatabase = LedgerDatabase & TeamTables;
 
 export function teamsDb(db: Kysely<LedgerDatabase>): Kysely<TeamsDatabase> {

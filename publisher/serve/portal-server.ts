@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { GIFT_VERIFIER_LOCAL } from '../../content/index.ts';
+import { GIFT_VERIFIER_LOCAL, TEAM_MODERATION_PATH } from '../../content/index.ts';
 import { servePortalApi, verifyGiftWithDonations } from '../../donations/index.ts';
 import { serveWorkbench } from '../../referrals/index.ts';
 import type { PublisherConfig } from '../config.ts';
@@ -32,6 +32,8 @@ export interface PortalServerOptions {
   outboxPage?: (() => Promise<string>) | undefined;
   /** Strapi's webhook (`POST /webhooks/strapi`). */
   webhook: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  /** The CMS's 团队处理 (`POST /webhooks/strapi/team-moderation`, publisher/webhook/team-moderation.ts). */
+  teamModeration?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
 /**
@@ -102,6 +104,7 @@ export function startPortalServer(options: PortalServerOptions): Promise<Server>
       return sendText(res, 200, await options.outboxPage(), 'text/html; charset=utf-8');
     }
     if (path === '/webhooks/strapi') return options.webhook(req, res);
+    if (path === TEAM_MODERATION_PATH && options.teamModeration) return options.teamModeration(req, res);
     // The 衔接 workbench (/workbench/…): pages its own router renders per request, with their own
     // CSP and no-store; nothing of it is ever in a release.
     if (await serveWorkbench(req, res)) return;

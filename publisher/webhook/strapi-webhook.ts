@@ -17,14 +17,14 @@ function reply(res: ServerResponse, status: number, code: string, message: strin
   res.end(JSON.stringify(status < 300 ? { ok: true, message } : apiErrorBody(code, message)));
 }
 
-function sameSecret(given: string | undefined, expected: string): boolean {
+export function sameSecret(given: string | undefined, expected: string): boolean {
   if (!given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+export async function readBody(req: IncomingMessage): Promise<string | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {

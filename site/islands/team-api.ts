@@ -73,5 +73,16 @@ export function fetchTeam(id: string): Promise<ApiResult<TeamAnswer>> {
   return callApi(asTeamAnswer, fillPath(TEAM_PATH, { teamId: id }), { cache: 'no-store' });
 }
 
-/** The leader's key is kept in this browser only (it closes the team). */
+/** The leader's key is kept in this browser (it closes the team); the private link brings it to another. */
 export const leaderKeyName = (id: string) => `xianjie-team-leader:${id}`;
+
+/**
+ * The leader's private link: the team's share link with the key in the fragment (`#leader=…`),
+ * which browsers never send to a server, so it stays out of access logs and Referer headers.
+ */
+export const leaderLink = (shareUrl: string, key: string) => `${shareUrl}#leader=${key}`;
+
+/** The key a private link carries (the creation answer's base64url key), or null. */
+export function leaderKeyFromHash(hash: string): string | null {
+  return /^#leader=([A-Za-z0-9_-]{20,200})$/.exec(hash)?.[1] ?? null;
+}

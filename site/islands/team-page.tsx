@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { fillPath, TEAM_CLOSE_PATH, TEAM_POSTER_PATH } from '../../content/contracts/api-routes.ts';
 import type { ApiError } from './api-client.ts';
-import { fetchTeam, leaderKeyName, type TeamAnswer } from './team-api.ts';
+import { fetchTeam, leaderKeyFromHash, leaderKeyName, leaderLink, type TeamAnswer } from './team-api.ts';
 import { TeamGive } from './team-give.tsx';
 import { Money } from './ui/money.tsx';
 import { CopyField } from './ui/pay-qr.tsx';
@@ -19,12 +19,19 @@ export default function TeamPage() {
   const [answer, setAnswer] = useState<TeamAnswer | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [leaderKey, setLeaderKey] = useState<string | null>(null);
+  const [closeError, setCloseError] = useState<{ code: string; message: string } | null>(null);
 
   useEffect(() => {
     const id = new URLSearchParams(location.search).get('id') ?? '';
     if (!/^[a-z2-7]{12}$/.test(id)) {
       setError({ code: 'TEAM_NOT_FOUND', message: '链接里缺少有效的队伍编号。', status: 400 });
       return;
+    }
+    // Opened from the leader's private link: keep the key here and drop it from the address bar.
+    const fromLink = leaderKeyFromHash(location.hash);
+    if (fromLink) {
+      localStorage.setItem(leaderKeyName(id), fromLink);
+      history.replaceState(null, '', `${location.pathname}${location.search}`);
     }
     setLeaderKey(localStorage.getItem(leaderKeyName(id)));
     void fetchTeam(id).then((a) => (a.ok ? setAnswer(a.value) : setError(a.error)));
@@ -47,8 +54,16 @@ export default function TeamPage() {
       method: 'POST',
       headers: { authorization: `Bearer ${leaderKey}`, 'content-type': 'application/json' },
       body: '{}',
+    }).catch(() => null);
+    if (response?.ok) {
+      location.reload();
+      return;
+    }
+    const body = (await response?.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    setCloseError({
+      code: body?.error?.code ?? 'NETWORK_ERROR',
+      message: body?.error?.message ?? '没有连上服务器，队伍未结束，请稍后再试。',
     });
-    if (response.ok) location.reload();
   };
 
   return (
@@ -136,11 +151,23 @@ export default function TeamPage() {
         </p>
       </section>
       {leaderKey && team.status === 'open' && (
-        <p>
-          <button type="button" className="button button--secondary" onClick={() => void close()}>
-            结束队伍（发起人）
-          </button>
-        </p>
+        <section className="section team-form" aria-labelledby="team-leader" data-team-leader="">
+          <h3 id="team-leader">发起人管理</h3>
+          <CopyField id="team-leader-url" label="发起人专用链接" value={leaderLink(answer.shareUrl, leaderKey)} />
+          <p className="card__meta">
+            在其他手机或浏览器打开这个链接，也能结束队伍。它等同于密码：请自己保存，不要发到群里。
+          </p>
+          <p>
+            <button type="button" className="button button--secondary" onClick={() => void close()}>
+              结束队伍（发起人）
+            </button>
+          </p>
+          {closeError && (
+            <p className="field-error" role="alert" data-code={closeError.code}>
+              {closeError.message}
+            </p>
+          )}
+        </section>
       )}
     </div>
   );

@@ -19,6 +19,9 @@ const { baseUrl } = site;
 const campaignUrl = `${baseUrl}/campaigns/${E2E_CAMPAIGN}/`;
 let context: BrowserContext;
 let page: Page;
+/** The team of the second test: its share link and the leader's private link. */
+let teamLink = '';
+let leaderUrl = '';
 
 beforeAll(async () => {
   context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -95,6 +98,9 @@ describe('配捐 and 一起捐 on a running campaign', () => {
     const teamId = (await teamPage.getAttribute('data-team-page')) ?? '';
     const link = await page.locator('#team-share-url').inputValue();
     expect(link).toBe(`${baseUrl}/teams/?id=${teamId}`);
+    teamLink = link;
+    leaderUrl = await page.locator('#team-leader-url').inputValue();
+    expect(leaderUrl).toMatch(new RegExp(`^${link.replace(/[?.]/g, '\\$&')}#leader=[A-Za-z0-9_-]{20,}$`));
 
     // The poster: a PNG whose QR code is the team's link.
     const posterHref = (await teamPage.locator('[data-team-poster]').getAttribute('href')) ?? '';
@@ -133,5 +139,32 @@ describe('配捐 and 一起捐 on a running campaign', () => {
     await page
       .screenshot({ path: '/work/look/f18-more/e2e-leaderboard-1280.png', fullPage: true })
       .catch(() => undefined);
+  }, 45_000);
+
+  it('the leader closes the team from the private link in another browser; a stranger sees no close button', async () => {
+    expect(leaderUrl).not.toBe('');
+    const stranger = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const strangerPage = await stranger.newPage();
+    await strangerPage.goto(teamLink);
+    await strangerPage.locator('[data-team-page]').waitFor();
+    expect(await strangerPage.getByRole('button', { name: '结束队伍（发起人）' }).count()).toBe(0);
+    await stranger.close();
+
+    const other = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const leaderPage = await other.newPage();
+    await leaderPage.goto(leaderUrl);
+    const close = leaderPage.getByRole('button', { name: '结束队伍（发起人）' });
+    await close.waitFor();
+    // The key leaves the address bar (and so the history and a shared screenshot) at once.
+    expect(leaderPage.url()).toBe(teamLink);
+    await leaderPage
+      .screenshot({ path: '/work/look/f18-hide/e2e-leader-link-1280.png', fullPage: true })
+      .catch(() => undefined);
+    await close.click();
+    await leaderPage.locator('[data-team-closed]').waitFor({ timeout: 15_000 });
+    await leaderPage
+      .screenshot({ path: '/work/look/f18-hide/e2e-team-closed-1280.png', fullPage: true })
+      .catch(() => undefined);
+    await other.close();
   }, 45_000);
 });

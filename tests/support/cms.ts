@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,6 +35,11 @@ export interface BootedCms {
   snapshotPath: string;
   webhooks: ReceivedWebhook[];
   /**
+   * Answers the CMS's other calls to the publisher (e.g. 团队处理's, a real handler over a real
+   * ledger); unset, the stub answers them 204.
+   */
+  publisherRoutes: Map<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
+  /**
    * Stops Strapi and starts it again on the same database and data directory — "the next start" —
    * with `env` added for that start. Rejects with the start-up error; `stop()` still cleans up.
    */
@@ -42,8 +47,15 @@ export interface BootedCms {
   stop(): Promise<void>;
 }
 
-function startPublisherStub(received: ReceivedWebhook[]): Promise<Server> {
+type PublisherRoute = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+function startPublisherStub(received: ReceivedWebhook[], routes: Map<string, PublisherRoute>): Promise<Server> {
   const server = createServer((req, res) => {
+    const route = routes.get((req.url ?? '').split('?')[0] ?? '');
+    if (route) {
+      route(req, res).catch(() => res.writeHead(500).end());
+      return;
+    }
     let body = '';
     req.on('data', (chunk: Buffer) => {
       body += chunk.toString('utf8');
@@ -71,7 +83,8 @@ const ENV_KEYS = [
   'XIANJIE_RESET_ROLES',
 ] as const;
 
-export async function bootCms(target: DatabaseTarget): Promise<BootedCms> {
+/** `adminPanel`: serve the built admin (cms/dist/build, `buildAdmin`) for a Chromium check. */
+export async function bootCms(target: DatabaseTarget, options: { adminPanel?: boolean } = {}): Promise<BootedCms> {
   await buildServer(CMS_DIR);
   ensureUploadsDir(CMS_DIR);
   resolveFromCmsNodeModules(CMS_DIR);
@@ -79,7 +92,8 @@ export async function bootCms(target: DatabaseTarget): Promise<BootedCms> {
   const dataDir = mkdtempSync(join(tmpdir(), `xianjie-cms-${target.kind}-`));
   const snapshotPath = writeFixtureSnapshot(dataDir);
   const webhooks: ReceivedWebhook[] = [];
-  const publisher = await startPublisherStub(webhooks);
+  const publisherRoutes = new Map<string, PublisherRoute>();
+  const publisher = await startPublisherStub(webhooks, publisherRoutes);
   const pgUrl = target.kind === 'postgres' ? target.url : undefined;
   const pg = pgUrl ? await createPgSchema(pgUrl) : undefined;
 
@@ -116,7 +130,7 @@ export async function bootCms(target: DatabaseTarget): Promise<BootedCms> {
       appDir: CMS_DIR,
       distDir: join(CMS_DIR, 'dist'),
       autoReload: false,
-      serveAdminPanel: false,
+      serveAdminPanel: options.adminPanel ?? false,
     }).load();
     await new Promise<void>((resolve) => loaded.server.listen(0, '127.0.0.1', () => resolve()));
     const port = (loaded.server.httpServer.address() as AddressInfo).port;
@@ -139,6 +153,7 @@ export async function bootCms(target: DatabaseTarget): Promise<BootedCms> {
       dataDir,
       snapshotPath,
       webhooks,
+      publisherRoutes,
       async restart(env = {}) {
         await running?.destroy();
         running = undefined;

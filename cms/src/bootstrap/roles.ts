@@ -3,6 +3,7 @@ import { type CollectionName, STRAPI_COLLECTIONS } from '../lib/content.ts';
 import { OWN_CHARITY_CONDITIONS } from '../rbac/conditions.ts';
 import { REGULATORY_CHARITY_FIELDS } from '../rbac/regulatory-fields.ts';
 import { reportPermissions } from '../reports/report-access.ts';
+import { teamModerationPermissions } from '../teams/team-moderation-access.ts';
 
 /**
  * The admin (editor) roles and what they may do. Admin roles govern the admin panel only; the
@@ -56,7 +57,8 @@ export const ROLES: Record<RoleKey, RoleSpec> = {
   charityEditor: {
     code: 'xianjie-charity-editor',
     name: '慈善组织编辑',
-    description: '慈善组织的工作人员：维护本组织信息，编写和发布项目、信息公开与帮扶案例',
+    description:
+      '慈善组织的工作人员：维护本组织信息，编写和发布项目、信息公开与帮扶案例，隐藏本组织项目下不当的一起捐队伍',
     grants: [
       {
         collection: 'charities',
@@ -150,8 +152,8 @@ export function permissionsOf(strapi: Core.Strapi, role: RoleKey): AdminPermissi
       conditions: conditionsFor(role, grant.collection, action),
     }));
   });
-  // Reports (举报/投诉) are not snapshot content: their rules live in src/reports/report-access.ts.
-  return [...content, ...reportPermissions(strapi, role)];
+  // Reports (举报/投诉) and 团队处理 are not snapshot content: their rules live beside them.
+  return [...content, ...reportPermissions(strapi, role), ...teamModerationPermissions(strapi, role)];
 }
 
 interface RoleService {

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { TEAM_MODERATION_VIEW } from '../teams/team-moderation-view.ts';
 import { CHARITY_CONTENT_VIEWS } from './charity-views.ts';
 import { MINISTRY_VIEWS } from './ministry-views.ts';
 import { SHARED_VIEWS } from './shared-views.ts';
@@ -12,7 +13,12 @@ import { isComponentUid, type ModelView } from './view-kit.ts';
  * to a schema but not yet to a view) is kept, so a forgotten field is still on the form.
  */
 
-export const ALL_VIEWS: readonly ModelView[] = [...CHARITY_CONTENT_VIEWS, ...MINISTRY_VIEWS, ...SHARED_VIEWS];
+export const ALL_VIEWS: readonly ModelView[] = [
+  ...CHARITY_CONTENT_VIEWS,
+  ...MINISTRY_VIEWS,
+  ...SHARED_VIEWS,
+  TEAM_MODERATION_VIEW,
+];
 
 interface Metadata {
   edit?: Record<string, unknown>;

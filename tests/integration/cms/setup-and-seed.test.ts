@@ -2,6 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEAM_MODERATION_CONDITION, TEAM_MODERATION_UID } from '../../../cms/src/teams/team-moderation-access.ts';
 import { STRAPI_COLLECTIONS } from '../../../content/snapshot/strapi-mapping.ts';
 import { type BootedCms, bootCms, CMS_DIR } from '../../support/cms.ts';
 import { DATABASES } from '../../support/databases.ts';
@@ -117,6 +118,13 @@ describe.each(DATABASES)('启动设置与示例数据导入（$name）', ({ targ
     );
     expect(charityRead?.properties.fields).toContain('creditCode');
     expect(charityRead?.properties.fields).not.toContain('editors');
+    // 团队处理: the charity editor's, each with its own-charity condition; the ministry has none.
+    const moderation = charityEditor?.permissions.filter((p) => p.subject === TEAM_MODERATION_UID) ?? [];
+    expect(moderation.map((p) => p.action.split('.').pop()).sort()).toEqual(['create', 'delete', 'read', 'update']);
+    for (const p of moderation) {
+      expect((p as { conditions?: string[] }).conditions, p.action).toContain(TEAM_MODERATION_CONDITION);
+    }
+    expect(ministryEditor?.permissions.some((p) => p.subject === TEAM_MODERATION_UID)).toBe(false);
   });
 
   it.skipIf(skip)('公开角色只能读取（find / findOne）', async () => {
