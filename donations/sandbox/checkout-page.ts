@@ -55,9 +55,9 @@ export function checkoutHtml(trade: FakeTrade, actionUrl: string, merchantLabel:
 ${
   open
     ? `<form method="post" action="${escapeHtml(actionUrl)}">${hidden}
-${buyerField(buyer)}
 <button class="pay" type="submit" name="action" value="pay">确认付款（沙箱，不扣款）</button>
 <button class="cancel" type="submit" name="action" value="cancel">取消</button>
+${buyerField(buyer)}
 </form>`
     : trade.return_url
       ? `<p><a class="button" href="${escapeHtml(trade.return_url)}">返回捐赠页面</a></p>`
@@ -69,7 +69,8 @@ ${buyerField(buyer)}
 /**
  * 付款账号: who pays, as Alipay's 2088… user id. The browser's own account by default; another
  * one plays another donor (配捐's per-donor cap counts by it). No `pattern`/`required`: the
- * server checks it and says why in the page, the same with or without the browser's help.
+ * server checks it and says why in the page, the same with or without the browser's help. Under
+ * the buttons: a donor who does not care about it reaches 确认付款 on a phone's first screen.
  */
 function buyerField(buyer: CashierBuyer): string {
   const error = buyer.error ? `<p class="error" id="buyer-error" role="alert">${escapeHtml(buyer.error)}</p>` : '';
