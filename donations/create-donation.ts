@@ -25,7 +25,7 @@ import { transitionOrder } from './ledger/transitions.ts';
 import { matchingNow } from './matching/matching-now.ts';
 import { type CreatedPlan, createMonthlyPlan } from './monthly/create-plan.ts';
 import { withPayQrImage } from './pay-qr-image.ts';
-import { eligibilityOf, refuseEndedCampaign, routeAmongEligible } from './route-cause.ts';
+import { campaignOfGift, eligibilityOf, routeAmongEligible } from './route-cause.ts';
 import { describeCause } from './routing.ts';
 import type { SnapshotView } from './snapshot-source.ts';
 import { teamForGift } from './teams/store.ts';
@@ -91,15 +91,18 @@ async function chooseTarget(ctx: DonationsContext, view: SnapshotView, request: 
     }
     return { project, charity, routing: null };
   }
-  refuseEndedCampaign(view, request.pool?.campaign, today);
+  // A gift on a campaign page goes to one of that campaign's projects (unknown: 400, ended: 409).
+  const campaign = campaignOfGift(view, request.pool?.campaign, today);
   const cause: Cause = { targetGroup: request.pool?.targetGroup, region: request.pool?.region };
   const causeLabel = describeCause(cause, view.snapshot);
-  const choice = await routeAmongEligible(ctx, view, cause, causeLabel, today);
+  const choice = await routeAmongEligible(ctx, view, cause, causeLabel, today, campaign);
   if (!choice) {
     throw new DonationError(
       409,
       'NO_ELIGIBLE_PROJECT',
-      `捐赠方向「${causeLabel}」下暂时没有正在接受捐赠、且信息公开没有逾期的项目`,
+      campaign
+        ? `专题活动「${campaign.title}」的参与项目中，捐赠方向「${causeLabel}」下暂时没有正在接受捐赠、且信息公开没有逾期的项目；可以打开活动页面列出的项目捐赠`
+        : `捐赠方向「${causeLabel}」下暂时没有正在接受捐赠、且信息公开没有逾期的项目`,
       'pool',
     );
   }
@@ -108,12 +111,14 @@ async function chooseTarget(ctx: DonationsContext, view: SnapshotView, request: 
     project,
     charity: view.charities.get(project.charity) as Charity,
     routing: {
-      requestJson: JSON.stringify(request.pool?.campaign ? { ...cause, campaign: request.pool.campaign } : cause),
+      requestJson: JSON.stringify(campaign ? { ...cause, campaign: campaign.slug } : cause),
       candidateCount: choice.candidateCount,
       chosenProject: project.slug,
       rankingJson: JSON.stringify({
         decidedBy: choice.decidedBy,
         overdueCount: choice.overdueCount,
+        // Candidates were this campaign's projects only (the gift was made on its page).
+        ...(campaign ? { within: { campaign: campaign.slug } } : {}),
         ranking: choice.ranking,
       }),
       reason: choice.reason,

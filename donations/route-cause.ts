@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import {
+  type Campaign,
   type Cause,
   type Charity,
   campaignState,
@@ -9,6 +11,7 @@ import {
   type Project,
   type ProjectMoney,
   projectMoney,
+  slug,
 } from '../content/index.ts';
 import type { DonationsContext } from './context.ts';
 import { DonationError } from './errors.ts';
@@ -26,11 +29,45 @@ export function eligibilityOf(ctx: DonationsContext, project: Project, charity: 
   return donationEligibility({ project, charity, today, merchantConfigured: ctx.merchants.isConfigured(charity.slug) });
 }
 
-/** A cause gift made on a campaign page is refused once the campaign has ended (issue 15 item 11). */
-export function refuseEndedCampaign(view: SnapshotView, slug: string | undefined, today: string): void {
-  if (slug === undefined) return;
-  const campaign = view.campaigns.get(slug);
-  if (!campaign) throw new DonationError(404, 'CAMPAIGN_NOT_FOUND', '找不到这个专题活动', 'pool.campaign');
+/**
+ * The campaign a cause gift names (`pool.campaign`), checked with zod against the snapshot the API
+ * judges by — the request schema (content/contracts) only knows it is a slug, not whether that
+ * campaign is published. One schema per snapshot view, so a release switch sees the new campaigns.
+ */
+const UNKNOWN_CAMPAIGN = '找不到这个专题活动：它不存在或尚未发布。请从专题活动页面捐赠，或不指定专题活动';
+const campaignSchemas = new WeakMap<SnapshotView, z.ZodType<Campaign, string>>();
+
+function publishedCampaign(view: SnapshotView): z.ZodType<Campaign, string> {
+  let schema = campaignSchemas.get(view);
+  if (!schema) {
+    schema = slug.transform((value, ctx) => {
+      const campaign = view.campaigns.get(value);
+      if (campaign) return campaign;
+      ctx.addIssue({ code: 'custom', message: UNKNOWN_CAMPAIGN });
+      return z.NEVER;
+    });
+    campaignSchemas.set(view, schema);
+  }
+  return schema;
+}
+
+/**
+ * The campaign page a cause gift was made on, or undefined for a gift from elsewhere. An unknown
+ * campaign is the request's fault (400, not a missing resource at this URL); an ended one is
+ * refused like the page refuses it (issue 15 item 11).
+ */
+export function campaignOfGift(view: SnapshotView, value: string | undefined, today: string): Campaign | undefined {
+  if (value === undefined) return undefined;
+  const parsed = publishedCampaign(view).safeParse(value);
+  if (!parsed.success) {
+    throw new DonationError(
+      400,
+      'CAMPAIGN_NOT_FOUND',
+      parsed.error.issues[0]?.message ?? UNKNOWN_CAMPAIGN,
+      'pool.campaign',
+    );
+  }
+  const campaign = parsed.data;
   if (campaignState(campaign, today) === 'ended') {
     throw new DonationError(
       409,
@@ -39,6 +76,12 @@ export function refuseEndedCampaign(view: SnapshotView, slug: string | undefined
       'pool.campaign',
     );
   }
+  return campaign;
+}
+
+/** Whether a project may receive a cause gift made within `campaign` (any project without one). */
+export function inCampaign(project: Pick<Project, 'campaigns'>, campaign: Campaign | undefined): boolean {
+  return campaign === undefined || project.campaigns.includes(campaign.slug);
 }
 
 /**
@@ -75,7 +118,9 @@ const SLICE_MS = 10;
 
 /**
  * The cause's candidates (accepting donations, serving the cause, no overdue disclosure — the
- * 逾期未披露 list's rule) ranked by routing.ts on their best known totals.
+ * 逾期未披露 list's rule) ranked by routing.ts on their best known totals. A gift made on a
+ * campaign page (`campaign`) goes only to that campaign's projects: the donor gave there, and the
+ * campaign's 配捐 pools cover only its projects; every other rule is the same.
  */
 export async function routeAmongEligible(
   ctx: DonationsContext,
@@ -83,13 +128,15 @@ export async function routeAmongEligible(
   cause: Cause,
   causeLabel: string,
   today: string,
+  campaign?: Campaign,
 ): Promise<RoutingChoice | null> {
   let overdueCount = 0;
   const eligible: { project: Project; money: ProjectMoney }[] = [];
   const breathe = slices(SLICE_MS);
   for (const project of view.snapshot.projects) {
     const charity = view.charities.get(project.charity);
-    if (!charity || !matchesCause(project, cause) || !eligibilityOf(ctx, project, charity, today).eligible) continue;
+    if (!charity || !inCampaign(project, campaign) || !matchesCause(project, cause)) continue;
+    if (!eligibilityOf(ctx, project, charity, today).eligible) continue;
     // The first cause gift of a day works out every accepting project's schedule (1–3 s at
     // 10,000 projects): in slices, so other requests are answered in between.
     await breathe();
@@ -109,5 +156,6 @@ export async function routeAmongEligible(
     causeLabel,
     eligible.map(({ project, money }) => toCandidate(project, cause, money, totals.get(project.slug) ?? 0)),
     overdueCount,
+    campaign?.title,
   );
 }

@@ -15,6 +15,8 @@ export interface ReasonInput {
   chosen: RankedCandidate;
   second: RankedCandidate | undefined;
   decidedBy: DecidedBy;
+  /** Set for a gift made on a campaign page: only that campaign's projects were candidates. */
+  campaignTitle?: string | undefined;
 }
 
 const DECIDED: Record<DecidedBy, string> = {
@@ -28,7 +30,8 @@ const DECIDED: Record<DecidedBy, string> = {
 export const ROUTING_RULES =
   '分配规则：先选实施地区在国家乡村振兴重点帮扶县的项目；再选已筹得金额占目标比例较低的项目' +
   '（已筹得金额按最近一次信息公开的“已公开募得”，加上其后本站的在线捐赠计算）；再选募捐期较早结束的项目；' +
-  '以上都相同时，按项目网址的固定顺序选定。有逾期未披露信息公开的项目不参与分配。';
+  '以上都相同时，按项目网址的固定顺序选定。有逾期未披露信息公开的项目不参与分配。' +
+  '在专题活动页面捐赠时，只在该活动的参与项目中选择。';
 
 const percent = (fen: number, goalFen: number) => `${percentOf(fen, goalFen) ?? 0}%`;
 
@@ -51,10 +54,13 @@ export function moneySentence(c: RankedCandidate): string {
 }
 
 export function routingReason(input: ReasonInput): string {
-  const { causeLabel, candidateCount, overdueCount, chosen, second, decidedBy } = input;
+  const { causeLabel, candidateCount, overdueCount, chosen, second, decidedBy, campaignTitle } = input;
   const left = overdueCount > 0 ? `（另有 ${overdueCount} 个项目有逾期未披露的信息公开，不参与分配）` : '';
+  const within =
+    campaignTitle === undefined ? '' : `您在专题活动「${campaignTitle}」的页面捐赠，只在该活动的参与项目中分配。`;
+  const kind = campaignTitle === undefined ? '救助帮扶项目' : '参与项目';
   return (
-    `按捐赠方向「${causeLabel}」，正在接受捐赠且信息公开没有逾期的救助帮扶项目共 ${candidateCount} 个${left}。` +
+    `${within}按捐赠方向「${causeLabel}」，正在接受捐赠且信息公开没有逾期的${kind}共 ${candidateCount} 个${left}。` +
     `选定「${chosen.title}」：实施地区${chosen.keyCounty ? '在' : '不在'}国家乡村振兴重点帮扶县；` +
     `${moneySentence(chosen)}；募捐期至${formatDate(chosen.windowEnd)}。` +
     (second ? `与排在第二的「${second.title}」相比，${DECIDED[decidedBy]}。` : `${DECIDED[decidedBy]}。`) +

@@ -31,6 +31,9 @@ import { routingReason } from './routing-reason.ts';
  *      (exact integer comparison);
  *   3. then the fundraising window that ends first (money where time is short);
  *   4. then the slug, alphabetically (a total order, so ties cannot depend on input order).
+ *
+ * A gift made on a campaign page is routed among that campaign's projects only (route-cause.ts),
+ * by the same rules; its reason says so.
  */
 export interface RankedCandidate {
   slug: string;
@@ -58,6 +61,8 @@ export interface RoutingChoice {
   /** Projects that matched and took donations but were left out for an overdue disclosure. */
   overdueCount: number;
   decidedBy: DecidedBy;
+  /** The campaign whose projects alone were candidates (a gift on its page); absent otherwise. */
+  campaignTitle?: string;
   reason: string;
 }
 
@@ -118,7 +123,12 @@ export function compareCandidates(a: RankedCandidate, b: RankedCandidate): numbe
   return 0;
 }
 
-export function routeCause(causeLabel: string, candidates: RankedCandidate[], overdueCount = 0): RoutingChoice | null {
+export function routeCause(
+  causeLabel: string,
+  candidates: RankedCandidate[],
+  overdueCount = 0,
+  campaignTitle?: string,
+): RoutingChoice | null {
   if (candidates.length === 0) return null;
   const ranking = [...candidates].sort(compareCandidates);
   const chosen = ranking[0] as RankedCandidate;
@@ -131,6 +141,7 @@ export function routeCause(causeLabel: string, candidates: RankedCandidate[], ov
     chosen,
     second,
     decidedBy,
+    campaignTitle,
   });
   return {
     chosen,
@@ -138,6 +149,7 @@ export function routeCause(causeLabel: string, candidates: RankedCandidate[], ov
     candidateCount: candidates.length,
     overdueCount,
     decidedBy,
+    ...(campaignTitle === undefined ? {} : { campaignTitle }),
     reason,
   };
 }

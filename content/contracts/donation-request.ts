@@ -83,7 +83,7 @@ export const donationRequestSchema = z
         targetGroup: targetGroup.optional(),
         /** GB/T 2260 code of a province, prefecture or county. */
         region: regionCode.optional(),
-        /** The campaign page the gift was made on: refused once that campaign has ended. */
+        /** The campaign page the gift was made on: routed among its projects only, refused once it has ended. */
         campaign: slug.optional(),
       })
       .optional(),

@@ -5,7 +5,8 @@ import { handleAlipayNotify } from '../notify.ts';
 import { getDonationStatus, getProjectStats, listProjectDonors } from '../public-queries.ts';
 import { exportReceiptRequestsCsv } from '../receipts.ts';
 import { refundGift } from '../refund.ts';
-import type { FakeAlipayGateway } from '../sandbox/fake-alipay-gateway.ts';
+import type { CashierClient, FakeAlipayGateway } from '../sandbox/fake-alipay-gateway.ts';
+import { buyerFromCookie } from '../sandbox/sandbox-buyer.ts';
 import type { ApiAnswer, ApiRequest } from './api-exchange.ts';
 import { readLimitedText } from './body.ts';
 import { hitClientLimit, requestClientKey } from './client-limit.ts';
@@ -139,7 +140,7 @@ export async function postAlipayNotify(
 
 // --- Sandbox (the fake Alipay); 404 when real merchants are configured. -------------------------
 
-function html(answer: { status: number; contentType: string; body: string }): ApiAnswer {
+function html(answer: { status: number; contentType: string; body: string; setCookie?: string }): ApiAnswer {
   return {
     status: answer.status,
     headers: {
@@ -147,9 +148,15 @@ function html(answer: { status: number; contentType: string; body: string }): Ap
       'cache-control': 'no-store',
       'x-robots-tag': 'noindex',
       'x-frame-options': 'DENY',
+      ...(answer.setCookie ? { 'set-cookie': answer.setCookie } : {}),
     },
     body: answer.body,
   };
+}
+
+/** The browser's sandbox account, from its cookie (the cashier's default payer, sandbox-buyer.ts). */
+function cashierClient(request: ApiRequest): CashierClient {
+  return { buyer: buyerFromCookie(request.header('cookie')) };
 }
 
 function noSandbox(): ApiAnswer {
@@ -185,17 +192,24 @@ export async function sandboxGateway(ctx: DonationsContext, request: ApiRequest)
   if ('refused' in live) return live.refused;
   const { sandbox } = live;
   try {
-    return html(sandbox.gateway(await formParams(request, ctx.config.notifyBodyLimitBytes)));
+    return html(sandbox.gateway(await formParams(request, ctx.config.notifyBodyLimitBytes), cashierClient(request)));
   } catch (error) {
     return errorResponse(error, ctx.log);
   }
 }
 
-export async function sandboxCheckout(ctx: DonationsContext, url: URL): Promise<ApiAnswer> {
+export async function sandboxCheckout(ctx: DonationsContext, request: ApiRequest): Promise<ApiAnswer> {
   const live = await liveSandbox(ctx);
   if ('refused' in live) return live.refused;
   const { sandbox } = live;
-  return html(sandbox.checkout(url.searchParams.get('app_id') ?? '', url.searchParams.get('out_trade_no') ?? ''));
+  const url = new URL(request.url);
+  return html(
+    sandbox.checkout(
+      url.searchParams.get('app_id') ?? '',
+      url.searchParams.get('out_trade_no') ?? '',
+      cashierClient(request),
+    ),
+  );
 }
 
 export async function sandboxPay(ctx: DonationsContext, request: ApiRequest): Promise<ApiAnswer> {
@@ -203,7 +217,7 @@ export async function sandboxPay(ctx: DonationsContext, request: ApiRequest): Pr
   if ('refused' in live) return live.refused;
   const { sandbox } = live;
   try {
-    return html(await sandbox.submit(await formParams(request, ctx.config.bodyLimitBytes)));
+    return html(await sandbox.submit(await formParams(request, ctx.config.bodyLimitBytes), cashierClient(request)));
   } catch (error) {
     return errorResponse(error, ctx.log);
   }

@@ -73,7 +73,7 @@ const HANDLERS: { [N in ApiRouteName]: Partial<Record<(typeof API_ROUTES)[N]['me
   subscriptionConfirm: { POST: (ctx, req, _u, [id]) => postSubscriptionChange(ctx, 'confirm', id ?? '', req) },
   subscriptionUnsubscribe: { POST: (ctx, req, _u, [id]) => postSubscriptionChange(ctx, 'unsubscribe', id ?? '', req) },
   sandboxGateway: { GET: (ctx, req) => sandboxGateway(ctx, req), POST: (ctx, req) => sandboxGateway(ctx, req) },
-  sandboxCheckout: { GET: (ctx, _r, url) => sandboxCheckout(ctx, url) },
+  sandboxCheckout: { GET: (ctx, req) => sandboxCheckout(ctx, req) },
   sandboxPay: { POST: (ctx, req) => sandboxPay(ctx, req) },
   myGift: { POST: (ctx, req, _u, _p, meta) => postMyGift(ctx, req, meta) },
   myLookup: { POST: (ctx, req, _u, _p, meta) => postMyLookup(ctx, req, meta) },

@@ -26,7 +26,13 @@ ${body}
 </main></body></html>`;
 }
 
-export function checkoutHtml(trade: FakeTrade, actionUrl: string, merchantLabel: string): string {
+/** The paying account the cashier offers (sandbox-buyer.ts), and why the last one typed was refused. */
+export interface CashierBuyer {
+  id: string;
+  error?: string;
+}
+
+export function checkoutHtml(trade: FakeTrade, actionUrl: string, merchantLabel: string, buyer: CashierBuyer): string {
   const open = trade.status === 'WAIT_BUYER_PAY';
   const statusText: Record<FakeTrade['status'], string> = {
     WAIT_BUYER_PAY: '等待付款',
@@ -51,12 +57,27 @@ ${
     ? `<form method="post" action="${escapeHtml(actionUrl)}">${hidden}
 <button class="pay" type="submit" name="action" value="pay">确认付款（沙箱，不扣款）</button>
 <button class="cancel" type="submit" name="action" value="cancel">取消</button>
+${buyerField(buyer)}
 </form>`
     : trade.return_url
       ? `<p><a class="button" href="${escapeHtml(trade.return_url)}">返回捐赠页面</a></p>`
       : ''
 }`,
   );
+}
+
+/**
+ * 付款账号: who pays, as Alipay's 2088… user id. The browser's own account by default; another
+ * one plays another donor (配捐's per-donor cap counts by it). No `pattern`/`required`: the
+ * server checks it and says why in the page, the same with or without the browser's help. Under
+ * the buttons: a donor who does not care about it reaches 确认付款 on a phone's first screen.
+ */
+function buyerField(buyer: CashierBuyer): string {
+  const error = buyer.error ? `<p class="error" id="buyer-error" role="alert">${escapeHtml(buyer.error)}</p>` : '';
+  return `<p><label for="buyer_id">付款账号（沙箱支付宝用户号）</label><br>
+<input id="buyer_id" name="buyer_id" value="${escapeHtml(buyer.id)}" inputmode="numeric" autocomplete="off"
+ maxlength="16" aria-describedby="buyer-hint${buyer.error ? ' buyer-error' : ''}"${buyer.error ? ' aria-invalid="true"' : ''}></p>
+${error}<p class="hint" id="buyer-hint">同一账号的捐款算作同一位捐赠人（配捐的“每人每日上限”按它计算）。改成另一个 2088 开头的 16 位数字，可以模拟另一位捐赠人；本浏览器会记住最近一次使用的账号。</p>`;
 }
 
 export function resultHtml(title: string, message: string, returnUrl: string | null): string {

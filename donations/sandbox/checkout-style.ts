@@ -9,4 +9,6 @@ main{max-width:32rem;margin:2rem auto;background:#fff;padding:1.5rem;border-radi
 dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem}dt{color:#444}dd{margin:0;word-break:break-all}
 button,a.button{font:inherit;min-height:44px;padding:.5rem 1.25rem;border-radius:6px;border:2px solid #0b5cad;margin:.25rem .5rem .25rem 0;display:inline-block;text-decoration:none}
 button.pay{background:#0b5cad;color:#fff}button.cancel{background:#fff;color:#0b5cad}
+input{font:inherit;min-height:44px;padding:.25rem .5rem;border:2px solid #555;border-radius:6px;width:100%;max-width:14rem;box-sizing:border-box}
+.hint{color:#444;font-size:.875rem}.error{color:#a4000f;font-weight:700}
 `;

@@ -9,6 +9,7 @@ import { tradeNotifyFields } from './fake-alipay-notify.ts';
 import { FakeRefundDesk } from './fake-alipay-refunds.ts';
 import type { FakeAlipayStore, FakeRefund, FakeTrade } from './fake-alipay-store.ts';
 import { GatewayFailure } from './gateway-failure.ts';
+import { buyerCookie, buyerIdSchema, DEFAULT_SANDBOX_BUYER, newBuyerId } from './sandbox-buyer.ts';
 import type { SandboxKeys } from './sandbox-keys.ts';
 
 /**
@@ -25,7 +26,15 @@ export interface GatewayAnswer {
   contentType: string;
   body: string;
   location?: string;
+  /** Keeps the browser's sandbox account (sandbox-buyer.ts). */
+  setCookie?: string;
 }
+
+/** What the fake reads of the browser at its cashier: the account its cookie names (or none). */
+export interface CashierClient {
+  buyer: string | null;
+}
+const NO_CLIENT: CashierClient = { buyer: null };
 
 export interface FakeAlipayOptions {
   keys: SandboxKeys;
@@ -135,7 +144,7 @@ export class FakeAlipayGateway {
   }
 
   /** One entry point for every gateway call: URL query and form body merged, as Alipay reads them. */
-  gateway(params: Params): GatewayAnswer {
+  gateway(params: Params, client: CashierClient = NO_CLIENT): GatewayAnswer {
     const method = params.method ?? '';
     const isPage = method in PAGE_PRODUCTS || method === 'alipay.user.agreement.page.sign';
     try {
@@ -160,7 +169,7 @@ export class FakeAlipayGateway {
       }
       if (isPage || method === 'alipay.trade.precreate') {
         const trade = this.createTrade(method, params, biz, merchant.appId, merchant.sellerId, outTradeNo);
-        if (isPage) return html(200, checkoutHtml(trade, `${this.options.sandboxBaseUrl}/pay`, merchant.charitySlug));
+        if (isPage) return this.cashier(200, trade, merchant.charitySlug, client.buyer);
         return this.sign(method, {
           code: '10000',
           msg: 'Success',
@@ -280,16 +289,38 @@ export class FakeAlipayGateway {
     return `${this.options.sandboxBaseUrl}/checkout?${formEncode({ app_id: appId, out_trade_no: outTradeNo })}`;
   }
 
+  /**
+   * The cashier page, offering the browser's account — or a fresh one, which the answer's cookie
+   * then keeps for this browser (sandbox-buyer.ts).
+   */
+  private cashier(
+    status: number,
+    trade: FakeTrade,
+    merchantLabel: string,
+    buyer: string | null,
+    error?: string,
+  ): GatewayAnswer {
+    const id = buyer ?? newBuyerId();
+    return {
+      ...html(status, checkoutHtml(trade, `${this.options.sandboxBaseUrl}/pay`, merchantLabel, { id, error })),
+      ...(buyer === null ? { setCookie: buyerCookie(id, this.options.sandboxBaseUrl) } : {}),
+    };
+  }
+
   /** The checkout page for a trade the gateway already knows (the QR code's target). */
-  checkout(appId: string, outTradeNo: string): GatewayAnswer {
+  checkout(appId: string, outTradeNo: string, client: CashierClient = NO_CLIENT): GatewayAnswer {
     const trade = this.options.store.get(appId, outTradeNo);
     if (!trade) return html(404, resultHtml('找不到这笔沙箱交易', '二维码已失效或订单号有误。', null));
     const merchant = this.options.keys.merchantByAppId(appId);
-    return html(200, checkoutHtml(trade, `${this.options.sandboxBaseUrl}/pay`, merchant?.charitySlug ?? appId));
+    return this.cashier(200, trade, merchant?.charitySlug ?? appId, client.buyer);
   }
 
-  /** The buyer's choice on the checkout page. */
-  async submit(form: Params): Promise<GatewayAnswer> {
+  /**
+   * The buyer's choice on the checkout page. `buyer_id` is the account that pays (checked; a bad
+   * one shows the cashier again with the reason, nothing paid) and is kept as the browser's; a
+   * form without it (scripts) pays as the browser's account, else the sandbox's old fixed one.
+   */
+  async submit(form: Params, client: CashierClient = NO_CLIENT): Promise<GatewayAnswer> {
     const appId = form.app_id ?? '';
     const outTradeNo = form.out_trade_no ?? '';
     const trade = this.options.store.get(appId, outTradeNo);
@@ -298,28 +329,58 @@ export class FakeAlipayGateway {
       return html(200, resultHtml('已取消', '您没有付款。可以返回捐赠页面重新选择。', trade.return_url));
     }
     if (form.action !== 'pay') return html(400, resultHtml('操作无效', '请在收银台选择付款或取消。', null));
-    const { reply } = await this.pay(appId, outTradeNo);
+    let buyerId = client.buyer ?? DEFAULT_SANDBOX_BUYER;
+    if (form.buyer_id !== undefined) {
+      const parsed = buyerIdSchema.safeParse(form.buyer_id);
+      if (!parsed.success) {
+        const label = this.options.keys.merchantByAppId(appId)?.charitySlug ?? appId;
+        // The typed account shown again with the reason (no cookie: it is not one).
+        return this.cashier(400, trade, label, form.buyer_id.slice(0, 32), parsed.error.issues[0]?.message);
+      }
+      buyerId = parsed.data;
+    }
+    const { reply } = await this.pay(appId, outTradeNo, buyerId);
     const ok = reply === 'success';
-    return html(
-      200,
-      resultHtml(
-        ok ? '沙箱付款成功' : '沙箱付款已完成，通知未确认',
-        ok
-          ? '捐赠已记入账本。这是沙箱支付，没有产生真实扣款。'
-          : `商户未确认支付通知（回复：${reply}）。对账任务会通过交易查询补记。`,
-        trade.return_url,
+    return {
+      ...html(
+        200,
+        resultHtml(
+          ok ? '沙箱付款成功' : '沙箱付款已完成，通知未确认',
+          ok
+            ? '捐赠已记入账本。这是沙箱支付，没有产生真实扣款。'
+            : `商户未确认支付通知（回复：${reply}）。对账任务会通过交易查询补记。`,
+          trade.return_url,
+        ),
       ),
-    );
+      // The account chosen becomes this browser's: its next gifts are the same donor's.
+      ...(form.buyer_id !== undefined && buyerId !== client.buyer
+        ? { setCookie: buyerCookie(buyerId, this.options.sandboxBaseUrl) }
+        : {}),
+    };
   }
 
-  /** Marks the trade paid (if still waiting) and sends the notify; returns what the merchant replied. */
-  async pay(appId: string, outTradeNo: string): Promise<{ notify: Params; reply: string }> {
+  /**
+   * Marks the trade paid (if still waiting) by `buyerId` and sends the notify; returns what the
+   * merchant replied.
+   */
+  async pay(
+    appId: string,
+    outTradeNo: string,
+    buyerId: string = DEFAULT_SANDBOX_BUYER,
+  ): Promise<{ notify: Params; reply: string }> {
     const before = this.options.store.get(appId, outTradeNo);
     if (!before) throw new Error(`沙箱中没有交易 ${appId}/${outTradeNo}`);
     if (before.time_expire && before.time_expire < toAlipayTime(this.now()) && before.status === 'WAIT_BUYER_PAY') {
       this.options.store.transition(appId, outTradeNo, 'WAIT_BUYER_PAY', 'TRADE_CLOSED');
     } else {
-      this.options.store.transition(appId, outTradeNo, 'WAIT_BUYER_PAY', 'TRADE_SUCCESS', toAlipayTime(this.now()));
+      this.options.store.transition(
+        appId,
+        outTradeNo,
+        'WAIT_BUYER_PAY',
+        'TRADE_SUCCESS',
+        toAlipayTime(this.now()),
+        buyerId,
+      );
     }
     const trade = this.options.store.get(appId, outTradeNo) as FakeTrade;
     const notify = this.buildNotify(trade);

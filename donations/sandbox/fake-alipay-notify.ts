@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { toAlipayTime } from '../alipay/alipay-time.ts';
 import type { Params } from './alipay-signing.ts';
 import type { FakeTrade } from './fake-alipay-store.ts';
+import { DEFAULT_SANDBOX_BUYER } from './sandbox-buyer.ts';
 
 /**
  * The fields of the asynchronous notify the FAKE ALIPAY sends for a trade as it stands (before
@@ -19,7 +20,8 @@ export function tradeNotifyFields(trade: FakeTrade, now: Date, overrides: Params
     version: '1.0',
     trade_no: trade.trade_no,
     out_trade_no: trade.out_trade_no,
-    buyer_id: '2088102177846880',
+    // The account chosen at the sandbox's cashier (sandbox-buyer.ts); the old fixed one otherwise.
+    buyer_id: trade.buyer_id ?? DEFAULT_SANDBOX_BUYER,
     buyer_logon_id: 'san***@sandbox.example',
     seller_id: trade.seller_id,
     trade_status: trade.status,

@@ -3,6 +3,7 @@ import { fenToYuan, yuanToFen } from '../money.ts';
 import type { Params } from './alipay-signing.ts';
 import type { FakeAlipayStore, FakeRefundDone, FakeTrade } from './fake-alipay-store.ts';
 import { GatewayFailure } from './gateway-failure.ts';
+import { DEFAULT_SANDBOX_BUYER } from './sandbox-buyer.ts';
 
 /**
  * The refund side of the FAKE ALIPAY (sandbox only): `alipay.trade.refund` and
@@ -62,7 +63,7 @@ export class FakeRefundDesk {
       trade_no: result.trade.trade_no,
       out_trade_no: outTradeNo,
       buyer_logon_id: 'san***@sandbox.example',
-      buyer_user_id: '2088102177846880',
+      buyer_user_id: result.trade.buyer_id ?? DEFAULT_SANDBOX_BUYER,
       // Y: this call moved money; N: a repeat of a refund that already succeeded.
       fund_change: result.kind === 'refunded' ? 'Y' : 'N',
       refund_fee: fenToYuan(result.totalFen),

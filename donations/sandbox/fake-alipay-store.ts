@@ -26,6 +26,8 @@ export interface FakeTrade {
   gmt_payment: string | null;
   notify_attempts: number;
   last_notify_reply: string | null;
+  /** The account that paid (the cashier's choice, sandbox-buyer.ts); null until paid. */
+  buyer_id?: string | null;
 }
 
 export interface FakeRefund {
@@ -66,6 +68,9 @@ export class FakeAlipayStore {
       status text not null, notify_url text, return_url text, time_expire text,
       gmt_create text not null, gmt_payment text, notify_attempts integer not null default 0,
       last_notify_reply text, primary key (app_id, out_trade_no))`);
+    // Stores made before the cashier let the tester choose the paying account lack the column.
+    const columns = this.db.prepare('pragma table_info(trades)').all() as { name: string }[];
+    if (!columns.some((c) => c.name === 'buyer_id')) this.db.exec('alter table trades add column buyer_id text');
     this.db.exec(`create table if not exists refunds (
       app_id text not null, out_trade_no text not null, out_request_no text not null,
       refund_amount text not null, refund_reason text, gmt_refund text not null,
@@ -133,22 +138,35 @@ export class FakeAlipayStore {
   createIfAbsent(trade: FakeTrade): FakeTrade {
     this.db
       .prepare(
-        `insert into trades values (@app_id, @out_trade_no, @trade_no, @seller_id, @total_amount, @subject,
+        `insert into trades (app_id, out_trade_no, trade_no, seller_id, total_amount, subject, product_code,
+          status, notify_url, return_url, time_expire, gmt_create, gmt_payment, notify_attempts, last_notify_reply,
+          buyer_id)
+         values (@app_id, @out_trade_no, @trade_no, @seller_id, @total_amount, @subject,
           @product_code, @status, @notify_url, @return_url, @time_expire, @gmt_create, @gmt_payment,
-          @notify_attempts, @last_notify_reply) on conflict (app_id, out_trade_no) do nothing`,
+          @notify_attempts, @last_notify_reply, @buyer_id) on conflict (app_id, out_trade_no) do nothing`,
       )
-      .run(trade);
+      .run({ ...trade, buyer_id: trade.buyer_id ?? null });
     return this.get(trade.app_id, trade.out_trade_no) as FakeTrade;
   }
 
-  /** Moves a trade from one status to another; false when it was not in `from`. */
-  transition(appId: string, outTradeNo: string, from: FakeTradeStatus, to: FakeTradeStatus, gmtPayment?: string) {
+  /**
+   * Moves a trade from one status to another; false when it was not in `from`. A payment names the
+   * account that paid (`buyerId`); a trade keeps the first account that paid it.
+   */
+  transition(
+    appId: string,
+    outTradeNo: string,
+    from: FakeTradeStatus,
+    to: FakeTradeStatus,
+    gmtPayment?: string,
+    buyerId?: string,
+  ) {
     const result = this.db
       .prepare(
-        `update trades set status = ?, gmt_payment = coalesce(?, gmt_payment)
+        `update trades set status = ?, gmt_payment = coalesce(?, gmt_payment), buyer_id = coalesce(buyer_id, ?)
          where app_id = ? and out_trade_no = ? and status = ?`,
       )
-      .run(to, gmtPayment ?? null, appId, outTradeNo, from);
+      .run(to, gmtPayment ?? null, buyerId ?? null, appId, outTradeNo, from);
     return result.changes === 1;
   }
 

@@ -12,7 +12,7 @@ import { siteBrowser } from '../support/e2e/site-browser.ts';
  * the gift; the pool's counter falls; a team is started, its poster's QR code is its link, two
  * gifts come through that link and the campaign's leaderboard shows them. Payments go through the
  * sandbox (real RSA keys, a signed notify to the real notify route), which stands in for Alipay's
- * servers: it pays every gift as one Alipay buyer, so the team has two gifts from one donor.
+ * servers; each browser pays as its own sandbox buyer, so the team's two gifts come from two donors.
  */
 const site = siteBrowser();
 const { baseUrl } = site;
@@ -22,13 +22,19 @@ let page: Page;
 /** The team of the second test: its share link and the leader's private link. */
 let teamLink = '';
 let leaderUrl = '';
+/** A second browser: another donor at the sandbox's cashier. */
+let otherContext: BrowserContext;
+let other: Page;
 
 beforeAll(async () => {
   context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
+  otherContext = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  other = await otherContext.newPage();
 });
 afterAll(async () => {
   await context?.close();
+  await otherContext?.close();
 });
 
 /** What is left of the pool, as the campaign page reads it live. */
@@ -40,16 +46,20 @@ async function poolRemaining(): Promise<number> {
   return Number(await remaining.getAttribute('data-pool-remaining'));
 }
 
-/** From the sandbox's checkout page to the result page; returns what the result page says. */
-async function payInSandbox(): Promise<string> {
-  await page.getByText('这是沙箱支付，不会产生真实扣款').waitFor();
-  await page.getByRole('button', { name: '确认付款（沙箱，不扣款）' }).click();
-  await page.getByRole('link', { name: '返回捐赠页面' }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/donations/result/');
-  const result = page.locator('#donation-result');
+/**
+ * From the sandbox's checkout page to the result page, paying as the account the cashier offers
+ * this browser; returns what the result page says and that account.
+ */
+async function payInSandbox(p: Page = page): Promise<{ said: string; buyer: string }> {
+  await p.getByText('这是沙箱支付，不会产生真实扣款').waitFor();
+  const buyer = await p.getByLabel(/付款账号/).inputValue();
+  await p.getByRole('button', { name: '确认付款（沙箱，不扣款）' }).click();
+  await p.getByRole('link', { name: '返回捐赠页面' }).click();
+  await expect.poll(() => new URL(p.url()).pathname).toBe('/donations/result/');
+  const result = p.locator('#donation-result');
   await result.getByRole('heading', { name: '支付成功' }).waitFor({ timeout: 30_000 });
   await expect.poll(async () => (await result.textContent()) ?? '', { timeout: 10_000 }).toContain('配捐');
-  return (await result.textContent()) ?? '';
+  return { said: (await result.textContent()) ?? '', buyer };
 }
 
 const matchedFen = (said: string) => {
@@ -61,8 +71,7 @@ const matchedFen = (said: string) => {
 describe('配捐 and 一起捐 on a running campaign', () => {
   it("matches a gift to a project of the campaign's page, and the pool counter falls by it", async () => {
     const before = await poolRemaining();
-    // From the campaign's project list to a project's donate form. (The campaign page's 按方向捐赠
-    // slot routes among every project of the cause nationwide, not the campaign's: see the report.)
+    // From the campaign's project list to a project's donate form.
     await page.locator('[data-project-live]').first().getByRole('link').first().click();
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/projects\/[a-z0-9-]+\/$/);
     const form = page.locator('#donate');
@@ -73,13 +82,40 @@ describe('配捐 and 一起捐 on a running campaign', () => {
     // The confirm step says the 配捐 before anything is paid.
     expect((await form.locator('.donate__step').textContent()) ?? '').toContain('配捐');
     await form.getByRole('link', { name: '确认，前往支付宝付款' }).click();
-    const said = await payInSandbox();
+    const { said } = await payInSandbox();
     // 1:1, at most 20 元 a gift: a 50 元 gift meets 20 元, shown beside the gift, never added to it.
     expect(matchedFen(said)).toBe(2_000);
     expect(said).toContain('50.00 元');
     await page.screenshot({ path: '/work/look/f18-more/e2e-result-1280.png', fullPage: true }).catch(() => undefined);
     // Other e2e files may pay gifts to this campaign's projects meanwhile: at least this one's match.
     expect(before - (await poolRemaining())).toBeGreaterThanOrEqual(2_000);
+  }, 30_000);
+
+  it("routes a gift from the page's 按帮扶对象捐赠 slot to one of the campaign's projects, and matches it", async () => {
+    await other.goto(campaignUrl);
+    const campaignProjects = await other
+      .locator('[data-project-live]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-project-live')));
+    expect(campaignProjects.length).toBeGreaterThan(0);
+    const slot = other.locator('#give-cause');
+    await expect.poll(() => slot.getByText('在线捐赠需要启用').isVisible(), { timeout: 10_000 }).toBe(false);
+    await slot.getByRole('radio', { name: '50 元' }).check();
+    await slot.getByRole('button', { name: '下一步：核对捐赠信息' }).click();
+    await slot.getByRole('heading', { name: '请核对捐赠信息' }).waitFor();
+    const step = slot.locator('.donate__step');
+    // The confirm step names the routed project (a link to its page) and why — the campaign.
+    const href = (await step.getByRole('link').first().getAttribute('href')) ?? '';
+    const routed = /^\/projects\/([a-z0-9-]+)\/$/.exec(href)?.[1];
+    expect(campaignProjects).toContain(routed);
+    const text = (await step.textContent()) ?? '';
+    expect(text).toContain('您在专题活动「年终“一起捐”配捐示例活动」的页面捐赠，只在该活动的参与项目中分配。');
+    expect(text).toContain('配捐');
+    await step.getByRole('link', { name: '确认，前往支付宝付款' }).click();
+    const { said } = await payInSandbox(other);
+    expect(matchedFen(said)).toBe(2_000);
+    await other
+      .screenshot({ path: '/work/look/f18-route/e2e-cause-result-1280.png', fullPage: true })
+      .catch(() => undefined);
   }, 30_000);
 
   it('starts a team whose poster is its link, takes two gifts through it, and tops the leaderboard', async () => {
@@ -110,18 +146,23 @@ describe('配捐 and 一起捐 on a running campaign', () => {
     const png = PNG.sync.read(Buffer.from(await poster.arrayBuffer()));
     expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(link);
 
-    for (const [amount, name] of [
-      ['10 元', '小周'],
-      ['50 元', ''],
+    // Two donors: two browsers, each paying at the cashier as its own Alipay account.
+    const buyers: string[] = [];
+    for (const [p, amount, name] of [
+      [page, '10 元', '小周'],
+      [other, '50 元', ''],
     ] as const) {
-      await page.goto(link);
-      const give = page.locator('[data-team-give]');
+      await p.goto(link);
+      const give = p.locator('[data-team-give]');
       await give.getByRole('radio', { name: amount }).check();
       if (name) await give.getByLabel(/公开的称呼/).fill(name);
       await give.getByRole('button').click();
-      await page.locator('[data-team-pay-link]').click();
-      await payInSandbox();
+      await p.locator('[data-team-pay-link]').click();
+      buyers.push((await payInSandbox(p)).buyer);
     }
+    expect(buyers[0]).toMatch(/^2088\d{12}$/);
+    expect(buyers[1]).toMatch(/^2088\d{12}$/);
+    expect(buyers[1]).not.toBe(buyers[0]);
 
     await page.goto(link);
     await expect.poll(() => page.locator('[data-team-raised]').getAttribute('data-team-raised')).toBe('6000');
@@ -134,7 +175,7 @@ describe('配捐 and 一起捐 on a running campaign', () => {
     const text = (await entry.textContent()) ?? '';
     expect(text).toContain('年终同行队');
     expect(text).toContain('已筹 60.00 元');
-    expect(text).toContain('1 人捐款');
+    expect(text).toContain('2 人捐款');
     expect(text).toContain('配捐 30.00 元');
     await page
       .screenshot({ path: '/work/look/f18-more/e2e-leaderboard-1280.png', fullPage: true })
@@ -150,8 +191,8 @@ describe('配捐 and 一起捐 on a running campaign', () => {
     expect(await strangerPage.getByRole('button', { name: '结束队伍（发起人）' }).count()).toBe(0);
     await stranger.close();
 
-    const other = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const leaderPage = await other.newPage();
+    const leaderContext = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const leaderPage = await leaderContext.newPage();
     await leaderPage.goto(leaderUrl);
     const close = leaderPage.getByRole('button', { name: '结束队伍（发起人）' });
     await close.waitFor();
@@ -165,6 +206,6 @@ describe('配捐 and 一起捐 on a running campaign', () => {
     await leaderPage
       .screenshot({ path: '/work/look/f18-hide/e2e-team-closed-1280.png', fullPage: true })
       .catch(() => undefined);
-    await other.close();
+    await leaderContext.close();
   }, 45_000);
 });

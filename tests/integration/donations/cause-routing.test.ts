@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { campaignSchema, disclosureSchema, type Snapshot } from '../../../content/index.ts';
+import { campaignSchema, disclosureSchema, parseSnapshot, type Snapshot } from '../../../content/index.ts';
 import { BACKENDS, type Harness, postJson, startHarness } from '../../support/donations/harness.ts';
 import { paidNotify, pendingOrder, postNotify } from '../../support/donations/orders.ts';
 import { charity, project, REGIONS, snapshotOf } from '../../support/fixtures/donations.ts';
@@ -7,7 +7,8 @@ import { charity, project, REGIONS, snapshotOf } from '../../support/fixtures/do
 /**
  * Cause gifts over HTTP (issue 15): a project with an overdue disclosure is never chosen, totals are
  * the latest disclosure plus portal gifts after it, the reason is kept and repeated by the status
- * answer, and a campaign that has ended takes no cause gifts. The clock stands at 2026-02-15.
+ * answer, and a campaign that has ended takes no cause gifts; a gift on a campaign page goes to one
+ * of that campaign's projects (issue 18). The clock stands at 2026-02-15.
  */
 function world(): Snapshot {
   const minors = { regions: [REGIONS.minxian], targetGroups: ['minors'], goalFen: 1_000_000 };
@@ -43,11 +44,17 @@ function world(): Snapshot {
       description: '说明',
       organiser: '民政部',
     });
-  s.campaigns.push(
-    campaign('ended-camp', { start: '2025-09-01', end: '2025-09-30' }),
-    campaign('live-camp', { start: '2026-02-01', end: '2026-02-28' }),
-  );
-  return s;
+  // Projects join campaigns by slug, which the snapshot checks: campaigns and joins added together.
+  const joins: Record<string, string> = { 'c-fresh': 'live-camp', 'a-overdue': 'other-camp' };
+  return parseSnapshot({
+    ...s,
+    projects: s.projects.map((p) => (joins[p.slug] ? { ...p, campaigns: [joins[p.slug]] } : p)),
+    campaigns: [
+      campaign('ended-camp', { start: '2025-09-01', end: '2025-09-30' }),
+      campaign('live-camp', { start: '2026-02-01', end: '2026-02-28' }),
+      campaign('other-camp', { start: '2026-02-01', end: '2026-02-28' }),
+    ],
+  });
 }
 
 describe.each(BACKENDS)('routing cause gifts on $name', ({ name, skip }) => {
@@ -105,16 +112,53 @@ describe.each(BACKENDS)('routing cause gifts on $name', ({ name, skip }) => {
     expect(ended.status).toBe(409);
     expect(ended.json.error).toMatchObject({ code: 'CAMPAIGN_ENDED', field: 'pool.campaign' });
     expect(ended.json.error.message).toContain('专题活动「活动 ended-camp」已于2025年9月30日结束');
+    // A campaign the published snapshot does not have is the request's fault: 400, nothing written.
+    const orders = async () => (await h.ctx.ledger.db.selectFrom('orders').select('id').execute()).length;
+    const before = await orders();
     const unknown = await give({ pool: { campaign: 'no-such-camp' } });
-    expect(unknown.status).toBe(404);
-    expect(unknown.json.error.code).toBe('CAMPAIGN_NOT_FOUND');
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.error).toMatchObject({ code: 'CAMPAIGN_NOT_FOUND', field: 'pool.campaign' });
+    expect(unknown.json.error.message).toContain('找不到这个专题活动');
+    expect(await orders()).toBe(before);
     const live = await give({ pool: { targetGroup: 'minors', campaign: 'live-camp' } });
     expect(live.status, live.text).toBe(201);
     const decision = await h.ctx.ledger.db
       .selectFrom('routing_decisions')
-      .select('request_json')
+      .select(['request_json', 'ranking_json'])
       .where('order_id', '=', live.json.donationId)
       .executeTakeFirstOrThrow();
     expect(JSON.parse(decision.request_json)).toEqual({ targetGroup: 'minors', campaign: 'live-camp' });
+    expect(JSON.parse(decision.ranking_json).within).toEqual({ campaign: 'live-camp' });
   });
+
+  it.skipIf(skip)("routes a campaign page's gift among the campaign's projects only, and says so", async () => {
+    // Nationwide, b-disclosed wins (the earlier test's gifts left it the least funded); only
+    // c-fresh takes part in live-camp.
+    const nationwide = await give({ pool: { targetGroup: 'minors' } });
+    expect(nationwide.json.project.slug).toBe('b-disclosed');
+    const r = await give({ pool: { targetGroup: 'minors', campaign: 'live-camp' } });
+    expect(r.status, r.text).toBe(201);
+    expect(r.json.project.slug).toBe('c-fresh');
+    const reason = r.json.routing?.reason as string;
+    expect(reason).toContain('您在专题活动「活动 live-camp」的页面捐赠，只在该活动的参与项目中分配。');
+    expect(reason).toContain('正在接受捐赠且信息公开没有逾期的参与项目共 1 个');
+    // The result page reads the same reason back.
+    const status = await fetch(`${h.url}/api/donations/${r.json.donationId}`).then((x) => x.json());
+    expect(status.routing).toEqual({ reason });
+  });
+
+  it.skipIf(skip)(
+    'answers NO_ELIGIBLE_PROJECT naming the campaign when none of its projects may receive it',
+    async () => {
+      // other-camp's only project is the overdue one; nationwide, others would take the gift.
+      const r = await give({ pool: { targetGroup: 'minors', campaign: 'other-camp' } });
+      expect(r.status).toBe(409);
+      expect(r.json.error).toMatchObject({ code: 'NO_ELIGIBLE_PROJECT', field: 'pool' });
+      expect(r.json.error.message).toContain('专题活动「活动 other-camp」的参与项目中');
+      // A group live-camp's project does not serve: none, though the campaign has a project.
+      const other = await give({ pool: { targetGroup: 'disabled', campaign: 'live-camp' } });
+      expect(other.status).toBe(409);
+      expect(other.json.error.code).toBe('NO_ELIGIBLE_PROJECT');
+    },
+  );
 });

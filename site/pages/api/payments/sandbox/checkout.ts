@@ -4,4 +4,4 @@ import { sandboxCheckout, withDonations } from '../../../../../donations/index.t
 /** The sandbox checkout page (a QR code's target): 这是沙箱支付，不会产生真实扣款. */
 export const prerender = false;
 
-export const GET: APIRoute = ({ url, request }) => withDonations((ctx) => sandboxCheckout(ctx, url), request);
+export const GET: APIRoute = ({ request }) => withDonations((ctx, req) => sandboxCheckout(ctx, req), request);
