@@ -96,6 +96,29 @@ describe('搜索语料文件：写出与读回', () => {
   });
 });
 
+describe('搜索语料文件：没有文档的发布', () => {
+  it('写出并读回空语料，查询没有结果', async () => {
+    const other = await mkdtemp(join(tmpdir(), 'search-corpus-empty-'));
+    try {
+      const docs = join(other, SEARCH_DOCUMENTS_FILE);
+      const bytes = await writeReleaseDocuments(docs, { demo: false, ruleDay: RULE_DAY, documents: [] });
+      await writeCorpusFile(
+        join(other, SEARCH_CORPUS_FILE),
+        prepareCorpus([]),
+        { demo: false, ruleDay: RULE_DAY },
+        bytes,
+      );
+      const { corpus, demo } = await loadCorpusFile(join(other, SEARCH_CORPUS_FILE), docs);
+      expect(demo).toBe(false);
+      expect(corpus.documents).toEqual([]);
+      const { truncated: _, ...request } = normaliseRequest({ query: '失能老人' });
+      expect(searchCorpus(corpus, request).total).toBe(0);
+    } finally {
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('搜索语料文件：拒绝不能用的文件', () => {
   const copyDir = async () => {
     const other = await mkdtemp(join(tmpdir(), 'search-corpus-bad-'));
