@@ -48,17 +48,20 @@ export class ReleaseDocumentsError extends Error {
 /**
  * Writes to a temporary name in the same directory, then renames over the target: rename(2) is
  * atomic, so a reader sees the old file, no file, or the whole new one — never half of it.
- * The text is `formatReleaseDocumentsLines`: one document per line.
+ * The text is `formatReleaseDocumentsLines`: one document per line. Returns the bytes written (the
+ * prebuilt corpus, search/server/corpus-file.ts, points into them and records their SHA-256).
  */
-export async function writeReleaseDocuments(path: string, content: Omit<ReleaseDocuments, 'version'>): Promise<void> {
+export async function writeReleaseDocuments(path: string, content: Omit<ReleaseDocuments, 'version'>): Promise<Buffer> {
   const temp = join(dirname(path), `.${SEARCH_DOCUMENTS_FILE}.${randomBytes(4).toString('hex')}.tmp`);
+  const bytes = Buffer.from(formatReleaseDocumentsLines({ version: 1, ...content }), 'utf8');
   try {
-    await writeFile(temp, formatReleaseDocumentsLines({ version: 1, ...content }));
+    await writeFile(temp, bytes);
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
+  return bytes;
 }
 
 /** How the header line ends: the documents list opens there, one document per following line. */

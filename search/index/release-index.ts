@@ -7,6 +7,9 @@ import {
   SEARCH_ENDPOINT_PATH,
 } from '../../content/search/browser-config.ts';
 import { buildSearchDocuments, type DocumentOptions, defaultRuleDay } from '../../content/search/documents.ts';
+// Deep, as search/server imports this room's readers: the corpus is the server engine's structure.
+import { prepareCorpus } from '../server/corpus.ts';
+import { SEARCH_CORPUS_FILE, writeCorpusFile } from '../server/corpus-file.ts';
 import { loadSearchConfig, type SearchConfig } from './config.ts';
 import { createMeilisearchAdapter } from './meilisearch-adapter.ts';
 import { buildPagefindIndex } from './pagefind-index.ts';
@@ -25,7 +28,10 @@ import { buildVocabulary } from './vocabulary.ts';
  *    Meilisearch, host, index and search-only key — never the admin key;
  * 5. with `documentsFile`: the documents of step 1, for the server search behind /search/results/
  *    (search/index/release-documents.ts), so the portal does not project the snapshot again, and beside
- *    them the same `search-config.json`, from which the server search takes the search-only key.
+ *    them the same `search-config.json`, from which the server search takes the search-only key,
+ *    and the server search's corpus built from them (`search-corpus.bin`, search/server/corpus-file.ts:
+ *    folded texts, vocabulary, bigram index), which the portal loads on a switch instead of
+ *    building it on the first query (45 s at scale; issue 20).
  * Any failure throws a `SearchIndexError` with a Chinese message; the caller fails the release.
  */
 /**
@@ -64,6 +70,8 @@ export interface ReleaseIndexResult {
   documents: number;
   pagefind: { pages: number; records: number; ms: number; disclosures: boolean };
   meilisearch: { indexUid: string; documents: number; ms: number } | null;
+  /** The prebuilt server corpus (with `documentsFile`): build and write time, size on disk. */
+  corpus: { ms: number; bytes: number } | null;
   browserConfig: BrowserSearchConfig;
 }
 
@@ -137,12 +145,23 @@ export async function indexRelease(options: ReleaseIndexOptions): Promise<Releas
       );
     }
   }
+  let corpus: ReleaseIndexResult['corpus'] = null;
   if (options.documentsFile) {
+    const meta = { demo: options.snapshot.demo, ruleDay };
+    let bytes: Buffer;
     try {
-      await writeReleaseDocuments(options.documentsFile, { demo: options.snapshot.demo, ruleDay, documents });
+      bytes = await writeReleaseDocuments(options.documentsFile, { ...meta, documents });
       await writeFile(join(dirname(options.documentsFile), RELEASE_SEARCH_CONFIG_FILE), JSON.stringify(browserConfig));
     } catch (error) {
       throw new Error(`搜索文档文件写入失败（${options.documentsFile}）：${reason(error)}`);
+    }
+    const corpusFile = join(dirname(options.documentsFile), SEARCH_CORPUS_FILE);
+    try {
+      const started = performance.now();
+      const written = await writeCorpusFile(corpusFile, prepareCorpus(documents), meta, bytes);
+      corpus = { ms: Math.round(performance.now() - started), bytes: written };
+    } catch (error) {
+      throw new Error(`搜索语料文件写入失败（${corpusFile}）：${reason(error)}`);
     }
   }
   await writeFile(join(options.clientDir, SEARCH_CONFIG_FILE), JSON.stringify(browserConfig));
@@ -150,6 +169,7 @@ export async function indexRelease(options: ReleaseIndexOptions): Promise<Releas
     documents: documents.length,
     pagefind: { pages: pagefind.pages, records: pagefind.records, ms: pagefind.ms, disclosures: withDisclosures },
     meilisearch,
+    corpus,
     browserConfig,
   };
 }

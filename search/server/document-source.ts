@@ -1,5 +1,6 @@
 import type { IsoDate } from '../../content/index.ts';
 import type { SearchDocument } from '../../content/search/documents.ts';
+import type { ServerCorpus } from './corpus.ts';
 
 /**
  * Where the server search gets the live release's search documents from. Two sources exist:
@@ -14,6 +15,11 @@ export interface DocumentsView {
   demo: boolean;
   /** The day eligibility (`acceptingDonations`) was judged against. */
   ruleDay: IsoDate;
+  /**
+   * The corpus of these documents, when the release's index stage built it (corpus-file.ts): the
+   * server search then uses it as it is instead of building one.
+   */
+  corpus?: ServerCorpus;
 }
 
 export interface DocumentSource {

@@ -9,11 +9,13 @@
  */
 export { readServerSearchFiles, type ServerSearchFiles } from './config.ts';
 export { FIELD_WEIGHTS, prepareCorpus, prepareCorpusSliced, type ServerCorpus } from './corpus.ts';
+export { SEARCH_CORPUS_FILE, writeCorpusFile } from './corpus-file.ts';
+export { CorpusFileError, isPrebuilt, type LoadedCorpus, loadCorpusFile } from './corpus-load.ts';
 export { type DocumentSource, type DocumentsView, staticDocumentSource } from './document-source.ts';
 export { documentExcerpt, excerptOf } from './excerpt.ts';
 export { type InProcessOptions, searchCorpus, searchCorpusSliced } from './in-process.ts';
 export { type ReleaseDocumentSourceOptions, releaseDocumentSource } from './release-document-source.ts';
-export { releaseIsDemo, serverSearch } from './runtime.ts';
+export { RELEASE_WATCH_MS, releaseIsDemo, serverSearch, watchRelease } from './runtime.ts';
 export { MAX_FACET_VALUES, SEARCH_ENDPOINT_PATH, type SearchJson, searchJson, trimFacets } from './search-json.ts';
 export {
   createServerSearch,

@@ -1,6 +1,10 @@
 import { stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 // Deep, not through search/index's face, which carries Pagefind and the Meilisearch admin client.
 import { readReleaseDocumentsIncrementally } from '../index/release-documents-lines.ts';
+import { segmenterOf } from './corpus.ts';
+import { SEARCH_CORPUS_FILE } from './corpus-file.ts';
+import { loadCorpusFile } from './corpus-load.ts';
 import type { DocumentSource, DocumentsView } from './document-source.ts';
 
 /**
@@ -22,6 +26,12 @@ import type { DocumentSource, DocumentsView } from './document-source.ts';
  * The file is read a document per line in ~10 ms slices (release-documents-lines.ts), so the
  * portal keeps serving while it loads; a file from a release written before that layout is read
  * whole, which blocks the event loop for the length of one JSON.parse.
+ *
+ * With `search-corpus.bin` beside the documents (issue 20: the index stage builds the server
+ * search's corpus at publish time, corpus-file.ts) the view carries that corpus, loaded in slices
+ * (corpus-load.ts), and no document is parsed up front. A release without it, or one whose corpus
+ * file is unusable (another version, built from other documents), reads the documents as above
+ * and the server search builds the corpus itself (logged once per file).
  */
 export interface ReleaseDocumentSourceOptions {
   /** `search-documents.json` of the live release (`releaseDocumentsPathOf(snapshotPath)`). */
@@ -37,12 +47,34 @@ export function releaseDocumentSource(options: ReleaseDocumentSourceOptions): Do
   let missingLogged = false;
   let loading: Promise<DocumentsView | null> | null = null;
 
+  const corpusPath = join(dirname(path), SEARCH_CORPUS_FILE);
+  const identity = async (p: string) => {
+    const s = await stat(p);
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
+  };
+  let corpusFailedKey: string | null = null;
+
+  /** The prebuilt corpus's view, or null to read the documents and build it here. */
+  async function prebuilt(key: string): Promise<DocumentsView | null> {
+    if (corpusFailedKey === key) return null;
+    try {
+      const loaded = await loadCorpusFile(corpusPath, path);
+      // jieba learns the release's words now, not on the first query (its first load is ~0.25 s).
+      segmenterOf(loaded.corpus);
+      const documents = loaded.corpus.documents.map((p) => p.doc);
+      return { documents, demo: loaded.demo, ruleDay: loaded.ruleDay, corpus: loaded.corpus };
+    } catch (error) {
+      corpusFailedKey = key;
+      log(`站内搜索：搜索语料文件无法使用，改为在本进程内构建（大数据量时要等几十秒）。${(error as Error).message}`);
+      return null;
+    }
+  }
+
   /** The file's documents, or null to use the fallback. */
   async function load(): Promise<DocumentsView | null> {
     let key: string;
     try {
-      const s = await stat(path);
-      key = `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}`;
+      key = await identity(path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         log(`站内搜索：搜索文档文件无法访问（${path}）：${(error as Error).message}`);
@@ -59,8 +91,19 @@ export function releaseDocumentSource(options: ReleaseDocumentSourceOptions): Do
       return null;
     }
     missingLogged = false;
+    // An older release has no corpus file: the documents alone, and the corpus is built here.
+    const corpusKey = await identity(corpusPath).catch(() => 'none');
+    key = `${key}|${corpusKey}`;
     if (cached?.key === key) return cached.view;
     if (failedKey === key) return cached?.view ?? null;
+    if (corpusKey !== 'none') {
+      const view = await prebuilt(key);
+      if (view) {
+        cached = { key, view };
+        failedKey = null;
+        return view;
+      }
+    }
     try {
       const file = await readReleaseDocumentsIncrementally(path);
       const view: DocumentsView = { documents: file.documents, demo: file.demo, ruleDay: file.ruleDay };

@@ -78,6 +78,28 @@ export async function releaseIsDemo(): Promise<boolean | null> {
   }
 }
 
+/**
+ * How often the live release is looked at (two `stat`s) once the search is in use, so that after a
+ * release switch its corpus is loaded (search-corpus.bin, corpus-load.ts) before a visitor's first
+ * query asks for it, not on that query (issue 20). The switch is a rename of the `current` link
+ * (publisher/releases/release-store.ts), and the server bundle cannot be told about it: it looks.
+ */
+export const RELEASE_WATCH_MS = 1000;
+
+/**
+ * Keeps `search`'s corpus that of the live release: every `everyMs`, `corpus()` (a no-op while
+ * the documents file is the same; a load in slices when it changed). The timer does not keep the
+ * process alive. Returns the stop function.
+ */
+export function watchRelease(search: Pick<ServerSearch, 'corpus'>, everyMs = RELEASE_WATCH_MS): () => void {
+  const timer = setInterval(() => {
+    // Errors are the sources' to log (once per file); the next query reports them too.
+    search.corpus().catch(() => undefined);
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 /** `options` apply when the instance is created (the first call); later calls get the same one. */
 export function serverSearch(options: { documentOptions?: SnapshotDocumentOptions } = {}): ServerSearch {
   if (!current) {
@@ -88,6 +110,7 @@ export function serverSearch(options: { documentOptions?: SnapshotDocumentOption
       meilisearch: searchConfigPath ? releaseMeilisearchSource(searchConfigPath) : null,
       log,
     });
+    watchRelease(current);
   }
   return current;
 }

@@ -92,8 +92,9 @@ export function createServerSearch(options: ServerSearchOptions): ServerSearch {
   async function corpus(): Promise<ServerCorpus> {
     const view = await documents.current();
     if (cached?.view !== view) {
-      // In slices: at scale this is seconds of work, and the portal serves every other request meanwhile.
-      const built = prepareCorpusSliced(view.documents);
+      // Prebuilt at publish time (corpus-file.ts), or built here in slices: at scale that is seconds
+      // of work, and the portal serves every other request meanwhile.
+      const built = view.corpus ? Promise.resolve(view.corpus) : prepareCorpusSliced(view.documents);
       cached = { view, corpus: built };
       built.catch(() => {
         if (cached?.corpus === built) cached = null;

@@ -8,16 +8,22 @@ import { relevanceDataset } from '../../../bench/relevance/demo-documents.ts';
 import { merchantConfigured } from '../../../content/node/index.ts';
 import { buildSearchDocuments } from '../../../content/search/documents.ts';
 import { REPO_ROOT } from '../../../publisher/config.ts';
+import { normaliseRequest } from '../../../search/client/index.ts';
 import { indexOutcomeSchema } from '../../../search/index/index.ts';
 import { readReleaseDocuments, SEARCH_DOCUMENTS_FILE } from '../../../search/index/release-documents.ts';
 import { readReleaseDocumentsIncrementally } from '../../../search/index/release-documents-lines.ts';
+import { prepareCorpus } from '../../../search/server/corpus.ts';
+import { SEARCH_CORPUS_FILE } from '../../../search/server/corpus-file.ts';
+import { isPrebuilt, loadCorpusFile } from '../../../search/server/corpus-load.ts';
+import { searchCorpus } from '../../../search/server/in-process.ts';
 
 /**
  * The release's index stage as the publisher runs it — its own process
  * (search/index/release-index-program.ts) — over the demo snapshot and a one-page site: it
  * must leave `search-documents.json` beside the snapshot holding exactly the documents
  * `buildSearchDocuments` projects from that snapshot with the site's merchant rule, which the
- * server search then reads instead of projecting them again.
+ * server search then reads instead of projecting them again — and `search-corpus.bin`, the server
+ * search's corpus built from them, which the portal loads instead of building it.
  */
 const run = promisify(execFile);
 let staging: string;
@@ -71,5 +77,14 @@ describe('索引子进程写出搜索文档文件', () => {
     if (outcome.ok) expect(outcome.documents).toBe(expected.length);
     // Written through a temporary name and renamed: none is left behind.
     expect((await readdir(staging)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+
+    // Beside them the server search's prebuilt corpus (issue 20), answering as one built from the documents.
+    const { corpus } = await loadCorpusFile(join(staging, SEARCH_CORPUS_FILE), join(staging, SEARCH_DOCUMENTS_FILE));
+    expect(isPrebuilt(corpus)).toBe(true);
+    const built = prepareCorpus(expected);
+    for (const query of ['失能老人', '甘肃 助学', '中华慈善日']) {
+      const { truncated: _, ...request } = normaliseRequest({ query });
+      expect(searchCorpus(corpus, request), query).toEqual(searchCorpus(built, request));
+    }
   });
 });

@@ -8,6 +8,9 @@ import {
   SEARCH_DOCUMENTS_FILE,
   writeReleaseDocuments,
 } from '../../../../search/index/release-documents.ts';
+import { prepareCorpus } from '../../../../search/server/corpus.ts';
+import { SEARCH_CORPUS_FILE, writeCorpusFile } from '../../../../search/server/corpus-file.ts';
+import { isPrebuilt } from '../../../../search/server/corpus-load.ts';
 import {
   createServerSearch,
   type DocumentSource,
@@ -171,5 +174,50 @@ describe('releaseDocumentSource', () => {
     const r = await search.search({ query: '失能老人' });
     expect(r.engine).toBe('in-process');
     expect(r.hits.map((h) => h.id)).toEqual(['project-minxian']);
+  });
+
+  describe('预先构建的语料文件（search-corpus.bin）', () => {
+    const documents = [doc('minxian', '岷县失能老人助餐'), doc('other', '留守儿童课后托管')];
+    const meta = { demo: false, ruleDay: '2026-01-02' } as const;
+    const writeBoth = async (docs = documents) => {
+      const bytes = await writeReleaseDocuments(path, { ...meta, documents: docs });
+      await writeCorpusFile(join(dir, SEARCH_CORPUS_FILE), prepareCorpus(docs), meta, bytes);
+    };
+
+    it('有语料文件：视图带着它，服务器端搜索直接用，不再构建', async () => {
+      await writeBoth();
+      const source = releaseDocumentSource({ path, fallback: countingFallback().source, log });
+      const view = await source.current();
+      expect(view.corpus && isPrebuilt(view.corpus)).toBe(true);
+      expect(view).toMatchObject(meta);
+      expect(view.documents.map((d) => d.id)).toEqual(['project-minxian', 'project-other']);
+      const search = createServerSearch({ documents: source, log });
+      expect(await search.corpus()).toBe(view.corpus);
+      expect((await search.search({ query: '失能老人' })).hits.map((h) => h.id)).toEqual(['project-minxian']);
+      expect(logs).toEqual([]);
+    });
+
+    it('语料文件与文档不对应（文档换了、语料没换）：在本进程内构建，中文日志只记一次', async () => {
+      await writeBoth();
+      await writeReleaseDocuments(path, { ...meta, documents: [doc('b', '新的失能老人项目')] });
+      const source = releaseDocumentSource({ path, fallback: countingFallback().source, log });
+      const view = await source.current();
+      expect(view.corpus).toBeUndefined();
+      expect(view.documents.map((d) => d.id)).toEqual(['project-b']);
+      expect(await source.current()).toBe(view);
+      const search = createServerSearch({ documents: source, log });
+      expect(isPrebuilt(await search.corpus())).toBe(false);
+      expect((await search.search({ query: '失能老人' })).hits.map((h) => h.id)).toEqual(['project-b']);
+      expect(logs).toHaveLength(1);
+      expect(logs[0]).toMatch(/搜索语料文件无法使用，改为在本进程内构建.*不对应/);
+    });
+
+    it('语料文件后来才出现：换用它', async () => {
+      await writeReleaseDocuments(path, { ...meta, documents });
+      const source = releaseDocumentSource({ path, fallback: countingFallback().source, log });
+      expect((await source.current()).corpus).toBeUndefined();
+      await writeBoth();
+      expect((await source.current()).corpus).toBeDefined();
+    });
   });
 });
