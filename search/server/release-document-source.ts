@@ -38,10 +38,23 @@ export interface ReleaseDocumentSourceOptions {
   path: string;
   fallback: DocumentSource;
   log?: (message: string) => void;
+  /** How long a query waits for a switched-to release's documents (default `STALE_AFTER_MS`). */
+  staleAfterMs?: number;
 }
 
+/**
+ * How long a query waits for the documents of a release just switched to before it is answered
+ * from the release before it. Loading a prebuilt corpus takes 1–2 s at 10,000 projects (BENCHMARKS.md,
+ * issue 20); the watcher (runtime.ts) starts it within a second of the switch, so only queries in
+ * that window see the previous release's results — for at most the length of the load — instead
+ * of waiting seconds for the new one. A first load (nothing before it) is always waited for.
+ */
+export const STALE_AFTER_MS = 200;
+
+const STILL_LOADING = Symbol('still loading');
+
 export function releaseDocumentSource(options: ReleaseDocumentSourceOptions): DocumentSource {
-  const { path, fallback, log = (m: string) => console.warn(m) } = options;
+  const { path, fallback, log = (m: string) => console.warn(m), staleAfterMs = STALE_AFTER_MS } = options;
   let cached: { key: string; view: DocumentsView } | null = null;
   let failedKey: string | null = null;
   let missingLogged = false;
@@ -130,12 +143,25 @@ export function releaseDocumentSource(options: ReleaseDocumentSourceOptions): Do
     return loading;
   }
 
+  /** The live view, or the one before it when the live one is still loading after `staleAfterMs`. */
+  async function answer(): Promise<DocumentsView | null> {
+    const previous = cached?.view;
+    const next = resolve();
+    if (!previous) return next;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<typeof STILL_LOADING>((done) => {
+      timer = setTimeout(() => done(STILL_LOADING), staleAfterMs);
+    });
+    const first = await Promise.race([next, waited]).finally(() => clearTimeout(timer));
+    return first === STILL_LOADING ? previous : first;
+  }
+
   return {
     async current() {
-      return (await resolve()) ?? fallback.current();
+      return (await answer()) ?? fallback.current();
     },
     async demo() {
-      const view = await resolve();
+      const view = await answer();
       return view ? view.demo : fallback.demo();
     },
   };

@@ -130,6 +130,19 @@ describe('releaseDocumentSource', () => {
     expect(await source.demo()).toBe(true);
   });
 
+  it('换到新发布、新文件还在读：超过等待时间的查询先用上一份作答，读完后换用新的', async () => {
+    await writeReleaseDocuments(path, { demo: false, ruleDay: '2026-01-02', documents: [doc('old')] });
+    const source = releaseDocumentSource({ path, fallback: countingFallback().source, log, staleAfterMs: 1 });
+    const before = await source.current();
+    // Big enough that reading it (in ~10 ms slices) takes far longer than 1 ms.
+    const many = Array.from({ length: 4000 }, (_, i) => doc(`n${i}`, `新发布的项目${i}`));
+    await writeReleaseDocuments(path, { demo: true, ruleDay: '2026-02-03', documents: many });
+    const during = await source.current();
+    expect(during).toBe(before);
+    await expect.poll(async () => (await source.current()).documents.length, { timeout: 10_000 }).toBe(4000);
+    expect(await source.demo()).toBe(true);
+  });
+
   it('新文件损坏：继续用上一份，中文日志只记一次', async () => {
     await writeReleaseDocuments(path, { demo: false, ruleDay: '2026-01-02', documents: [doc('a')] });
     const { source: fallback, counts } = countingFallback();
