@@ -121,7 +121,7 @@ export function searchCorpus(
 
 /**
  * `searchCorpus` for the portal: the same steps with a turn of the event loop every `sliceMs` of
- * work — one query over the scale corpus is a few hundred milliseconds of scanning.
+ * work — a query's first use of a common word at scale still reads thousands of documents.
  */
 export function searchCorpusSliced(
   corpus: ServerCorpus,
