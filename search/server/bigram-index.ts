@@ -50,8 +50,10 @@ export const COUNT_CAP = 5;
 export function* bigramIndexSteps(
   count: number,
   texts: (index: number) => Iterable<string>,
-  fieldBits?: FieldBits,
+  withFieldBits?: FieldBits,
 ): Steps<BigramIndex> {
+  // Past 2^23 documents an entry would not fit 32 bits: the index is built without fields (the engine reads text).
+  const fieldBits = count < 1 << 23 ? withFieldBits : undefined;
   const rows = new Map<number, number>();
   // With field bits, an entry is the document index shifted left by 8 with its bits below (still a
   // small integer at 82,000 documents): one list per pair while building, not two.
