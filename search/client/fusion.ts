@@ -16,7 +16,7 @@ export interface WeightedList<T> {
   results: readonly Ranked<T>[];
 }
 
-const AGREEMENT_BONUS = 0.05;
+export const AGREEMENT_BONUS = 0.05;
 
 export function fuse<T>(lists: readonly WeightedList<T>[]): Ranked<T>[] {
   const best = new Map<string, { score: number; item: T; seen: number; order: number }>();

@@ -54,16 +54,80 @@ export interface NearMissOptions {
   sounds?: readonly string[];
 }
 
-/** Whether two characters share a homophone group. */
+const soundsCache = new WeakMap<readonly string[], (a: string, b: string) => boolean>();
+
+/** Whether two characters share a homophone group (indexed once per groups array). */
 function soundsAlikeIn(groups: readonly string[]): (a: string, b: string) => boolean {
+  const memo = soundsCache.get(groups);
+  if (memo) return memo;
   const of = new Map<string, number[]>();
   groups.forEach((g, i) => {
     for (const c of Array.from(g)) of.set(c, [...(of.get(c) ?? []), i]);
   });
-  return (a, b) => {
+  const alike = (a: string, b: string) => {
     const bs = of.get(b);
     return bs !== undefined && (of.get(a) ?? []).some((i) => bs.includes(i));
   };
+  soundsCache.set(groups, alike);
+  return alike;
+}
+
+/**
+ * What a vocabulary gives every query (issue 20, scale): the corpus's ~7,700 terms filtered,
+ * ordered and cut into characters once, and indexed by character — a term can only be a
+ * correction of a query that shares a character with it (one substitution keeps all but one of
+ * its two or more characters; one insertion keeps all), and can only cover characters of a query
+ * that holds its first character. Per query only those terms are tried, in the same order as
+ * before, so the corrections are the ones the full scan found.
+ */
+interface Prepared {
+  /** Places of two or more characters: the ones a correction must not bring in. */
+  longPlaces: readonly string[];
+  /** Known terms (and places) of two or more characters, by their first character. */
+  knownByFirst: ReadonlyMap<string, readonly string[][]>;
+  /** Correction targets, longest first, as characters. */
+  targets: readonly string[][];
+  /** Character → indexes into `targets` of the targets holding it, ascending. */
+  targetsByChar: ReadonlyMap<string, readonly number[]>;
+}
+
+const preparedCache = new WeakMap<
+  readonly string[],
+  { places: readonly string[] | undefined; shortWords: readonly string[] | undefined; prepared: Prepared }
+>();
+
+function prepare(vocabulary: readonly string[], options: NearMissOptions): Prepared {
+  const memo = preparedCache.get(vocabulary);
+  if (memo && memo.places === options.places && memo.shortWords === options.shortWords) return memo.prepared;
+  const places = new Set(options.places ?? []);
+  const known = [...new Set([...vocabulary, ...places])].filter((t) => t.length > 0);
+  const shortWords = new Set((options.shortWords ?? []).filter((w) => Array.from(w).length === 2));
+  const terms = [...new Set([...vocabulary, ...shortWords])]
+    .filter((t) => !places.has(t) && (Array.from(t).length >= MIN_TERM_LENGTH || shortWords.has(t)))
+    .sort((a, b) => b.length - a.length);
+  const knownByFirst = new Map<string, string[][]>();
+  for (const t of known) {
+    const chars = Array.from(t);
+    if (chars.length < 2) continue;
+    const first = chars[0] ?? '';
+    const list = knownByFirst.get(first) ?? [];
+    list.push(chars);
+    knownByFirst.set(first, list);
+  }
+  const targets = terms.map((t) => Array.from(t));
+  const targetsByChar = new Map<string, number[]>();
+  for (const [index, chars] of targets.entries()) {
+    for (const c of new Set(chars)) {
+      const list = targetsByChar.get(c) ?? [];
+      list.push(index);
+      targetsByChar.set(c, list);
+    }
+  }
+  const longPlaces = [...places].filter((p) => Array.from(p).length >= 2);
+  const prepared = { longPlaces, knownByFirst, targets, targetsByChar };
+  // Keyed by the vocabulary array: callers that keep theirs (queryVariants per corpus) prepare once.
+  preparedCache.set(vocabulary, { places: options.places, shortWords: options.shortWords, prepared });
+  return prepared;
 }
 
 export function nearMissCorrections(
@@ -73,28 +137,26 @@ export function nearMissCorrections(
   options: NearMissOptions = {},
 ): Correction[] {
   const q = Array.from(query);
-  const places = new Set(options.places ?? []);
-  const known = [...new Set([...vocabulary, ...places])].filter((t) => t.length > 0);
-  const shortWords = new Set((options.shortWords ?? []).filter((w) => Array.from(w).length === 2));
-  const terms = [...new Set([...vocabulary, ...shortWords])]
-    .filter((t) => !places.has(t) && (Array.from(t).length >= MIN_TERM_LENGTH || shortWords.has(t)))
-    .sort((a, b) => b.length - a.length);
-  const placesIn = (text: string) => [...places].filter((p) => Array.from(p).length >= 2 && text.includes(p));
+  const { longPlaces, knownByFirst, targets, targetsByChar } = prepare(vocabulary, options);
+  const placesIn = (text: string) => longPlaces.filter((p) => text.includes(p));
   const placesBefore = new Set(placesIn(query));
   // Where known terms occur: a typo leaves a character no known term covers, and only such a
   // character is replaced (or only next to one is a missing character put back).
   const covered = new Array<boolean>(q.length).fill(false);
-  for (const t of known) {
-    const chars = Array.from(t);
-    if (chars.length < 2) continue;
-    for (let i = 0; i + chars.length <= q.length; i++) {
-      if (chars.every((c, k) => q[i + k] === c)) for (let k = 0; k < chars.length; k++) covered[i + k] = true;
+  for (let i = 0; i < q.length; i++) {
+    for (const chars of knownByFirst.get(q[i] ?? '') ?? []) {
+      if (i + chars.length <= q.length && chars.every((c, k) => q[i + k] === c))
+        for (let k = 0; k < chars.length; k++) covered[i + k] = true;
     }
   }
   const soundsAlike = soundsAlikeIn(options.sounds ?? []);
+  // The targets sharing a character with the query, in the targets' order.
+  const tried = new Set<number>();
+  for (const c of new Set(q)) for (const index of targetsByChar.get(c) ?? []) tried.add(index);
   const candidates: (Correction & { insertion: boolean; homophone: boolean; length: number })[] = [];
-  for (const t of terms) {
-    const chars = Array.from(t);
+  for (const index of [...tried].sort((a, b) => a - b)) {
+    const chars = targets[index] ?? [];
+    const t = chars.join('');
     for (const width of [chars.length, chars.length - 1]) {
       for (let i = 0; i + width <= q.length; i++) {
         const span = q.slice(i, i + width);

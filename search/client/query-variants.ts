@@ -74,6 +74,30 @@ export const VARIANT_WEIGHTS = {
 /** How much more often another word of its group must be used for a query word to count as rare. */
 export const RARE_WORD_RATIO = 10;
 
+const NO_PLACES: readonly string[] = [];
+
+// The same array for the same hints (a corpus's, the island's loaded vocabulary): near-miss.ts
+// prepares a vocabulary once per array, not once per query.
+const vocabularies = new WeakMap<CorpusHints, readonly string[]>();
+
+function correctionVocabulary(
+  options: VariantOptions,
+  groups: readonly (readonly string[])[],
+  oneWay: readonly OneWaySynonym[],
+): readonly string[] {
+  const hints = options.hints;
+  const defaults = options.synonyms === undefined && options.oneWay === undefined;
+  const memo = hints && defaults ? vocabularies.get(hints) : undefined;
+  if (memo) return memo;
+  const vocabulary = [
+    ...(hints?.terms ?? groups.flat()),
+    ...POLICY_TERMS,
+    ...oneWay.flatMap((e) => [e.from, ...e.to.filter((w) => !w.includes(' '))]),
+  ];
+  if (hints && defaults) vocabularies.set(hints, vocabulary);
+  return vocabulary;
+}
+
 export function queryVariants(query: string, options: VariantOptions = {}): Variant[] {
   const groups = options.synonyms ?? SYNONYM_GROUPS;
   // A caller that passes its own groups (tests) gets no one-way entries unless it passes those too.
@@ -99,15 +123,11 @@ export function queryVariants(query: string, options: VariantOptions = {}): Vari
     }
   };
   // Corrections only toward vocabulary words: the corpus's terms, the policy terms, the synonym table's words.
-  const vocabulary = [
-    ...(options.hints?.terms ?? groups.flat()),
-    ...POLICY_TERMS,
-    ...oneWay.flatMap((e) => [e.from, ...e.to.filter((w) => !w.includes(' '))]),
-  ];
+  const vocabulary = correctionVocabulary(options, groups, oneWay);
   const corrections = nearMissCorrections(query, vocabulary, 2, {
-    places: options.hints?.places ?? [],
+    places: options.hints?.places ?? NO_PLACES,
     shortWords: POLICY_TERMS,
-    sounds: options.hints?.sounds ?? [],
+    sounds: options.hints?.sounds ?? NO_PLACES,
   }).filter((c) => present(c.to));
   if (corrections.length > 0 && variants[0]) {
     variants[0].weight = Math.min(variants[0].weight, VARIANT_WEIGHTS.typoQuery);

@@ -23,7 +23,7 @@ import { SEARCH_FIELDS, type ServerCorpus } from './corpus.ts';
  */
 export const SEARCH_CORPUS_FILE = 'search-corpus.bin';
 export const CORPUS_MAGIC = 'XJCORPUS';
-export const CORPUS_VERSION = 1;
+export const CORPUS_VERSION = 2;
 /** Magic, version, header length. */
 export const CORPUS_PREAMBLE = 16;
 
@@ -47,6 +47,11 @@ export const CORPUS_SECTIONS = {
   pairKeys: 'i32',
   pairStarts: 'u32',
   postings: 'i32',
+  /**
+   * Per posting, the pair's field bits (`BigramIndex.fields`, pair-fields in corpus.ts), in
+   * `postings`' order; empty when the index was built without them (the engine then reads text).
+   */
+  pairFields: 'u8',
 } as const;
 export type CorpusSection = keyof typeof CORPUS_SECTIONS;
 
@@ -175,6 +180,11 @@ export function encodeCorpus(
   const postings = new Int32Array(total);
   for (const [k, key] of keys.entries())
     postings.set(corpus.pairs.postings[corpus.pairs.rows.get(key) ?? -1] ?? [], pairStarts[k]);
+  const fieldLists = corpus.pairs.fields;
+  const pairFields = new Uint8Array(fieldLists ? total : 0);
+  if (fieldLists)
+    for (const [k, key] of keys.entries())
+      pairFields.set(fieldLists[corpus.pairs.rows.get(key) ?? -1] ?? [], pairStarts[k]);
 
   const data: Record<CorpusSection, ArrayBufferView> = {
     lineStarts: lines.starts,
@@ -188,6 +198,7 @@ export function encodeCorpus(
     pairKeys,
     pairStarts,
     postings,
+    pairFields,
   };
   const sections: CorpusHeader['sections'] = {};
   const parts: Buffer[] = [];

@@ -105,7 +105,7 @@ type Views = {
     ? Buffer
     : K extends 'pairKeys' | 'postings'
       ? Int32Array
-      : K extends 'kinds' | 'flags'
+      : K extends 'kinds' | 'flags' | 'pairFields'
         ? Uint8Array
         : Uint32Array;
 };
@@ -140,6 +140,8 @@ function sectionViews(file: Buffer, header: CorpusHeader, path: string): Views {
   for (const [name, length] of sizes)
     if (v[name].length !== length)
       throw new CorpusFileError('CORPUS_INVALID', `搜索语料文件无效（${path}）：段 ${name} 长度不符`);
+  if (v.pairFields.length !== 0 && v.pairFields.length !== v.postings.length)
+    throw new CorpusFileError('CORPUS_INVALID', `搜索语料文件无效（${path}）：段 pairFields 长度不符`);
   return v;
 }
 
@@ -160,12 +162,15 @@ function* loadSteps(file: Buffer, documents: Buffer, path: string): Steps<Loaded
 
   const rows = new Map<number, number>();
   const postings: Int32Array[] = [];
+  const withFields = v.pairFields.length > 0;
+  const fields: Uint8Array[] = [];
   for (let k = 0; k < v.pairKeys.length; k++) {
     rows.set(v.pairKeys[k] ?? 0, k);
     postings.push(v.postings.subarray(v.pairStarts[k], v.pairStarts[k + 1]));
+    if (withFields) fields.push(v.pairFields.subarray(v.pairStarts[k], v.pairStarts[k + 1]));
     if (k % ITEMS_PER_STEP === 0) yield;
   }
-  const pairs: BigramIndex = { rows, postings };
+  const pairs: BigramIndex = withFields ? { rows, postings, fields } : { rows, postings };
 
   const store: CorpusStore = {
     documents,

@@ -11,7 +11,7 @@ import { timeSlicer } from '../../content/snapshot/time-slices.ts';
 import type { CorpusHints, FacetCounts } from '../client/index.ts';
 // Deep, not through search/index's face, which carries Pagefind and the Meilisearch admin client.
 import { dictionaryWords, vocabularySteps } from '../index/vocabulary.ts';
-import { type BigramIndex, bigramIndexSteps } from './bigram-index.ts';
+import { type BigramIndex, bigramIndexSteps, type FieldBits } from './bigram-index.ts';
 import { createSegmenter, type Segment } from './segmenter.ts';
 
 /**
@@ -41,6 +41,30 @@ export const FIELD_WEIGHTS = {
 } as const;
 export type SearchField = keyof typeof FIELD_WEIGHTS;
 export const SEARCH_FIELDS = Object.keys(FIELD_WEIGHTS) as SearchField[];
+
+/**
+ * The bigram index's field bits (bigram-index.ts `FieldBits`): one bit per weight class of the
+ * fields before the body — title; facts and the tags; keywords; charity and project; summary —
+ * heaviest first, and the body's occurrences counted. Enough to score a two-character term from the
+ * index alone (match.ts), and to read only the fields that can hold a longer one.
+ */
+export const WEIGHT_CLASSES: readonly SearchField[][] = (() => {
+  const classes = new Map<number, SearchField[]>();
+  for (const field of SEARCH_FIELDS) {
+    if (field === 'body') continue;
+    const list = classes.get(FIELD_WEIGHTS[field]) ?? [];
+    list.push(field);
+    classes.set(FIELD_WEIGHTS[field], list);
+  }
+  return [...classes.entries()].sort((a, b) => b[0] - a[0]).map(([, fields]) => fields);
+})();
+export const PAIR_FIELD_BITS: FieldBits = {
+  bits: SEARCH_FIELDS.map((field) => {
+    const at = WEIGHT_CLASSES.findIndex((fields) => fields.includes(field));
+    return at < 0 ? 0 : 1 << at;
+  }),
+  counted: SEARCH_FIELDS.indexOf('body'),
+};
 
 export interface PreparedDocument {
   doc: SearchDocument;
@@ -153,10 +177,14 @@ function* corpusSteps(documents: readonly SearchDocument[]): Steps<ServerCorpus>
     }
     yield;
   }
-  const pairs = yield* bigramIndexSteps(prepared.length, (i) => {
-    const text = prepared[i]?.text;
-    return text ? SEARCH_FIELDS.map((field) => text[field]) : [];
-  });
+  const pairs = yield* bigramIndexSteps(
+    prepared.length,
+    (i) => {
+      const text = prepared[i]?.text;
+      return text ? SEARCH_FIELDS.map((field) => text[field]) : [];
+    },
+    PAIR_FIELD_BITS,
+  );
   const vocabulary = yield* vocabularySteps(documents);
   const dictionary = dictionaryWords(vocabulary);
   const lexicon = new Set([...vocabulary.terms, ...dictionary].map(fold).filter((t) => Array.from(t).length >= 2));

@@ -2,21 +2,14 @@ import type { SearchType } from '../../content/search/settings.ts';
 import { DEFAULT_SLICE_MS, runSteps, runStepsSliced, type Steps } from '../../content/snapshot/steps.ts';
 import { timeSlicer } from '../../content/snapshot/time-slices.ts';
 import type { EngineResult, NormalisedRequest, SearchHit } from '../client/index.ts';
-import {
-  DEFAULT_TYPE_WEIGHTS,
-  fuse,
-  pickMeta,
-  plainText,
-  queryVariants,
-  type Ranked,
-  safePath,
-  type WeightedList,
-} from '../client/index.ts';
+import { DEFAULT_TYPE_WEIGHTS, pickMeta, plainText, queryVariants, safePath } from '../client/index.ts';
 import { NAMED_TYPE_BOOST, typeOfWord } from '../client/type-words.ts';
 import { type PreparedDocument, type ServerCorpus, segmenterOf } from './corpus.ts';
 import { documentExcerpt } from './excerpt.ts';
-import { countFacets, passes } from './facets.ts';
-import { scoreVariantSteps, type TermCache } from './match.ts';
+import { countFacetsOf, facetIndexOf, passes } from './facets.ts';
+import { fuseSteps, type ScoredList, topOf } from './fusion.ts';
+import { scoreVariantSteps, workspace } from './match.ts';
+import { termCacheOf } from './term-cache.ts';
 import { queryTerms } from './terms.ts';
 
 /**
@@ -46,6 +39,36 @@ function prior(doc: PreparedDocument['doc']): number {
 }
 
 /**
+ * Per document of a corpus, its type (as an index into `types`) and its `prior`, made on the
+ * corpus's first query: at scale a common word matches most of 82,000 documents, and reading each
+ * one's object for them per variant was a cost of its own.
+ */
+interface DocumentTable {
+  types: SearchType[];
+  type: Uint8Array;
+  prior: Float64Array;
+}
+
+const tables = new WeakMap<ServerCorpus, DocumentTable>();
+
+function documentTableOf(corpus: ServerCorpus): DocumentTable {
+  const known = tables.get(corpus);
+  if (known) return known;
+  const types: SearchType[] = [];
+  const type = new Uint8Array(corpus.documents.length);
+  const priors = new Float64Array(corpus.documents.length);
+  for (const [i, { doc }] of corpus.documents.entries()) {
+    let code = types.indexOf(doc.type);
+    if (code < 0) code = types.push(doc.type) - 1;
+    type[i] = code;
+    priors[i] = prior(doc);
+  }
+  const table = { types, type, prior: priors };
+  tables.set(corpus, table);
+  return table;
+}
+
+/**
  * The server's type priors: charities lower than the Pagefind engine's default (a charity whose
  * blurb names a place or a group is not what that search wants first; its projects are).
  */
@@ -63,12 +86,6 @@ const ENOUGH_COMPLETE = 5;
 
 /** A near-miss variant at least this much better than the query as typed is offered as "did you mean". */
 const SUGGEST_RATIO = 1.5;
-
-interface Found {
-  index: number;
-  /** The terms of the variant that scored it best: what its excerpt marks. */
-  terms: string[];
-}
 
 function toHit(prepared: PreparedDocument, terms: readonly string[]): SearchHit | null {
   const { doc } = prepared;
@@ -104,7 +121,7 @@ export function searchCorpus(
 
 /**
  * `searchCorpus` for the portal: the same steps with a turn of the event loop every `sliceMs` of
- * work — one query over the scale corpus is a few hundred milliseconds of scanning.
+ * work — a query's first use of a common word at scale still reads thousands of documents.
  */
 export function searchCorpusSliced(
   corpus: ServerCorpus,
@@ -122,37 +139,37 @@ function* searchSteps(
 ): Steps<EngineResult> {
   const typeWeights = options.typeWeights ?? SERVER_TYPE_WEIGHTS;
   const { documents } = corpus;
-  const candidates: number[] = [];
   const filtered = Object.keys(request.filters).length > 0;
   const allowed = filtered ? new Uint8Array(documents.length) : null;
-  for (const [i, doc] of documents.entries()) {
-    if (passes(doc, request.filters)) {
-      candidates.push(i);
-      if (allowed) allowed[i] = 1;
+  if (allowed) {
+    for (const [i, doc] of documents.entries()) {
+      if (passes(doc, request.filters)) allowed[i] = 1;
+      if (i % 1024 === 1023) yield;
     }
-    if (i % 1024 === 1023) yield;
   }
-  const scope = { candidates, allowed, pairs: corpus.pairs };
+  const scope = { allowed, pairs: corpus.pairs, cache: termCacheOf(corpus), work: workspace(documents.length) };
 
   const variants = queryVariants(request.query, { hints: corpus.hints, max: options.maxVariants ?? 5 });
-  const cache: TermCache = new Map();
   const segment = segmenterOf(corpus);
-  const lists: (WeightedList<Found> & { complete: boolean })[] = [];
+  const table = documentTableOf(corpus);
+  const lists: (ScoredList & { complete: boolean; terms: string[] })[] = [];
   const best = { query: 0, queryShare: 1, nearMiss: 0, suggestion: null as string | null };
   for (const variant of variants) {
     const terms = queryTerms(variant.query, segment, corpus.lexicon);
-    const { scores, complete } = yield* scoreVariantSteps(documents, scope, terms, cache);
-    const texts = terms.terms.map((t) => t.text);
+    const { docs, scores: raw, complete } = yield* scoreVariantSteps(documents, scope, terms);
     const share = wordShare(terms.terms);
     const named = new Set(terms.terms.flatMap((t) => typeOfWord(t.text) ?? []));
-    const results: Ranked<Found>[] = [];
+    const scores = new Float64Array(docs.length);
+    const boosts = table.types.map((type) => (named.has(type) ? NAMED_TYPE_BOOST : 1));
+    const weights = table.types.map((type) => typeWeights[type] ?? 1);
     let top = 0;
-    for (const [index, raw] of scores) {
-      const doc = documents[index]?.doc;
-      const boost = doc && named.has(doc.type) ? NAMED_TYPE_BOOST : 1;
-      const score = raw * share * boost * (doc ? (typeWeights[doc.type] ?? 1) * prior(doc) : 1);
+    for (let k = 0; k < docs.length; k++) {
+      if (k % 4096 === 4095) yield;
+      const i = docs[k] ?? 0;
+      const type = table.type[i] ?? 0;
+      const score = (raw[k] ?? 0) * share * (boosts[type] ?? 1) * ((weights[type] ?? 1) * (table.prior[i] ?? 1));
       top = Math.max(top, score);
-      results.push({ id: String(index), score, item: { index, terms: texts } });
+      scores[k] = score;
     }
     if (variant.reason === 'query') {
       best.query = top;
@@ -162,14 +179,22 @@ function* searchSteps(
       best.nearMiss = top;
       best.suggestion = variant.query;
     }
-    lists.push({ weight: variant.weight, results, complete });
+    lists.push({ weight: variant.weight, docs, scores, complete, terms: terms.terms.map((t) => t.text) });
     yield;
   }
   // Partial matches (some words missing) only when the variants find fewer than a first screen of
   // entries holding all their words: 甘肃 助学 stays an AND, 养老培训 (nothing says both) finds what
   // says either, below anything that says both.
-  const completeHits = new Set(lists.flatMap((l) => (l.complete ? l.results.map((r) => r.id) : [])));
-  const fused = fuse(lists.filter((l) => l.complete || completeHits.size < ENOUGH_COMPLETE));
+  const completeHits = new Set<number>();
+  for (const l of lists) {
+    if (!l.complete) continue;
+    for (const i of l.docs) {
+      if (completeHits.size >= ENOUGH_COMPLETE) break;
+      completeHits.add(i);
+    }
+  }
+  const kept = lists.filter((l) => l.complete || completeHits.size < ENOUGH_COMPLETE);
+  const fused = yield* fuseSteps(documents.length, kept);
   // Suggested when the correction answers clearly better, or the query as typed left a lone character
   // no word covers (中华慈善曰: the 曰) and the correction finds something.
   const clearlyBetter = best.nearMiss >= best.query * SUGGEST_RATIO || (best.queryShare < 1 && best.nearMiss > 0);
@@ -177,14 +202,15 @@ function* searchSteps(
     best.suggestion && clearlyBetter && best.suggestion !== request.query ? best.suggestion : undefined;
   yield;
   const start = (request.page - 1) * request.pageSize;
-  const hits = fused
-    .slice(start, start + request.pageSize)
-    .map((r) => {
-      const prepared = documents[r.item.index];
-      return prepared ? toHit(prepared, r.item.terms) : null;
+  // Only as far as this page: the rest's order is never shown.
+  const hits = topOf(fused, start + request.pageSize)
+    .slice(start)
+    .map((i) => {
+      const prepared = documents[i];
+      return prepared ? toHit(prepared, kept[fused.from[i] ?? 0]?.terms ?? []) : null;
     })
     .filter((h): h is SearchHit => h !== null);
   yield;
-  const matched = fused.map((r) => documents[r.item.index]).filter((d): d is PreparedDocument => d !== undefined);
-  return { total: fused.length, hits, facets: countFacets(matched), ...(suggestion ? { suggestion } : {}) };
+  const facets = countFacetsOf(facetIndexOf(corpus), fused.docs);
+  return { total: fused.docs.length, hits, facets, ...(suggestion ? { suggestion } : {}) };
 }

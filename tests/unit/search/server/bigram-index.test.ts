@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runSteps } from '../../../../content/snapshot/steps.ts';
-import { bigramIndexSteps, candidatesOf } from '../../../../search/server/bigram-index.ts';
+import {
+  bigramIndexSteps,
+  COUNT_CAP,
+  COUNT_SHIFT,
+  candidateFieldsOf,
+  candidatesOf,
+} from '../../../../search/server/bigram-index.ts';
 
 const docs = [
   ['居家养老服务', '甘肃省'],
@@ -26,5 +32,47 @@ describe('bigram index: which documents can hold a term', () => {
   it('an unknown pair gives no candidates; a single code unit is not answered (read everything)', () => {
     expect(candidatesOf(index, '助餐')?.length).toBe(0);
     expect(candidatesOf(index, '养')).toBeNull();
+  });
+});
+
+describe('bigram index with field bits: where a pair occurs', () => {
+  // Three texts per document: two classes of fields and a counted text (the body).
+  const bits = { bits: [1, 2, 0], counted: 2 };
+  const fielded = [
+    ['养老院', '', '居家养老，社区养老'],
+    ['', '养老', '老老老老老'],
+    ['助学', '', ''],
+  ];
+  const index = runSteps(bigramIndexSteps(fielded.length, (i) => fielded[i] ?? [], bits));
+  const count = (text: string, term: string) => text.split(term).length - 1;
+
+  it('a two-unit term: exactly the fields that hold it and how often the counted text does', () => {
+    for (const term of ['养老', '老老', '助学', '社区']) {
+      const found = candidateFieldsOf(index, term);
+      const expected = fielded.flatMap((fields, i) => {
+        const mask = (fields[0]?.includes(term) ? 1 : 0) | (fields[1]?.includes(term) ? 2 : 0);
+        const n = Math.min(COUNT_CAP, count(fields[2] ?? '', term));
+        return mask > 0 || n > 0 ? [{ doc: i, bits: mask | (n << COUNT_SHIFT) }] : [];
+      });
+      expect([...(found?.docs ?? [])]).toEqual(expected.map((e) => e.doc));
+      expect([...(found?.fields ?? [])]).toEqual(expected.map((e) => e.bits));
+    }
+  });
+
+  it('counts without overlap, as indexOf finds them one after another (老老老老老 holds 老老 twice)', () => {
+    const found = candidateFieldsOf(index, '老老');
+    expect((found?.fields[0] ?? 0) >> COUNT_SHIFT).toBe(2);
+  });
+
+  it('a longer term: the fields holding all its pairs (a superset), never leaving one out', () => {
+    const found = candidateFieldsOf(index, '居家养老');
+    expect([...(found?.docs ?? [])]).toEqual([0]);
+    expect((found?.fields[0] ?? 0) >> COUNT_SHIFT).toBeGreaterThan(0);
+    expect(candidateFieldsOf(index, '养老金')?.docs.length).toBe(0);
+  });
+
+  it('without field bits, or for one code unit, it cannot say', () => {
+    expect(candidateFieldsOf(runSteps(bigramIndexSteps(docs.length, (i) => docs[i] ?? [])), '养老')).toBeNull();
+    expect(candidateFieldsOf(index, '养')).toBeNull();
   });
 });

@@ -73,7 +73,11 @@ describe('搜索语料文件：写出与读回', () => {
       const other = loaded.pairs.rows.get(key);
       expect(other).toBeDefined();
       expect([...(loaded.pairs.postings[other ?? -1] ?? [])]).toEqual([...(built.pairs.postings[row] ?? [])]);
+      // The field bits that let a two-character term be scored from the index alone (f20-speed).
+      expect([...(loaded.pairs.fields?.[other ?? -1] ?? [])]).toEqual([...(built.pairs.fields?.[row] ?? [])]);
     }
+    expect(built.pairs.fields).toBeDefined();
+    expect(loaded.pairs.fields).toHaveLength(built.pairs.postings.length);
   });
 
   it('两个评测集的每个查询：读回的语料与内存构建的结果相同', { timeout: 120_000 }, () => {

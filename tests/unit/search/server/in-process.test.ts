@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relevanceDataset } from '../../../../bench/relevance/demo-documents.ts';
+import { JUDGED_QUERIES } from '../../../../bench/relevance/judged-queries.ts';
 import type { SearchDocument } from '../../../../content/search/documents.ts';
 import { staticSnapshotSource } from '../../../../donations/snapshot-source.ts';
 import { createServerSearch, prepareCorpus, searchCorpus } from '../../../../search/server/index.ts';
@@ -96,5 +97,28 @@ describe('按结构排序（手工文档）', () => {
       doc('field', { title: '助学项目', targetGroup: ['残疾人'] }),
     ]);
     expect(ids(searchCorpus(corpus, request('残疾人 助学')))).toEqual(['project-field', 'project-body']);
+  });
+});
+
+describe('the fast paths answer exactly as reading the text does (演示数据)', () => {
+  const corpus = prepareCorpus(relevanceDataset().documents);
+  // The same corpus without the bigram index's field bits: every term is checked in the documents' text.
+  const plain = { ...corpus, pairs: { rows: corpus.pairs.rows, postings: corpus.pairs.postings } };
+  const queries = [...JUDGED_QUERIES.map((q) => q.query), '项日', '老老', '县', '养老 培训'];
+
+  it('field bits and the per-release cache change no score, order, count or facet', () => {
+    expect(corpus.pairs.fields).toBeDefined();
+    for (const query of queries) {
+      for (const r of [
+        request(query),
+        { ...request(query), page: 2 },
+        { ...request(query), filters: { type: ['project'] } },
+      ]) {
+        const expected = searchCorpus(plain, r);
+        expect(searchCorpus(corpus, r)).toEqual(expected);
+        // Again, from the cache.
+        expect(searchCorpus(corpus, r)).toEqual(expected);
+      }
+    }
   });
 });
