@@ -17,6 +17,7 @@ import {
   LITTLE_ENDIAN,
   TYPE_ORDER,
 } from './corpus-file.ts';
+import { type FacetIndex, rememberFacetIndex } from './facets.ts';
 import { type CorpusStore, StoredPreparedDocument } from './stored-document.ts';
 
 /**
@@ -201,6 +202,32 @@ function* loadSteps(file: Buffer, documents: Buffer, path: string): Steps<Loaded
     dictionary: header.dictionary,
     pairs,
   };
+  rememberFacetIndex(corpus, yield* facetIndexSteps(v.facetStarts, v.facetRefs, header));
   prebuilt.add(corpus);
   return { corpus, demo: header.demo, ruleDay: header.ruleDay };
+}
+
+/**
+ * The facet index (facets.ts) straight from the file's value refs: the same ids in the same order
+ * as `facetIndexOf` gives (values numbered as first seen, documents in order, facets in FACETS
+ * order — the order the file was written in), without reading a document's facets one by one
+ * (~0.35 s at scale in one block when the first query made it).
+ */
+function* facetIndexSteps(starts: Uint32Array, refs: Uint32Array, header: CorpusHeader): Steps<FacetIndex> {
+  const idOf = new Map<number, number>();
+  const names: FacetIndex['names'] = [];
+  const ids = new Int32Array(refs.length);
+  for (let r = 0; r < refs.length; r++) {
+    const ref = refs[r] ?? 0;
+    let id = idOf.get(ref);
+    if (id === undefined) {
+      const facet = header.facets[ref >>> 24] as FacetName;
+      const value = header.facetValues[ref >>> 24]?.[ref & 0xffffff] ?? '';
+      id = names.push({ facet, value }) - 1;
+      idOf.set(ref, id);
+    }
+    ids[r] = id;
+    if (r % (ITEMS_PER_STEP * 8) === 0) yield;
+  }
+  return { offsets: Int32Array.from(starts), ids, names };
 }

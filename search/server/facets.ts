@@ -30,6 +30,11 @@ export interface FacetIndex {
 
 const indexes = new WeakMap<ServerCorpus, FacetIndex>();
 
+/** A corpus loaded from its file brings its index made from the file's value refs (corpus-load.ts). */
+export function rememberFacetIndex(corpus: ServerCorpus, index: FacetIndex): void {
+  indexes.set(corpus, index);
+}
+
 export function facetIndexOf(corpus: ServerCorpus): FacetIndex {
   const known = indexes.get(corpus);
   if (known) return known;

@@ -69,6 +69,16 @@ function documentTableOf(corpus: ServerCorpus): DocumentTable {
 }
 
 /**
+ * Builds what a corpus's first query would (the document table, the facet index), so that query
+ * does not pay for them: called on a prebuilt corpus as it loads after a release switch
+ * (release-document-source.ts), while queries are still answered from the release before.
+ */
+export function warmCorpus(corpus: ServerCorpus): void {
+  documentTableOf(corpus);
+  facetIndexOf(corpus);
+}
+
+/**
  * The server's type priors: charities lower than the Pagefind engine's default (a charity whose
  * blurb names a place or a group is not what that search wants first; its projects are).
  */

@@ -10,6 +10,7 @@ import { SEARCH_DOCUMENTS_FILE, writeReleaseDocuments } from '../../../../search
 import { prepareCorpus, type ServerCorpus } from '../../../../search/server/corpus.ts';
 import { SEARCH_CORPUS_FILE, writeCorpusFile } from '../../../../search/server/corpus-file.ts';
 import { CorpusFileError, isPrebuilt, loadCorpusFile } from '../../../../search/server/corpus-load.ts';
+import { facetIndexOf } from '../../../../search/server/facets.ts';
 import { searchCorpus } from '../../../../search/server/in-process.ts';
 
 /**
@@ -78,6 +79,15 @@ describe('搜索语料文件：写出与读回', () => {
     }
     expect(built.pairs.fields).toBeDefined();
     expect(loaded.pairs.fields).toHaveLength(built.pairs.postings.length);
+  });
+
+  it('分面索引直接由文件的取值编号得出，与逐篇读取分面建成的相同（编号与顺序都一样）', () => {
+    // Taken before anything reads a document of `loaded`: the index came with the load.
+    const fromFile = facetIndexOf(loaded);
+    const fromDocuments = facetIndexOf(built);
+    expect(fromFile.names).toEqual(fromDocuments.names);
+    expect([...fromFile.ids]).toEqual([...fromDocuments.ids]);
+    expect([...fromFile.offsets]).toEqual([...fromDocuments.offsets]);
   });
 
   it('两个评测集的每个查询：读回的语料与内存构建的结果相同', { timeout: 120_000 }, () => {
