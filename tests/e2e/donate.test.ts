@@ -127,7 +127,11 @@ describe('giving through the donate island', () => {
   });
 
   it('does not move the questions under the finger when the lazily loaded part arrives (a phone, first tap)', async () => {
-    const phone = await site.browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const phone = await site.browser.newContext({
+      viewport: { width: 360, height: 740 },
+      hasTouch: true,
+      isMobile: true,
+    });
     try {
       const p = await phone.newPage();
       await p.goto(`${baseUrl}${site.urls['project accepting donations']}`);
