@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { formatDate } from '../../content/contracts/format.ts';
 import { fetchCampaignLive, type CampaignLive as Live } from './campaign-stats.ts';
 import { Money } from './ui/money.tsx';
 
@@ -31,8 +32,6 @@ const DAY = 86_400_000;
 function daysLeft(end: string, today: string): number {
   return Math.max(0, Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / DAY) + 1);
 }
-/** `2026-10-31` → `2026年10月31日`. */
-const zhDate = (d: string) => `${d.slice(0, 4)}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 /** Today in China time in the browser (UTC+8, no daylight saving). */
 const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -89,7 +88,9 @@ export default function CampaignLive({ slug, end, today, pools, projects }: Camp
               <div className="callout callout--warn" role="status" data-pool-phase={phase}>
                 <p>
                   <strong>
-                    {phase === 'before' ? `本配捐${zhDate(pool.start)}开始。` : `本配捐已于${zhDate(pool.end)}结束。`}
+                    {phase === 'before'
+                      ? `本配捐${formatDate(pool.start)}开始。`
+                      : `本配捐已于${formatDate(pool.end)}结束。`}
                   </strong>
                   {phase === 'before' ? '在此之前' : '现在'}捐款不会获得配捐，捐款照常全额用于项目。
                 </p>
