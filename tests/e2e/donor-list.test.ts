@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { E2E_CAMPAIGN } from '../support/e2e/e2e-campaign.ts';
 import { siteBrowser } from '../support/e2e/site-browser.ts';
 
 /**
@@ -19,11 +20,17 @@ let page: Page;
 let slug: string;
 
 beforeAll(async () => {
-  // The last project that takes donations: the donate test gives to the first.
+  // The last project that takes donations: the donate test gives to the first, and the e2e
+  // campaign's projects take the campaign test's named team gifts (e2e-campaign.ts).
   const projects = JSON.parse(await readFile(join(clientDir, 'data', 'projects.json'), 'utf8')) as {
     items: { slug: string; accepting_donations: boolean }[];
   };
-  const accepting = projects.items.filter((p) => p.accepting_donations);
+  const snapshot = JSON.parse(await readFile(join(clientDir, '..', '..', 'demo.json'), 'utf8')) as {
+    projects: { slug: string; campaigns: string[] }[];
+  };
+  const inCampaign = new Set(snapshot.projects.filter((p) => p.campaigns.includes(E2E_CAMPAIGN)).map((p) => p.slug));
+  expect(inCampaign.size).toBeGreaterThan(0);
+  const accepting = projects.items.filter((p) => p.accepting_donations && !inCampaign.has(p.slug));
   slug = accepting[accepting.length - 1]?.slug ?? '';
   expect(accepting.length).toBeGreaterThan(1);
 });
