@@ -19,7 +19,8 @@
  *              query arriving at once is answered from the release before while the new one loads
  *              (release-document-source.ts, STALE_AFTER_MS).
  * The `built` run goes first in the process and loads jieba's dictionary (~0.25 s once per
- * process); the others find it loaded, as a running portal does at a switch.
+ * process); the others find it loaded, as a running portal does at a switch. (Run from
+ * `npm run bench:search`, after its Chromium rows, jieba is loaded before `built` too.)
  *
  *   node --import tsx bench/search-endpoint.ts [demo|scale|all]
  *   node --expose-gc --import tsx bench/search-endpoint.ts [demo|scale|all]   # garbage of the publish collected before the switch
@@ -188,34 +189,43 @@ async function measure(size: Size) {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const which = process.argv[2] ?? 'all';
-  const sizes: Size[] = which === 'all' ? ['demo', 'scale'] : [which as Size];
+export type EndpointResult = Awaited<ReturnType<typeof measure>>;
+export { measure as measureEndpoint };
+
+/** The two tables of BENCHMARKS.md's issue-20 sections (bench/search.ts prints them in its run too). */
+export function formatEndpointTables(results: readonly EndpointResult[]): string {
   const f = (x: number, d = 0) => x.toFixed(d);
-  const results = [];
-  for (const size of sizes) results.push(await measure(size));
-  console.log(
+  const lines = [
     '| data | documents | corpus | first query after a switch (ms) | server p50 / p95 (ms) | round trip p50 / p95 (ms) | first results raw / gzip (KB) |',
-  );
-  console.log('| --- | ---: | --- | ---: | ---: | ---: | ---: |');
+    '| --- | ---: | --- | ---: | ---: | ---: | ---: |',
+  ];
   for (const r of results) {
     for (const [label, run] of [
       ['built on the first query', r.built],
       ['prebuilt, loaded on the switch', r.prebuilt],
     ] as const) {
-      console.log(
+      lines.push(
         `| ${r.size} | ${r.documents} | ${label} | ${f(run.firstMs)} | ${f(run.serverP50, 1)} / ${f(run.serverP95, 1)} | ${f(run.tripP50, 1)} / ${f(run.tripP95, 1)} | ${f(run.firstKb, 1)} / ${f(run.firstGzKb, 1)} |`,
       );
     }
   }
-  console.log('');
-  console.log(
+  lines.push(
+    '',
     '| data | publish: build + write corpus (ms) | corpus file / documents file (MB) | load on switch (ms) | longest block (probe / eld, ms) | blocks > 50 ms | query at the switch, nothing loaded before (load + query, ms) | query at a switch of a running portal (ms) | load average |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
   for (const r of results) {
-    console.log(
+    lines.push(
       `| ${r.size} | ${f(r.publishMs)} | ${f(r.corpusMb, 1)} / ${f(r.documentsMb, 1)} | ${f(r.load.totalMs)} | ${f(r.load.maxBlockMs)} / ${f(r.load.eldMaxMs)} | ${r.load.blocksOver50} | ${f(r.atSwitch.firstMs)} | ${f(r.running)} | ${r.loadAverage} |`,
     );
   }
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const which = process.argv[2] ?? 'all';
+  const sizes: Size[] = which === 'all' ? ['demo', 'scale'] : [which as Size];
+  const results = [];
+  for (const size of sizes) results.push(await measure(size));
+  console.log(formatEndpointTables(results));
 }

@@ -9,49 +9,70 @@
  * - latency p50/p95 of the judged queries (bench/relevance) through the real island after one
  *   warm-up pass; baseline: an uncached fetch of pagefind.js from the same page — and, on the demo
  *   (generated for the judged day), recall@5 / MRR of the real site's index;
+ * - which path the island took (issue 20): the engine the release's `search-config.json` names
+ *   (`server` above SERVER_SEARCH_THRESHOLD Pagefind entries, i.e. at scale) and what answered —
+ *   the bench server answers `/search/results.json` as the portal does, from the release's
+ *   documents and prebuilt corpus (bench/search-release-server.ts), and counts those answers and
+ *   Pagefind's index requests, so a fallback to Pagefind shows;
  * - the server engine behind /search/results/ against MiniSearch on the same jieba tokens
- *   (bench/search-server.ts): start-up, heap, p50/p95, success@5 / MRR on both judged sets.
+ *   (bench/search-server.ts): start-up, heap, p50/p95, success@5 / MRR on both judged sets;
+ * - `/search/results.json` over loopback (bench/search-endpoint.ts): server time, round trip, first
+ *   query after a release switch, publish cost.
  *
  *   npm run bench:search [-- demo|scale|all] [--reuse] [--warmups=N] [--passes=N]
- *   (default: all; --reuse keeps an earlier site build; N warm-up passes over the queries, default 1)
+ *                        [--scale-pages=demo] [--engines=in-process]
+ *   (default: all; --reuse keeps an earlier site build; N warm-up passes over the queries, default 1;
+ *   --scale-pages=demo: the scale row's Chromium part on the demo site's pages with the island told
+ *   to use the server engine and the endpoint over the scale documents and corpus — no scale astro
+ *   build or Pagefind index, so no Pagefind numbers at scale; --engines=in-process: the engine
+ *   comparison without MiniSearch, 530 s to build at scale)
  *
  * Builds go to .data/build/bench-search/ (inside the repo, so the server chunks resolve node_modules).
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import type { Snapshot } from '../content/index.ts';
+import { SEARCH_ENDPOINT_PATH } from '../content/search/browser-config.ts';
+import { buildSearchDocuments, defaultRuleDay } from '../content/search/documents.ts';
 import { generateSnapshot } from '../datasets/index.ts';
-import { serveStatic } from '../publisher/serve/static-files.ts';
-import { indexRelease } from '../search/index/index.ts';
+import { indexRelease, SEARCH_DOCUMENTS_FILE, writeReleaseDocuments } from '../search/index/index.ts';
+import { prepareCorpus, SEARCH_CORPUS_FILE, writeCorpusFile } from '../search/server/index.ts';
 import { launchChromium } from './harness/browser.ts';
 import { measureBuild } from './measure-build.ts';
 import { RELEVANCE_AS_OF } from './relevance/demo-documents.ts';
 import { JUDGED_QUERIES } from './relevance/judged-queries.ts';
 import { scoreRun } from './relevance/scorer.ts';
-import { type FirstQuery, measureFirstQuery, measureLatency, type Transfer } from './search-browser.ts';
-import { compareServerEngines, formatEngineNumbers } from './search-server.ts';
+import { measureFirstQuery, measureLatency } from './search-browser.ts';
+import { formatEndpointTables, measureEndpoint } from './search-endpoint.ts';
+import { startReleaseServer } from './search-release-server.ts';
+import { type IndexNumbers, type Row, report } from './search-report.ts';
+import { compareServerEngines, type EngineNumbers, formatEngineNumbers } from './search-server.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const WORK = join(ROOT, '.data', 'build', 'bench-search');
 const ASTRO = join(ROOT, 'node_modules', '.bin', 'astro');
 const SIZES = ['demo', 'scale'] as const;
 type Size = (typeof SIZES)[number];
-const KB = 1024;
-const GOAL_FIRST_QUERY_BYTES = 300 * KB;
-const GOAL_P95_MS = 100;
 
 const args = process.argv.slice(2);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const which = args.find((a) => !a.startsWith('--')) ?? 'all';
 const reuse = args.includes('--reuse');
 /** Warm-up passes before the measured one. @default 1 */
-const warmups = Number(args.find((a) => a.startsWith('--warmups='))?.slice('--warmups='.length) ?? 1);
+const warmups = Number(option('warmups') ?? 1);
 /** Measured passes (p50/p95 over all their samples; the best per query shows the machine's share). @default 3 */
-const passes = Number(args.find((a) => a.startsWith('--passes='))?.slice('--passes='.length) ?? 3);
+const passes = Number(option('passes') ?? 3);
+/** Whose pages the scale row's Chromium part loads: its own site, or the demo's (no scale astro build). */
+const scalePages = option('scale-pages') ?? 'scale';
+if (scalePages !== 'scale' && scalePages !== 'demo')
+  throw new Error(`未知的 --scale-pages=${scalePages}：应为 scale 或 demo`);
+const ENGINES: readonly EngineNumbers['engine'][] = ['in-process', 'minisearch'];
+const engines = (option('engines')?.split(',') ?? ENGINES) as EngineNumbers['engine'][];
+if (engines.some((e) => !ENGINES.includes(e))) throw new Error(`未知的 --engines=${engines.join(',')}`);
 const sizes: Size[] = which === 'all' ? [...SIZES] : SIZES.filter((s) => s === which);
 if (sizes.length === 0) throw new Error(`未知的数据规模“${which}”：应为 demo、scale 或 all`);
 
@@ -92,64 +113,24 @@ async function trivialIndexMs(n: number): Promise<number> {
   return ms;
 }
 
-/** The publisher's own static file handler (its cache headers), on an ephemeral port. */
-async function startReleaseServer(root: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
-    serveStatic(root, req, res).then(
-      (served) => {
-        if (!served) res.writeHead(404).end();
-      },
-      () => res.writeHead(500).end(),
-    );
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      }),
-  };
-}
-
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-const sum = (ts: Transfer[]) => ts.reduce((a, t) => a + t.bytes, 0);
-const kb = (bytes: number) => `${(bytes / KB).toFixed(0)} KB`;
-
-interface Row {
-  size: Size;
-  pages: number;
+interface Release {
+  client: string;
+  documentsPath: string;
   documents: number;
-  records: number;
-  htmlFiles: number;
-  astroSeconds: number | null;
-  indexMs: number;
-  trivialMs: number;
-  bundle: { files: number; bytes: number };
-  vocabularyBytes: number;
-  first: FirstQuery;
-  p50: number;
-  p95: number;
-  /** p95 over each query's fastest pass: what the engine does when the machine lets it. */
-  bestP95: number;
-  baseP50: number;
-  baseP95: number;
-  relevance: { recallAt5: number; mrr: number } | null;
-  /** 1-minute load average before and after the browser runs (the machine is shared). */
-  load: [number, number];
+  corpus: Row['path']['corpus'];
+  index: IndexNumbers | null;
 }
 
-async function benchSize(size: Size): Promise<Row> {
+/** The size's own site: astro build (unless reused), then the release's index stage with its documents file. */
+async function buildRelease(size: Size, snapshot: Snapshot): Promise<Release> {
   const snapshotPath = join(WORK, `${size}.json`);
   const out = join(WORK, `site-${size}`);
   const client = join(out, 'client');
-  // Both sizes are generated for the judged day, so the demo's judged set applies to its index.
-  const snapshot = generateSnapshot({ size, asOf: RELEVANCE_AS_OF });
   await writeFile(snapshotPath, JSON.stringify(snapshot));
   let astroSeconds: number | null = null;
   if (!(reuse && existsSync(join(client, 'index.html')))) {
@@ -163,8 +144,16 @@ async function benchSize(size: Size): Promise<Row> {
     astroSeconds = m.seconds;
   }
   process.stdout.write(`构建搜索索引（${size}）……\n`);
+  // As a release: the documents and the server search's corpus beside the site (publisher's
+  // `<release>/search-documents.json`), which the endpoint then reads.
+  const documentsPath = join(out, SEARCH_DOCUMENTS_FILE);
   const started = performance.now();
-  const indexed = await indexRelease({ clientDir: client, snapshot, config: { meilisearch: null } });
+  const indexed = await indexRelease({
+    clientDir: client,
+    snapshot,
+    config: { meilisearch: null },
+    documentsFile: documentsPath,
+  });
   const indexMs = performance.now() - started;
   const bundle = await filesUnder(join(client, 'pagefind'));
   // `pages` from addDirectory counts every HTML file read; the entry file counts what was indexed.
@@ -175,16 +164,67 @@ async function benchSize(size: Size): Promise<Row> {
   const vocabularyBytes = (await stat(join(client, 'pagefind', 'vocabulary.json'))).size;
   process.stdout.write(`对照：Pagefind 索引 ${indexedTotal} 个空白页面……\n`);
   const trivialMs = await trivialIndexMs(indexedTotal);
+  return {
+    client,
+    documentsPath,
+    documents: indexed.documents,
+    corpus: indexed.corpus,
+    index: {
+      pages: indexedTotal - indexed.pagefind.records,
+      htmlFiles: indexed.pagefind.pages,
+      records: indexed.pagefind.records,
+      astroSeconds,
+      indexMs,
+      trivialMs,
+      bundle,
+      vocabularyBytes,
+    },
+  };
+}
 
-  const server = await startReleaseServer(client);
+/**
+ * `--scale-pages=demo`: the size's documents and prebuilt corpus only (what the index stage writes
+ * for the server search), served beside the demo site's pages.
+ */
+async function documentsOnly(size: Size, snapshot: Snapshot): Promise<Release> {
+  const client = join(WORK, 'site-demo', 'client');
+  if (!existsSync(join(client, 'index.html')))
+    throw new Error('--scale-pages=demo 需要演示站点的构建：先运行 demo（或 all），或加 --reuse 使用已有构建');
+  const dir = join(WORK, `documents-${size}`);
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  process.stdout.write(`搜索文档与语料（${size}，演示站点的页面）……\n`);
+  const ruleDay = defaultRuleDay(snapshot);
+  const { documents } = buildSearchDocuments(snapshot, { today: ruleDay });
+  const meta = { demo: snapshot.demo, ruleDay };
+  const documentsPath = join(dir, SEARCH_DOCUMENTS_FILE);
+  const bytes = await writeReleaseDocuments(documentsPath, { ...meta, documents });
+  const started = performance.now();
+  const written = await writeCorpusFile(join(dir, SEARCH_CORPUS_FILE), prepareCorpus(documents), meta, bytes);
+  const corpus = { ms: Math.round(performance.now() - started), bytes: written };
+  return { client, documentsPath, documents: documents.length, corpus, index: null };
+}
+
+async function benchSize(size: Size): Promise<Row> {
+  const onDemoPages = size === 'scale' && scalePages === 'demo';
+  // Both sizes are generated for the judged day, so the demo's judged set applies to its index.
+  const snapshot = generateSnapshot({ size, asOf: RELEVANCE_AS_OF });
+  const release = onDemoPages ? await documentsOnly(size, snapshot) : await buildRelease(size, snapshot);
+  const forceConfig = onDemoPages
+    ? ({ engine: 'server', pagefindPath: '/pagefind/', meilisearch: null, serverPath: SEARCH_ENDPOINT_PATH } as const)
+    : undefined;
+  const server = await startReleaseServer(release.client, { documentsPath: release.documentsPath, forceConfig });
   const browser = await launchChromium();
   try {
-    process.stdout.write(`Chromium：首次查询与延迟（${size}）……\n`);
+    process.stdout.write(`Chromium：首次查询与延迟（${size}，${server.configuredEngine}）……\n`);
     const loadBefore = loadavg()[0] ?? Number.NaN;
+    server.takeCounts();
     const first = await measureFirstQuery(browser, server.url, '失能老人');
+    const firstCounts = server.takeCounts();
     await writeFile(join(WORK, `first-query-${size}.json`), JSON.stringify(first, null, 1));
     const queries = JUDGED_QUERIES.map((q) => q.query);
     const latency = await measureLatency(browser, server.url, queries, warmups, passes);
+    const latencyCounts = server.takeCounts();
     const ms = latency.samples.map((s) => s.ms);
     const best = new Map<string, number>();
     for (const s of latency.samples) best.set(s.query, Math.min(best.get(s.query) ?? Number.POSITIVE_INFINITY, s.ms));
@@ -193,15 +233,17 @@ async function benchSize(size: Size): Promise<Row> {
       size === 'demo' ? scoreRun(JUDGED_QUERIES, new Map(latency.samples.map((s) => [s.query, s.ids]))) : null;
     return {
       size,
-      pages: indexedTotal - indexed.pagefind.records,
-      htmlFiles: indexed.pagefind.pages,
-      documents: indexed.documents,
-      records: indexed.pagefind.records,
-      astroSeconds,
-      indexMs,
-      trivialMs,
-      bundle,
-      vocabularyBytes,
+      sitePages: onDemoPages ? 'demo' : size,
+      index: release.index,
+      path: {
+        configured: server.configuredEngine,
+        forced: forceConfig !== undefined,
+        documents: release.documents,
+        corpus: release.corpus,
+        first: firstCounts,
+        latency: latencyCounts,
+        searches: queries.length * (warmups + passes),
+      },
       first,
       p50: percentile(ms, 50),
       p95: percentile(ms, 95),
@@ -217,37 +259,20 @@ async function benchSize(size: Size): Promise<Row> {
   }
 }
 
-function report(rows: Row[]): string {
-  const lines = [
-    '| dataset | pages indexed (+ records; HTML files read) | index build | trivial pages (same count) | ratio | bundle | first query: until results / until facets | first query ms: results / facets | page load | p50 | p95 | p95, best pass per query | pagefind.js fetch p50 / p95 | p95 ratio | load average |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-  ];
-  for (const r of rows) {
-    const first = sum(r.first.query);
-    lines.push(
-      `| ${r.size} | ${r.pages} (+ ${r.records}; ${r.htmlFiles}) | ${(r.indexMs / 1000).toFixed(1)} s | ${(r.trivialMs / 1000).toFixed(1)} s | ${(r.indexMs / r.trivialMs).toFixed(2)}× | ${r.bundle.files} files, ${(r.bundle.bytes / KB ** 2).toFixed(1)} MB (vocabulary ${kb(r.vocabularyBytes)}) | ${kb(sum(r.first.untilResults))} (${r.first.untilResults.length} responses) / ${kb(first)} (${r.first.query.length}) | ${r.first.ms.toFixed(0)} / ${r.first.facetsMs.toFixed(0)} ms | ${kb(sum(r.first.pageLoad))} | ${r.p50.toFixed(0)} ms | ${r.p95.toFixed(0)} ms | ${r.bestP95.toFixed(0)} ms | ${r.baseP50.toFixed(1)} / ${r.baseP95.toFixed(1)} ms | ${(r.p95 / r.baseP95).toFixed(1)}× | ${r.load.map((l) => l.toFixed(1)).join(' → ')} |`,
-    );
-  }
-  for (const r of rows) {
-    const largest = [...r.first.untilResults].sort((a, b) => b.bytes - a.bytes).slice(0, 4);
-    lines.push(
-      '',
-      `${r.size}：首次查询（到结果）最大的响应 ${largest.map((t) => `${new URL(t.url).pathname} ${kb(t.bytes)}`).join('，')}；` +
-        `首次查询 ${r.first.ms.toFixed(0)} ms（分面 ${r.first.facetsMs.toFixed(0)} ms）${r.astroSeconds ? `；astro build ${r.astroSeconds.toFixed(0)} s` : ''}` +
-        (r.relevance
-          ? `；站点索引上的评测集 recall@5 ${r.relevance.recallAt5.toFixed(2)}，MRR ${r.relevance.mrr.toFixed(2)}`
-          : ''),
-      `目标：首次查询 ≤ 300 KB（到结果 ${sum(r.first.untilResults) <= GOAL_FIRST_QUERY_BYTES ? '达到' : '未达到'}，到分面 ${sum(r.first.query) <= GOAL_FIRST_QUERY_BYTES ? '达到' : '未达到'}），p95 ≤ ${GOAL_P95_MS} ms（${r.p95 <= GOAL_P95_MS ? '达到' : '未达到'}）`,
-    );
-  }
-  return lines.join('\n');
-}
-
 await mkdir(WORK, { recursive: true });
 const rows: Row[] = [];
 for (const size of sizes) rows.push(await benchSize(size));
 // Issue 20: the no-JavaScript path's engine (and MiniSearch on the same jieba tokens), same sizes, same run.
-const server = formatEngineNumbers(await compareServerEngines(sizes));
-const text = `${report(rows)}\n\n服务器端搜索（/search/results/）：\n\n${server}`;
+process.stdout.write('服务器端引擎对比……\n');
+const server = formatEngineNumbers(await compareServerEngines(sizes, engines));
+// And the island's endpoint over loopback: server time, first query after a release switch.
+process.stdout.write('/search/results.json（回环）……\n');
+const endpoint = [];
+for (const size of sizes) endpoint.push(await measureEndpoint(size));
+const text = [
+  report(rows),
+  `服务器端搜索（/search/results/）：\n\n${server}`,
+  `/search/results.json（bench/search-endpoint.ts，同一次运行）：\n\n${formatEndpointTables(endpoint)}`,
+].join('\n\n');
 process.stdout.write(`\n${text}\n`);
 await writeFile(join(WORK, 'result.md'), `${text}\n`);
