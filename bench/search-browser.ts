@@ -36,10 +36,10 @@ export interface LatencyRun {
  * with the bytes it moved: response body as sent plus response headers (`request.sizes()`).
  */
 function recordTransfers(page: Page): { take(): Promise<Transfer[]> } {
-  let pending: Promise<Transfer>[] = [];
+  let pending: Promise<Transfer | null>[] = [];
   page.context().on('requestfinished', (request) => {
     pending.push(
-      (async () => {
+      (async (): Promise<Transfer | null> => {
         const s = await request.sizes();
         // CDP reports no body for a dedicated worker's own script (Pagefind's worker, 12 KB
         // gzipped, came out as its 349 header bytes): the Content-Length our server always sends
@@ -47,14 +47,14 @@ function recordTransfers(page: Page): { take(): Promise<Transfer[]> } {
         const length = Number((await request.response())?.headers()['content-length']);
         const body = Number.isFinite(length) ? Math.max(length, s.responseBodySize) : s.responseBodySize;
         return { url: request.url(), bytes: body + s.responseHeadersSize, startedAt: request.timing().startTime };
-      })(),
+      })().catch(() => null), // finished as the context closed: after the last take, counted nowhere
     );
   });
   return {
     async take() {
       const out = await Promise.all(pending);
       pending = [];
-      return out;
+      return out.filter((t): t is Transfer => t !== null);
     },
   };
 }
@@ -77,29 +77,42 @@ function searchInPage(page: Page, q: string): Promise<InPage> {
     const input = document.getElementById('search-q') as HTMLInputElement;
     const form = document.getElementById('search-form') as HTMLFormElement;
     input.value = query;
+    // React renders the submit's aria-busy in a microtask after the event, so the results element
+    // is watched from before the submit: busy added, then removed (both may arrive in one batch of
+    // records). When a first query's facets are still being counted, the facets element is busy
+    // from the task that renders the results on, until its counts are rendered. (No named helper
+    // here: tsx would wrap it in __name.)
+    let resultsDone: ((at: number) => void) | null = null;
+    const resultsAt = new Promise<number>((resolve) => {
+      resultsDone = resolve;
+    });
+    let seenBusy = false;
+    const watcher = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.oldValue === null) seenBusy = true;
+        else if (seenBusy && !app.hasAttribute('aria-busy')) {
+          watcher.disconnect();
+          resultsDone?.(performance.now());
+        }
+      }
+    });
+    watcher.observe(app, { attributes: true, attributeFilter: ['aria-busy'], attributeOldValue: true });
     const started = performance.now();
-    // The island sets aria-busy on submit and clears it in the same task that renders the results;
-    // when a first query's facets are still being counted, the facets element is busy from that
-    // task on until its counts are rendered. (No named helper here: tsx would wrap it in __name.)
     form.requestSubmit();
-    const done: number[] = [];
-    let ids: string[] = [];
-    for (const node of [app, facets]) {
-      done.push(
-        await new Promise<number>((resolve) => {
-          if (!node.hasAttribute('aria-busy')) return resolve(performance.now());
-          const observer = new MutationObserver(() => {
-            if (!node.hasAttribute('aria-busy')) {
-              observer.disconnect();
-              resolve(performance.now());
-            }
-          });
-          observer.observe(node, { attributes: true, attributeFilter: ['aria-busy'] });
-        }),
-      );
-      if (node === app)
-        ids = [...document.querySelectorAll<HTMLElement>('.search-hit')].map((li) => li.dataset.id ?? '');
-    }
+    const done: number[] = [await resultsAt];
+    const ids = [...document.querySelectorAll<HTMLElement>('.search-hit')].map((li) => li.dataset.id ?? '');
+    done.push(
+      await new Promise<number>((resolve) => {
+        if (!facets.hasAttribute('aria-busy')) return resolve(performance.now());
+        const observer = new MutationObserver(() => {
+          if (!facets.hasAttribute('aria-busy')) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(facets, { attributes: true, attributeFilter: ['aria-busy'] });
+      }),
+    );
     const [resultsNow = Number.NaN, facetsNow = Number.NaN] = done;
     return {
       ms: resultsNow - started,
