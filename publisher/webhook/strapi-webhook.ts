@@ -12,7 +12,7 @@ const payloadSchema = z.object({
   uid: z.string().optional(),
 });
 
-function reply(res: ServerResponse, status: number, code: string, message: string): void {
+export function reply(res: ServerResponse, status: number, code: string, message: string): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(status < 300 ? { ok: true, message } : apiErrorBody(code, message)));
 }
@@ -36,6 +36,36 @@ export async function readBody(req: IncomingMessage): Promise<string | null> {
 }
 
 /**
+ * What every call from the CMS to the publisher goes through before its own handling: POST only,
+ * the shared secret (compared in constant time), a bounded body, JSON. Answers the request itself
+ * and returns undefined when any of them fails; otherwise the parsed body.
+ */
+export async function cmsRequestJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+  secret: string | null,
+): Promise<{ json: unknown } | undefined> {
+  const refuse = (status: number, code: string, message: string): undefined => {
+    reply(res, status, code, message);
+    return undefined;
+  };
+  if (req.method !== 'POST') return refuse(405, 'METHOD_NOT_ALLOWED', '只接受 POST 请求');
+  if (!secret) return refuse(503, 'WEBHOOK_NOT_CONFIGURED', '发布服务尚未取得 Webhook 密钥');
+  const given = req.headers[WEBHOOK_SECRET_HEADER];
+  if (!sameSecret(Array.isArray(given) ? given[0] : given, secret)) {
+    req.resume();
+    return refuse(401, 'WEBHOOK_SECRET_INVALID', 'Webhook 密钥不正确');
+  }
+  const body = await readBody(req);
+  if (body === null) return refuse(413, 'BODY_TOO_LARGE', '请求体过大');
+  try {
+    return { json: JSON.parse(body) };
+  } catch {
+    return refuse(400, 'INVALID_JSON', '请求体不是有效的 JSON');
+  }
+}
+
+/**
  * Strapi's publish/unpublish/delete webhook. Only a request carrying the shared secret may ask
  * for a rebuild; the answer comes at once (202) and the rebuild is debounced.
  */
@@ -44,23 +74,9 @@ export function strapiWebhookHandler(options: {
   onEvent: (reason: string) => void;
 }): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
-    if (req.method !== 'POST') return reply(res, 405, 'METHOD_NOT_ALLOWED', '只接受 POST 请求');
-    const secret = options.secret();
-    if (!secret) return reply(res, 503, 'WEBHOOK_NOT_CONFIGURED', '发布服务尚未取得 Webhook 密钥');
-    const given = req.headers[WEBHOOK_SECRET_HEADER];
-    if (!sameSecret(Array.isArray(given) ? given[0] : given, secret)) {
-      req.resume();
-      return reply(res, 401, 'WEBHOOK_SECRET_INVALID', 'Webhook 密钥不正确');
-    }
-    const body = await readBody(req);
-    if (body === null) return reply(res, 413, 'BODY_TOO_LARGE', '请求体过大');
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch {
-      return reply(res, 400, 'INVALID_JSON', '请求体不是有效的 JSON');
-    }
-    const payload = payloadSchema.safeParse(json);
+    const request = await cmsRequestJson(req, res, options.secret());
+    if (!request) return;
+    const payload = payloadSchema.safeParse(request.json);
     if (!payload.success) return reply(res, 400, 'UNSUPPORTED_EVENT', '不支持的事件类型');
     options.onEvent(`${payload.data.event} ${payload.data.uid ?? payload.data.model ?? ''}`.trim());
     return reply(res, 202, 'ACCEPTED', '已收到，将在片刻后重新构建站点');
