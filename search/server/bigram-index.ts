@@ -109,19 +109,25 @@ export function* bigramIndexSteps(
   return { rows, postings, fields };
 }
 
+/** The first index at or after `from` whose value in the ascending `b` is not below `value`. */
+function lowerBound(b: Int32Array, value: number, from: number): number {
+  let lo = from;
+  let hi = b.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((b[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Sorted ascending `a` ∩ `b`, by stepping through the longer with a binary search from the last hit. */
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
   const out = new Int32Array(Math.min(a.length, b.length));
   let n = 0;
   let from = 0;
   for (const value of a) {
-    let lo = from;
-    let hi = b.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((b[mid] ?? 0) < value) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(b, value, from);
     if (lo >= b.length) break;
     if (b[lo] === value) out[n++] = value;
     from = lo;
@@ -168,13 +174,7 @@ function intersectFields(
   let from = 0;
   for (let k = 0; k < a.length; k++) {
     const value = a[k] ?? 0;
-    let lo = from;
-    let hi = b.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((b[mid] ?? 0) < value) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(b, value, from);
     if (lo >= b.length) break;
     if (b[lo] === value) {
       docs[n] = value;
